@@ -1,0 +1,47 @@
+# Alliance Portal. `make run` serves the portal; `make test` runs the whole suite.
+# Both start an embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are unset.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format migrations check-deploy clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m alliance_portal.launcher run
+
+test: $(STAMP)
+	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Make migrations against the (embedded, when DATABASE_URL is unset) database.
+migrations: $(STAMP)
+	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python manage.py makemigrations
+
+check-deploy: $(STAMP)
+	DJANGO_SETTINGS_MODULE=alliance_portal.settings.production \
+	DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ALLOWED_HOSTS=portal.example.org \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) .data/staticfiles .mypy_cache .ruff_cache

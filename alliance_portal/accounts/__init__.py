@@ -1,0 +1,1 @@
+"""Sign-in, sign-up (external-stakeholder accounts) and email confirmation."""

@@ -1,0 +1,1 @@
+"""Shared API plumbing: pagination, the v1 router."""

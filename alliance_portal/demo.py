@@ -1,0 +1,53 @@
+"""Demo data for development: each app may have a ``demo`` module with a ``seed()`` function;
+``manage.py seed_demo`` runs them in layer order (so an app's seed can use what the apps before
+it created). Seeds are idempotent: running them twice changes nothing."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+
+# Printed by `make run`; development settings only (DEMO_LOGINS_ENABLED).
+DEMO_PASSWORD = "alliance-demo-pass"  # noqa: S105 (a published demo credential, not a secret)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+
+
+def demo_logins_enabled() -> bool:
+    return bool(getattr(settings, "DEMO_LOGINS_ENABLED", False))
+
+
+def seeders() -> list[tuple[str, Callable[[], list[DemoLogin]]]]:
+    """Every installed app's ``demo.seed``, in INSTALLED_APPS (= layer) order."""
+    found = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.demo"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        if hasattr(module, "seed"):
+            found.append((config.label, module.seed))
+    return found
+
+
+def seed() -> list[DemoLogin]:
+    """The shared layer's own demo data: the system administrator's login."""
+    from alliance_portal.models import User
+
+    if not demo_logins_enabled():
+        return []
+    email = "admin@demo.alliance.example"
+    if not User.objects.filter(email=email).exists():
+        User.objects.create_superuser(
+            email=email, password=DEMO_PASSWORD, display_name="Demo superuser"
+        )
+    return [DemoLogin(role="superuser", email=email)]

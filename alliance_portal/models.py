@@ -1,0 +1,91 @@
+"""Models of the shared layer: the user account."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class UserManager(DjangoUserManager["User"]):
+    """Accounts are identified by their email address; there is no separate username."""
+
+    def _create_user_by_email(self, email: str, password: str | None, **extra_fields: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> User:
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user_by_email(email, password, **extra_fields)
+
+    def create_superuser(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> User:
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not (extra_fields["is_staff"] and extra_fields["is_superuser"]):
+            raise ValueError("A superuser must have is_staff=True and is_superuser=True.")
+        return self._create_user_by_email(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """A person's login. What they may see and do follows from their role (see
+    ``alliance_portal.roles``), never from fields set by hand on a view."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        max_length=150, blank=True, help_text="How the person is named on pages they take part in."
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    class Meta:
+        ordering = ("email",)
+        constraints: ClassVar = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.get_full_name() or self.email
+
+
+class OutboundEmail(models.Model):
+    """One email to one recipient for one event. Unique per (event, recipient), so a retried
+    task or a repeated request never sends the same message twice."""
+
+    event_key = models.CharField(max_length=200)
+    recipient = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("event_key", "recipient"), name="outboundemail_once_per_event_recipient"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipient}"

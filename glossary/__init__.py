@@ -1,0 +1,1 @@
+"""The shared glossary: concepts, revisions, usage notes, translations, relations, exports."""

@@ -1,0 +1,2 @@
+"""Organisations, people, chambers, applications, stakeholder map, coverage, partner alliances
+and countries."""

@@ -1,0 +1,2 @@
+"""Standards, versions, elements, crosswalk mappings, the alliance baseline, certifications,
+RS reports and downstream demands."""
