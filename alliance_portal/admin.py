@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 
 from alliance_portal.models import OutboundEmail, User
 
@@ -30,6 +31,26 @@ class UserAdmin(DjangoUserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
 
+    def has_change_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
+        # The secretariat cannot change a superuser's account (it could take it over).
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        # Setting someone's password is the superuser's; everyone else resets their own.
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
+        # Only the superuser changes permissions and who is staff (DESIGN.md §2).
+        if request.user.is_superuser:
+            return self.readonly_fields
+        return (*self.readonly_fields, "is_staff", "is_superuser", "groups", "user_permissions")
+
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
@@ -44,4 +65,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

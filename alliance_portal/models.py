@@ -9,6 +9,8 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from alliance_portal.audit import audit_trail
+
 
 class UserManager(DjangoUserManager["User"]):
     """Accounts are identified by their email address; there is no separate username."""
@@ -41,6 +43,8 @@ class UserManager(DjangoUserManager["User"]):
         return self.get(email__iexact=username)
 
 
+# Only the account's powers are tracked: no personal data enters the append-only audit trail.
+@audit_trail(fields=["is_active", "is_staff", "is_superuser"], model_name="UserEvent")
 class User(AbstractUser):
     """A person's login. What they may see and do follows from their role (see
     ``alliance_portal.roles``), never from fields set by hand on a view."""

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("alliance_portal.accounts.urls")),
+    path("members/", include("members.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

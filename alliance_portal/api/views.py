@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from alliance_portal import policy
+from alliance_portal.roles import Role
 
 
 class MeApi(APIView):
@@ -16,10 +21,20 @@ class MeApi(APIView):
     class OutputSerializer(serializers.Serializer):
         email = serializers.EmailField()
         display_name = serializers.CharField()
+        role = serializers.ChoiceField(choices=Role.choices)
+        organisation_id = serializers.IntegerField(allow_null=True)
 
         class Meta:
             ref_name = "Me"
 
     @extend_schema(responses=OutputSerializer, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
-        return Response(self.OutputSerializer(request.user).data)
+        user: Any = request.user  # IsAuthenticated: never anonymous here
+        who = policy.principal(user)
+        data = {
+            "email": user.email,
+            "display_name": user.display_name,
+            "role": who.role,
+            "organisation_id": who.organisation_id,
+        }
+        return Response(self.OutputSerializer(data).data)

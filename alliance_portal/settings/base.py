@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "django_countries",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "guardian",
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "alliance_portal.middleware.SignInRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"
@@ -120,6 +122,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # No guardian "anonymous user" row: anonymous visitors see what the disclosure policy makes public.
 ANONYMOUS_USER_NAME = None
 
+# Audit trail (django-pghistory): database triggers record every insert, update and delete of
+# tracked models, bulk updates and raw SQL included; the middleware and our services attach who
+# did it and which use case.
+# Audit events are append-only: the database refuses to update or delete them.
+PGHISTORY_APPEND_ONLY = True
+PGHISTORY_MIDDLEWARE_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -176,6 +185,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "EXCEPTION_HANDLER": "alliance_portal.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance Portal API",

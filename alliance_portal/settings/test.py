@@ -16,6 +16,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["TEST"] = {
     "NAME": env.str("TEST_DATABASE_NAME", default="test_alliance_portal")
 }
+DATABASES["default"]["ENGINE"] = "alliance_portal.testing.db"  # flush empties append-only tables
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -52,3 +52,33 @@ def test_api_docs_render_under_the_content_security_policy(page) -> None:
     page.locator(".swagger-ui .information-container").wait_for()
     page.get_by_text("Alliance Portal API").first.wait_for()
     # The page fixture fails the test on any console error, CSP violations included.
+
+
+def test_representative_edits_the_profile_and_the_public_sees_it(
+    page, world, assert_accessible
+) -> None:
+    page.goto("/members/")
+    assert_accessible(page)
+    page.get_by_label("Name contains").fill("Own")
+    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("link", name="Own Organisation").click()
+    assert_accessible(page)
+    assert page.get_by_text(world.own.contact_email).count() == 0  # contacts: members only
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill("rep@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"/members/{world.own.slug}/")
+    page.get_by_role("link", name="Edit this profile").click()
+    assert_accessible(page)
+    page.get_by_label("Description").fill("We monitor **cobalt** supply chains.")
+    page.get_by_label("Contact email").fill("not an email")
+    page.get_by_role("button", name="Save profile").click()
+    page.get_by_text("Enter a valid email address").wait_for()
+    assert_accessible(page)
+    page.get_by_label("Contact email").fill("desk@own.example")
+    page.get_by_role("button", name="Save profile").click()
+    page.get_by_text("The profile is saved.").wait_for()
+    assert page.locator(".prose strong").inner_text() == "cobalt"
+    page.get_by_text("desk@own.example").wait_for()

@@ -1,0 +1,24 @@
+"""API error answers: the policy's and the services' exceptions become DRF responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from alliance_portal.policy import SignInRequired
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, SignInRequired):
+        exc = exceptions.NotAuthenticated()
+    elif isinstance(exc, DjangoValidationError):
+        # A service refused the input: 400 with field errors, nothing changed.
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+        exc = exceptions.ValidationError(detail)
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,176 @@
+"""The access policy: the one place that answers "may this person see / change this object"
+and "filter this queryset for this person". Pages, API, exports, feeds, search, reports and
+admin all ask it; none filters by hand.
+
+A person sees an item when
+
+1. their role reaches the item's disclosure level (DESIGN.md §2), or
+2. the item belongs to their own organisation, or
+3. it was shared with them, their organisation or one of their bodies through a django-guardian
+   object permission ``view_<model>`` (with ``accept_global_perms=False``: a model-level
+   permission never grants every object).
+
+A person may change an item when they are the superuser, or of the secretariat holding the
+model's change permission, or hold the object permission ``change_<model>`` on that very item
+(how an organisation's representative edits their own organisation, and no other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from guardian.core import ObjectPermissionChecker
+from guardian.shortcuts import get_objects_for_user
+
+from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel, levels_up_to
+from alliance_portal.roles import Role, membership_of, role_of
+
+ROLE_LEVEL: dict[Role, str] = {
+    Role.ANONYMOUS: DisclosureLevel.PUBLIC,
+    Role.EXTERNAL_STAKEHOLDER: DisclosureLevel.PUBLIC,
+    Role.MEMBER: DisclosureLevel.MEMBERS,
+    Role.ORGANISATION_REPRESENTATIVE: DisclosureLevel.MEMBERS,
+    Role.CIVIL_SOCIETY_REVIEWER: DisclosureLevel.MEMBERS,
+    Role.SECRETARIAT: DisclosureLevel.SECRETARIAT,
+    Role.SUPERUSER: DisclosureLevel.SECRETARIAT,
+}
+
+STAFF_ROLES = frozenset({Role.SECRETARIAT, Role.SUPERUSER})
+
+
+class Disclosable(Protocol):
+    """What a model offers the policy (see ``alliance_portal.disclosure.DisclosedModel``)."""
+
+    owner_organisation_path: str | None
+
+    @classmethod
+    def disclosure_q(cls, levels: list[str]) -> Q: ...
+
+    @property
+    def disclosure_level(self) -> str: ...
+
+    def owner_organisation_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: the account, its role, the level it reads at, its organisation."""
+
+    user: Any
+    role: Role
+    level: str
+    organisation_id: int | None
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.role != Role.ANONYMOUS
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+M = TypeVar("M", bound=Model)
+
+
+def principal(user: Any) -> Principal:
+    """The principal for a user (or ``AnonymousUser`` / ``None``), computed once per user object."""
+    cached: Principal | None = getattr(user, "_portal_principal", None)
+    if cached is not None:
+        return cached
+    membership = membership_of(user)
+    role = role_of(user, membership)
+    result = Principal(
+        user=user if role != Role.ANONYMOUS else None,
+        role=role,
+        level=ROLE_LEVEL[role],
+        organisation_id=membership.organisation_id
+        if membership and role != Role.ANONYMOUS
+        else None,
+    )
+    if user is not None:
+        user._portal_principal = result
+    return result
+
+
+def reaches(user: Any, level: str) -> bool:
+    """True when the user's role alone clears ``level``."""
+    return LEVEL_ORDER.index(principal(user).level) >= LEVEL_ORDER.index(level)
+
+
+def _perm(model: type[Model], action: str) -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def visible(user: Any, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The rows of ``queryset`` this user may see (rules 1 to 3 of the module docstring)."""
+    model: Any = queryset.model
+    who = principal(user)
+    condition = model.disclosure_q(levels_up_to(who.level))
+    if who.organisation_id is not None and model.owner_organisation_path:
+        condition |= Q(**{model.owner_organisation_path: who.organisation_id})
+    if who.is_authenticated and not who.is_staff_role:
+        shared = get_objects_for_user(
+            who.user,
+            _perm(model, "view"),
+            klass=model._default_manager.all(),
+            accept_global_perms=False,
+            with_superuser=False,
+        )
+        condition |= Q(pk__in=shared.values("pk"))
+    return queryset.filter(condition)
+
+
+def can_view(user: Any, obj: Disclosable | Model) -> bool:
+    who = principal(user)
+    item: Any = obj
+    if LEVEL_ORDER.index(who.level) >= LEVEL_ORDER.index(item.disclosure_level):
+        return True
+    if who.organisation_id is not None and item.owner_organisation_id() == who.organisation_id:
+        return True
+    if who.is_authenticated:
+        return ObjectPermissionChecker(who.user).has_perm(f"view_{item._meta.model_name}", item)
+    return False
+
+
+def can_change(user: Any, obj: Model) -> bool:
+    who = principal(user)
+    if who.role == Role.SUPERUSER:
+        return True
+    if who.role == Role.SECRETARIAT:
+        return bool(who.user.has_perm(_perm(type(obj), "change")))
+    if not who.is_authenticated:
+        return False
+    return ObjectPermissionChecker(who.user).has_perm(f"change_{obj._meta.model_name}", obj)
+
+
+class SignInRequired(PermissionDenied):
+    """An anonymous visitor asked for something that needs an account: pages answer with a
+    redirect to the login page (``SignInRequiredMiddleware``), the API with 401/403."""
+
+
+def get_visible_or_404(user: Any, queryset: QuerySet[M], **lookup: Any) -> M:
+    """The object matching ``lookup`` if this user may see it. A signed-in person who may not
+    see it is answered as if it did not exist (404); an anonymous visitor is asked to sign in."""
+    model: Any = queryset.model
+    try:
+        return visible(user, queryset).get(**lookup)
+    except model.DoesNotExist as missing:
+        if not principal(user).is_authenticated and queryset.filter(**lookup).exists():
+            raise SignInRequired from missing
+        raise Http404(
+            f"No {queryset.model._meta.verbose_name} matches the given query."
+        ) from missing
+
+
+def require_change(user: Any, obj: Model) -> None:
+    """Raise ``PermissionDenied`` unless the user may change ``obj`` (``SignInRequired`` for
+    an anonymous visitor)."""
+    if not can_change(user, obj):
+        if not principal(user).is_authenticated:
+            raise SignInRequired
+        raise PermissionDenied(f"You may not change this {obj._meta.verbose_name}.")

@@ -1,0 +1,1 @@
+"""Code used only by the test suite (never imported by the running portal)."""

@@ -1,0 +1,362 @@
+"""The access-control matrix: every URL pattern and every API operation, against every role of
+DESIGN.md §2, with objects at every disclosure level, of the user's own and another organisation.
+
+Two tables say what must happen, written by hand from DESIGN.md (never recorded from responses):
+
+- ``EXPECT``: for each *access level* a page or operation has, what each role gets.
+- ``PAGES`` / ``API`` / the admin rules: which access level each URL has, with sample arguments.
+
+A URL pattern or API operation that is not in these tables fails ``test_every_url_pattern_has_
+a_case`` / ``test_every_api_operation_has_a_case``: no new URL escapes the matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from drf_spectacular.generators import SchemaGenerator
+
+from alliance_portal.roles import Role
+
+R = Role
+OK = "ok"  # 2xx (or the case's own success status)
+LOGIN = "login"  # page: redirect to the login page; API: 401 or 403
+ADMIN_LOGIN = "admin-login"  # redirect to the admin's login page
+DENY = "deny"  # 403 or 404
+HOME = "home"  # redirect home (a guest-only page visited while signed in)
+
+ROLES = list(Role)
+
+
+def _row(anonymous, external, member, representative, reviewer, secretariat, superuser):
+    values = (anonymous, external, member, representative, reviewer, secretariat, superuser)
+    return dict(zip(ROLES, values, strict=True))
+
+
+# What each role gets, per access level. Columns: anonymous, external stakeholder, member,
+# organisation representative, civil-society reviewer, secretariat, superuser.
+EXPECT: dict[str, dict[Role, str]] = {
+    "public": _row(OK, OK, OK, OK, OK, OK, OK),
+    "guest": _row(OK, HOME, HOME, HOME, HOME, HOME, HOME),
+    "signed-in": _row(LOGIN, OK, OK, OK, OK, OK, OK),
+    "members": _row(LOGIN, DENY, OK, OK, OK, OK, OK),
+    "secretariat": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
+    "own-organisation-edit": _row(LOGIN, DENY, DENY, OK, DENY, OK, OK),
+    "other-organisation-edit": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
+    "admin": _row(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK),
+    "admin-superuser": _row(
+        ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, DENY, OK
+    ),
+    # Read-only admin: nobody adds audit events or sent emails by hand.
+    "admin-nobody": _row(
+        ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, DENY, DENY
+    ),
+}
+
+
+@dataclass
+class Case:
+    level: str
+    kwargs: Callable[[Any], dict[str, Any]] = lambda world: {}
+    method: str = "get"
+    data: dict[str, Any] = field(default_factory=dict)
+    ok: frozenset[int] = frozenset(range(200, 300))  # what "allowed" answers here
+    label: str = ""
+
+
+def _no_kwargs(world) -> dict[str, Any]:
+    return {}
+
+
+def _own(world):
+    return {"slug": world.own.slug}
+
+
+def _other(world):
+    return {"slug": world.other.slug}
+
+
+def _applicant(world):
+    return {"slug": world.applicant.slug}
+
+
+# Every named page (namespace:name), with its cases. Objects at every level, own and other.
+PAGES: dict[str, list[Case]] = {
+    "home": [Case("public")],
+    "healthz": [Case("public")],
+    "login": [Case("guest")],
+    "logout": [Case("public", method="post", ok=frozenset({302}))],
+    "password_change": [Case("signed-in")],
+    "password_change_done": [Case("signed-in")],
+    "password_reset": [Case("public")],
+    "password_reset_done": [Case("public")],
+    "password_reset_confirm": [
+        Case(
+            "public",
+            kwargs=lambda w: {"uidb64": "MQ", "token": "invalid-token"},
+            label="invalid link",
+        )
+    ],
+    "password_reset_complete": [Case("public")],
+    "signup": [Case("guest")],
+    "signup_confirm": [
+        Case(
+            "public",
+            kwargs=lambda w: {"uidb64": "MQ", "token": "invalid-token"},
+            ok=frozenset({400}),
+            label="invalid link",
+        )
+    ],
+    "members:organisation-list": [Case("public")],
+    "members:organisation-detail": [
+        Case("public", kwargs=_own, label="own"),
+        Case("public", kwargs=_other, label="other"),
+        Case("secretariat", kwargs=_applicant, label="applicant (secretariat level)"),
+    ],
+    "members:organisation-edit": [
+        Case("own-organisation-edit", kwargs=_own, label="own"),
+        Case("other-organisation-edit", kwargs=_other, label="other"),
+        Case("secretariat", kwargs=_applicant, label="applicant"),
+    ],
+    "api-schema": [Case("public")],
+    "api-docs": [Case("public")],
+}
+
+# Every API operation (method, path template from the OpenAPI schema), with its cases.
+API: dict[tuple[str, str], list[Case]] = {
+    ("post", "/api/v1/auth/token/"): [
+        Case("public", data={"username": "x@example.org", "password": "wrong"}, ok=frozenset({400}))
+    ],
+    ("get", "/api/v1/me/"): [Case("signed-in")],
+    ("get", "/api/v1/chambers/"): [Case("public")],
+    ("get", "/api/v1/chambers/{slug}/"): [
+        Case("public", kwargs=lambda w: {"slug": w.own.chamber.slug})
+    ],
+    ("get", "/api/v1/organisations/"): [Case("public")],
+    ("get", "/api/v1/organisations/{slug}/"): [
+        Case("public", kwargs=_own, label="own"),
+        Case("public", kwargs=_other, label="other"),
+        Case("secretariat", kwargs=_applicant, label="applicant"),
+    ],
+    ("patch", "/api/v1/organisations/{slug}/"): [
+        Case("own-organisation-edit", kwargs=_own, data={"contact_phone": "+1"}, label="own"),
+        Case("other-organisation-edit", kwargs=_other, data={"contact_phone": "+1"}, label="other"),
+        Case("secretariat", kwargs=_applicant, data={"contact_phone": "+1"}, label="applicant"),
+    ],
+}
+
+# The admin: the secretariat administers the alliance's own models; groups, permissions and
+# API tokens are the superuser's (DESIGN.md §2); audit events and sent emails are read-only.
+SUPERUSER_ONLY_APPS = {"auth", "authtoken"}
+READ_ONLY_MODELS = {"alliance_portal.OutboundEmail", "pghistory.Events"}
+NO_OBJECT_PAGES = {"pghistory.Events"}
+ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")
+
+
+def _walk(patterns, prefix: str = "", namespace: str = ""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
+            )
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield name, prefix + str(entry.pattern)
+
+
+def _admin_cases() -> dict[str, list[Case]]:
+    """The admin's URLs with their level, derived from the registry by the rules above."""
+
+    def level_for(model, view: str) -> str:
+        if model._meta.app_label in SUPERUSER_ONLY_APPS:
+            return "admin-superuser"
+        if model._meta.label in READ_ONLY_MODELS and view in {"add", "delete"}:
+            return "admin-nobody"
+        return "admin"
+
+    cases: dict[str, list[Case]] = {
+        "admin:index": [Case("admin")],
+        "admin:logout": [Case("public", method="post", ok=frozenset({200, 302}))],
+        "admin:login": [Case("public", ok=frozenset({200, 302}))],
+        "admin:password_change": [Case("admin")],
+        "admin:password_change_done": [Case("admin")],
+        "admin:jsi18n": [Case("admin")],
+        "admin:autocomplete": [Case("admin", ok=frozenset({200, 403}))],
+        "admin:view_on_site": [
+            Case(
+                "public",
+                kwargs=lambda w: _view_on_site(w),
+                ok=frozenset({302}),
+                label="organisation profile",
+            )
+        ],
+    }
+    app_labels = {model._meta.app_label for model in admin.site._registry}
+    cases["admin:app_list"] = [
+        Case(
+            "admin-superuser" if label in SUPERUSER_ONLY_APPS else "admin",
+            kwargs=partial(_app_label, label=label),
+            label=label,
+        )
+        for label in sorted(app_labels)
+    ]
+    for model in admin.site._registry:
+        opts = model._meta
+        for view in ADMIN_VIEWS:
+            name = f"admin:{opts.app_label}_{opts.model_name}_{view}"
+            needs_object = view in {"change", "history", "delete"}
+            cases[name] = [
+                Case(
+                    level_for(model, view),
+                    kwargs=partial(_object_id, model=model) if needs_object else _no_kwargs,
+                    # The events admin has no page per event: it answers with its list.
+                    ok=frozenset({200, 302}) if opts.label in NO_OBJECT_PAGES else frozenset({200}),
+                    label=opts.label,
+                )
+            ]
+    # Setting any account's password is the superuser's (it could take over an account).
+    cases["admin:auth_user_password_change"] = [
+        Case("admin-superuser", kwargs=lambda w: {"id": w.users[Role.MEMBER].pk})
+    ]
+    return cases
+
+
+def _app_label(world, *, label: str) -> dict[str, Any]:
+    return {"app_label": label}
+
+
+def _object_id(world, *, model) -> dict[str, Any]:
+    return {"object_id": _sample_pk(world, model)}
+
+
+def _sample_pk(world, model) -> str:
+    if model._meta.label in NO_OBJECT_PAGES:
+        return "1"
+    obj = model._default_manager.order_by("pk").first()
+    assert obj is not None, f"the matrix fixtures hold no {model._meta.label}: add one"
+    return str(obj.pk)
+
+
+def _view_on_site(world) -> dict[str, Any]:
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(type(world.own))
+    return {"content_type_id": content_type.pk, "object_id": world.own.pk}
+
+
+ALL_PAGES = {**PAGES, **_admin_cases()}
+# Patterns without a name: the admin's redirect of a bare object id and its catch-all.
+UNNAMED_ROUTES = {
+    "admin/<app_label>/<model_name>/<path:object_id>/": "redirects to the change view",
+    "admin/(?P<url>.*)$": "the admin's catch-all (404 or login)",
+}
+ADMIN_UNNAMED_SUFFIX = "<path:object_id>/"
+
+
+def test_every_url_pattern_has_a_case() -> None:
+    walked = list(_walk(get_resolver().url_patterns))
+    # The walk itself must see the URLs we know of, or this test could pass on nothing.
+    assert set(PAGES) <= {name for name, _ in walked}
+    assert any(name and name.startswith("admin:members_") for name, _ in walked)
+    missing = []
+    for name, route in walked:
+        if name is None:
+            if route.endswith(ADMIN_UNNAMED_SUFFIX) or route.startswith("admin/(?P<url>"):
+                continue
+            missing.append(route)
+        elif name not in ALL_PAGES and not name.startswith("api:"):
+            missing.append(name)
+    assert missing == [], f"URL patterns with no case in the access matrix: {missing}"
+
+
+def test_every_api_operation_has_a_case() -> None:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = {(method, path) for path, item in schema["paths"].items() for method in item}
+    assert operations == set(API), (
+        f"API operations with no case: {sorted(operations - set(API))}; "
+        f"cases for operations that do not exist: {sorted(set(API) - operations)}"
+    )
+
+
+def _check(response, expected: str, case: Case, *, api: bool) -> str | None:
+    status = response.status_code
+    location = response.headers.get("Location", "")
+    if expected == OK:
+        good = status in case.ok
+    elif expected == LOGIN:
+        good = (
+            status in {401, 403}
+            if api
+            else (status == 302 and location.startswith(reverse("login")))
+        )
+    elif expected == ADMIN_LOGIN:
+        good = status == 302 and location.startswith(reverse("admin:login"))
+    elif expected == DENY:
+        good = status in {403, 404}
+    elif expected == HOME:
+        good = status == 302 and location == reverse("home")
+    else:  # pragma: no cover - a typo in the tables
+        raise AssertionError(expected)
+    return None if good else f"expected {expected}, got {status} {location}".strip()
+
+
+def _run(world, url: str, case: Case, method: str, *, api: bool) -> list[str]:
+    failures = []
+    for role in ROLES:
+        client: Client = world.client_for(role)
+        send = getattr(client, method)
+        if method == "get":
+            response = send(url)
+        elif api:
+            response = send(url, case.data, content_type="application/json")
+        else:
+            response = send(url, case.data)
+        problem = _check(response, EXPECT[case.level][role], case, api=api)
+        if problem:
+            failures.append(
+                f"{method.upper()} {url} [{case.label or case.level}] as {role}: {problem}"
+            )
+    return failures
+
+
+@pytest.fixture
+def matrix_world(world):
+    """The shared world, plus one object of every model the admin shows."""
+    from rest_framework.authtoken.models import Token
+
+    from alliance_portal.models import OutboundEmail
+
+    OutboundEmail.objects.create(
+        event_key="matrix", recipient="a@example.org", subject="S", body="B"
+    )
+    Token.objects.create(user=world.users[Role.MEMBER])
+    return world
+
+
+@pytest.mark.parametrize("name", sorted(ALL_PAGES))
+def test_page_access(matrix_world, name: str) -> None:
+    world = matrix_world
+    failures = []
+    for case in ALL_PAGES[name]:
+        url = reverse(name, kwargs=case.kwargs(world))
+        failures += _run(world, url, case, case.method, api=False)
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(API))
+def test_api_access(world, method: str, path: str) -> None:
+    failures = []
+    for case in API[(method, path)]:
+        url = path.format(**case.kwargs(world))
+        failures += _run(world, url, case, method, api=True)
+    assert failures == [], "\n".join(failures)

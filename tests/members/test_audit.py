@@ -1,0 +1,75 @@
+"""Every write made by people, admin and bulk updates included, leaves an audit row: who,
+when, which object, before/after."""
+
+from __future__ import annotations
+
+import pghistory.models
+from rest_framework.test import APIClient
+
+from alliance_portal.roles import Role
+from members.models import Organisation
+
+
+def _events(organisation: Organisation):
+    return pghistory.models.Events.objects.tracks(organisation).order_by("pgh_created_at", "pgh_id")
+
+
+def test_a_bulk_queryset_update_leaves_an_audit_row(world) -> None:
+    before = _events(world.other).count()
+    Organisation.objects.filter(pk=world.other.pk).update(website="https://bulk.example")
+    events = list(_events(world.other))
+    assert len(events) == before + 1
+    last = events[-1]
+    assert last.pgh_label == "update"
+    assert last.pgh_data["website"] == "https://bulk.example"
+    assert last.pgh_diff["website"] == ["", "https://bulk.example"]
+
+
+def test_an_api_edit_is_tagged_with_who_and_which_use_case(world) -> None:
+    representative = world.users[Role.ORGANISATION_REPRESENTATIVE]
+    api = APIClient()
+    api.force_authenticate(representative)
+    api.patch(
+        f"/api/v1/organisations/{world.own.slug}/", {"contact_phone": "+243 1"}, format="json"
+    )
+    last = list(_events(world.own))[-1]
+    assert last.pgh_diff["contact_phone"] == ["", "+243 1"]
+    assert last.pgh_context["use_case"] == "organisation_update"
+    assert last.pgh_context["user"] == representative.pk
+
+
+def test_an_admin_edit_is_recorded_with_the_staff_user(world, client) -> None:
+    secretariat = world.users[Role.SECRETARIAT]
+    client.force_login(secretariat)
+    page = client.get(f"/admin/members/organisation/{world.other.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(
+        {
+            "website": "https://admin-edit.example",
+            "countries_of_operation": [],
+            "people-TOTAL_FORMS": "0",
+            "people-INITIAL_FORMS": "0",
+        }
+    )
+    data = {key: value for key, value in data.items() if value is not None}
+    response = client.post(f"/admin/members/organisation/{world.other.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    last = list(_events(world.other))[-1]
+    assert last.pgh_diff["website"] == ["", "https://admin-edit.example"]
+    assert last.pgh_context["user"] == secretariat.pk
+
+
+def test_deleting_is_recorded_too(world, make_organisation) -> None:
+    doomed = make_organisation("Short-lived")
+    pk = doomed.pk
+    doomed.delete()
+    labels = list(
+        pghistory.models.Events.objects.filter(
+            pgh_obj_model="members.Organisation", pgh_obj_id=str(pk)
+        )
+        .order_by("pgh_created_at")
+        .values_list("pgh_label", flat=True)
+    )
+    assert labels == ["insert", "delete"]
