@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -15,6 +16,7 @@ from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
+from members.vocabularies import Material, Sector, ValueChainStage, choice_array
 
 
 @audit_trail()
@@ -71,6 +73,9 @@ class Organisation(models.Model):
     website = models.URLField(blank=True)
     headquarters_country = CountryField(blank=True)
     countries_of_operation = CountryField(multiple=True, blank=True)
+    value_chain_stages = choice_array(ValueChainStage, "value-chain stages")
+    sectors = choice_array(Sector, "sectors")
+    materials = choice_array(Material, "materials")
     joined_on = models.DateField(null=True, blank=True)
     # Members-level: shown to members and the organisation's own people only.
     contact_name = models.CharField(max_length=150, blank=True)
@@ -96,7 +101,11 @@ class Organisation(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
         ]
-        indexes: ClassVar = [models.Index(fields=("membership_status", "chamber"))]
+        indexes: ClassVar = [
+            models.Index(fields=("membership_status", "chamber")),
+            GinIndex(fields=("value_chain_stages",), name="organisation_stages_gin"),
+            GinIndex(fields=("materials",), name="organisation_materials_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.name

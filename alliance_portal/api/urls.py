@@ -9,4 +9,7 @@ urlpatterns = [
     path("auth/token/", ObtainAuthToken.as_view(), name="token-obtain"),
     path("me/", MeApi.as_view(), name="me"),
     path("", include("members.api_urls")),
+    path("", include("standards.api_urls")),
+    path("", include("glossary.api_urls")),
+    path("", include("governance.api_urls")),
 ]

@@ -1,19 +1,15 @@
 """The access-control matrix: every URL pattern and every API operation, against every role of
 DESIGN.md §2, with objects at every disclosure level, of the user's own and another organisation.
 
-Two tables say what must happen, written by hand from DESIGN.md (never recorded from responses):
-
-- ``EXPECT``: for each *access level* a page or operation has, what each role gets.
-- ``PAGES`` / ``API`` / the admin rules: which access level each URL has, with sample arguments.
-
-A URL pattern or API operation that is not in these tables fails ``test_every_url_pattern_has_
-a_case`` / ``test_every_api_operation_has_a_case``: no new URL escapes the matrix.
+What must happen is written by hand from DESIGN.md (never recorded from responses):
+``tests/access/matrix.py`` holds ``EXPECT`` (role × access level); ``tests/access/cases/*.py``
+give each URL its access level and sample arguments; the admin's cases follow from the rules
+below. A URL pattern or API operation without a case fails ``test_every_url_pattern_has_a_case``
+/ ``test_every_api_operation_has_a_case``: no new URL escapes the matrix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -24,133 +20,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from alliance_portal.roles import Role
+from tests.access.cases import gather
+from tests.access.matrix import ADMIN_LOGIN, DENY, EXPECT, HOME, LOGIN, OK, ROLES, Case, no_kwargs
 
-R = Role
-OK = "ok"  # 2xx (or the case's own success status)
-LOGIN = "login"  # page: redirect to the login page; API: 401 or 403
-ADMIN_LOGIN = "admin-login"  # redirect to the admin's login page
-DENY = "deny"  # 403 or 404
-HOME = "home"  # redirect home (a guest-only page visited while signed in)
-
-ROLES = list(Role)
-
-
-def _row(anonymous, external, member, representative, reviewer, secretariat, superuser):
-    values = (anonymous, external, member, representative, reviewer, secretariat, superuser)
-    return dict(zip(ROLES, values, strict=True))
-
-
-# What each role gets, per access level. Columns: anonymous, external stakeholder, member,
-# organisation representative, civil-society reviewer, secretariat, superuser.
-EXPECT: dict[str, dict[Role, str]] = {
-    "public": _row(OK, OK, OK, OK, OK, OK, OK),
-    "guest": _row(OK, HOME, HOME, HOME, HOME, HOME, HOME),
-    "signed-in": _row(LOGIN, OK, OK, OK, OK, OK, OK),
-    "members": _row(LOGIN, DENY, OK, OK, OK, OK, OK),
-    "secretariat": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
-    "own-organisation-edit": _row(LOGIN, DENY, DENY, OK, DENY, OK, OK),
-    "other-organisation-edit": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
-    "admin": _row(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK),
-    "admin-superuser": _row(
-        ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, DENY, OK
-    ),
-    # Read-only admin: nobody adds audit events or sent emails by hand.
-    "admin-nobody": _row(
-        ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, DENY, DENY
-    ),
-}
-
-
-@dataclass
-class Case:
-    level: str
-    kwargs: Callable[[Any], dict[str, Any]] = lambda world: {}
-    method: str = "get"
-    data: dict[str, Any] = field(default_factory=dict)
-    ok: frozenset[int] = frozenset(range(200, 300))  # what "allowed" answers here
-    label: str = ""
-
-
-def _no_kwargs(world) -> dict[str, Any]:
-    return {}
-
-
-def _own(world):
-    return {"slug": world.own.slug}
-
-
-def _other(world):
-    return {"slug": world.other.slug}
-
-
-def _applicant(world):
-    return {"slug": world.applicant.slug}
-
-
-# Every named page (namespace:name), with its cases. Objects at every level, own and other.
-PAGES: dict[str, list[Case]] = {
-    "home": [Case("public")],
-    "healthz": [Case("public")],
-    "login": [Case("guest")],
-    "logout": [Case("public", method="post", ok=frozenset({302}))],
-    "password_change": [Case("signed-in")],
-    "password_change_done": [Case("signed-in")],
-    "password_reset": [Case("public")],
-    "password_reset_done": [Case("public")],
-    "password_reset_confirm": [
-        Case(
-            "public",
-            kwargs=lambda w: {"uidb64": "MQ", "token": "invalid-token"},
-            label="invalid link",
-        )
-    ],
-    "password_reset_complete": [Case("public")],
-    "signup": [Case("guest")],
-    "signup_confirm": [
-        Case(
-            "public",
-            kwargs=lambda w: {"uidb64": "MQ", "token": "invalid-token"},
-            ok=frozenset({400}),
-            label="invalid link",
-        )
-    ],
-    "members:organisation-list": [Case("public")],
-    "members:organisation-detail": [
-        Case("public", kwargs=_own, label="own"),
-        Case("public", kwargs=_other, label="other"),
-        Case("secretariat", kwargs=_applicant, label="applicant (secretariat level)"),
-    ],
-    "members:organisation-edit": [
-        Case("own-organisation-edit", kwargs=_own, label="own"),
-        Case("other-organisation-edit", kwargs=_other, label="other"),
-        Case("secretariat", kwargs=_applicant, label="applicant"),
-    ],
-    "api-schema": [Case("public")],
-    "api-docs": [Case("public")],
-}
-
-# Every API operation (method, path template from the OpenAPI schema), with its cases.
-API: dict[tuple[str, str], list[Case]] = {
-    ("post", "/api/v1/auth/token/"): [
-        Case("public", data={"username": "x@example.org", "password": "wrong"}, ok=frozenset({400}))
-    ],
-    ("get", "/api/v1/me/"): [Case("signed-in")],
-    ("get", "/api/v1/chambers/"): [Case("public")],
-    ("get", "/api/v1/chambers/{slug}/"): [
-        Case("public", kwargs=lambda w: {"slug": w.own.chamber.slug})
-    ],
-    ("get", "/api/v1/organisations/"): [Case("public")],
-    ("get", "/api/v1/organisations/{slug}/"): [
-        Case("public", kwargs=_own, label="own"),
-        Case("public", kwargs=_other, label="other"),
-        Case("secretariat", kwargs=_applicant, label="applicant"),
-    ],
-    ("patch", "/api/v1/organisations/{slug}/"): [
-        Case("own-organisation-edit", kwargs=_own, data={"contact_phone": "+1"}, label="own"),
-        Case("other-organisation-edit", kwargs=_other, data={"contact_phone": "+1"}, label="other"),
-        Case("secretariat", kwargs=_applicant, data={"contact_phone": "+1"}, label="applicant"),
-    ],
-}
+PAGES, API = gather()
 
 # The admin: the secretariat administers the alliance's own models; groups, permissions and
 # API tokens are the superuser's (DESIGN.md §2); audit events and sent emails are read-only.
@@ -218,7 +91,7 @@ def _admin_cases() -> dict[str, list[Case]]:
             cases[name] = [
                 Case(
                     level_for(model, view),
-                    kwargs=partial(_object_id, model=model) if needs_object else _no_kwargs,
+                    kwargs=partial(_object_id, model=model) if needs_object else no_kwargs,
                     # The events admin has no page per event: it answers with its list.
                     ok=frozenset({200, 302}) if opts.label in NO_OBJECT_PAGES else frozenset({200}),
                     label=opts.label,
