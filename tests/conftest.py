@@ -4,6 +4,7 @@ and objects at every disclosure level, of the user's own and of another organisa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
@@ -64,6 +65,7 @@ class World:
     applicant: Organisation
     users: dict[Role, User | None] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # objects other apps' tests add
 
     def client_for(self, role: Role) -> Client:
         client = Client()

@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from alliance_portal.roles import Role
-from tests.access.cases import gather
+from tests.access.cases import gather, populate
 from tests.access.matrix import ADMIN_LOGIN, DENY, EXPECT, HOME, LOGIN, OK, ROLES, Case, no_kwargs
 
 PAGES, API = gather()
@@ -213,6 +213,7 @@ def matrix_world(world):
         event_key="matrix", recipient="a@example.org", subject="S", body="B"
     )
     Token.objects.create(user=world.users[Role.MEMBER])
+    populate(world)
     return world
 
 
