@@ -33,6 +33,17 @@ def levels_up_to(level: str) -> list[str]:
     return list(LEVEL_ORDER[: LEVEL_ORDER.index(level) + 1])
 
 
+def disclosure_field(default: str = DisclosureLevel.MEMBERS) -> models.CharField:
+    """The ``disclosure`` field; a model whose items are usually public overrides the default."""
+    return models.CharField(
+        "disclosure level",
+        max_length=12,
+        choices=DisclosureLevel.choices,
+        default=default,
+        help_text="Who may read this: everyone, people of member organisations, or the secretariat.",
+    )
+
+
 class DisclosedModel(models.Model):
     """An item with its own disclosure level, optionally owned by an organisation.
 
@@ -40,13 +51,7 @@ class DisclosedModel(models.Model):
     (e.g. ``"organisation_id"``); the owner's people see the item whatever its level.
     """
 
-    disclosure = models.CharField(
-        "disclosure level",
-        max_length=12,
-        choices=DisclosureLevel.choices,
-        default=DisclosureLevel.MEMBERS,
-        help_text="Who may read this: everyone, people of member organisations, or the secretariat.",
-    )
+    disclosure = disclosure_field()
 
     owner_organisation_path: ClassVar[str | None] = None
 

@@ -64,6 +64,7 @@ class Principal:
     role: Role
     level: str
     organisation_id: int | None
+    must_accept_agreements: bool = False
 
     @property
     def is_authenticated(self) -> bool:
@@ -91,6 +92,7 @@ def principal(user: Any) -> Principal:
         organisation_id=membership.organisation_id
         if membership and role != Role.ANONYMOUS
         else None,
+        must_accept_agreements=bool(membership and membership.must_accept_agreements),
     )
     if user is not None:
         user._portal_principal = result

@@ -41,6 +41,9 @@ class Membership:
     organisation_id: int
     is_member: bool  # person of an active member organisation who may see members' material
     is_representative: bool
+    # Person of an active member organisation who has yet to accept the current charter or
+    # information-sharing protocol: not a member (for access) until they do.
+    must_accept_agreements: bool = False
 
 
 MembershipLookup = Callable[[Any], Membership | None]

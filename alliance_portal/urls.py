@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("alliance_portal.accounts.urls")),
     path("members/", include("members.urls")),
+    path("countries/", include("members.country_urls")),
     path("standards/", include("standards.urls")),
     path("glossary/", include("glossary.urls")),
     path("governance/", include("governance.urls")),

@@ -1,17 +1,33 @@
 """Admin for the secretariat. Edits made here go through the same services as pages and API
-where a use case has rules (an organisation's creation, its people's representative right)."""
+where a use case has rules (an organisation's creation, its people's rights, applications,
+agreements)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from alliance_portal.forms import ChoiceArrayAdminMixin
 from members import services
-from members.models import Chamber, Organisation, Person
+from members.models import (
+    AgreementAcceptance,
+    AgreementVersion,
+    ApplicationStatus,
+    Chamber,
+    CountryRiskNote,
+    FocusCountry,
+    FocusMaterial,
+    MembershipApplication,
+    Organisation,
+    PartnerAlliance,
+    Person,
+    StakeholderGroup,
+)
 
 
 @admin.register(Chamber)
@@ -24,10 +40,9 @@ class ChamberAdmin(admin.ModelAdmin):
 class PersonInline(admin.TabularInline):
     model = Person
     extra = 0
-    fields = ("user", "position", "is_representative")
-    raw_id_fields = ("user",)
+    fields = ("user", "position", "is_representative", "disclosure")
     # People are added and designated through their own admin, which calls the services.
-    readonly_fields = ("user", "position", "is_representative")
+    readonly_fields = ("user", "position", "is_representative", "disclosure")
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -35,13 +50,12 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
     list_display = ("name", "chamber", "kind", "membership_status", "headquarters_country")
     list_filter = ("membership_status", "chamber", "kind")
     search_fields = ("name", "slug")
     readonly_fields = ("slug", "group", "created_at", "updated_at")
     inlines = (PersonInline,)
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(
         self, request: HttpRequest, obj: Organisation, form: ModelForm, change: bool
@@ -70,8 +84,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ("user", "organisation", "position", "is_representative")
-    list_filter = ("is_representative", "organisation__chamber")
+    list_display = ("user", "organisation", "position", "is_representative", "disclosure")
+    list_filter = ("is_representative", "organisation__chamber", "disclosure")
     search_fields = ("user__email", "user__display_name", "organisation__name")
     raw_id_fields = ("user", "organisation")
 
@@ -83,7 +97,7 @@ class PersonAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: ModelForm, change: bool) -> None:
         if change:
-            obj.save(update_fields=["position"])
+            obj.save(update_fields=["position", "disclosure"])
             if "is_representative" in form.changed_data:
                 services.person_set_representative(
                     actor=request.user, person=obj, is_representative=obj.is_representative
@@ -97,3 +111,129 @@ class PersonAdmin(admin.ModelAdmin):
             is_representative=form.cleaned_data.get("is_representative", False),
         )
         obj.pk = created.pk
+
+
+@admin.register(MembershipApplication)
+class MembershipApplicationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+    """Applications are reviewed, not edited: approve here or on the staff page, where a
+    rejection takes the reason the applicant receives."""
+
+    list_display = (
+        "organisation_name",
+        "chamber",
+        "headquarters_country",
+        "status",
+        "submitted_at",
+    )
+    list_filter = ("status", "chamber")
+    search_fields = ("organisation_name", "representative_email")
+    actions = ("approve_selected",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [field.name for field in MembershipApplication._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # applicants use /members/apply/
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # the record of who applied and what was decided stays
+
+    @admin.action(description="Approve selected applications (creates the organisations)")
+    def approve_selected(
+        self, request: HttpRequest, queryset: QuerySet[MembershipApplication]
+    ) -> None:
+        for application in queryset.filter(status=ApplicationStatus.SUBMITTED):
+            try:
+                services.application_approve(actor=request.user, application=application)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{application}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                self.message_user(request, f"{application.organisation_name} is a member now.")
+
+
+@admin.register(AgreementVersion)
+class AgreementVersionAdmin(admin.ModelAdmin):
+    """A published version is never edited: publish a new one, which everyone accepts again."""
+
+    list_display = ("kind", "version", "title", "published_at")
+    list_filter = ("kind",)
+    fields = ("kind", "title", "text", "version", "published_at")
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # people accepted it
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        if obj is None:
+            return ("version", "published_at")
+        return ("kind", "title", "text", "version", "published_at")
+
+    def save_model(
+        self, request: HttpRequest, obj: AgreementVersion, form: ModelForm, change: bool
+    ) -> None:
+        published = services.agreement_publish(
+            actor=request.user,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+        )
+        obj.pk, obj.version, obj.published_at = (
+            published.pk,
+            published.version,
+            published.published_at,
+        )
+
+
+@admin.register(AgreementAcceptance)
+class AgreementAcceptanceAdmin(admin.ModelAdmin):
+    list_display = ("person", "agreement", "accepted_at")
+    list_filter = ("agreement",)
+    search_fields = ("person__user__email",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(StakeholderGroup)
+class StakeholderGroupAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "influence", "impact", "engagement", "chamber")
+    list_filter = ("engagement", "chamber", "influence", "impact")
+    search_fields = ("name",)
+    filter_horizontal = ("organisations", "partner_alliances")
+
+
+@admin.register(PartnerAlliance)
+class PartnerAllianceAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "cooperation_agreed_on")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("chambers",)
+
+
+class RiskNoteInline(ChoiceArrayAdminMixin, admin.StackedInline):
+    model = CountryRiskNote
+    extra = 0
+
+
+@admin.register(FocusCountry)
+class FocusCountryAdmin(admin.ModelAdmin):
+    list_display = ("country", "role")
+    list_filter = ("role",)
+    inlines = (RiskNoteInline,)
+
+
+@admin.register(FocusMaterial)
+class FocusMaterialAdmin(admin.ModelAdmin):
+    list_display = ("material",)
+
+
+@admin.register(CountryRiskNote)
+class CountryRiskNoteAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+    list_display = ("title", "country", "designation", "noted_on", "disclosure")
+    list_filter = ("disclosure", "country")

@@ -13,14 +13,25 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from members import selectors, services
-from members.models import Chamber, MembershipStatus, Organisation, OrganisationKind
+from members.models import (
+    Chamber,
+    FocusCountry,
+    MembershipStatus,
+    Organisation,
+    OrganisationKind,
+    PartnerAlliance,
+    StakeholderGroup,
+)
+from members.vocabularies import Material, Sector, ValueChainStage
 
 
 @extend_schema_field({"type": "string", "pattern": "^([A-Z]{2})?$", "example": "CD"})
@@ -71,6 +82,9 @@ class OrganisationPublicSerializer(serializers.ModelSerializer):
             "website",
             "headquarters_country",
             "countries_of_operation",
+            "value_chain_stages",
+            "sectors",
+            "materials",
             "joined_on",
         )
         ref_name = "OrganisationPublic"
@@ -101,9 +115,13 @@ def _organisation_data(request: Request, organisation: Organisation) -> dict[str
 
 ORGANISATION_FILTERS = [
     OpenApiParameter("chamber", str, description="chamber slug"),
+    OpenApiParameter("kind", str, enum=OrganisationKind.values),
     OpenApiParameter("country", str, description="ISO 3166 alpha-2, headquarters or operations"),
+    OpenApiParameter("stage", str, enum=ValueChainStage.values),
+    OpenApiParameter("sector", str, enum=Sector.values),
+    OpenApiParameter("material", str, enum=Material.values),
     OpenApiParameter("status", str, enum=MembershipStatus.values),
-    OpenApiParameter("q", str, description="name contains"),
+    OpenApiParameter("q", str, description="name or description contains"),
 ]
 
 
@@ -112,7 +130,11 @@ class OrganisationListApi(APIView):
 
     class FilterSerializer(serializers.Serializer):
         chamber = serializers.SlugField(required=False)
+        kind = serializers.ChoiceField(choices=OrganisationKind.choices, required=False)
         country = serializers.CharField(required=False, max_length=2, min_length=2)
+        stage = serializers.ChoiceField(choices=ValueChainStage.choices, required=False)
+        sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+        material = serializers.ChoiceField(choices=Material.choices, required=False)
         status = serializers.ChoiceField(choices=MembershipStatus.choices, required=False)
         q = serializers.CharField(required=False, max_length=100)
 
@@ -124,12 +146,9 @@ class OrganisationListApi(APIView):
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
+        data = dict(filters.validated_data)
         queryset = selectors.organisation_list(
-            user=request.user,
-            chamber=filters.validated_data.get("chamber"),
-            country=filters.validated_data.get("country"),
-            status=filters.validated_data.get("status"),
-            search=filters.validated_data.get("q"),
+            user=request.user, search=data.pop("q", None), **data
         )
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(queryset, request, view=self) or []
@@ -153,6 +172,15 @@ class OrganisationDetailApi(APIView):
         website = serializers.URLField(required=False, allow_blank=True)
         headquarters_country = CountryField(required=False, allow_blank=True)
         countries_of_operation = serializers.ListField(child=CountryField(), required=False)
+        value_chain_stages = serializers.ListField(
+            child=serializers.ChoiceField(choices=ValueChainStage.choices), required=False
+        )
+        sectors = serializers.ListField(
+            child=serializers.ChoiceField(choices=Sector.choices), required=False
+        )
+        materials = serializers.ListField(
+            child=serializers.ChoiceField(choices=Material.choices), required=False
+        )
         contact_name = serializers.CharField(required=False, allow_blank=True, max_length=150)
         contact_email = serializers.EmailField(required=False, allow_blank=True)
         contact_phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
@@ -182,3 +210,216 @@ class OrganisationDetailApi(APIView):
         )
         organisation.refresh_from_db()
         return Response(_organisation_data(request, organisation))
+
+
+class StakeholderGroupOutputSerializer(serializers.ModelSerializer):
+    chamber: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    countries = serializers.ListField(child=CountryField())
+    is_critical = serializers.BooleanField(read_only=True)
+    organisations: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    partner_alliances: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+
+    class Meta:
+        model = StakeholderGroup
+        fields = (
+            "id",
+            "name",
+            "description",
+            "chamber",
+            "countries",
+            "value_chain_stages",
+            "materials",
+            "influence",
+            "impact",
+            "is_critical",
+            "engagement",
+            "organisations",
+            "partner_alliances",
+        )
+        ref_name = "StakeholderGroup"
+
+
+class StakeholderGroupListApi(APIView):
+    """The stakeholder map (members-level): groups with influence, impact and engagement."""
+
+    @extend_schema(
+        responses=StakeholderGroupOutputSerializer(many=True),
+        operation_id="stakeholder_groups_list",
+    )
+    def get(self, request: Request) -> Response:
+        if not selectors.stakeholder_map_visible_to(request.user):
+            if not policy.principal(request.user).is_authenticated:
+                raise NotAuthenticated
+            raise PermissionDenied("The stakeholder map is for members.")
+        groups = selectors.stakeholder_group_list()
+        return Response(StakeholderGroupOutputSerializer(groups, many=True).data)
+
+
+class PartnerAllianceOutputSerializer(serializers.ModelSerializer):
+    chambers: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    countries = serializers.ListField(child=CountryField())
+
+    class Meta:
+        model = PartnerAlliance
+        fields = (
+            "slug",
+            "name",
+            "website",
+            "description",
+            "sectors",
+            "chambers",
+            "value_chain_stages",
+            "materials",
+            "countries",
+            "cooperation_agreed_on",
+        )
+        ref_name = "PartnerAlliance"
+
+
+class PartnerAllianceMemberSerializer(PartnerAllianceOutputSerializer):
+    class Meta(PartnerAllianceOutputSerializer.Meta):
+        fields = (  # type: ignore[assignment]
+            *PartnerAllianceOutputSerializer.Meta.fields,
+            "liaison_name",
+            "liaison_email",
+        )
+        ref_name = "PartnerAllianceWithLiaison"
+
+
+class PartnerAllianceListApi(APIView):
+    """Partner alliances; members also get the liaison contact."""
+
+    @extend_schema(
+        responses=PartnerAllianceMemberSerializer(many=True), operation_id="partner_alliances_list"
+    )
+    def get(self, request: Request) -> Response:
+        serializer_class = (
+            PartnerAllianceMemberSerializer
+            if selectors.partner_alliance_shows_liaison(request.user)
+            else PartnerAllianceOutputSerializer
+        )
+        return Response(serializer_class(selectors.partner_alliance_list(), many=True).data)
+
+
+class CoverageApi(APIView):
+    """The coverage matrix (chamber × value-chain stage) and the gaps, as on /members/coverage/."""
+
+    class FilterSerializer(serializers.Serializer):
+        material = serializers.ChoiceField(choices=Material.choices, required=False)
+        country = serializers.CharField(required=False, max_length=2, min_length=2)
+
+    class OutputSerializer(serializers.Serializer):
+        class CellSerializer(serializers.Serializer):
+            chamber = serializers.CharField(source="chamber.slug")
+            stage = serializers.CharField()
+            members = serializers.IntegerField()
+            partners = serializers.IntegerField()
+
+            class Meta:
+                ref_name = "CoverageCell"
+
+        class GapSerializer(serializers.Serializer):
+            kind = serializers.CharField()
+            subject = serializers.CharField()
+            missing = serializers.CharField()
+
+            class Meta:
+                ref_name = "CoverageGap"
+
+        material = serializers.CharField(allow_null=True)
+        country = serializers.CharField(allow_null=True)
+        cells = CellSerializer(many=True)
+        gaps = GapSerializer(many=True)
+
+        class Meta:
+            ref_name = "Coverage"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("material", str, enum=Material.values),
+            OpenApiParameter("country", str, description="ISO 3166 alpha-2"),
+        ],
+        responses=OutputSerializer,
+        operation_id="coverage_retrieve",
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        matrix = selectors.coverage_matrix(**filters.validated_data)
+        data = {
+            "material": matrix.material,
+            "country": matrix.country,
+            "cells": [cell for _chamber, cells in matrix.rows for cell in cells],
+            "gaps": matrix.gaps,
+        }
+        return Response(self.OutputSerializer(data).data)
+
+
+class CountryOutputSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="country.code")
+    name = serializers.CharField(source="country.name")
+
+    class Meta:
+        model = FocusCountry
+        fields = ("code", "name", "role", "summary")
+        ref_name = "Country"
+
+
+class CountryDetailSerializer(serializers.Serializer):
+    country = CountryOutputSerializer()
+    members = serializers.ListField(child=serializers.SlugField(), help_text="organisation slugs")
+    government_members = serializers.ListField(child=serializers.SlugField())
+    partner_alliances = serializers.ListField(child=serializers.SlugField())
+    critical_groups = serializers.ListField(
+        child=serializers.IntegerField(), help_text="stakeholder group ids"
+    )
+    risk_notes = inline_serializer(
+        "CountryRiskNote",
+        {
+            "title": serializers.CharField(),
+            "designation": serializers.CharField(),
+            "designated_by": serializers.CharField(),
+            "source": serializers.URLField(),
+            "noted_on": serializers.DateField(),
+            "note": serializers.CharField(),
+            "disclosure": serializers.CharField(),
+        },
+        many=True,
+    )
+
+    class Meta:
+        ref_name = "CountryPage"
+
+
+class CountryListApi(APIView):
+    """The countries the alliance works in."""
+
+    @extend_schema(responses=CountryOutputSerializer(many=True), operation_id="countries_list")
+    def get(self, request: Request) -> Response:
+        return Response(CountryOutputSerializer(selectors.focus_country_list(), many=True).data)
+
+
+class CountryDetailApi(APIView):
+    """One country: members, government members, partner alliances, critical groups, risk notes
+    (those this caller may read)."""
+
+    @extend_schema(responses=CountryDetailSerializer, operation_id="countries_retrieve")
+    def get(self, request: Request, iso2: str) -> Response:
+        page = selectors.country_page(user=request.user, code=iso2)
+        data = {
+            "country": page.country,
+            "members": [o.slug for o in page.members],
+            "government_members": [o.slug for o in page.government_members],
+            "partner_alliances": [a.slug for a in page.partner_alliances],
+            "critical_groups": [g.pk for g in page.critical_groups],
+            "risk_notes": page.risk_notes,
+        }
+        return Response(CountryDetailSerializer(data).data)

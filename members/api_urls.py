@@ -11,4 +11,11 @@ urlpatterns = [
         api.OrganisationDetailApi.as_view(),
         name="organisation-detail",
     ),
+    path(
+        "stakeholder-groups/", api.StakeholderGroupListApi.as_view(), name="stakeholder-group-list"
+    ),
+    path("partner-alliances/", api.PartnerAllianceListApi.as_view(), name="partner-alliance-list"),
+    path("coverage/", api.CoverageApi.as_view(), name="coverage"),
+    path("countries/", api.CountryListApi.as_view(), name="country-list"),
+    path("countries/<str:iso2>/", api.CountryDetailApi.as_view(), name="country-detail"),
 ]

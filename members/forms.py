@@ -1,20 +1,55 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django_countries import countries
 
-from members.models import Chamber, Organisation
+from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
 from members.services import PROFILE_FIELDS
+from members.vocabularies import Material, Sector, ValueChainStage
+
+
+def _multiple(choices: type[Any], label: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="Name contains", required=False, max_length=100)
+    q = forms.CharField(label="Search", required=False, max_length=100)
     chamber = forms.ModelChoiceField(
         label="Chamber",
         queryset=Chamber.objects.order_by("order", "name"),
         to_field_name="slug",
         required=False,
         empty_label="All chambers",
+    )
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All kinds"), *OrganisationKind.choices]
+    )
+    country = forms.ChoiceField(
+        label="Country", required=False, choices=[("", "All countries"), *countries]
+    )
+    stage = forms.ChoiceField(
+        label="Value-chain stage",
+        required=False,
+        choices=[("", "All stages"), *ValueChainStage.choices],
+    )
+    material = forms.ChoiceField(
+        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+    )
+    sector = forms.ChoiceField(
+        label="Sector", required=False, choices=[("", "All sectors"), *Sector.choices]
+    )
+
+
+class CoverageFilterForm(forms.Form):
+    material = forms.ChoiceField(
+        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
     )
     country = forms.ChoiceField(
         label="Country", required=False, choices=[("", "All countries"), *countries]
@@ -25,8 +60,75 @@ class OrganisationProfileForm(forms.ModelForm):
     """The profile fields an organisation's representative edits; the service decides."""
 
     website = forms.URLField(required=False, assume_scheme="https")
+    value_chain_stages = _multiple(ValueChainStage, "Value-chain stages")
+    sectors = _multiple(Sector, "Sectors")
+    materials = _multiple(Material, "Materials")
 
     class Meta:
         model = Organisation
         fields = PROFILE_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public membership application; the service checks the name and the letter."""
+
+    website = forms.URLField(required=False, assume_scheme="https")
+    value_chain_stages = _multiple(ValueChainStage, "Value-chain stages")
+    sectors = _multiple(Sector, "Sectors")
+    materials = _multiple(Material, "Materials")
+    commitment_signed_on = forms.DateField(
+        label="Date the commitment was signed", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    commitment_letter = forms.FileField(
+        label="Signed commitment letter (PDF, at most 10 MB)",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = (
+            "organisation_name",
+            "chamber",
+            "kind",
+            "website",
+            "headquarters_country",
+            "countries_of_operation",
+            "value_chain_stages",
+            "sectors",
+            "materials",
+            "description",
+            "motivation",
+            "representative_name",
+            "representative_email",
+            "representative_position",
+            "commitment_signatory_name",
+            "commitment_signatory_position",
+            "commitment_signed_on",
+            "commitment_letter",
+        )
+        labels = {
+            "representative_name": "Name of the person who will represent the organisation",
+            "commitment_signatory_name": "Name of the senior manager who signed the commitment",
+            "commitment_signatory_position": "Their position",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "motivation": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason (sent to the applicant)", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class InvitePersonForm(forms.Form):
+    display_name = forms.CharField(label="Name", max_length=150)
+    email = forms.EmailField(label="Email address")
+    position = forms.CharField(label="Position", max_length=150, required=False)
+    is_representative = forms.BooleanField(
+        label="Also a representative (votes, declares conflicts, edits the profile)",
+        required=False,
+    )

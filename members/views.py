@@ -1,20 +1,51 @@
-"""Pages of the members app. Thin: forms parse, selectors read, services write."""
+"""Pages of the members app. Thin: forms parse, selectors read, services write, the access
+policy decides."""
 
 from __future__ import annotations
 
+import csv
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.forms import BaseForm
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.policy import SignInRequired
 from members import selectors, services
-from members.forms import DirectoryFilterForm, OrganisationProfileForm
+from members.forms import (
+    ApplicationForm,
+    CoverageFilterForm,
+    DirectoryFilterForm,
+    InvitePersonForm,
+    OrganisationProfileForm,
+    RejectionForm,
+)
+from members.models import ApplicationStatus, MembershipApplication, Person
 
 PAGE_SIZE = 25
+
+
+def _apply_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form, on the fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _require_staff(request: HttpRequest) -> None:
+    who = policy.principal(request.user)
+    if not who.is_authenticated:
+        raise SignInRequired
+    if not who.is_staff_role:
+        raise PermissionDenied("This page is for the secretariat.")
 
 
 @require_GET
@@ -25,7 +56,11 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = selectors.organisation_list(
         user=request.user,
         chamber=chamber.slug if chamber else None,
+        kind=filters.get("kind") or None,
         country=filters.get("country") or None,
+        stage=filters.get("stage") or None,
+        sector=filters.get("sector") or None,
+        material=filters.get("material") or None,
         search=filters.get("q") or None,
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -55,7 +90,6 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, slug=slug)
@@ -67,10 +101,238 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, organisation=organisation, changes=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _apply_errors(form, error)
         else:
             messages.success(request, "The profile is saved.")
             return redirect(organisation)
     return render(
         request, "members/organisation_form.html", {"organisation": organisation, "form": form}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_people(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's representative (or the secretariat) manages its people."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    policy.require_change(request.user, organisation)
+    form = InvitePersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_invite(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{person.user.email} is invited: we emailed them a link.")
+            return redirect("members:organisation-people", slug=organisation.slug)
+    people = organisation.people.select_related("user").order_by(
+        "-is_representative", "user__display_name"
+    )
+    return render(
+        request,
+        "members/organisation_people.html",
+        {"organisation": organisation, "people": people, "form": form},
+    )
+
+
+@require_POST
+def person_change(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    """Designate, withdraw or remove one person (POST from the people page)."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    policy.require_change(request.user, organisation)
+    person = get_object_or_404(Person, pk=person_id, organisation=organisation)
+    action = request.POST.get("action")
+    try:
+        if action == "remove":
+            services.person_remove(actor=request.user, person=person)
+            messages.success(request, f"{person.user.email} no longer belongs to {organisation}.")
+        elif action in {"designate", "withdraw"}:
+            services.person_set_representative(
+                actor=request.user, person=person, is_representative=action == "designate"
+            )
+            messages.success(request, f"{person.user.email} is updated.")
+        else:
+            messages.error(request, "Unknown action.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("members:organisation-people", slug=organisation.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def application_create(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        letter = data.pop("commitment_letter")
+        try:
+            services.application_submit(actor=request.user, commitment_letter=letter, **data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return render(
+                request, "members/application_done.html", {"name": data["organisation_name"]}
+            )
+    return render(request, "members/application_form.html", {"form": form})
+
+
+@require_GET
+def application_list(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    status = request.GET.get("status", ApplicationStatus.SUBMITTED)
+    applications = MembershipApplication.objects.select_related("chamber").order_by("-submitted_at")
+    if status in ApplicationStatus.values:
+        applications = applications.filter(status=status)
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/application_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+            "query": f"status={status}",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def application_review(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_staff(request)
+    application = get_object_or_404(MembershipApplication.objects.select_related("chamber"), pk=pk)
+    rejection = RejectionForm(request.POST if request.POST.get("decision") == "reject" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "approve":
+                organisation = services.application_approve(
+                    actor=request.user, application=application
+                )
+                messages.success(
+                    request,
+                    f"{organisation} is a member now; {application.representative_email} is invited.",
+                )
+                return redirect(organisation)
+            if rejection.is_valid():
+                services.application_reject(
+                    actor=request.user,
+                    application=application,
+                    reason=rejection.cleaned_data["reason"],
+                )
+                messages.success(request, "The application is rejected; the applicant is told why.")
+                return redirect("members:application-list")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return render(
+        request,
+        "members/application_review.html",
+        {"application": application, "rejection": rejection},
+    )
+
+
+@require_GET
+def application_letter(request: HttpRequest, pk: int) -> FileResponse:
+    """The signed commitment letter: secretariat only, never a public media URL."""
+    _require_staff(request)
+    application = get_object_or_404(MembershipApplication, pk=pk)
+    if not application.commitment_letter:
+        raise Http404("No letter.")
+    return FileResponse(
+        application.commitment_letter.open("rb"),
+        content_type="application/pdf",
+        filename=f"commitment-{application.pk}.pdf",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreements(request: HttpRequest) -> HttpResponse:
+    """A person of a member organisation reads and accepts the current charter and protocol."""
+    person = Person.objects.filter(user=request.user.pk).select_related("organisation").first()
+    pending = selectors.agreements_to_accept(person=person) if person else []
+    if request.method == "POST" and person is not None and pending:
+        if request.POST.get("accept") != "yes":
+            messages.error(request, "Tick the box to accept both texts.")
+        else:
+            services.agreements_accept(actor=request.user, person=person, agreements=pending)
+            messages.success(request, "Thank you: members-only material is open to you now.")
+            return redirect("home")
+    return render(
+        request,
+        "members/agreements.html",
+        {"person": person, "pending": pending, "current": selectors.current_agreements()},
+    )
+
+
+def _coverage_filters(request: HttpRequest) -> tuple[CoverageFilterForm, dict[str, Any]]:
+    form = CoverageFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, {
+        "material": filters.get("material") or None,
+        "country": filters.get("country") or None,
+    }
+
+
+@require_GET
+def coverage(request: HttpRequest) -> HttpResponse:
+    form, filters = _coverage_filters(request)
+    matrix = selectors.coverage_matrix(**filters)
+    return render(
+        request,
+        "members/coverage.html",
+        {"form": form, "matrix": matrix, "query": request.GET.urlencode()},
+    )
+
+
+@require_GET
+def coverage_csv(request: HttpRequest) -> HttpResponse:
+    _form, filters = _coverage_filters(request)
+    matrix = selectors.coverage_matrix(**filters)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="coverage.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["chamber", "value_chain_stage", "active_members", "partner_alliances"])
+    for chamber, cells in matrix.rows:
+        for cell in cells:
+            writer.writerow([chamber.slug, cell.stage, cell.members, cell.partners])
+    return response
+
+
+@require_GET
+def stakeholders(request: HttpRequest) -> HttpResponse:
+    who = policy.principal(request.user)
+    if not selectors.stakeholder_map_visible_to(request.user):
+        if not who.is_authenticated:
+            raise SignInRequired
+        raise PermissionDenied("The stakeholder map is for members.")
+    groups = list(selectors.stakeholder_group_list())
+    ticks = [(n, 60 + (n - 0.5) * 96, 20 + (5 - n + 0.5) * 96) for n in range(1, 6)]
+    return render(
+        request,
+        "members/stakeholders.html",
+        {"groups": groups, "points": selectors.stakeholder_chart(groups), "ticks": ticks},
+    )
+
+
+@require_GET
+def partner_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "members/partner_list.html",
+        {
+            "alliances": selectors.partner_alliance_list(),
+            "shows_liaison": selectors.partner_alliance_shows_liaison(request.user),
+        },
+    )
+
+
+@require_GET
+def country_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "members/country_list.html", {"countries": selectors.focus_country_list()}
+    )
+
+
+@require_GET
+def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
+    page = selectors.country_page(user=request.user, code=iso2)
+    return render(request, "members/country_detail.html", {"page": page, "country": page.country})

@@ -55,3 +55,9 @@ def choice_array(choices: type[models.TextChoices], verbose_name: str) -> models
         blank=True,
         verbose_name=verbose_name,
     )
+
+
+def labels(choices: type[models.TextChoices], values: list[str]) -> list[str]:
+    """The human labels of stored vocabulary values, in the vocabulary's order."""
+    names = dict(choices.choices)
+    return [str(names[value]) for value in choices.values if value in values]

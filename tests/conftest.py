@@ -35,7 +35,10 @@ def signed_in_client(client: Client, make_user) -> Client:
 
 @pytest.fixture
 def chamber(db) -> Chamber:
-    return Chamber.objects.create(slug="civil-society", name="Civil society", order=4)
+    chamber, _ = Chamber.objects.get_or_create(
+        slug="civil-society", defaults={"name": "Civil society", "order": 4}
+    )
+    return chamber
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def test_an_admin_edit_is_recorded_with_the_staff_user(world, client) -> None:
     page = client.get(f"/admin/members/organisation/{world.other.pk}/change/")
     assert page.status_code == 200
     form = page.context["adminform"].form
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = {name: form[name].value() for name in form.fields}
     data.update(
         {
             "website": "https://admin-edit.example",

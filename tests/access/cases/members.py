@@ -2,7 +2,70 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.core.files.base import ContentFile
+
 from tests.access.matrix import Case
+
+
+def populate(world) -> None:
+    from members.models import (
+        CountryRiskNote,
+        FocusCountry,
+        FocusMaterial,
+        MembershipApplication,
+        PartnerAlliance,
+        Person,
+        StakeholderGroup,
+    )
+    from members.services import agreement_publish, agreements_accept
+
+    # Published agreements, accepted by the world's people (so its members stay members).
+    agreements = [
+        agreement_publish(actor=None, kind=kind, title=kind, text="Text.")
+        for kind in ("charter", "protocol")
+    ]
+    for person in Person.objects.all():
+        agreements_accept(actor=person.user, person=person, agreements=agreements)
+    FocusMaterial.objects.create(material="cobalt")
+
+    country = FocusCountry.objects.create(country="CD", role="producer")
+    for level in ("public", "members", "secretariat"):
+        CountryRiskNote.objects.create(
+            country=country, title=f"{level} note", noted_on=date(2026, 1, 1), disclosure=level
+        )
+    StakeholderGroup.objects.create(
+        name="Artisanal miners", influence=2, impact=5, engagement="not_engaged"
+    )
+    PartnerAlliance.objects.create(name="Partner", slug="partner", liaison_email="l@p.example")
+    world.extra["application"] = MembershipApplication.objects.create(
+        organisation_name="Applying Org",
+        chamber=world.own.chamber,
+        kind="company",
+        headquarters_country="FI",
+        description="d",
+        motivation="m",
+        representative_name="R",
+        representative_email="r@applying.example",
+        representative_position="P",
+        commitment_signatory_name="S",
+        commitment_signatory_position="CEO",
+        commitment_signed_on=date(2026, 1, 1),
+        commitment_letter=ContentFile(b"%PDF-1.4\n", name="l.pdf"),
+    )
+
+
+def _application(world):
+    return {"pk": world.extra["application"].pk}
+
+
+def _own_person(world):
+    return {"slug": world.own.slug, "person_id": world.people["own-public"].pk}
+
+
+def _other_person(world):
+    return {"slug": world.other.slug, "person_id": world.people["other-public"].pk}
 
 
 def _own(world):
@@ -19,6 +82,39 @@ def _applicant(world):
 
 PAGES: dict[str, list[Case]] = {
     "members:organisation-list": [Case("public")],
+    "members:apply": [Case("public")],
+    "members:application-list": [Case("secretariat")],
+    "members:application-review": [Case("secretariat", kwargs=_application)],
+    "members:application-letter": [Case("secretariat", kwargs=_application)],
+    "members:agreements": [Case("signed-in")],
+    "members:coverage": [Case("public")],
+    "members:coverage-csv": [Case("public")],
+    "members:stakeholders": [Case("members")],
+    "members:partner-list": [Case("public")],
+    "members:organisation-people": [
+        Case("own-organisation-edit", kwargs=_own, label="own"),
+        Case("other-organisation-edit", kwargs=_other, label="other"),
+    ],
+    "members:person-change": [
+        Case(
+            "own-organisation-edit",
+            kwargs=_own_person,
+            method="post",
+            data={"action": "designate"},
+            ok=frozenset({302}),
+            label="own",
+        ),
+        Case(
+            "other-organisation-edit",
+            kwargs=_other_person,
+            method="post",
+            data={"action": "designate"},
+            ok=frozenset({302}),
+            label="other",
+        ),
+    ],
+    "countries:country-list": [Case("public")],
+    "countries:country-detail": [Case("public", kwargs=lambda w: {"iso2": "cd"})],
     "members:organisation-detail": [
         Case("public", kwargs=_own, label="own"),
         Case("public", kwargs=_other, label="other"),
@@ -32,6 +128,11 @@ PAGES: dict[str, list[Case]] = {
 }
 
 API: dict[tuple[str, str], list[Case]] = {
+    ("get", "/api/v1/stakeholder-groups/"): [Case("members")],
+    ("get", "/api/v1/partner-alliances/"): [Case("public")],
+    ("get", "/api/v1/coverage/"): [Case("public")],
+    ("get", "/api/v1/countries/"): [Case("public")],
+    ("get", "/api/v1/countries/{iso2}/"): [Case("public", kwargs=lambda w: {"iso2": "cd"})],
     ("get", "/api/v1/chambers/"): [Case("public")],
     ("get", "/api/v1/chambers/{slug}/"): [
         Case("public", kwargs=lambda w: {"slug": w.own.chamber.slug})

@@ -16,7 +16,7 @@ from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
-from members.vocabularies import Material, Sector, ValueChainStage, choice_array
+from members.vocabularies import Material, Sector, ValueChainStage, choice_array, labels
 
 
 @audit_trail()
@@ -127,6 +127,18 @@ class Organisation(models.Model):
 
     def owner_organisation_id(self) -> int | None:
         return self.pk
+
+    @property
+    def stage_labels(self) -> list[str]:
+        return labels(ValueChainStage, self.value_chain_stages)
+
+    @property
+    def sector_labels(self) -> list[str]:
+        return labels(Sector, self.sectors)
+
+    @property
+    def material_labels(self) -> list[str]:
+        return labels(Material, self.materials)
 
     @property
     def is_active_member(self) -> bool:

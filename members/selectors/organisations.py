@@ -1,19 +1,29 @@
-"""Reads of the members app, used by views, API, reports and the access policy."""
+"""Organisations, people, chambers and the agreements their people accept."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.roles import Membership
-from members.models import Chamber, MembershipStatus, Organisation, Person
+from members.models import (
+    AgreementAcceptance,
+    AgreementVersion,
+    Chamber,
+    MembershipStatus,
+    Organisation,
+    Person,
+)
 
 
 def membership_lookup(user: Any) -> Membership | None:
-    """The user's place in a member organisation, for the role of DESIGN.md §2."""
+    """The user's place in a member organisation, for the role of DESIGN.md §2: a member is a
+    person of an active member organisation who accepted the current version of the charter
+    and of the information-sharing protocol."""
     person = (
         Person.objects.filter(user_id=user.pk)
         .select_related("organisation")
@@ -22,11 +32,34 @@ def membership_lookup(user: Any) -> Membership | None:
     )
     if person is None:
         return None
+    active = person.organisation.membership_status == MembershipStatus.ACTIVE
+    pending = active and bool(agreements_to_accept(person=person))
     return Membership(
         organisation_id=person.organisation_id,
-        is_member=person.organisation.membership_status == MembershipStatus.ACTIVE,
+        is_member=active and not pending,
         is_representative=person.is_representative,
+        must_accept_agreements=pending,
     )
+
+
+def current_agreements() -> list[AgreementVersion]:
+    """The newest published version of each agreement kind (charter, protocol)."""
+    return list(
+        AgreementVersion.objects.filter(published_at__lte=timezone.now())
+        .order_by("kind", "-version")
+        .distinct("kind")
+    )
+
+
+def agreements_to_accept(*, person: Person) -> list[AgreementVersion]:
+    """The current agreement versions this person has not accepted yet."""
+    current = current_agreements()
+    accepted = set(
+        AgreementAcceptance.objects.filter(person=person, agreement__in=current).values_list(
+            "agreement_id", flat=True
+        )
+    )
+    return [agreement for agreement in current if agreement.pk not in accepted]
 
 
 def chamber_list() -> QuerySet[Chamber]:
@@ -38,28 +71,46 @@ def chamber_list() -> QuerySet[Chamber]:
     ).order_by("order", "name")
 
 
+def in_country_q(code: str, *, prefix: str = "") -> Q:
+    """Organisations headquartered or operating in the country ``code`` (ISO alpha-2)."""
+    code = code.upper()
+    return Q(**{f"{prefix}headquarters_country": code}) | Q(
+        **{f"{prefix}countries_of_operation__contains": code}
+    )
+
+
 def organisation_list(
     *,
     user: Any,
     chamber: str | None = None,
+    kind: str | None = None,
     country: str | None = None,
+    stage: str | None = None,
+    sector: str | None = None,
+    material: str | None = None,
     status: str | None = None,
     search: str | None = None,
 ) -> QuerySet[Organisation]:
     """Organisations this user may see, with their chamber loaded, filtered by chamber slug,
-    country (headquarters or operations), membership status and a name search."""
+    kind, country (headquarters or operations), value-chain stage, sector, material,
+    membership status and a text search over name and description; ordered by name."""
     queryset = policy.visible(user, Organisation.objects.select_related("chamber"))
     if chamber:
         queryset = queryset.filter(chamber__slug=chamber)
+    if kind:
+        queryset = queryset.filter(kind=kind)
     if country:
-        code = country.upper()
-        queryset = queryset.filter(
-            Q(headquarters_country=code) | Q(countries_of_operation__contains=code)
-        )
+        queryset = queryset.filter(in_country_q(country))
+    if stage:
+        queryset = queryset.filter(value_chain_stages__contains=[stage])
+    if sector:
+        queryset = queryset.filter(sectors__contains=[sector])
+    if material:
+        queryset = queryset.filter(materials__contains=[material])
     if status:
         queryset = queryset.filter(membership_status=status)
     if search:
-        queryset = queryset.filter(name__icontains=search)
+        queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
     return queryset.order_by("name")
 
 

@@ -1,5 +1,4 @@
-"""Writes of the members app: one function per use case, each a transaction whose writes the
-audit trail tags with the acting person and the use case (``@use_case``)."""
+"""Organisations and their people."""
 
 from __future__ import annotations
 
@@ -25,6 +24,9 @@ PROFILE_FIELDS: tuple[str, ...] = (
     "website",
     "headquarters_country",
     "countries_of_operation",
+    "value_chain_stages",
+    "sectors",
+    "materials",
     "contact_name",
     "contact_email",
     "contact_phone",
@@ -32,8 +34,16 @@ PROFILE_FIELDS: tuple[str, ...] = (
 STAFF_FIELDS = frozenset({"name", "chamber", "kind", "membership_status", "joined_on"})
 
 
+# Paths under /members/ that an organisation's slug must not take.
+RESERVED_SLUGS = frozenset(
+    {"apply", "applications", "agreements", "coverage", "stakeholders", "partners"}
+)
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-organisation"
     slug, counter = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
@@ -146,9 +156,68 @@ def person_add(
 
 
 @use_case
+def person_invite(
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    email: str,
+    display_name: str,
+    position: str = "",
+    is_representative: bool = False,
+) -> Person:
+    """Add a new person to the organisation (its representative or the secretariat may) and
+    email them a link to set their password. Refused when the address already has an account
+    that belongs to an organisation."""
+    from members.services.applications import person_invite_email
+
+    policy.require_change(actor, organisation)
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and Person.objects.filter(user=user).exists():
+        raise ValidationError({"email": "This person already belongs to an organisation."})
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, display_name=display_name)
+    person = person_add(
+        actor=actor,
+        organisation=organisation,
+        user=user,
+        position=position,
+        is_representative=is_representative,
+    )
+    person_invite_email(person=person, event=f"person-invited:{person.pk}")
+    return person
+
+
+@use_case
+def person_remove(*, actor: Actor, person: Person) -> None:
+    """Take a person off their organisation: they lose its rights and their account becomes an
+    external stakeholder's. An organisation keeps at least one representative."""
+    organisation = person.organisation
+    policy.require_change(actor, organisation)
+    if (
+        person.is_representative
+        and not organisation.people.filter(is_representative=True).exclude(pk=person.pk).exists()
+    ):
+        raise ValidationError("Designate another representative before removing the last one.")
+    remove_perm("members.change_organisation", person.user, organisation)
+    if organisation.group is not None:
+        person.user.groups.remove(organisation.group)
+    person.delete()
+
+
+@use_case
 def person_set_representative(*, actor: Actor, person: Person, is_representative: bool) -> Person:
-    """Designate a person as their organisation's representative, or withdraw it."""
+    """Designate a person as their organisation's representative, or withdraw it; an
+    organisation keeps at least one representative once it has one."""
     policy.require_change(actor, person.organisation)
+    if (
+        not is_representative
+        and person.is_representative
+        and not person.organisation.people.filter(is_representative=True)
+        .exclude(pk=person.pk)
+        .exists()
+        and not policy.principal(actor).is_staff_role
+    ):
+        raise ValidationError("Designate another representative before withdrawing the last one.")
     person.is_representative = is_representative
     person.save(update_fields=["is_representative"])
     _sync_representative_permission(person)

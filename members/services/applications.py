@@ -1,0 +1,176 @@
+"""Membership applications: submit, approve (which creates the organisation and invites its
+representative), reject with a reason the applicant receives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from alliance_portal import policy
+from alliance_portal.audit import use_case
+from alliance_portal.models import User
+from alliance_portal.outbox import email_queue
+from alliance_portal.types import Actor
+from members.models import (
+    ApplicationStatus,
+    MembershipApplication,
+    MembershipStatus,
+    Organisation,
+    Person,
+)
+from members.services.organisations import organisation_create, person_add
+
+MAX_LETTER_BYTES = 10 * 1024 * 1024
+LETTER_TYPES = {".pdf": b"%PDF"}
+
+
+def _check_letter(letter: UploadedFile) -> None:
+    name = (letter.name or "").lower()
+    if not name.endswith(tuple(LETTER_TYPES)):
+        raise ValidationError({"commitment_letter": "Upload the signed letter as a PDF file."})
+    if letter.size is not None and letter.size > MAX_LETTER_BYTES:
+        raise ValidationError({"commitment_letter": "The letter may be at most 10 MB."})
+    head = letter.read(4)
+    letter.seek(0)
+    if head != LETTER_TYPES[".pdf"]:
+        raise ValidationError({"commitment_letter": "This file is not a PDF document."})
+
+
+def name_is_taken(name: str) -> bool:
+    """True when a member organisation or an open application already uses this name."""
+    return (
+        Organisation.objects.filter(name__iexact=name).exists()
+        or MembershipApplication.objects.filter(
+            organisation_name__iexact=name, status=ApplicationStatus.SUBMITTED
+        ).exists()
+    )
+
+
+@use_case
+def application_submit(
+    *, actor: Actor | None, commitment_letter: UploadedFile, **fields: Any
+) -> MembershipApplication:
+    """Record an application; the secretariat reviews it. Refused, with nothing stored, when
+    the name is in use or a field is invalid."""
+    if name_is_taken(fields.get("organisation_name", "")):
+        raise ValidationError(
+            {"organisation_name": "An organisation with this name is a member or has applied."}
+        )
+    _check_letter(commitment_letter)
+    application = MembershipApplication(commitment_letter=commitment_letter, **fields)
+    application.full_clean()
+    application.save()
+    return application
+
+
+def _require_open(application: MembershipApplication) -> None:
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise ValidationError(
+            f"This application was {application.get_status_display().lower()} already."
+        )
+
+
+def _set_password_link(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def person_invite_email(*, person: Person, event: str) -> None:
+    """Send a person of a member organisation their set-password link (once per event)."""
+    email_queue(
+        event_key=event,
+        recipient=person.user.email,
+        subject=f"Your Alliance Portal account for {person.organisation.name}",
+        body=render_to_string(
+            "members/emails/invitation.txt",
+            {"person": person, "link": _set_password_link(person.user)},
+        ),
+    )
+
+
+@use_case
+def application_approve(*, actor: Actor, application: MembershipApplication) -> Organisation:
+    """Admit the applicant: create the organisation as an active member, make the proposed
+    representative its representative with a new account, and email them a link to set their
+    password. Secretariat only."""
+    if not policy.principal(actor).is_staff_role:
+        raise PermissionDenied("Only the secretariat reviews applications.")
+    _require_open(application)
+    if Organisation.objects.filter(name__iexact=application.organisation_name).exists():
+        raise ValidationError("An organisation with this name is a member already.")
+    existing = User.objects.filter(email__iexact=application.representative_email).first()
+    if existing is not None and Person.objects.filter(user=existing).exists():
+        raise ValidationError(
+            "The proposed representative's address belongs to a person of another organisation."
+        )
+    organisation = organisation_create(
+        actor=actor,
+        name=application.organisation_name,
+        chamber=application.chamber,
+        kind=application.kind,
+        membership_status=MembershipStatus.ACTIVE,
+        joined_on=timezone.localdate(),
+        website=application.website,
+        headquarters_country=application.headquarters_country,
+        countries_of_operation=application.countries_of_operation,
+        value_chain_stages=application.value_chain_stages,
+        sectors=application.sectors,
+        materials=application.materials,
+        description=application.description,
+        contact_name=application.representative_name,
+        contact_email=application.representative_email,
+    )
+    user = existing or User.objects.create_user(
+        email=application.representative_email,
+        password=None,
+        display_name=application.representative_name,
+    )
+    person = person_add(
+        actor=actor,
+        organisation=organisation,
+        user=user,
+        position=application.representative_position,
+        is_representative=True,
+    )
+    application.status = ApplicationStatus.APPROVED
+    application.organisation = organisation
+    application.decided_at = timezone.now()
+    application.decided_by = actor  # type: ignore[assignment]
+    application.save()
+    person_invite_email(person=person, event=f"application-approved:{application.pk}")
+    return organisation
+
+
+@use_case
+def application_reject(
+    *, actor: Actor, application: MembershipApplication, reason: str
+) -> MembershipApplication:
+    """Decline the application with a reason, which the applicant receives by email."""
+    if not policy.principal(actor).is_staff_role:
+        raise PermissionDenied("Only the secretariat reviews applications.")
+    _require_open(application)
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the applicant a reason."})
+    application.status = ApplicationStatus.REJECTED
+    application.rejection_reason = reason.strip()
+    application.decided_at = timezone.now()
+    application.decided_by = actor  # type: ignore[assignment]
+    application.save()
+    email_queue(
+        event_key=f"application-rejected:{application.pk}",
+        recipient=application.representative_email,
+        subject=f"Your application for {application.organisation_name}",
+        body=render_to_string("members/emails/rejection.txt", {"application": application}),
+    )
+    return application
