@@ -59,7 +59,7 @@ def test_representative_edits_the_profile_and_the_public_sees_it(
 ) -> None:
     page.goto("/members/")
     assert_accessible(page)
-    page.get_by_label("Name contains").fill("Own")
+    page.get_by_label("Search").fill("Own")
     page.get_by_role("button", name="Filter").click()
     page.get_by_role("link", name="Own Organisation").click()
     assert_accessible(page)
