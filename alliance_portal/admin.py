@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from alliance_portal.models import OutboundEmail, User
+from alliance_portal.models import AccessLogEntry, OutboundEmail, User
 
 
 @admin.register(User)
@@ -60,6 +60,25 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_filter = ("sent_at",)
     search_fields = ("recipient", "subject", "event_key")
     readonly_fields = [field.name for field in OutboundEmail._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogAdmin(admin.ModelAdmin):
+    """The access log is written by the access policy and never edited."""
+
+    list_display = ("accessed_at", "user", "content_type", "object_repr", "path")
+    list_filter = ("content_type",)
+    search_fields = ("object_repr", "user__email", "path")
+    date_hierarchy = "accessed_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

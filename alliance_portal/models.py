@@ -9,6 +9,7 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
 
 
@@ -93,3 +94,26 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient}"
+
+
+class AccessLogEntry(models.Model):
+    """One read of confidential (secretariat-level) material: who read what, when, where.
+    Written by the access policy, append-only, shown to the secretariat and the superuser."""
+
+    user = models.ForeignKey(
+        "alliance_portal.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=300)
+    path = models.CharField(max_length=500, blank=True)
+    accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ("-accessed_at",)
+        verbose_name = "access log entry"
+        verbose_name_plural = "access log"
+        triggers: ClassVar = append_only_triggers()
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.object_repr}"

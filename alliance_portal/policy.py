@@ -17,6 +17,7 @@ model's change permission, or hold the object permission ``change_<model>`` on t
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -150,23 +151,51 @@ def can_change(user: Any, obj: Model) -> bool:
     return ObjectPermissionChecker(who.user).has_perm(f"change_{obj._meta.model_name}", obj)
 
 
+# The path of the request being served, for the access log (set by PolicyMiddleware).
+current_path: ContextVar[str] = ContextVar("current_path", default="")
+
+
+def record_access(user: Any, obj: Model, *, confidential: bool = False) -> None:
+    """Log a read of confidential material (DESIGN.md §1: an access log for confidential
+    data): ``obj`` is secretariat-level, or the caller says it is confidential (e.g. a
+    membership application). Reads of anything less confidential are not logged."""
+    item: Any = obj
+    if not confidential and getattr(item, "disclosure_level", None) != DisclosureLevel.SECRETARIAT:
+        return
+    from django.contrib.contenttypes.models import ContentType
+
+    from alliance_portal.models import AccessLogEntry
+
+    who = principal(user)
+    AccessLogEntry.objects.create(
+        user=who.user,
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        path=current_path.get()[:500],
+    )
+
+
 class SignInRequired(PermissionDenied):
     """An anonymous visitor asked for something that needs an account: pages answer with a
     redirect to the login page (``SignInRequiredMiddleware``), the API with 401/403."""
 
 
 def get_visible_or_404(user: Any, queryset: QuerySet[M], **lookup: Any) -> M:
-    """The object matching ``lookup`` if this user may see it. A signed-in person who may not
-    see it is answered as if it did not exist (404); an anonymous visitor is asked to sign in."""
+    """The object matching ``lookup`` if this user may see it; a read of secretariat-level
+    material is recorded in the access log. A signed-in person who may not see it is answered
+    as if it did not exist (404); an anonymous visitor is asked to sign in."""
     model: Any = queryset.model
     try:
-        return visible(user, queryset).get(**lookup)
+        obj = visible(user, queryset).get(**lookup)
     except model.DoesNotExist as missing:
         if not principal(user).is_authenticated and queryset.filter(**lookup).exists():
             raise SignInRequired from missing
         raise Http404(
             f"No {queryset.model._meta.verbose_name} matches the given query."
         ) from missing
+    record_access(user, obj)
+    return obj
 
 
 def require_change(user: Any, obj: Model) -> None:

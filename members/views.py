@@ -200,6 +200,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     _require_staff(request)
     application = get_object_or_404(MembershipApplication.objects.select_related("chamber"), pk=pk)
+    policy.record_access(request.user, application, confidential=True)
     rejection = RejectionForm(request.POST if request.POST.get("decision") == "reject" else None)
     if request.method == "POST":
         try:
@@ -234,6 +235,7 @@ def application_letter(request: HttpRequest, pk: int) -> FileResponse:
     """The signed commitment letter: secretariat only, never a public media URL."""
     _require_staff(request)
     application = get_object_or_404(MembershipApplication, pk=pk)
+    policy.record_access(request.user, application, confidential=True)
     if not application.commitment_letter:
         raise Http404("No letter.")
     return FileResponse(

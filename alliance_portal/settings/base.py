@@ -53,7 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
-    "alliance_portal.middleware.SignInRequiredMiddleware",
+    "alliance_portal.middleware.PolicyMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"

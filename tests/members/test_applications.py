@@ -72,6 +72,12 @@ def test_the_whole_journey_from_application_to_members_only_contacts(
     assert "Baltic Cathodes" in staff.get("/members/applications/").content.decode()
     letter = staff.get(f"/members/applications/{application.pk}/letter/")
     assert b"".join(letter.streaming_content).startswith(b"%PDF")
+    # Applications are confidential: the secretariat's reads are in the access log.
+    from alliance_portal.models import AccessLogEntry
+
+    assert AccessLogEntry.objects.filter(
+        path=f"/members/applications/{application.pk}/letter/", user=world.users[Role.SECRETARIAT]
+    ).exists()
     with django_capture_on_commit_callbacks(execute=True):
         approved = staff.post(f"/members/applications/{application.pk}/", {"decision": "approve"})
     assert approved.status_code == 302
