@@ -1,0 +1,171 @@
+"""Ballot results, computed exactly from the stored votes by one pure function.
+
+The rules (Governance II, item 3). Let E_c be the eligible organisations of chamber c minus
+those recused; a chamber takes part only when E_c is not empty. cast_c counts the organisations
+of E_c that cast a vote (yes, no or abstain; consent, object or abstain in a consent ballot).
+
+- ``chamber_balanced``: chamber c meets quorum when cast_c >= ceil(quorum × |E_c|);
+  share_c = yes_c / (yes_c + no_c), or 0 when no one voted yes or no. Adopted iff every chamber
+  taking part meets quorum, the unweighted mean of share_c reaches the threshold and, with
+  ``concurrent_majority``, every share_c is above 1/2. ``no_quorum`` when some chamber misses
+  quorum; otherwise rejected.
+- ``one_member_one_vote``: the same with one group of all eligible organisations; adopted iff
+  quorum is met and yes / (yes + no) reaches the threshold.
+- ``consent``: one group; adopted iff quorum is met and nobody objects.
+
+When no organisation is left to take part (all recused, or none eligible), the result is
+``no_quorum``: nobody could decide. Quorum and threshold are exact fractions; nothing here is a
+float.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Mapping, Set
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+Method = Literal["chamber_balanced", "one_member_one_vote", "consent"]
+Outcome = Literal["adopted", "rejected", "no_quorum"]
+Choice = Literal["yes", "no", "abstain", "consent", "object"]
+
+CHOICES_BY_METHOD: dict[str, frozenset[str]] = {
+    "chamber_balanced": frozenset({"yes", "no", "abstain"}),
+    "one_member_one_vote": frozenset({"yes", "no", "abstain"}),
+    "consent": frozenset({"consent", "object", "abstain"}),
+}
+ALL_TOGETHER = "all"  # the one group of one_member_one_vote and consent ballots
+
+
+@dataclass(frozen=True)
+class GroupTally:
+    """The count of one chamber (or, outside chamber balance, of all eligible organisations)."""
+
+    group: Hashable
+    eligible: int  # |E_c|: eligible and not recused
+    recused: int
+    cast: int
+    yes: int
+    no: int
+    abstain: int
+    objections: int
+    quorum_needed: int
+    share: Fraction  # yes / (yes + no), 0 when nobody voted yes or no
+
+    @property
+    def takes_part(self) -> bool:
+        return self.eligible > 0
+
+    @property
+    def quorum_met(self) -> bool:
+        return self.cast >= self.quorum_needed
+
+
+@dataclass(frozen=True)
+class TallyResult:
+    outcome: Outcome
+    method: Method
+    quorum: Fraction
+    threshold: Fraction
+    concurrent_majority: bool
+    groups: tuple[GroupTally, ...]  # every chamber (or the one group), those not taking part too
+    support: (
+        Fraction | None
+    )  # the mean of shares, or the one group's share; None if no one took part
+
+    @property
+    def taking_part(self) -> tuple[GroupTally, ...]:
+        return tuple(group for group in self.groups if group.takes_part)
+
+
+def _count(
+    group: Hashable,
+    members: Set[Hashable],
+    recused: Set[Hashable],
+    votes: Mapping[Hashable, str],
+    quorum: Fraction,
+) -> GroupTally:
+    voters = members - recused
+    choices = [votes[organisation] for organisation in voters if organisation in votes]
+    yes = choices.count("yes") + choices.count("consent")
+    no = choices.count("no")
+    share = (
+        Fraction(choices.count("yes"), choices.count("yes") + no)
+        if choices.count("yes") + no
+        else Fraction(0)
+    )
+    return GroupTally(
+        group=group,
+        eligible=len(voters),
+        recused=len(members & recused),
+        cast=len(choices),
+        yes=yes,
+        no=no,
+        abstain=choices.count("abstain"),
+        objections=choices.count("object"),
+        quorum_needed=math.ceil(quorum * len(voters)),
+        share=share,
+    )
+
+
+def tally(
+    *,
+    method: Method,
+    eligible: Mapping[Hashable, Set[Hashable]],
+    votes: Mapping[Hashable, str],
+    recused: Set[Hashable] = frozenset(),
+    quorum: Fraction = Fraction(1, 2),
+    threshold: Fraction = Fraction(2, 3),
+    concurrent_majority: bool = False,
+) -> TallyResult:
+    """The result of a ballot.
+
+    ``eligible`` maps each chamber to the organisations of it that may vote on this ballot;
+    ``votes`` maps an organisation to its choice; ``recused`` holds the organisations recused by
+    a conflict of interest (their votes, if any, are not counted). Votes of organisations that
+    are not eligible are ignored. Raises ValueError on a choice the method does not know.
+    """
+    allowed = CHOICES_BY_METHOD[method]
+    unknown = {choice for choice in votes.values() if choice not in allowed}
+    if unknown:
+        raise ValueError(f"{method} ballots know no choice {sorted(unknown)}")
+    if not isinstance(quorum, Fraction) or not isinstance(threshold, Fraction):
+        raise TypeError("quorum and threshold must be exact fractions")
+
+    if method == "chamber_balanced":
+        groups = tuple(
+            _count(chamber, frozenset(members), recused, votes, quorum)
+            for chamber, members in eligible.items()
+        )
+    else:
+        everyone = frozenset().union(*eligible.values()) if eligible else frozenset()
+        groups = (_count(ALL_TOGETHER, everyone, recused, votes, quorum),)
+
+    taking_part = [group for group in groups if group.takes_part]
+
+    def result(outcome: Outcome, support: Fraction | None) -> TallyResult:
+        return TallyResult(
+            outcome=outcome,
+            method=method,
+            quorum=quorum,
+            threshold=threshold,
+            concurrent_majority=concurrent_majority,
+            groups=groups,
+            support=support,
+        )
+
+    if not taking_part:
+        return result("no_quorum", None)
+    if method == "chamber_balanced":
+        support = sum((group.share for group in taking_part), Fraction(0)) / len(taking_part)
+    else:
+        support = taking_part[0].share
+    if not all(group.quorum_met for group in taking_part):
+        return result("no_quorum", support)
+    if method == "consent":
+        return result("rejected" if taking_part[0].objections else "adopted", None)
+    adopted = support >= threshold
+    if method == "chamber_balanced" and concurrent_majority:
+        adopted = adopted and all(group.share > Fraction(1, 2) for group in taking_part)
+    return result("adopted" if adopted else "rejected", support)
