@@ -217,7 +217,17 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Governance: consultations open and close on time (idempotent: each run acts on what is due).
+    "governance-open-due-consultations": {
+        "task": "governance.tasks.consultations_open_due_task",
+        "schedule": 60.0,
+    },
+    "governance-close-due-consultations": {
+        "task": "governance.tasks.consultations_close_due_task",
+        "schedule": 60.0,
+    },
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")
 
 # --- Logging ----------------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Helpers that build governance objects through the services, for tests and the access
+matrix. Everything is done as the system (``actor=None``) unless a test says otherwise."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from alliance_portal.disclosure import DisclosureLevel
+from governance import services
+from governance.models import (
+    AuthorKind,
+    Body,
+    BodyKind,
+    Comment,
+    CommentStatus,
+    Electorate,
+    Proposal,
+    ProposalStatus,
+)
+from members.models import Organisation
+
+S = ProposalStatus
+
+TEXT = """The alliance adopts a common rule for cobalt sourcing.
+
+Members report every case to the secretariat within 30 days.
+
+- the secretariat publishes aggregates
+- per country, never per person
+
+The rule is reviewed after two years."""  # four numbered paragraphs
+
+
+def assembly() -> Body:
+    body, _ = Body.objects.get_or_create(
+        slug="general-assembly",
+        defaults={
+            "name": "General Assembly",
+            "kind": BodyKind.GENERAL_ASSEMBLY,
+            "electorate": Electorate.ALL_ACTIVE_MEMBERS,
+        },
+    )
+    return body
+
+
+def impact_inputs() -> tuple[list[services.OptionInput], list[services.CostInput]]:
+    options = [
+        services.OptionInput("Adopt the rule", "As proposed.", is_chosen=True),
+        services.OptionInput("Do nothing", "Status quo."),
+    ]
+    costs = [
+        services.CostInput(
+            kind=kind,
+            dimension=dimension,
+            borne_by="Members",
+            magnitude="medium",
+            horizon="short",
+            confidence="medium",
+            amount=Decimal("1000.50") if dimension == "economic" else None,
+            currency="USD" if dimension == "economic" else "",
+        )
+        for kind in ("action", "inaction")
+        for dimension in ("economic", "social", "environmental")
+    ]
+    return options, costs
+
+
+def add_impact_assessment(proposal: Proposal) -> None:
+    options, costs = impact_inputs()
+    services.impact_assessment_save(
+        actor=None,
+        proposal=proposal,
+        rationale="Because it works.",
+        trade_offs="Members pay for it.",
+        options=options,
+        costs=costs,
+    )
+
+
+def respond_to_all(proposal: Proposal) -> None:
+    for comment in Comment.objects.filter(proposal=proposal, status=CommentStatus.SHOWN):
+        services.comment_respond(
+            actor=None, comment=comment, outcome="accepted", reason="Taken on board."
+        )
+
+
+def member_comment(
+    proposal: Proposal, organisation: Organisation, text: str = "A comment.", **kwargs: Any
+) -> Comment:
+    return services.comment_record_received(
+        actor=None,
+        proposal=proposal,
+        text=text,
+        author_kind=AuthorKind.MEMBER,
+        organisation=organisation,
+        **kwargs,
+    )
+
+
+def make_proposal(
+    *,
+    status: str = S.DRAFT,
+    body: Body | None = None,
+    disclosure: str = DisclosureLevel.PUBLIC,
+    public_consultation: bool = False,
+    title: str = "Common rule for cobalt sourcing",
+    text: str = TEXT,
+    **fields: Any,
+) -> Proposal:
+    """A proposal moved through the lifecycle, as the system, up to ``status``."""
+    now = timezone.now()
+    proposal = services.proposal_create(
+        actor=None,
+        body=body or assembly(),
+        title=title,
+        summary="A short summary.",
+        text=text,
+        disclosure=disclosure,
+        consultation_closes_at=now + timedelta(days=30),
+        consultation_public=public_consultation,
+        **fields,
+    )
+    if status == S.DRAFT:
+        return proposal
+    if status == S.WITHDRAWN:
+        return services.proposal_transition(
+            actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Not needed."
+        )
+    services.consultation_open(actor=None, proposal=proposal)
+    if status == S.CONSULTATION:
+        return proposal
+    services.consultation_close(actor=None, proposal=proposal)
+    if status == S.DELIBERATION:
+        return proposal
+    add_impact_assessment(proposal)
+    respond_to_all(proposal)
+    services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
+    if status == S.VOTING:
+        return proposal
+    return services.proposal_record_result(actor=None, proposal=proposal, result=status)

@@ -1,0 +1,86 @@
+"""Celery beat opens and closes consultations on time, idempotently."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from governance import services
+from governance.models import Proposal, ProposalStatus, ProposalStatusChange
+from governance.tasks import consultations_close_due_task, consultations_open_due_task
+from tests.governance.factories import assembly
+
+S = ProposalStatus
+pytestmark = pytest.mark.django_db
+
+
+def _scheduled(title: str, opens_in: timedelta, lasts: timedelta) -> Proposal:
+    now = timezone.now()
+    return services.proposal_create(
+        actor=None,
+        body=assembly(),
+        title=title,
+        summary="Summary.",
+        text="One paragraph.",
+        consultation_opens_at=now + opens_in,
+        consultation_closes_at=now + opens_in + lasts,
+    )
+
+
+def _story() -> list[tuple[int, str, str]]:
+    return list(
+        ProposalStatusChange.objects.order_by("pk").values_list(
+            "proposal_id", "from_status", "to_status"
+        )
+    )
+
+
+def test_the_schedule_runs_both_tasks_every_minute() -> None:
+    tasks = {entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert tasks["governance.tasks.consultations_open_due_task"] == 60.0
+    assert tasks["governance.tasks.consultations_close_due_task"] == 60.0
+
+
+def test_due_consultations_open_and_running_twice_changes_nothing_more() -> None:
+    due = _scheduled("Due", -timedelta(minutes=1), timedelta(days=30))
+    _scheduled("Later", timedelta(days=2), timedelta(days=30))
+    _scheduled("Window passed", -timedelta(days=40), timedelta(days=30))
+    assert consultations_open_due_task.delay().get() == [due.pk]
+    story = _story()
+    assert consultations_open_due_task.delay().get() == []
+    assert _story() == story
+    statuses = dict(Proposal.objects.values_list("title", "status"))
+    assert statuses == {"Due": S.CONSULTATION, "Later": S.DRAFT, "Window passed": S.DRAFT}
+    due.refresh_from_db()
+    assert due.consultation_opened_at is not None
+    assert ProposalStatusChange.objects.get(proposal=due).actor is None
+
+
+def test_due_consultations_close_and_running_twice_changes_nothing_more() -> None:
+    proposal = _scheduled("Closing", -timedelta(minutes=5), timedelta(days=10))
+    services.consultations_open_due(actor=None)
+    assert consultations_close_due_task.delay().get() == []  # not due yet
+    eleven_days_later = timezone.now() + timedelta(days=11)
+    assert services.consultations_close_due(actor=None, now=eleven_days_later) == [proposal.pk]
+    story = _story()
+    assert services.consultations_close_due(actor=None, now=eleven_days_later) == []
+    assert _story() == story
+    proposal.refresh_from_db()
+    assert proposal.status == S.DELIBERATION
+    assert proposal.consultation_closed_at == eleven_days_later
+
+
+def test_a_consultation_closed_by_hand_is_left_alone() -> None:
+    proposal = _scheduled("By hand", -timedelta(minutes=5), timedelta(days=1))
+    services.consultations_open_due(actor=None)
+    services.proposal_transition(
+        actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Merged with another."
+    )
+    assert (
+        services.consultations_close_due(actor=None, now=timezone.now() + timedelta(days=2)) == []
+    )
+    proposal.refresh_from_db()
+    assert proposal.status == S.WITHDRAWN
