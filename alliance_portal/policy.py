@@ -114,6 +114,10 @@ def visible(user: Any, queryset: QuerySet[M]) -> QuerySet[M]:
     model: Any = queryset.model
     who = principal(user)
     condition = model.disclosure_q(levels_up_to(who.level))
+    if not condition:
+        # An empty Q: everything is visible at this level. (It must not reach the ORs below,
+        # where Django would drop it and leave only the narrower conditions.)
+        return queryset.all()
     if who.organisation_id is not None and model.owner_organisation_path:
         condition |= Q(**{model.owner_organisation_path: who.organisation_id})
     if who.is_authenticated and not who.is_staff_role:

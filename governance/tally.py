@@ -24,7 +24,7 @@ import math
 from collections.abc import Hashable, Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, TypeVar
 
 Method = Literal["chamber_balanced", "one_member_one_vote", "consent"]
 Outcome = Literal["adopted", "rejected", "no_quorum"]
@@ -35,7 +35,9 @@ CHOICES_BY_METHOD: dict[str, frozenset[str]] = {
     "one_member_one_vote": frozenset({"yes", "no", "abstain"}),
     "consent": frozenset({"consent", "object", "abstain"}),
 }
-ALL_TOGETHER = "all"  # the one group of one_member_one_vote and consent ballots
+ALL_TOGETHER = "all"
+G = TypeVar("G", bound=Hashable)  # a chamber
+O = TypeVar("O", bound=Hashable)  # an organisation  # the one group of one_member_one_vote and consent ballots
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,9 @@ class TallyResult:
 
 def _count(
     group: Hashable,
-    members: Set[Hashable],
-    recused: Set[Hashable],
-    votes: Mapping[Hashable, str],
+    members: Set[O],
+    recused: Set[O],
+    votes: Mapping[O, str],
     quorum: Fraction,
 ) -> GroupTally:
     voters = members - recused
@@ -112,9 +114,9 @@ def _count(
 def tally(
     *,
     method: Method,
-    eligible: Mapping[Hashable, Set[Hashable]],
-    votes: Mapping[Hashable, str],
-    recused: Set[Hashable] = frozenset(),
+    eligible: Mapping[G, Set[O]],
+    votes: Mapping[O, str],
+    recused: Set[O] = frozenset(),
     quorum: Fraction = Fraction(1, 2),
     threshold: Fraction = Fraction(2, 3),
     concurrent_majority: bool = False,
@@ -139,7 +141,7 @@ def tally(
             for chamber, members in eligible.items()
         )
     else:
-        everyone = frozenset().union(*eligible.values()) if eligible else frozenset()
+        everyone: frozenset[O] = frozenset().union(*eligible.values())
         groups = (_count(ALL_TOGETHER, everyone, recused, votes, quorum),)
 
     taking_part = [group for group in groups if group.takes_part]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from governance.tally import tally
 
 
-def chambers(**spec: list[str]) -> tuple[dict[str, set[str]], dict[str, str]]:
+def chambers(**spec: Sequence[str | None]) -> tuple[dict[str, set[str]], dict[str, str]]:
     """chambers(X=["yes", "yes", "no", None]) → eligible organisations X1..X4 and their votes
     (None: did not vote)."""
     eligible: dict[str, set[str]] = {}

@@ -129,3 +129,15 @@ def test_applicant_organisations_are_for_the_secretariat_and_their_own_people(
     fresh = type(applicant_person).objects.get(pk=applicant_person.pk)
     assert policy.principal(fresh).role == Role.EXTERNAL_STAKEHOLDER
     assert policy.visible(fresh, Organisation.objects.all()).filter(pk=world.applicant.pk).exists()
+
+
+def test_a_secretariat_member_who_is_also_a_person_of_an_organisation_sees_everything(world) -> None:
+    from members.models import Organisation
+    from members.services import person_add
+
+    secretariat = world.users[Role.SECRETARIAT]
+    person_add(actor=None, organisation=world.own, user=secretariat)
+    fresh = type(secretariat).objects.get(pk=secretariat.pk)
+    assert policy.principal(fresh).organisation_id == world.own.pk
+    visible = set(policy.visible(fresh, Organisation.objects.all()).values_list("pk", flat=True))
+    assert visible == {world.own.pk, world.other.pk, world.applicant.pk}
