@@ -1,3 +1,53 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from standards.api import crosswalk, registry
+
+urlpatterns = [
+    path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
+    path("standards/<slug:code>/", registry.StandardDetailApi.as_view(), name="standard-detail"),
+    path(
+        "standards/<slug:code>/versions/<str:version>/",
+        registry.VersionDetailApi.as_view(),
+        name="standard-version-detail",
+    ),
+    path(
+        "standards/<slug:code>/versions/<str:version>/elements/",
+        registry.ElementListApi.as_view(),
+        name="standard-version-elements",
+    ),
+    path(
+        "standards/<slug:code>/versions/<str:version>/elements/import/",
+        registry.ElementImportApi.as_view(),
+        name="standard-version-elements-import",
+    ),
+    path(
+        "standards/<slug:code>/versions/<str:version>/coverage/",
+        registry.CoverageApi.as_view(),
+        name="standard-version-coverage",
+    ),
+    path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
+    path(
+        "mapping-sets/<int:pk>/", crosswalk.MappingSetDetailApi.as_view(), name="mapping-set-detail"
+    ),
+    path(
+        "mapping-sets/<int:pk>/mappings/",
+        crosswalk.MappingSetMappingsApi.as_view(),
+        name="mapping-set-mappings",
+    ),
+    path(
+        "mapping-sets/<int:pk>/import/",
+        crosswalk.MappingSetImportApi.as_view(),
+        name="mapping-set-import",
+    ),
+    path("mappings/", crosswalk.MappingListApi.as_view(), name="mapping-list"),
+    path("mappings/<int:pk>/", crosswalk.MappingDetailApi.as_view(), name="mapping-detail"),
+    path("mappings/<int:pk>/review/", crosswalk.MappingReviewApi.as_view(), name="mapping-review"),
+    path(
+        "mappings/<int:pk>/approve/", crosswalk.MappingApproveApi.as_view(), name="mapping-approve"
+    ),
+    path(
+        "mappings/<int:pk>/supersede/",
+        crosswalk.MappingSupersedeApi.as_view(),
+        name="mapping-supersede",
+    ),
+]

@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from standards import views
 
 app_name = "standards"
 
-urlpatterns: list = []
+# The crosswalk's addresses come before <code>/: no standard may take the code "crosswalk".
+urlpatterns = [
+    path("", views.standard_list, name="standard-list"),
+    path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
+    path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
+    path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),
+    path("crosswalk/sets/<int:pk>/mappings.csv", views.mapping_set_csv, name="mapping-set-csv"),
+    path("crosswalk/sets/<int:pk>/mappings.json", views.mapping_set_json, name="mapping-set-json"),
+    path("crosswalk/sets/<int:pk>/propose/", views.mapping_create, name="mapping-create"),
+    path("crosswalk/sets/<int:pk>/import/", views.mapping_set_import, name="mapping-set-import"),
+    path("crosswalk/mappings/<int:pk>/", views.mapping_detail, name="mapping-detail"),
+    path("crosswalk/mappings/<int:pk>/edit/", views.mapping_edit, name="mapping-edit"),
+    path("crosswalk/mappings/<int:pk>/review/", views.mapping_review, name="mapping-review"),
+    path("crosswalk/mappings/<int:pk>/approve/", views.mapping_approve, name="mapping-approve"),
+    path(
+        "crosswalk/mappings/<int:pk>/supersede/",
+        views.mapping_supersede,
+        name="mapping-supersede",
+    ),
+    path("<slug:code>/", views.standard_detail, name="standard-detail"),
+    path("<slug:code>/<str:version>/", views.version_detail, name="version-detail"),
+    path(
+        "<slug:code>/<str:version>/elements.csv",
+        views.version_elements_csv,
+        name="version-elements-csv",
+    ),
+    path("<slug:code>/<str:version>/import/", views.version_import, name="version-import"),
+]

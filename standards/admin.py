@@ -1,0 +1,200 @@
+"""Admin for the secretariat. Registry data (standards, versions, elements) is edited as plain
+records, checked by the database's constraints and triggers; crosswalk mappings go through the
+same services as pages and API (proposal, edits, review, approval), and approved mappings are
+read-only here as everywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+from standards import services
+from standards.models import Element, Mapping, MappingSet, Standard, StandardVersion
+
+MAPPING_FIELDS = (
+    "mapping_set",
+    "focal_element",
+    "relationship",
+    "reference_element",
+    "rationale",
+    "strength",
+    "explanation",
+)
+RECORD_FIELDS = (
+    "status",
+    "supersedes",
+    "author",
+    "reviewed_by",
+    "reviewed_at",
+    "approved_by",
+    "approved_at",
+    "superseded_at",
+    "created_at",
+    "updated_at",
+)
+
+
+class VersionInline(admin.TabularInline):
+    model = StandardVersion
+    extra = 0
+    fields = ("label", "status", "published_on", "effective_on")
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Standard)
+class StandardAdmin(admin.ModelAdmin):
+    list_display = ("title", "short_name", "code", "kind", "issuing_body")
+    list_filter = ("kind",)
+    search_fields = ("title", "code", "short_name", "issuing_body")
+    inlines = (VersionInline,)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.action(description="Make the selected version current (the current one is superseded)")
+def make_current(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    for version in queryset:
+        try:
+            services.version_make_current(actor=request.user, version=version)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{version}: {error}", messages.ERROR)
+
+
+@admin.register(StandardVersion)
+class StandardVersionAdmin(admin.ModelAdmin):
+    list_display = ("standard", "label", "status", "published_on", "effective_on")
+    list_filter = ("status", "standard__kind")
+    search_fields = ("standard__title", "standard__code", "label")
+    list_select_related = ("standard",)
+    raw_id_fields = ("supersedes",)
+    actions = (make_current,)
+
+
+@admin.register(Element)
+class ElementAdmin(admin.ModelAdmin):
+    list_display = ("ref", "title", "kind", "version", "order")
+    list_filter = ("kind", "version__standard")
+    search_fields = ("ref", "title", "summary")
+    list_select_related = ("version__standard",)
+    raw_id_fields = ("version", "parent")
+
+
+@admin.register(MappingSet)
+class MappingSetAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "version_number", "comprehensive", "created_at")
+    list_filter = ("comprehensive",)
+    list_select_related = ("focal_version__standard", "reference_version__standard")
+    raw_id_fields = ("focal_version", "reference_version")
+    readonly_fields = ("created_by", "created_at")
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: MappingSet | None = None
+    ) -> tuple[str, ...]:
+        # The mappings' elements belong to the set's versions: they stay put once created.
+        if obj is not None:
+            return ("focal_version", "reference_version", "version_number", *self.readonly_fields)
+        return tuple(self.readonly_fields)
+
+    def save_model(
+        self, request: HttpRequest, obj: MappingSet, form: ModelForm, change: bool
+    ) -> None:
+        if change:
+            obj.save(update_fields=["purpose", "comprehensive"])
+            return
+        created = services.mapping_set_create(
+            actor=request.user,
+            focal_version=form.cleaned_data["focal_version"],
+            reference_version=form.cleaned_data["reference_version"],
+            purpose=form.cleaned_data["purpose"],
+            comprehensive=form.cleaned_data.get("comprehensive", False),
+            version_number=form.cleaned_data.get("version_number"),
+        )
+        obj.pk = created.pk
+
+
+def _run(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet, service: Any
+) -> None:
+    done = 0
+    for mapping in queryset:
+        try:
+            service(actor=request.user, mapping=mapping)
+        except (ValidationError, PermissionDenied) as error:
+            text = "; ".join(getattr(error, "messages", [str(error)]))
+            modeladmin.message_user(request, f"Mapping {mapping.pk}: {text}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, f"{done} mapping(s) done.", messages.SUCCESS)
+
+
+@admin.action(description="Mark the selected drafts as reviewed")
+def review(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    _run(modeladmin, request, queryset, services.mapping_review)
+
+
+@admin.action(description="Approve the selected reviewed mappings")
+def approve(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    _run(modeladmin, request, queryset, services.mapping_approve)
+
+
+@admin.register(Mapping)
+class MappingAdmin(admin.ModelAdmin):
+    list_display = ("pk", "__str__", "mapping_set", "strength", "status")
+    list_filter = ("status", "relationship", "rationale")
+    search_fields = ("focal_element__ref", "reference_element__ref", "explanation")
+    list_select_related = (
+        "focal_element",
+        "reference_element",
+        "mapping_set__focal_version__standard",
+        "mapping_set__reference_version__standard",
+    )
+    raw_id_fields = ("mapping_set", "focal_element", "reference_element")
+    fields = (*MAPPING_FIELDS, *RECORD_FIELDS)
+    actions = (review, approve)
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Mapping | None = None
+    ) -> tuple[str, ...]:
+        if obj is None:
+            return RECORD_FIELDS
+        if obj.is_frozen:
+            return (*MAPPING_FIELDS, *RECORD_FIELDS)
+        return ("mapping_set", "focal_element", "reference_element", *RECORD_FIELDS)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Mapping | None = None) -> bool:
+        if obj is not None and obj.is_frozen:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Mapping, form: ModelForm, change: bool) -> None:
+        if change:
+            if obj.is_frozen or not form.changed_data:
+                return  # every field is read-only: nothing to save
+            services.mapping_update(
+                actor=request.user,
+                mapping=obj,
+                changes={name: form.cleaned_data[name] for name in form.changed_data},
+            )
+            return
+        created = services.mapping_create(
+            actor=request.user,
+            mapping_set=form.cleaned_data["mapping_set"],
+            focal_element=form.cleaned_data["focal_element"],
+            reference_element=form.cleaned_data["reference_element"],
+            relationship=form.cleaned_data["relationship"],
+            rationale=form.cleaned_data["rationale"],
+            strength=form.cleaned_data.get("strength"),
+            explanation=form.cleaned_data.get("explanation", ""),
+        )
+        obj.pk = created.pk

@@ -1,0 +1,121 @@
+"""Forms of the standards pages: they parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from members.vocabularies import Material, ValueChainStage
+from standards.csv_io import MAX_CHARS
+from standards.models import (
+    Element,
+    MappingSet,
+    MappingStatus,
+    Rationale,
+    Relationship,
+    StandardKind,
+)
+
+
+class StandardFilterForm(forms.Form):
+    q = forms.CharField(label="Name or code contains", required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label="Kind", required=False, choices=[("", "All kinds"), *StandardKind.choices]
+    )
+    material = forms.ChoiceField(
+        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+    )
+    stage = forms.ChoiceField(
+        label="Value-chain stage",
+        required=False,
+        choices=[("", "All stages"), *ValueChainStage.choices],
+    )
+
+
+class ElementSearchForm(forms.Form):
+    q = forms.CharField(label="Search this version", required=False, max_length=100)
+
+
+class MappingFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "All statuses"), *MappingStatus.choices]
+    )
+    relationship = forms.ChoiceField(
+        label="Relationship",
+        required=False,
+        choices=[("", "All relationships"), *Relationship.choices],
+    )
+
+
+class ElementChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} — {obj.title}"
+
+
+STRENGTH_HELP = (
+    "0 to 10 (NIST IR 8278A rev. 1): equal is always 10 and no relationship 0; the others are "
+    "1 to 9, or empty when not assessed."
+)
+
+
+class MappingJudgementForm(forms.Form):
+    """What a mapper judges: the relationship, why, how strong, in their words."""
+
+    relationship = forms.ChoiceField(
+        label="Relationship",
+        choices=Relationship.choices,
+        help_text='Read "focal element is <relationship> reference element".',
+    )
+    rationale = forms.ChoiceField(label="Rationale", choices=Rationale.choices)
+    strength = forms.IntegerField(
+        label="Strength", required=False, min_value=0, max_value=10, help_text=STRENGTH_HELP
+    )
+    explanation = forms.CharField(
+        label="Explanation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Why you see this relationship (Markdown).",
+    )
+
+
+class MappingForm(MappingJudgementForm):
+    """A new mapping in a set: the two elements, then the judgement."""
+
+    field_order = (
+        "focal_element",
+        "relationship",
+        "reference_element",
+        "rationale",
+        "strength",
+        "explanation",
+    )
+
+    focal_element = ElementChoiceField(label="Focal element", queryset=Element.objects.none())
+    reference_element = ElementChoiceField(
+        label="Reference element", queryset=Element.objects.none()
+    )
+
+    def __init__(self, *args: Any, mapping_set: MappingSet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        focal: Any = self.fields["focal_element"]
+        reference: Any = self.fields["reference_element"]
+        focal.queryset = Element.objects.filter(version_id=mapping_set.focal_version_id)
+        reference.queryset = Element.objects.filter(version_id=mapping_set.reference_version_id)
+        focal.help_text = f"An element of {mapping_set.focal_version}."
+        reference.help_text = f"An element of {mapping_set.reference_version}."
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="UTF-8, with a header row.")
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CHARS * 2:
+            raise forms.ValidationError("The file is too large.")
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(
+                "The file is not UTF-8 text: save it as CSV (UTF-8)."
+            ) from error

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from alliance_portal.models import User
+from standards.models import Mapping, MappingStatus, Relationship, Standard, StandardKind
+from standards.selectors.coverage import CoverageClass, coverage_matrix
+
+REAL_FRAMEWORKS = {
+    "oecd-ddg-minerals",
+    "irma-std-001",
+    "rmi-rra",
+    "asi-performance-standard",
+    "responsiblesteel",
+    "copper-mark-jdds",
+    "lbma-rgg",
+    "eu-2017-821",
+}
+
+
+def _snapshot():
+    return (
+        Standard.objects.count(),
+        Mapping.objects.count(),
+        sorted(Mapping.objects.values_list("status", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+def test_seed_demo_loads_the_frameworks_the_baseline_and_mappings_idempotently() -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+    first = _snapshot()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _snapshot() == first
+    assert set(Standard.objects.values_list("code", flat=True)) >= REAL_FRAMEWORKS
+    baseline = Standard.objects.get(kind=StandardKind.ALLIANCE_BASELINE)
+    requirements = baseline.versions.get(status="current").elements.filter(kind="requirement")
+    assert 18 <= requirements.count() <= 25
+    assert 70 <= Mapping.objects.count() <= 95
+    assert set(Mapping.objects.values_list("status", flat=True)) == set(MappingStatus.values)
+    assert set(Mapping.objects.values_list("relationship", flat=True)) == set(Relationship.values)
+    # Under test settings no login is created: the mappings are system work.
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_matrix_shows_every_coverage_class() -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+    matrix = coverage_matrix()
+    assert len(matrix.columns) == 8
+    seen = Counter(cell.coverage for _, cells in matrix.rows() for cell in cells)
+    assert set(seen) == set(CoverageClass)
+
+
+@pytest.mark.django_db
+def test_with_demo_logins_the_mappings_have_authors_and_reviewers(settings) -> None:
+    settings.DEMO_LOGINS_ENABLED = True
+    call_command("seed_demo", stdout=io.StringIO())
+    approved = Mapping.objects.filter(status=MappingStatus.APPROVED)
+    assert approved.filter(approved_by__email="secretariat@demo.alliance.example").count() == (
+        approved.count()
+    )
+    authors = set(Mapping.objects.values_list("author__email", flat=True))
+    # The members app's demo people author mappings when they may act as members.
+    assert authors == {
+        "member@demo.alliance.example",
+        "representative@demo.alliance.example",
+    }
+    for mapping in Mapping.objects.exclude(author=None):
+        assert mapping.author_id not in {mapping.reviewed_by_id, mapping.approved_by_id}
