@@ -35,9 +35,9 @@ CHOICES_BY_METHOD: dict[str, frozenset[str]] = {
     "one_member_one_vote": frozenset({"yes", "no", "abstain"}),
     "consent": frozenset({"consent", "object", "abstain"}),
 }
-ALL_TOGETHER = "all"
-G = TypeVar("G", bound=Hashable)  # a chamber
-O = TypeVar("O", bound=Hashable)  # an organisation  # the one group of one_member_one_vote and consent ballots
+ALL_TOGETHER = "all"  # the one group of one_member_one_vote and consent ballots
+ChamberT = TypeVar("ChamberT", bound=Hashable)
+OrganisationT = TypeVar("OrganisationT", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,9 @@ class TallyResult:
 
 def _count(
     group: Hashable,
-    members: Set[O],
-    recused: Set[O],
-    votes: Mapping[O, str],
+    members: Set[OrganisationT],
+    recused: Set[OrganisationT],
+    votes: Mapping[OrganisationT, str],
     quorum: Fraction,
 ) -> GroupTally:
     voters = members - recused
@@ -114,9 +114,9 @@ def _count(
 def tally(
     *,
     method: Method,
-    eligible: Mapping[G, Set[O]],
-    votes: Mapping[O, str],
-    recused: Set[O] = frozenset(),
+    eligible: Mapping[ChamberT, Set[OrganisationT]],
+    votes: Mapping[OrganisationT, str],
+    recused: Set[OrganisationT] = frozenset(),
     quorum: Fraction = Fraction(1, 2),
     threshold: Fraction = Fraction(2, 3),
     concurrent_majority: bool = False,
@@ -141,7 +141,7 @@ def tally(
             for chamber, members in eligible.items()
         )
     else:
-        everyone: frozenset[O] = frozenset().union(*eligible.values())
+        everyone: frozenset[OrganisationT] = frozenset().union(*eligible.values())
         groups = (_count(ALL_TOGETHER, everyone, recused, votes, quorum),)
 
     taking_part = [group for group in groups if group.takes_part]
