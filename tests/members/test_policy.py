@@ -131,7 +131,9 @@ def test_applicant_organisations_are_for_the_secretariat_and_their_own_people(
     assert policy.visible(fresh, Organisation.objects.all()).filter(pk=world.applicant.pk).exists()
 
 
-def test_a_secretariat_member_who_is_also_a_person_of_an_organisation_sees_everything(world) -> None:
+def test_a_secretariat_member_who_is_also_a_person_of_an_organisation_sees_everything(
+    world,
+) -> None:
     from members.models import Organisation
     from members.services import person_add
 
