@@ -530,3 +530,7 @@ class ImpactAssessmentAdmin(ServiceErrorsMixin, admin.ModelAdmin):
                 for c in stored.costs.all()
             ],
         )
+
+
+# The admin of ballots, the decision log and reports lives in modules of their own.
+from governance import admin_ballots, admin_decision_log, admin_reports  # noqa: E402, F401

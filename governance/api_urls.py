@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from governance.api import bodies, consultations, objectives, proposals
 
@@ -65,4 +65,7 @@ urlpatterns = [
         consultations.CommentResponseApi.as_view(),
         name="governance-comment-response",
     ),
+    path("", include("governance.api_urls_ballots")),
+    path("", include("governance.api_urls_decision_log")),
+    path("", include("governance.api_urls_reports")),
 ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from governance import views
 
@@ -31,4 +31,7 @@ urlpatterns = [
     ),
     path("proposals/<int:pk>/transition/", views.proposal_transition, name="proposal-transition"),
     path("my-actions/", views.my_actions, name="my-actions"),
+    path("", include("governance.urls_ballots")),
+    path("", include("governance.urls_decision_log")),
+    path("", include("governance.urls_reports")),
 ]

@@ -1,5 +1,8 @@
 """Models of the governance app, one module per topic."""
 
+# Ballots and decision records, the public decision log and transparency reports are imported
+# from their own modules (governance.models.ballots etc.); importing them here registers them.
+from governance.models import ballots, decision_log, reports  # noqa: F401
 from governance.models.bodies import Body, BodyKind, BodySeat, Electorate, SeatHolder
 from governance.models.consultations import (
     AuthorKind,

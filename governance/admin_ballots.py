@@ -1,0 +1,1 @@
+"""Admin: ballots. Imported by governance/admin.py."""

@@ -1,0 +1,1 @@
+"""Admin: decision log. Imported by governance/admin.py."""

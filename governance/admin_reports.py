@@ -1,0 +1,1 @@
+"""Admin: reports. Imported by governance/admin.py."""

@@ -1,0 +1,5 @@
+"""API: ballots. Included into governance/api_urls.py."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

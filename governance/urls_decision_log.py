@@ -1,0 +1,5 @@
+"""Pages: decision log. Included into governance/urls.py (namespace "governance")."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

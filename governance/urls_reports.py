@@ -1,0 +1,5 @@
+"""Pages: reports. Included into governance/urls.py (namespace "governance")."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
