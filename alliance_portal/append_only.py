@@ -52,3 +52,34 @@ def append_only_triggers() -> list[pgtrigger.Trigger]:
             func=_REFUSE,
         ),
     ]
+
+
+def append_only_sql(table: str) -> tuple[str, str]:
+    """Forward and reverse SQL that make ``table`` append-only at the database level, for a
+    migration's ``RunSQL``. Unlike ``append_only_triggers()`` (django-pgtrigger, whose triggers
+    a session can skip with ``pgtrigger.ignore``), these are plain PostgreSQL triggers set to
+    ``ENABLE ALWAYS``, so neither pgtrigger's switch nor ``session_replication_role`` silences
+    them: UPDATE, DELETE and TRUNCATE fail whoever runs them. Only the table's owner (or a
+    superuser) can disable them, which is why the application's role must not own the table."""
+    function = f"{APPEND_ONLY_TRIGGER_PREFIX}_refuse_{table}"
+    forward = f"""
+CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'restrict_violation',
+              HINT = 'Record a correction as a new row instead of changing or removing one.';
+END
+$$;
+CREATE TRIGGER {APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete
+    BEFORE UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION {function}();
+CREATE TRIGGER {APPEND_ONLY_TRIGGER_PREFIX}_refuse_truncate
+    BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {function}();
+ALTER TABLE {table} ENABLE ALWAYS TRIGGER {APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete;
+ALTER TABLE {table} ENABLE ALWAYS TRIGGER {APPEND_ONLY_TRIGGER_PREFIX}_refuse_truncate;
+"""
+    reverse = f"""
+DROP TRIGGER IF EXISTS {APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete ON {table};
+DROP TRIGGER IF EXISTS {APPEND_ONLY_TRIGGER_PREFIX}_refuse_truncate ON {table};
+DROP FUNCTION IF EXISTS {function}();
+"""
+    return forward, reverse

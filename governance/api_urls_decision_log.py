@@ -1,5 +1,11 @@
-"""API: decision log. Included into governance/api_urls.py."""
+"""API: the public decision log. Included into governance/api_urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from governance.api import decision_log as api
+
+urlpatterns = [
+    path("decision-log/", api.DecisionLogListApi.as_view(), name="decision-log-list"),
+    path("decision-log/head/", api.DecisionLogHeadApi.as_view(), name="decision-log-head"),
+    path("decision-log/<int:seq>/", api.DecisionLogEntryApi.as_view(), name="decision-log-entry"),
+]

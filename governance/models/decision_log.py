@@ -1,1 +1,134 @@
-"""Models of the governance app: decision log (being built)."""
+"""The public decision log: an append-only, hash-chained record of what the alliance decided.
+
+Each entry stores ``canonical``, the exact JSON text that was hashed, and
+``hash = sha256(prev_hash + "\\n" + canonical)``; ``prev_hash`` of seq 1 is 64 zeros. The
+database refuses UPDATE, DELETE and TRUNCATE on the table (plain PostgreSQL triggers set to
+ENABLE ALWAYS, created by the migration: ``alliance_portal.append_only.append_only_sql``).
+What is derived for lists and search lives in ``PublishedDecision``, which may change as
+amendments arrive; the log itself never does.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+GENESIS_HASH = "0" * 64
+HEX64 = r"^[0-9a-f]{64}$"
+
+
+class LogEntryKind(models.TextChoices):
+    DECISION = "decision", "Decision"
+    AMENDMENT = "amendment", "Amendment"
+    CORRECTION = "correction", "Correction"
+    WITHDRAWAL = "withdrawal", "Withdrawal"
+    DISSENT = "dissent", "Dissenting statement"
+    STATEMENT = "statement", "Reviewer statement"
+    ENDORSEMENT = "endorsement", "Endorsement"
+
+
+class DecisionLogEntry(models.Model):
+    """One entry of the public decision log. Never updated or deleted (the database refuses)."""
+
+    seq = models.PositiveBigIntegerField(primary_key=True)
+    kind = models.CharField(max_length=12, choices=LogEntryKind.choices)
+    published_at = models.DateTimeField()
+    canonical = models.TextField(help_text="The exact JSON text that was hashed.")
+    prev_hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, unique=True)
+    amends = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amended_by",
+        db_column="amends",
+        help_text="The seq of the decision entry this entry amends, corrects or comments on.",
+    )
+
+    class Meta:
+        ordering = ("seq",)
+        verbose_name = "decision log entry"
+        verbose_name_plural = "decision log"
+        constraints: ClassVar = [
+            models.CheckConstraint(condition=Q(seq__gte=1), name="decisionlog_seq_positive"),
+            models.CheckConstraint(condition=Q(hash__regex=HEX64), name="decisionlog_hash_hex"),
+            models.CheckConstraint(
+                condition=Q(prev_hash__regex=HEX64), name="decisionlog_prev_hash_hex"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=LogEntryKind.DECISION, amends__isnull=True)
+                | (~Q(kind=LogEntryKind.DECISION) & Q(amends__isnull=False)),
+                name="decisionlog_only_decisions_stand_alone",
+            ),
+            models.CheckConstraint(
+                condition=Q(amends__isnull=True) | Q(amends__lt=models.F("seq")),
+                name="decisionlog_amends_an_earlier_entry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seq} {self.kind}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:decision-detail", kwargs={"seq": self.seq})
+
+
+class DecisionState(models.TextChoices):
+    DECIDED = "decided", "As decided"
+    AMENDED = "amended", "Amended"
+    CORRECTED = "corrected", "Corrected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class PublishedDecision(models.Model):
+    """A decision's latest public state, derived from its log entries (the decision entry
+    with every amendment, correction and withdrawal applied), for lists, filters and search.
+    Rebuilt from the log by ``decision_log_reindex``; never a source of truth."""
+
+    entry = models.OneToOneField(
+        DecisionLogEntry,
+        primary_key=True,
+        on_delete=models.PROTECT,
+        related_name="published_decision",
+    )
+    latest_seq = models.PositiveBigIntegerField()
+    state = models.CharField(max_length=10, choices=DecisionState.choices)
+    title = models.CharField(max_length=300)
+    proposal_id = models.PositiveIntegerField(null=True)
+    body_slug = models.CharField(max_length=100, blank=True)
+    body_name = models.CharField(max_length=200, blank=True)
+    outcome = models.CharField(max_length=12)
+    summary = models.TextField(blank=True)
+    rationale = models.TextField(blank=True)
+    effective_date = models.DateField(null=True)
+    decided_at = models.DateTimeField()
+    objectives = ArrayField(models.CharField(max_length=100), default=list)
+    countries = ArrayField(models.CharField(max_length=2), default=list)
+    materials = ArrayField(models.CharField(max_length=40), default=list)
+    # The decision entry's record as published; the fields above hold the latest values.
+    record = models.JSONField(help_text="The decision entry's record as published.")
+    search = SearchVectorField(null=True)
+
+    class Meta:
+        ordering = ("-decided_at", "-entry")
+        indexes: ClassVar = [
+            GinIndex(fields=("search",), name="publisheddecision_search_gin"),
+            models.Index(fields=("body_slug", "outcome"), name="publisheddecision_body_outcome"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:decision-detail", kwargs={"seq": self.entry_id})
+
+    @property
+    def seq(self) -> int:
+        return int(self.entry_id)

@@ -37,6 +37,8 @@ NO_ADD_MODELS = {
     "members.MembershipApplication",
 }
 NO_DELETE_MODELS = NO_ADD_MODELS | {"members.AgreementVersion"}
+# Read-only in the admin altogether: the database refuses changes to the decision log.
+READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")
 
@@ -61,6 +63,8 @@ def _admin_cases() -> dict[str, list[Case]]:
     def level_for(model, view: str) -> str:
         if model._meta.app_label in SUPERUSER_ONLY_APPS:
             return "admin-superuser"
+        if model._meta.label in READ_ONLY_MODELS and view in {"add", "delete"}:
+            return "admin-nobody"
         if (view == "add" and model._meta.label in NO_ADD_MODELS) or (
             view == "delete" and model._meta.label in NO_DELETE_MODELS
         ):

@@ -24,7 +24,10 @@ from django.db.backends.postgresql.operations import (
     DatabaseOperations as PostgreSQLDatabaseOperations,
 )
 
-from alliance_portal.append_only import APPEND_ONLY_PG_TRIGGER_PREFIX
+from alliance_portal.append_only import (
+    APPEND_ONLY_PG_TRIGGER_PREFIX,
+    APPEND_ONLY_TRIGGER_PREFIX,
+)
 
 # The enabled append-only triggers on the given tables and, when the TRUNCATE cascades, on
 # every table that references them through foreign keys, directly or not (TRUNCATE ... CASCADE
@@ -45,7 +48,7 @@ FROM pg_trigger AS trg
 WHERE trg.tgrelid IN (SELECT oid FROM flushed WHERE oid IS NOT NULL)
     AND NOT trg.tgisinternal
     AND trg.tgenabled <> 'D'
-    AND starts_with(trg.tgname, %(prefix)s)
+    AND (starts_with(trg.tgname, %(prefix)s) OR starts_with(trg.tgname, %(sql_prefix)s))
 ORDER BY 1, 2
 """
 
@@ -80,6 +83,7 @@ class DatabaseOperations(PostgreSQLDatabaseOperations):
                     "tables": list(tables),
                     "cascade": allow_cascade,
                     "prefix": APPEND_ONLY_PG_TRIGGER_PREFIX,
+                    "sql_prefix": APPEND_ONLY_TRIGGER_PREFIX + "_",
                 },
             )
             triggers: list[tuple[str, str, str]] = cursor.fetchall()

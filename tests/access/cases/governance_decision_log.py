@@ -1,0 +1,45 @@
+"""Access cases of the public decision log: readable by anyone; changes are the secretariat's."""
+
+from __future__ import annotations
+
+from tests.access.matrix import Case
+
+
+def populate(world) -> None:
+    from governance.services.decision_log import decision_log_append
+
+    decision = decision_log_append(
+        kind="decision",
+        record={
+            "proposal": {"id": 1, "title": "Matrix decision"},
+            "body": {"slug": "assembly", "name": "Assembly"},
+            "outcome": "adopted",
+        },
+    )
+    statement = decision_log_append(
+        kind="statement", amends=decision.seq, record={"decision_seq": decision.seq, "text": "Ok."}
+    )
+    world.extra["decision_seq"] = decision.seq
+    world.extra["statement_seq"] = statement.seq
+
+
+def _decision(world):
+    return {"seq": world.extra["decision_seq"]}
+
+
+PAGES: dict[str, list[Case]] = {
+    "governance:decision-list": [Case("public")],
+    "governance:decision-feed": [Case("public")],
+    "governance:decision-detail": [
+        Case("public", kwargs=_decision, label="decision"),
+        Case("public", kwargs=lambda w: {"seq": w.extra["statement_seq"]}, label="statement"),
+    ],
+    "governance:decision-canonical": [Case("public", kwargs=_decision)],
+    "governance:decision-change": [Case("secretariat", kwargs=_decision)],
+}
+
+API: dict[tuple[str, str], list[Case]] = {
+    ("get", "/api/v1/decision-log/"): [Case("public")],
+    ("get", "/api/v1/decision-log/head/"): [Case("public")],
+    ("get", "/api/v1/decision-log/{seq}/"): [Case("public", kwargs=_decision)],
+}
