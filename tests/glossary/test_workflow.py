@@ -1,0 +1,219 @@
+"""The glossary's workflow through its services: who may propose, review, agree, reject and
+retire, and what each step guarantees."""
+
+from __future__ import annotations
+
+import pghistory.models
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from alliance_portal.policy import SignInRequired
+from alliance_portal.roles import Role
+from glossary import services
+from glossary.content import content_of
+from glossary.models import Concept, ConceptStatus, Revision, RevisionStatus
+from tests.glossary.factories import agree, agreed_concept, content, proposed_concept, revise
+
+pytestmark = pytest.mark.django_db
+
+
+def _english_definition(concept: Concept) -> str:
+    concept.refresh_from_db()
+    definition = content_of(concept.current_text).definition("en")
+    assert definition is not None
+    return definition.text
+
+
+def test_a_member_proposes_and_the_secretariat_agrees(world) -> None:
+    member = world.users[Role.MEMBER]
+    secretariat = world.users[Role.SECRETARIAT]
+    concept = proposed_concept("Mass balance", "Mixing with bookkeeping.", actor=member)
+    assert concept.status == ConceptStatus.PROPOSED
+    assert concept.slug == "mass-balance"
+    proposal = concept.current_text
+    services.revision_submit_for_review(actor=secretariat, revision=proposal)
+    concept.refresh_from_db()
+    assert concept.status == ConceptStatus.UNDER_REVIEW
+    services.revision_agree(actor=secretariat, revision=proposal)
+    concept.refresh_from_db()
+    assert concept.status == ConceptStatus.AGREED
+    assert concept.agreed_at is not None
+    proposal.refresh_from_db()
+    assert proposal.status == RevisionStatus.AGREED
+    assert proposal.decided_by == secretariat
+    assert proposal.author_organisation == world.own
+
+
+def test_only_the_secretariat_reviews_and_never_its_own_revision(world) -> None:
+    secretariat = world.users[Role.SECRETARIAT]
+    concept = proposed_concept("Red flag", actor=secretariat)
+    for role in (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE, Role.CIVIL_SOCIETY_REVIEWER):
+        with pytest.raises(PermissionDenied):
+            services.revision_submit_for_review(
+                actor=world.users[role], revision=concept.current_text
+            )
+    services.revision_submit_for_review(actor=secretariat, revision=concept.current_text)
+    with pytest.raises(PermissionDenied, match="You wrote this revision"):
+        services.revision_agree(actor=secretariat, revision=concept.current_text)
+    with pytest.raises(PermissionDenied):
+        services.revision_agree(actor=world.users[Role.MEMBER], revision=concept.current_text)
+    services.revision_agree(actor=world.users[Role.SUPERUSER], revision=concept.current_text)
+    concept.refresh_from_db()
+    assert concept.status == ConceptStatus.AGREED
+
+
+def test_external_stakeholders_and_anonymous_visitors_do_not_propose(world) -> None:
+    with pytest.raises(PermissionDenied):
+        proposed_concept("Tailings", actor=world.users[Role.EXTERNAL_STAKEHOLDER])
+    from django.contrib.auth.models import AnonymousUser
+
+    with pytest.raises(SignInRequired):
+        proposed_concept("Tailings", actor=AnonymousUser())
+    assert not Concept.objects.exists()
+
+
+def test_a_revision_becomes_the_text_only_when_agreed(world) -> None:
+    concept = agreed_concept("Due diligence", "Finding risks.")
+    revision = revise(
+        concept, "Finding, preventing and accounting for risks.", actor=world.users[Role.MEMBER]
+    )
+    assert revision.number == 2
+    assert revision.base_id == concept.current_revision_id
+    assert _english_definition(concept) == "Finding risks."
+    agree(revision)
+    assert _english_definition(concept) == "Finding, preventing and accounting for risks."
+
+
+def test_a_revision_that_changes_nothing_is_refused() -> None:
+    concept = agreed_concept("Due diligence", "Finding risks.")
+    with pytest.raises(ValidationError, match="changes nothing"):
+        revise(concept, "Finding risks.")
+
+
+def test_a_revision_written_against_an_older_text_is_not_agreed() -> None:
+    concept = agreed_concept("Due diligence", "Finding risks.")
+    first = revise(concept, "First rewrite.")
+    second = revise(concept, "Second rewrite.")
+    agree(first)
+    services.revision_submit_for_review(actor=None, revision=second)
+    with pytest.raises(ValidationError, match="earlier text"):
+        services.revision_agree(actor=None, revision=second)
+    assert _english_definition(concept) == "First rewrite."
+
+
+def test_rejecting_a_proposal_rejects_the_concept_with_the_reason(world) -> None:
+    concept = proposed_concept("Green premium")
+    with pytest.raises(ValidationError):
+        services.revision_reject(
+            actor=world.users[Role.SECRETARIAT], revision=concept.current_text, reason=" "
+        )
+    services.revision_reject(
+        actor=world.users[Role.SECRETARIAT], revision=concept.current_text, reason="Pricing."
+    )
+    concept.refresh_from_db()
+    assert concept.status == ConceptStatus.REJECTED
+    assert concept.status_note == "Pricing."
+    with pytest.raises(ValidationError, match="rejected already"):
+        services.revision_reject(actor=None, revision=concept.current_text, reason="Again.")
+
+
+def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
+    one = agreed_concept("Chain of custody", "Records.")
+    two = agreed_concept("Traceability", "Following.")
+    new = proposed_concept("Mass balance")
+    batch = [
+        revise(one, "Records of who held it."),
+        revise(two, "Following it back."),
+        new.current_text,
+    ]
+    stale = revise(two, "Another text for the same concept.")
+    with pytest.raises(ValidationError, match="one revision per concept"):
+        services.revisions_agree_batch(actor=None, revisions=[*batch, stale])
+    assert Revision.objects.filter(status=RevisionStatus.AGREED).count() == 2
+    agreed = services.revisions_agree_batch(actor=None, revisions=batch, note="Decision 12")
+    assert {r.status for r in agreed} == {RevisionStatus.AGREED}
+    assert _english_definition(one) == "Records of who held it."
+    new.refresh_from_db()
+    assert new.status == ConceptStatus.AGREED
+    with pytest.raises(ValidationError, match="Already decided"):
+        services.revisions_agree_batch(actor=None, revisions=batch)
+
+
+def test_the_batch_is_the_secretariats_or_the_systems(world) -> None:
+    concept = proposed_concept("Mass balance")
+    with pytest.raises(PermissionDenied):
+        services.revisions_agree_batch(
+            actor=world.users[Role.MEMBER], revisions=[concept.current_text]
+        )
+
+
+def test_deprecating_and_superseding(world) -> None:
+    secretariat = world.users[Role.SECRETARIAT]
+    old = agreed_concept("Conflict minerals")
+    new = agreed_concept("3TG")
+    pending = revise(old, "An open revision.")
+    with pytest.raises(PermissionDenied):
+        services.concept_deprecate(actor=world.users[Role.MEMBER], concept=old, reason="Old.")
+    with pytest.raises(ValidationError, match="not agreed"):
+        services.concept_supersede(
+            actor=secretariat, concept=new, replaced_by=proposed_concept("Draft"), reason="No."
+        )
+    services.concept_deprecate(actor=secretariat, concept=old, reason="Stigmatising.")
+    pending.refresh_from_db()
+    assert pending.status == RevisionStatus.REJECTED
+    services.concept_supersede(actor=secretariat, concept=old, replaced_by=new, reason="Use 3TG.")
+    old.refresh_from_db()
+    assert (old.status, old.replaced_by) == (ConceptStatus.SUPERSEDED, new)
+    with pytest.raises(ValidationError, match="only an agreed concept is revised"):
+        revise(old, "Too late.")
+
+
+def test_invalid_content_is_refused_with_field_messages(world) -> None:
+    agreed_concept("Due diligence")
+    proposal = proposed_concept("Draft idea")
+    cases = [
+        (content("Due diligence"), "labels", "already the preferred label"),
+        (content("Tailings", alt=("tailings",)), "labels", "given twice"),
+        (content("Tailings", related=(proposal,)), "related", "agreed concepts only"),
+        (content("Tailings", matches=(("exact", "not a uri"),)), "matches", "not an http"),
+    ]
+    for bad, field, message in cases:
+        with pytest.raises(ValidationError) as refused:
+            services.concept_propose(actor=None, content=bad, rationale="Why.")
+        assert field in refused.value.message_dict
+        assert message in " ".join(refused.value.message_dict[field])
+    with pytest.raises(ValidationError, match="Say why"):
+        services.concept_propose(actor=None, content=content("Tailings"), rationale="  ")
+
+
+def test_a_concept_cannot_become_broader_than_itself() -> None:
+    top = agreed_concept("Due diligence", "Finding risks.")
+    child = agreed_concept("Red flag", broader=(top,))
+    grandchild = agreed_concept("Annex II risks", broader=(child,))
+    for narrower in (child, grandchild):
+        with pytest.raises(ValidationError, match="broader than itself"):
+            services.revision_propose(
+                actor=None,
+                concept=top,
+                content=content("Due diligence", "Finding risks.", broader=(narrower,)),
+                rationale="A loop.",
+            )
+    with pytest.raises(ValidationError, match="not broader than or related to itself"):
+        services.revision_propose(
+            actor=None,
+            concept=top,
+            content=content("Due diligence", "Finding risks.", related=(top,)),
+            rationale="Itself.",
+        )
+
+
+def test_the_audit_trail_names_the_use_case_and_the_person(world) -> None:
+    secretariat = world.users[Role.SUPERUSER]
+    concept = proposed_concept("Red flag", actor=world.users[Role.MEMBER])
+    services.revision_submit_for_review(actor=secretariat, revision=concept.current_text)
+    services.revision_agree(actor=secretariat, revision=concept.current_text)
+    events = pghistory.models.Events.objects.tracks(concept.current_text).order_by("pgh_created_at")
+    last = list(events)[-1]
+    assert last.pgh_context["use_case"] == "revision_agree"
+    assert last.pgh_context["user"] == secretariat.pk
+    assert last.pgh_diff["status"] == [RevisionStatus.UNDER_REVIEW, RevisionStatus.AGREED]
