@@ -82,6 +82,7 @@ def revise(
 ) -> Revision:
     from glossary.content import content_of
 
+    assert concept.current_revision is not None, "revise() needs a concept with current text"
     current = content_of(concept.current_revision)
     english = current.definition("en")
     new = current.with_language(
