@@ -225,6 +225,8 @@ def run(args: argparse.Namespace) -> int:
             )
             url = f"http://{HOST}:{args.port}/"
             wait_until_healthy(children, url + "healthz")
+            say("building the demo transparency reports with the worker")
+            manage(env, "queue_demo_reports", "--wait", "120")
             print(f"\n  Alliance Portal is running at {url}\n", flush=True)
             print(demo.split("\n\n", 1)[-1], flush=True)
             print(

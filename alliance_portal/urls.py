@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -24,8 +23,5 @@ urlpatterns = [
 ]
 
 handler500 = "alliance_portal.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded and generated files (commitment letters, members' report editions) are served only
+# through views that ask the access policy; MEDIA_URL is never served as such.

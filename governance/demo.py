@@ -20,7 +20,7 @@ from alliance_portal import policy
 from alliance_portal.demo import DemoLogin, demo_logins_enabled
 from alliance_portal.models import User
 from alliance_portal.roles import Role
-from governance import services
+from governance import demo_ballots, services
 from governance.demo_content import (
     BODIES,
     ISSUES,
@@ -58,6 +58,7 @@ def seed() -> list[DemoLogin]:
     for spec in PROPOSALS:
         if not Proposal.objects.filter(title=spec.title).exists():
             _seed_proposal(spec, now, organisations)
+    demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     return []  # no logins of its own
 
 
@@ -230,22 +231,8 @@ def _seed_proposal(
         return
     if spec.status == S.DELIBERATION:
         return
-    services.proposal_transition(
-        actor=None,
-        proposal=proposal,
-        to_status=S.VOTING,
-        reason="Ballot opened.",
-        now=closes + 7 * DAY,
-    )
-    if spec.status == S.VOTING:
-        return
-    services.proposal_record_result(
-        actor=None,
-        proposal=proposal,
-        result=spec.status,
-        reason=spec.closing_reason,
-        now=closes + 21 * DAY,
-    )
+    # The ballot (Governance II): opened, voted on and, for a result, closed by the count.
+    demo_ballots.take_to_ballot(proposal, status=spec.status, opens=closes + 7 * DAY, now=now)
 
 
 def _seed_comments(

@@ -19,3 +19,60 @@ def consultations_open_due_task() -> list[int]:
 def consultations_close_due_task() -> list[int]:
     """Close the consultations whose closing time has come."""
     return consultations_close_due(actor=None)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def ballots_close_due_task() -> list[int]:
+    """Close the ballots whose closing time has come (or whose proposal left the ballot)."""
+    from governance.services import ballots_close_due
+
+    return ballots_close_due(actor=None)
+
+
+# --- transparency reports ----------------------------------------------------------------------
+
+from celery import Task  # noqa: E402 (this section's own imports, kept with it)
+from django.db import InterfaceError, OperationalError  # noqa: E402
+
+# Seconds before a task that found the report's lock taken looks again (the other build may be
+# a dead worker's whose session PostgreSQL has not closed yet).
+REPORT_BUSY_RETRY_SECONDS = 10
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError, OSError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=6,
+)
+def report_build_task(self: Task, report_id: int) -> str:
+    """Build transparency report ``report_id`` (idempotent: a ready report is left alone).
+    Transient database and storage errors are retried with backoff; a report whose lock
+    another worker holds is looked at again a little later."""
+    from governance.services.reports import BuildOutcome, report_build
+
+    outcome = report_build(report_id=report_id)
+    if outcome == BuildOutcome.BUSY:
+        raise self.retry(countdown=REPORT_BUSY_RETRY_SECONDS, max_retries=30)
+    return str(outcome)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def reports_schedule_due_task() -> list[int]:
+    """Ask for the reports of the last completed quarter and year (both editions) that do not
+    exist yet: run every hour, it creates them once, the day after their period ends."""
+    from governance.services.reports import reports_schedule_due
+
+    return reports_schedule_due(actor=None)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def reports_requeue_stuck_task() -> list[int]:
+    """Queue again the reports whose build stalled (a worker died or the task was lost)."""
+    from governance.services.reports import reports_requeue_stuck
+
+    return reports_requeue_stuck(actor=None)

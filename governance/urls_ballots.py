@@ -1,5 +1,33 @@
-"""Pages: ballots. Included into governance/urls.py (namespace "governance")."""
+"""Pages: ballots, conflicts of interest and decisions. Included into governance/urls.py
+(namespace "governance")."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from governance import views_ballots as views
+
+urlpatterns = [
+    path("proposals/<int:pk>/ballot/vote/", views.ballot_vote, name="ballot-vote"),
+    path(
+        "proposals/<int:pk>/ballot/declaration/",
+        views.ballot_declaration,
+        name="ballot-declaration",
+    ),
+    path("proposals/<int:pk>/ballot/settings/", views.ballot_settings, name="ballot-settings"),
+    path("proposals/<int:pk>/ballot/exemption/", views.ballot_exemption, name="ballot-exemption"),
+    path("proposals/<int:pk>/ballot/close/", views.ballot_close, name="ballot-close"),
+    path("proposals/<int:pk>/decision/dissent/", views.ballot_dissent, name="ballot-dissent"),
+    path(
+        "proposals/<int:pk>/decision/reviewer-statement/",
+        views.ballot_reviewer_statement,
+        name="ballot-reviewer-statement",
+    ),
+    path(
+        "proposals/<int:pk>/decision/endorsement/",
+        views.ballot_endorsement,
+        name="ballot-endorsement",
+    ),
+    path("proposals/<int:pk>/decision/publish/", views.ballot_publish, name="ballot-publish"),
+    path("interests/", views.interest_list, name="interest-list"),
+    path("interests/declare/", views.interest_declare, name="interest-declare"),
+    path("interests/<int:pk>/end/", views.interest_end, name="interest-end"),
+]

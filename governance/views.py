@@ -34,6 +34,8 @@ from governance.models import (
 )
 from governance.paragraphs import split_paragraphs
 from governance.rules import comment_is_closed, comment_refusal, initial_comment_status
+from governance.selectors.ballots import ballots_needing
+from governance.views_ballots import ballot_dashboard_context, proposal_ballot_context
 
 PAGE_SIZE = 25
 
@@ -48,7 +50,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/dashboard.html",
-        {"dashboard": selectors.dashboard(user=request.user)},
+        {
+            "dashboard": selectors.dashboard(user=request.user),
+            **ballot_dashboard_context(request),
+        },
     )
 
 
@@ -144,6 +149,7 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "comment_refusal": refusal,
         "awaiting_moderation": awaiting,
         "comment_form": CommentForm(paragraphs=paragraphs) if may_comment else None,
+        **proposal_ballot_context(request, proposal),
     }
 
 
@@ -373,5 +379,8 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/my_actions.html",
-        {"actions": selectors.actions_for(user=request.user)},
+        {
+            "actions": selectors.actions_for(user=request.user),
+            "ballots_to_vote": ballots_needing(user=request.user),
+        },
     )

@@ -227,6 +227,22 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "governance.tasks.consultations_close_due_task",
         "schedule": 60.0,
     },
+    # Governance: ballots close on time (idempotent: each run closes what is due, once).
+    "governance-close-due-ballots": {
+        "task": "governance.tasks.ballots_close_due_task",
+        "schedule": 60.0,
+    },
+    # Governance: transparency reports of the last completed quarter and year, asked for once
+    # the day after the period ends (each run creates only what does not exist yet).
+    "governance-schedule-due-reports": {
+        "task": "governance.tasks.reports_schedule_due_task",
+        "schedule": 3600.0,
+    },
+    # Governance: reports whose build stalled (dead worker, lost task) are queued again.
+    "governance-requeue-stuck-reports": {
+        "task": "governance.tasks.reports_requeue_stuck_task",
+        "schedule": 300.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")
 

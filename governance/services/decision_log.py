@@ -146,6 +146,12 @@ def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
 def _index_decision(entry: DecisionLogEntry, record: dict[str, Any]) -> None:
     PublishedDecision.objects.create(
         entry=entry,
@@ -159,7 +165,8 @@ def _index_decision(entry: DecisionLogEntry, record: dict[str, Any]) -> None:
         summary=record.get("summary", ""),
         rationale=record.get("rationale", ""),
         effective_date=_date(record.get("effective_date")),
-        decided_at=entry.published_at,
+        # When the ballot closed; a members-only decision may be published later.
+        decided_at=_moment(record.get("decided_at")) or entry.published_at,
         objectives=list(record.get("objectives", [])),
         countries=list(record.get("countries", [])),
         materials=list(record.get("materials", [])),

@@ -110,6 +110,12 @@ def _transition(
         actor=acting_user(actor),
         changed_at=now,
     )
+    if to_status == S.VOTING:
+        # The ballot opens with the step (Governance II); imported here because the ballot
+        # services record their results through this module.
+        from governance.services.ballots import ballot_open_for
+
+        ballot_open_for(proposal=locked, now=now)
     # Keep the caller's instance in step with the database.
     for field in ("status", "consultation_opens_at", "consultation_opened_at"):
         setattr(proposal, field, getattr(locked, field))
@@ -373,6 +379,10 @@ def proposal_update(
             errors[field] = "Only a draft can be made members-only again."
     if errors:
         raise ValidationError(errors)
+    made_public = (
+        changes.get("disclosure") == DisclosureLevel.PUBLIC
+        and proposal.disclosure != DisclosureLevel.PUBLIC
+    )
     for field, value in changes.items():
         if field in ("objectives", "issues"):
             continue
@@ -381,4 +391,9 @@ def proposal_update(
         setattr(proposal, field, value)
     _save_checked(proposal)
     _set_links(proposal, changes.get("objectives"), changes.get("issues"))
+    if made_public:
+        # A decided members-only proposal made public publishes its decision (Governance II).
+        from governance.services.ballots import decision_publish_on_disclosure
+
+        decision_publish_on_disclosure(proposal=proposal)
     return proposal

@@ -37,6 +37,11 @@ EXPECT: dict[str, dict[Role, str]] = {
     "members": _row(LOGIN, DENY, OK, OK, OK, OK, OK),
     "secretariat": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
     "own-organisation-edit": _row(LOGIN, DENY, DENY, OK, DENY, OK, OK),
+    # What only the organisation's representative does for it (vote, declare, dissent): not
+    # even the secretariat acts in an organisation's name.
+    "representative": _row(LOGIN, DENY, DENY, OK, DENY, DENY, DENY),
+    # Reviewer statements: civil-society reviewers only.
+    "reviewer": _row(LOGIN, DENY, DENY, DENY, OK, DENY, DENY),
     "other-organisation-edit": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
     "admin": _row(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK),
     "admin-superuser": _row(

@@ -1,0 +1,302 @@
+"""Proposals decided in the period (their ballot's result recorded): the result, the option
+chosen with its trade-offs, the cost of action and of inaction; results per month; and the
+balance of consultation and decision (how long consultations ran, how long until a result)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from governance.models import (
+    RESULT_STATUSES,
+    CostEntry,
+    ImpactAssessment,
+    ImpactOption,
+    Proposal,
+    ProposalStatus,
+    ProposalStatusChange,
+)
+from governance.reports.sections.consultations import consultations_in_period
+from governance.reports.sections.registry import ReportContext, register_section
+from governance.reports.values import (
+    DATETIME,
+    INTEGER,
+    NUMBER,
+    Chart,
+    Column,
+    SectionContent,
+    Table,
+    absolute,
+    days,
+    iso_datetime,
+    mean,
+    median,
+    money,
+)
+
+RESULTS = [ProposalStatus.ADOPTED, ProposalStatus.REJECTED, ProposalStatus.NO_QUORUM]
+
+
+@dataclass(frozen=True)
+class Decided:
+    proposal: Proposal
+    result: str
+    decided_at: datetime
+
+
+def decided_in_period(context: ReportContext) -> list[Decided]:
+    """Proposals this edition may show whose result (adopted, rejected, no quorum) was
+    recorded in the period, in the order they were decided. Two queries."""
+    period = context.period
+    readable = context.readable(Proposal.objects.all())
+    changes = (
+        ProposalStatusChange.objects.filter(
+            to_status__in=RESULT_STATUSES,
+            changed_at__gte=period.starts_at,
+            changed_at__lt=period.ends_before,
+            proposal__in=readable.values("pk"),
+        )
+        .select_related("proposal__body")
+        .order_by("changed_at", "pk")
+    )
+    return [Decided(change.proposal, change.to_status, change.changed_at) for change in changes]
+
+
+def _seconds(later: datetime | None, earlier: datetime | None) -> Decimal | None:
+    if later is None or earlier is None:
+        return None
+    return Decimal((later - earlier).total_seconds())
+
+
+@register_section(
+    key="proposals-decided",
+    title="Proposals decided: trade-offs and the cost of action and inaction",
+    order=30,
+    description=(
+        "Proposals whose ballot result was recorded in the period, with the option chosen, "
+        "what is given up for it, and for each dimension (economic, social, environmental) "
+        "the cost of acting and the cost of not acting, as the impact assessment published "
+        "with the decision states them."
+    ),
+)
+def proposals_decided_section(context: ReportContext) -> SectionContent:
+    decided = decided_in_period(context)
+    ids = [item.proposal.pk for item in decided]
+    assessments = {a.proposal_id: a for a in ImpactAssessment.objects.filter(proposal_id__in=ids)}
+    chosen = {
+        option.assessment.proposal_id: option
+        for option in ImpactOption.objects.filter(
+            assessment__proposal_id__in=ids, is_chosen=True
+        ).select_related("assessment")
+    }
+    costs = list(
+        CostEntry.objects.filter(assessment__proposal_id__in=ids)
+        .select_related("assessment")
+        .order_by("assessment__proposal_id", "kind", "dimension")
+    )
+    content = SectionContent()
+    results = Counter(item.result for item in decided)
+    content.figure("decided", "Proposals decided", len(decided))
+    for result in RESULTS:
+        content.figure(f"decided_{result}", str(ProposalStatus(result).label), results[result])
+
+    table = Table(
+        "proposals-decided",
+        "Proposals decided in the period",
+        [
+            Column("proposal_id", "Proposal", INTEGER),
+            Column("title", "Title"),
+            Column("body", "Body"),
+            Column("result", "Result (identifier)"),
+            Column("result_label", "Result"),
+            Column("decided_at", "Decided", DATETIME),
+            Column("chosen_option", "Option chosen"),
+            Column("rationale", "Why this option (Markdown)"),
+            Column("trade_offs", "Trade-offs: what is given up, and for whom (Markdown)"),
+            Column("url", "Page", format="uri"),
+        ],
+        pdf_columns=["title", "result_label", "chosen_option", "trade_offs"],
+    )
+    for item in decided:
+        proposal = item.proposal
+        assessment = assessments.get(proposal.pk)
+        option = chosen.get(proposal.pk)
+        table.add(
+            proposal.pk,
+            proposal.title,
+            proposal.body.name,
+            item.result,
+            str(ProposalStatus(item.result).label),
+            iso_datetime(item.decided_at),
+            option.title if option else None,
+            assessment.rationale if assessment else None,
+            assessment.trade_offs if assessment else None,
+            absolute(proposal.get_absolute_url()),
+        )
+    content.tables.append(table)
+
+    cost_table = Table(
+        "costs-of-action-and-inaction",
+        "Cost of action and of inaction of the proposals decided",
+        [
+            Column("proposal_id", "Proposal", INTEGER),
+            Column("kind", "Cost of (action / inaction)"),
+            Column("dimension", "Dimension"),
+            Column("borne_by", "Who bears it"),
+            Column("magnitude", "Magnitude"),
+            Column("horizon", "Time horizon"),
+            Column("confidence", "Confidence"),
+            Column("amount", "Amount", NUMBER, "Exact, two decimals; empty when not quantified."),
+            Column("currency", "Currency (ISO 4217)"),
+            Column("description", "Description (Markdown)"),
+        ],
+    )
+    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    counted: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for cost in costs:
+        proposal_id = cost.assessment.proposal_id
+        cost_table.add(
+            proposal_id,
+            cost.kind,
+            cost.dimension,
+            cost.borne_by,
+            cost.magnitude,
+            cost.horizon,
+            cost.confidence,
+            money(cost.amount) if cost.amount is not None else None,
+            cost.currency or None,
+            cost.description or None,
+        )
+        if cost.amount is not None:
+            totals[(cost.kind, cost.currency)] += cost.amount
+            counted[(cost.kind, cost.currency)].add(proposal_id)
+    content.tables.append(cost_table)
+    total_table = Table(
+        "cost-totals",
+        "Quantified costs of the proposals decided, added up per currency",
+        [
+            Column("kind", "Cost of (action / inaction)"),
+            Column("currency", "Currency (ISO 4217)"),
+            Column("proposals", "Proposals with an amount", INTEGER),
+            Column("amount", "Total amount", NUMBER, "Exact, two decimals."),
+        ],
+        description="Only the costs given as an amount are added up; most costs are "
+        "described by magnitude, horizon and confidence instead (see the table above).",
+        pdf_columns=["kind", "currency", "proposals", "amount"],
+    )
+    for kind, currency in sorted(totals):
+        total_table.add(
+            kind, currency, len(counted[(kind, currency)]), money(totals[(kind, currency)])
+        )
+    content.tables.append(total_table)
+
+    by_month = Table(
+        "results-by-month",
+        "Proposals decided per month",
+        [
+            Column("month", "Month (YYYY-MM)"),
+            *[
+                Column(str(result), str(ProposalStatus(result).label), INTEGER)
+                for result in RESULTS
+            ],
+            Column("decisions", "Decisions", INTEGER),
+        ],
+    )
+    months: dict[str, Counter[str]] = {month: Counter() for month in context.period.months()}
+    for item in decided:
+        months[f"{item.decided_at.astimezone(UTC):%Y-%m}"][item.result] += 1
+    for month, counts in months.items():
+        by_month.add(month, *[counts[result] for result in RESULTS], sum(counts.values()))
+    content.tables.append(by_month)
+    content.charts.append(
+        Chart(
+            "decisions-per-month", "Decisions per month", "results-by-month", "month", "decisions"
+        )
+    )
+    return content
+
+
+@register_section(
+    key="balance",
+    title="Balance of consultation and decision",
+    order=40,
+    description=(
+        "How long the consultations that closed in the period ran, and how long the proposals "
+        "decided in the period took from the end of their consultation to their result "
+        "(deliberation and ballot). Both in days, with one decimal."
+    ),
+)
+def balance_section(context: ReportContext) -> SectionContent:
+    period = context.period
+    closed = [
+        p
+        for p in consultations_in_period(context)
+        if p.consultation_closed_at and p.consultation_closed_at < period.ends_before
+    ]
+    in_consultation = [
+        s
+        for p in closed
+        if (s := _seconds(p.consultation_closed_at, p.consultation_opened_at)) is not None
+    ]
+    decided = decided_in_period(context)
+    to_decision = [
+        s
+        for item in decided
+        if (s := _seconds(item.decided_at, item.proposal.consultation_closed_at)) is not None
+    ]
+    content = SectionContent()
+    for key, label, values in (
+        ("consultation", "in consultation (consultations closed in the period)", in_consultation),
+        (
+            "to_decision",
+            "from the end of consultation to the result (proposals decided)",
+            to_decision,
+        ),
+    ):
+        middle, average = median(values), mean(values)
+        content.figure(f"{key}_count", f"Proposals measured: {label}", len(values))
+        content.figure(
+            f"{key}_median_days",
+            f"Median days {label}",
+            days(middle) if middle is not None else None,
+        )
+        content.figure(
+            f"{key}_mean_days",
+            f"Average days {label}",
+            days(average) if average is not None else None,
+        )
+    table = Table(
+        "consultation-and-decision-times",
+        "Time in consultation and time to a result, per proposal",
+        [
+            Column("proposal_id", "Proposal", INTEGER),
+            Column("title", "Title"),
+            Column("consultation_opened_at", "Consultation opened", DATETIME),
+            Column("consultation_closed_at", "Consultation closed", DATETIME),
+            Column("days_in_consultation", "Days in consultation", NUMBER),
+            Column(
+                "decided_at", "Result recorded", DATETIME, "Empty when not decided in the period."
+            ),
+            Column("days_to_decision", "Days from the end of consultation to the result", NUMBER),
+        ],
+    )
+    decided_at = {item.proposal.pk: item.decided_at for item in decided}
+    proposals = {p.pk: p for p in closed} | {item.proposal.pk: item.proposal for item in decided}
+    for pk in sorted(proposals):
+        proposal = proposals[pk]
+        consultation = _seconds(proposal.consultation_closed_at, proposal.consultation_opened_at)
+        result_at = decided_at.get(pk)
+        decision = _seconds(result_at, proposal.consultation_closed_at)
+        table.add(
+            pk,
+            proposal.title,
+            iso_datetime(proposal.consultation_opened_at),
+            iso_datetime(proposal.consultation_closed_at),
+            days(consultation) if consultation is not None else None,
+            iso_datetime(result_at),
+            days(decision) if decision is not None else None,
+        )
+    content.tables.append(table)
+    return content

@@ -1,0 +1,229 @@
+"""The building blocks of ``report.json``: sections made of figures, tables and charts, exact
+numbers (integers, decimal strings, fractions as ``{"num", "den"}``; never a float), and the
+canonical serialisation that makes a rebuild with unchanged data byte-identical."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.conf import settings
+
+# Table Schema field types we use (https://specs.frictionlessdata.io/table-schema/).
+STRING, INTEGER, NUMBER, DATE, DATETIME, BOOLEAN = (
+    "string",
+    "integer",
+    "number",
+    "date",
+    "datetime",
+    "boolean",
+)
+COLUMN_TYPES = frozenset({STRING, INTEGER, NUMBER, DATE, DATETIME, BOOLEAN})
+
+Cell = str | int | bool | None
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    type: str = STRING
+    description: str = ""
+    format: str = ""  # "uri" for links
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "title": self.title,
+            "type": self.type,
+            "description": self.description,
+        }
+        if self.format:
+            data["format"] = self.format
+        return data
+
+
+@dataclass
+class Table:
+    """A table of the report: one CSV file of the open-data bundle, shown in the page and
+    (the first rows) in the PDF. ``name`` is unique in the report and names the CSV file."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    description: str = ""
+    # The columns the PDF shows (it summarises); a table without them is only listed there.
+    pdf_columns: list[str] = field(default_factory=list)
+
+    def add(self, *cells: Cell) -> None:
+        if len(cells) != len(self.columns):
+            raise ValueError(f"{self.name}: {len(cells)} cells for {len(self.columns)} columns")
+        self.rows.append(list(cells))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "columns": [column.as_json() for column in self.columns],
+            "rows": self.rows,
+            "pdf_columns": list(self.pdf_columns),
+        }
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn from two columns of one of the section's tables; the table is shown
+    beside it for people who do not see the chart."""
+
+    key: str
+    title: str
+    table: str
+    label_column: str
+    value_column: str
+    unit: str = ""  # shown after each value, e.g. "%"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "table": self.table,
+            "label_column": self.label_column,
+            "value_column": self.value_column,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number: ``value`` is exact (int, decimal string, fraction or None),
+    ``display`` how people read it."""
+
+    key: str
+    label: str
+    value: Any
+    display: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "value": self.value, "display": self.display}
+
+
+@dataclass
+class SectionContent:
+    """What a section function returns: figures, tables, charts and notes."""
+
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def figure(self, key: str, label: str, value: Any, display: str | None = None) -> None:
+        if display is None:
+            display = _display(value)
+        self.figures.append(Figure(key, label, value, display))
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict) and set(value) == {"num", "den"}:
+        return fraction_display(value)
+    return str(value)
+
+
+# --- exact numbers -----------------------------------------------------------------------------
+
+
+def fraction(num: int, den: int) -> dict[str, int]:
+    return {"num": num, "den": den}
+
+
+def percent(num: int, den: int) -> str | None:
+    """``num / den`` as a percentage with one decimal, rounded half up, as a decimal string;
+    None when there is nothing to divide by."""
+    if den == 0:
+        return None
+    return str((Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def fraction_display(value: dict[str, int]) -> str:
+    share = percent(value["num"], value["den"])
+    return f"{value['num']} of {value['den']}" + (f" ({share} %)" if share is not None else "")
+
+
+def days(seconds: Decimal | int) -> str:
+    """A duration in days with one decimal, rounded half up, as a decimal string."""
+    return str((Decimal(seconds) / Decimal(86400)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def money(amount: Decimal) -> str:
+    return str(amount.quantize(Decimal("0.01")))
+
+
+def median(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def mean(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return sum(values, Decimal(0)) / len(values)
+
+
+def iso_datetime(moment: datetime | None) -> str | None:
+    """UTC, to the second, with a ``Z``: the same text whatever the server's time zone."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def iso_date(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def absolute(path: str) -> str:
+    """An absolute link to a page of the portal, so the report's links work outside it."""
+    return f"{settings.PORTAL_BASE_URL.rstrip('/')}{path}"
+
+
+# --- canonical JSON ----------------------------------------------------------------------------
+
+
+def check_exact(value: Any, where: str = "report") -> None:
+    """Refuse what would make the JSON inexact or unstable: floats, and anything that is not a
+    JSON value (dict with text keys, list, text, integer, boolean, null)."""
+    if value is None or isinstance(value, str | bool | int):
+        return
+    if isinstance(value, float):
+        raise TypeError(
+            f"{where}: a float ({value!r}); use an integer, a decimal string or a fraction"
+        )
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            check_exact(item, f"{where}[{index}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"{where}: key {key!r} is not text")
+            check_exact(item, f"{where}.{key}")
+        return
+    raise TypeError(f"{where}: {type(value).__name__} is not a JSON value")
+
+
+def canonical_bytes(content: dict[str, Any]) -> bytes:
+    """``report.json``: UTF-8, keys sorted, two-space indents, a final newline. Lists keep
+    their order, which the selectors make deterministic."""
+    check_exact(content)
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=2)
+    return (text + "\n").encode("utf-8")
