@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 
@@ -27,3 +28,16 @@ class ChoiceArrayAdminMixin:
         if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: each message on the field it names when the form
+    has that field, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

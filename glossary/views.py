@@ -7,13 +7,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
 from alliance_portal.policy import SignInRequired
 from glossary import access, exports, selectors, services
 from glossary.content import ConceptContent, content_of
@@ -29,15 +29,6 @@ from glossary.models import ConceptStatus, RevisionStatus, UsageNote
 from glossary.services.notes import NOTE_STATUSES
 
 VIEWS = ("az", "hierarchy", "changes")
-
-
-def _apply_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's refusal on the form, on the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _require_member_level(request: HttpRequest, what: str) -> None:
@@ -158,7 +149,7 @@ def concept_propose(request: HttpRequest) -> HttpResponse:
                 rationale=form.cleaned_data["rationale"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(
                 request, "Thank you: your proposal is recorded; the secretariat will review it."
@@ -196,7 +187,7 @@ def concept_revise(request: HttpRequest, slug: str) -> HttpResponse:
                 rationale=form.cleaned_data["rationale"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -242,7 +233,7 @@ def concept_retire(request: HttpRequest, slug: str) -> HttpResponse:
                     replaced_by=form.replacement(),
                 )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The concept is retired; its page says what to use instead.")
             return redirect(concept)
@@ -295,7 +286,7 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     disclosure=form.cleaned_data["disclosure"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_error(form, error)
             else:
                 messages.success(request, "Your chamber's usage note is published.")
                 return redirect(f"{concept.get_absolute_url()}#usage-notes")
@@ -390,7 +381,7 @@ def revision_reject(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, revision=revision, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, f"Revision {revision.number} is rejected.")
             return redirect(revision)

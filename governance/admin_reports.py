@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 
-from governance.forms import add_service_error
+from alliance_portal.forms import apply_service_error
 from governance.forms_reports import QUARTERS
 from governance.models.reports import ReportFile, TransparencyReport
 from governance.services import reports as services
@@ -50,7 +50,7 @@ class ReportRequestAdminForm(forms.ModelForm):
                 end=data.get("end"),
             )
         except ValidationError as error:
-            add_service_error(self, error)  # type: ignore[arg-type]
+            apply_service_error(self, error)
         return data
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django_countries import countries
 
 from governance.models import (
@@ -23,18 +22,6 @@ from governance.models import (
 from governance.paragraphs import Paragraph
 from governance.services import CostInput, Decision, OptionInput
 from members.vocabularies import Material
-
-
-def add_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on a field the form has, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class ProposalFilterForm(forms.Form):

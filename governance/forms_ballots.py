@@ -1,5 +1,5 @@
 """Forms of the ballot pages. They parse input; the services decide (a refusal comes back on
-the form through ``governance.forms.add_service_error``)."""
+the form through ``alliance_portal.forms.apply_service_error``)."""
 
 from __future__ import annotations
 

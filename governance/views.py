@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
 from governance import selectors, services
 from governance.forms import (
     CommentForm,
@@ -22,7 +23,6 @@ from governance.forms import (
     ProposalFilterForm,
     ResponseForm,
     TransitionForm,
-    add_service_error,
 )
 from governance.models import (
     RESULT_STATUSES,
@@ -194,7 +194,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 parent=parent,
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             if comment.status == CommentStatus.HELD:
                 messages.success(
@@ -259,7 +259,7 @@ def comment_moderate(request: HttpRequest, pk: int, comment_pk: int) -> HttpResp
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, f"Comment #{comment.pk}: decision recorded.")
             return redirect("governance:comment-moderation", pk=proposal.pk)
@@ -288,7 +288,7 @@ def comment_response(request: HttpRequest, pk: int, comment_pk: int) -> HttpResp
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, f"The response to comment #{comment.pk} is recorded.")
             return redirect(f"{proposal.get_absolute_url()}#responses")
@@ -318,7 +318,7 @@ def impact_assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 costs=costs,
             )
         except ValidationError as error:
-            add_service_error(forms.main, error)
+            apply_service_error(forms.main, error)
         else:
             messages.success(request, "The impact assessment is saved.")
             return redirect(f"{proposal.get_absolute_url()}#impact")
@@ -354,7 +354,7 @@ def proposal_transition(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.is_valid()
             form.errors.pop("to_status", None)
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(
                 request, f"The proposal is now {ProposalStatus(proposal.status).label.lower()}."

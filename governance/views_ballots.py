@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
 from alliance_portal.roles import Role
 from governance import selectors, services
-from governance.forms import add_service_error
 from governance.forms_ballots import (
     BallotSettingsForm,
     CloseForm,
@@ -137,7 +137,7 @@ def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -182,7 +182,7 @@ def ballot_declaration(request: HttpRequest, pk: int) -> HttpResponse:
                 nature=form.cleaned_data["nature"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             if declaration.has_conflict:
                 messages.success(
@@ -251,7 +251,7 @@ def ballot_settings(request: HttpRequest, pk: int) -> HttpResponse:
                 effective_date=data["effective_date"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The ballot's settings are saved.")
             return redirect(f"{proposal.get_absolute_url()}#ballot")
@@ -283,7 +283,7 @@ def ballot_exemption(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The exemption is recorded: the organisation may vote.")
             return redirect(f"{proposal.get_absolute_url()}#ballot")
@@ -307,7 +307,7 @@ def ballot_close(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, ballot=ballot, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The ballot is closed and its decision recorded.")
             return redirect(f"{proposal.get_absolute_url()}#decision")
@@ -341,7 +341,7 @@ def ballot_endorsement(request: HttpRequest, pk: int) -> HttpResponse:
                 endorsed_on=data["endorsed_on"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The endorsement is recorded.")
             return redirect(f"{proposal.get_absolute_url()}#endorsements")
@@ -409,7 +409,7 @@ def ballot_dissent(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "Your organisation's dissenting statement is published.")
             return redirect(f"{proposal.get_absolute_url()}#dissents")
@@ -430,7 +430,7 @@ def ballot_reviewer_statement(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, decision=decision, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "Your reviewer statement is published.")
             return redirect(f"{proposal.get_absolute_url()}#reviewer-statements")
@@ -494,7 +494,7 @@ def interest_declare(request: HttpRequest) -> HttpResponse:
                 description=form.cleaned_data["description"],
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The interest is in the register.")
             return redirect("governance:interest-list")
@@ -515,7 +515,7 @@ def interest_end(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, interest=interest, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            add_service_error(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The interest is marked as ended; it stays in the register.")
             return redirect("governance:interest-list")

@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
 from alliance_portal.policy import SignInRequired
 from governance.forms_decision_log import DecisionChangeForm, DecisionFilterForm
 from governance.models.decision_log import DecisionLogEntry
@@ -93,8 +94,7 @@ def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
                 changes=form.changes(),
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            apply_service_error(form, error)
         else:
             messages.success(request, f"Published as entry {entry.seq}.")
             return redirect("governance:decision-detail", seq=seq)

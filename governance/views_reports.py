@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
-from governance.forms import add_service_error
+from alliance_portal.forms import apply_service_error
 from governance.forms_reports import ReportFilterForm, ReportRequestForm
 from governance.models.reports import ReportState
 from governance.selectors import reports as selectors
@@ -45,7 +45,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                     actor=request.user, **request_form.request_arguments()
                 )
             except ValidationError as error:
-                add_service_error(request_form, error)
+                apply_service_error(request_form, error)
             else:
                 if created:
                     messages.success(request, f"{report} is queued: a worker builds it now.")

@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
 from alliance_portal.policy import SignInRequired
 from members import selectors, services
 from members.forms import (
@@ -29,15 +29,6 @@ from members.forms import (
 from members.models import ApplicationStatus, MembershipApplication, Person
 
 PAGE_SIZE = 25
-
-
-def _apply_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's refusal on the form, on the fields it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _require_staff(request: HttpRequest) -> None:
@@ -101,7 +92,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, organisation=organisation, changes=form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, "The profile is saved.")
             return redirect(organisation)
@@ -122,7 +113,7 @@ def organisation_people(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, organisation=organisation, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             messages.success(request, f"{person.user.email} is invited: we emailed them a link.")
             return redirect("members:organisation-people", slug=organisation.slug)
@@ -168,7 +159,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
         try:
             services.application_submit(actor=request.user, commitment_letter=letter, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_error(form, error)
         else:
             return render(
                 request, "members/application_done.html", {"name": data["organisation_name"]}
