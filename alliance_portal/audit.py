@@ -5,7 +5,7 @@ every inserted, updated and deleted row into an event table, so admin edits, bul
 ``queryset.update()`` and raw SQL are recorded alike, and the events cannot be edited
 (``PGHISTORY_APPEND_ONLY``). Each event links to a context row holding who acted and how:
 ``HistoryMiddleware`` records the user and URL of a request, and ``@use_case`` records the acting
-user and the name of the service function. The before/after of a change is the difference
+user (or that the system acted) and the name of the service function. The before/after of a change is the difference
 between consecutive snapshots (``pghistory.models.Events.pgh_diff``).
 """
 
@@ -17,6 +17,8 @@ from typing import Any, ParamSpec, TypeVar
 
 import pghistory
 from django.db import transaction
+
+from alliance_portal.policy.principals import NoActor, is_system
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,15 +32,28 @@ def audit_trail(**options: Any) -> Callable[[type[Any]], type[Any]]:
 
 
 def use_case(func: Callable[P, R]) -> Callable[P, R]:
-    """Make a service function one use case: it runs in a transaction, and every write it makes
-    is tagged in the audit trail with the acting user (keyword argument ``actor``, may be
-    ``None`` for system work such as a scheduled task) and the use case's name."""
+    """Make a service function one use case, the outermost: it runs in a durable transaction
+    (``transaction.atomic(durable=True)``: calling one use case from inside another, or from
+    inside any transaction, is a programming error that fails at once, so the audit label is
+    always the use case the person asked for; helpers shared by several use cases are plain
+    private functions), and every write it makes is tagged in the audit trail with the use
+    case's name and who acted: ``user`` is the acting account (``None`` for an anonymous
+    visitor or the system) and ``system`` is true when the portal itself acted (``SYSTEM``).
+
+    The keyword argument ``actor`` is required: a call without it, or with ``None``, is refused
+    (``NoActor``) before anything runs."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         actor = kwargs.get("actor")
-        user_id = getattr(actor, "pk", None)
-        with transaction.atomic(), pghistory.context(use_case=func.__name__, user=user_id):
+        if actor is None:
+            raise NoActor(f"{func.__name__} needs an actor: a person, or SYSTEM.")
+        system = is_system(actor)
+        user_id = None if system else getattr(actor, "pk", None)
+        with (
+            transaction.atomic(durable=True),
+            pghistory.context(use_case=func.__name__, user=user_id, system=system),
+        ):
             return func(*args, **kwargs)
 
     return wrapper

@@ -8,7 +8,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from alliance_portal.models import User
+    from alliance_portal.policy.principals import SystemPrincipal
 
-# Whoever makes a request: services receive it as ``actor`` and the access policy decides what
-# it may do (an anonymous visitor is refused, never crashed on).
-Actor: TypeAlias = Union["User", "AnonymousUser"]
+# Whoever acts: a person making a request (an anonymous visitor is refused, never crashed on),
+# or the portal itself (``policy.SYSTEM``). Services receive it as ``actor`` and the action
+# policy decides what it may do; ``None`` is never an actor.
+Actor: TypeAlias = Union["User", "AnonymousUser", "SystemPrincipal"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from alliance_portal.demo import DEMO_PASSWORD, DemoLogin, demo_logins_enabled, seeders
 
@@ -13,10 +12,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         logins: list[DemoLogin] = []
-        with transaction.atomic():
-            for label, seed in seeders():
-                logins.extend(seed())
-                self.stdout.write(f"  demo data: {label} ready")
+        # No transaction around the seeds: each use case they call commits on its own (use
+        # cases are durable), and every seed is idempotent, so a run that stops half way is
+        # finished by the next.
+        for label, seed in seeders():
+            logins.extend(seed())
+            self.stdout.write(f"  demo data: {label} ready")
         if not demo_logins_enabled():
             self.stdout.write("  (demo logins are created under development settings only)")
             return

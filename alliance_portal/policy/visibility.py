@@ -1,5 +1,5 @@
-"""The access policy: the one place that answers "may this person see / change this object"
-and "filter this queryset for this person". Pages, API, exports, feeds, search, reports and
+"""What a person may *see*: the one place that answers "may this person see / change this
+object" and "filter this queryset for this person" (what they may *do* is ``actions``). Pages, API, exports, feeds, search, reports and
 admin all ask it; none filters by hand.
 
 A person sees an item when
@@ -18,7 +18,6 @@ model's change permission, or hold the object permission ``change_<model>`` on t
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import PermissionDenied
@@ -28,19 +27,8 @@ from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user
 
 from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel, levels_up_to
-from alliance_portal.roles import Role, membership_of, role_of
-
-ROLE_LEVEL: dict[Role, str] = {
-    Role.ANONYMOUS: DisclosureLevel.PUBLIC,
-    Role.EXTERNAL_STAKEHOLDER: DisclosureLevel.PUBLIC,
-    Role.MEMBER: DisclosureLevel.MEMBERS,
-    Role.ORGANISATION_REPRESENTATIVE: DisclosureLevel.MEMBERS,
-    Role.CIVIL_SOCIETY_REVIEWER: DisclosureLevel.MEMBERS,
-    Role.SECRETARIAT: DisclosureLevel.SECRETARIAT,
-    Role.SUPERUSER: DisclosureLevel.SECRETARIAT,
-}
-
-STAFF_ROLES = frozenset({Role.SECRETARIAT, Role.SUPERUSER})
+from alliance_portal.policy.principals import principal
+from alliance_portal.roles import Role
 
 
 class Disclosable(Protocol):
@@ -57,47 +45,7 @@ class Disclosable(Protocol):
     def owner_organisation_id(self) -> int | None: ...
 
 
-@dataclass(frozen=True)
-class Principal:
-    """Who is asking: the account, its role, the level it reads at, its organisation."""
-
-    user: Any
-    role: Role
-    level: str
-    organisation_id: int | None
-    must_accept_agreements: bool = False
-
-    @property
-    def is_authenticated(self) -> bool:
-        return self.role != Role.ANONYMOUS
-
-    @property
-    def is_staff_role(self) -> bool:
-        return self.role in STAFF_ROLES
-
-
 M = TypeVar("M", bound=Model)
-
-
-def principal(user: Any) -> Principal:
-    """The principal for a user (or ``AnonymousUser`` / ``None``), computed once per user object."""
-    cached: Principal | None = getattr(user, "_portal_principal", None)
-    if cached is not None:
-        return cached
-    membership = membership_of(user)
-    role = role_of(user, membership)
-    result = Principal(
-        user=user if role != Role.ANONYMOUS else None,
-        role=role,
-        level=ROLE_LEVEL[role],
-        organisation_id=membership.organisation_id
-        if membership and role != Role.ANONYMOUS
-        else None,
-        must_accept_agreements=bool(membership and membership.must_accept_agreements),
-    )
-    if user is not None:
-        user._portal_principal = result
-    return result
 
 
 def reaches(user: Any, level: str) -> bool:
@@ -146,7 +94,7 @@ def can_view(user: Any, obj: Disclosable | Model) -> bool:
 
 def can_change(user: Any, obj: Model) -> bool:
     who = principal(user)
-    if who.role == Role.SUPERUSER:
+    if who.is_system or who.role == Role.SUPERUSER:
         return True
     if who.role == Role.SECRETARIAT:
         return bool(who.user.has_perm(_perm(type(obj), "change")))

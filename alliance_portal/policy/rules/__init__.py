@@ -1,0 +1,10 @@
+"""The rules for every action, one module per area; importing this package registers them.
+Rules may not import the apps (the shared layer sits below them): they read the object's
+attributes (duck typing) and the principal."""
+
+from alliance_portal.policy.rules import (  # noqa: F401
+    glossary,
+    governance,
+    members,
+    standards,
+)

@@ -1,0 +1,3 @@
+"""Who may act in standards (rules registered with ``@action``)."""
+
+from __future__ import annotations
