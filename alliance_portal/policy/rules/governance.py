@@ -1,3 +1,220 @@
-"""Who may act in governance (rules registered with ``@action``)."""
+"""Who may act in governance: proposals and their lifecycle, consultations, ballots and what
+follows a decision, bodies, the issue register, the decision log and transparency reports."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from alliance_portal.policy.actions import action
+from alliance_portal.policy.principals import Principal
+from alliance_portal.policy.rules.common import is_representative, is_staff
+from alliance_portal.policy.visibility import can_change
+from alliance_portal.roles import Role
+
+# --- proposals ----------------------------------------------------------------------------------
+
+
+@action("proposal.create", refusal="Only the secretariat may table proposals.")
+def _proposal_create(who: Principal, obj: Any) -> bool:
+    """The secretariat tables proposals."""
+    return is_staff(who)
+
+
+@action("proposal.edit", refusal="You may not change this proposal.")
+def _proposal_edit(who: Principal, proposal: Any) -> bool:
+    """The secretariat, or whoever holds the change permission on this very proposal."""
+    return who.is_authenticated and can_change(who.user, proposal)
+
+
+@action("proposal.advance", refusal="You may not change this proposal.")
+def _proposal_advance(who: Principal, proposal: Any) -> bool:
+    """Moving a proposal through its lifecycle (opening and closing its consultation, sending
+    it to a ballot, withdrawing it): whoever may change the proposal."""
+    return who.is_authenticated and can_change(who.user, proposal)
+
+
+@action(
+    "proposal.record_result",
+    refusal="Only the ballot's tally or the secretariat records a result.",
+)
+def _proposal_record_result(who: Principal, proposal: Any) -> bool:
+    """The secretariat (the ballot's tally runs as the system)."""
+    return is_staff(who)
+
+
+@action("impact_assessment.save", refusal="Only the secretariat may record impact assessments.")
+def _impact_assessment_save(who: Principal, proposal: Any) -> bool:
+    """The secretariat records a proposal's impact assessment."""
+    return is_staff(who)
+
+
+# --- consultations ------------------------------------------------------------------------------
+
+
+@action("comment.post", refusal="Sign in to comment.")
+def _comment_post(who: Principal, proposal: Any) -> bool | str:
+    """Everyone signed in who can see the proposal; an external stakeholder only in a
+    consultation opened to the public."""
+    if not who.is_authenticated:
+        return False
+    if who.role == Role.EXTERNAL_STAKEHOLDER and not getattr(
+        proposal, "consultation_public", False
+    ):
+        return "This consultation is open to member organisations only."
+    return True
+
+
+@action(
+    "comment.record_received",
+    refusal="Only the secretariat may record comments received outside the portal.",
+)
+def _comment_record_received(who: Principal, proposal: Any) -> bool:
+    """The secretariat records a comment sent by post, email or at a meeting."""
+    return is_staff(who)
+
+
+@action("comment.moderate", refusal="Only the secretariat may moderate comments.")
+def _comment_moderate(who: Principal, comment: Any) -> bool:
+    """The secretariat shows, holds or hides comments."""
+    return is_staff(who)
+
+
+@action("comment.respond", refusal="Only the secretariat may respond to comments.")
+def _comment_respond(who: Principal, comment: Any) -> bool:
+    """The secretariat answers each comment (accepted, partly, rejected, with the reason)."""
+    return is_staff(who)
+
+
+# --- ballots ------------------------------------------------------------------------------------
+
+
+REPRESENTATIVE_ONLY = "Only an organisation's representative may {what}."
+
+
+@action("ballot.configure", refusal="Only the secretariat may set up ballots.")
+def _ballot_configure(who: Principal, proposal: Any) -> bool:
+    """The secretariat sets a ballot's method, quorum, threshold and dates."""
+    return is_staff(who)
+
+
+@action("ballot.close", refusal="Only the secretariat may close ballots.")
+def _ballot_close(who: Principal, ballot: Any) -> bool:
+    """The secretariat closes a ballot early (the schedule closes it as the system)."""
+    return is_staff(who)
+
+
+@action("ballot.vote", refusal=REPRESENTATIVE_ONLY.format(what="vote"))
+def _ballot_vote(who: Principal, ballot: Any) -> bool:
+    """An organisation's representative, for their own organisation."""
+    return is_representative(who)
+
+
+@action("conflict.declare", refusal=REPRESENTATIVE_ONLY.format(what="declare conflicts"))
+def _conflict_declare(who: Principal, ballot: Any) -> bool:
+    """An organisation's representative declares their organisation's conflict of interest."""
+    return is_representative(who)
+
+
+@action("recusal.exempt", refusal="Only the secretariat may exempt organisations from recusal.")
+def _recusal_exempt(who: Principal, ballot: Any) -> bool:
+    """The secretariat, with a reason, lets a recused organisation vote."""
+    return is_staff(who)
+
+
+@action("decision.publish", refusal="Only the secretariat may publish decisions.")
+def _decision_publish(who: Principal, decision: Any) -> bool:
+    """The secretariat publishes a decision in the public log."""
+    return is_staff(who)
+
+
+@action("decision.amend", refusal="Only the secretariat amends, corrects or withdraws decisions.")
+def _decision_amend(who: Principal, entry: Any) -> bool:
+    """The secretariat appends an amendment, correction or withdrawal to a published decision."""
+    return is_staff(who)
+
+
+@action("dissent.file", refusal=REPRESENTATIVE_ONLY.format(what="file dissenting statements"))
+def _dissent_file(who: Principal, decision: Any) -> bool:
+    """An organisation's representative, for their organisation, after it voted no."""
+    return is_representative(who)
+
+
+@action("reviewer_statement.file", refusal="Only civil-society reviewers file reviewer statements.")
+def _reviewer_statement_file(who: Principal, decision: Any) -> bool:
+    """A civil-society reviewer files a public statement on a decision."""
+    return who.role == Role.CIVIL_SOCIETY_REVIEWER
+
+
+@action("endorsement.record", refusal="Only the secretariat may record endorsements.")
+def _endorsement_record(who: Principal, decision: Any) -> bool:
+    """The secretariat records a body's endorsement of an adopted decision."""
+    return is_staff(who)
+
+
+@action("interest.declare", refusal=REPRESENTATIVE_ONLY.format(what="declare interests"))
+def _interest_declare(who: Principal, organisation: Any) -> bool | str:
+    """The secretariat, for any organisation; a representative, for their own."""
+    return is_staff(who) or _own_organisation(who, organisation, "declare interests")
+
+
+@action("interest.end", refusal=REPRESENTATIVE_ONLY.format(what="end interests"))
+def _interest_end(who: Principal, organisation: Any) -> bool | str:
+    """The secretariat, for any organisation; a representative, for their own."""
+    return is_staff(who) or _own_organisation(who, organisation, "end interests")
+
+
+def _own_organisation(who: Principal, organisation: Any, what: str) -> bool | str:
+    """A representative acting for their own organisation (``organisation`` None: their own)."""
+    if not is_representative(who):
+        return False
+    if organisation is not None and organisation.pk != who.organisation_id:
+        return f"You may {what} for your own organisation only."
+    return True
+
+
+# --- bodies, the issue register -----------------------------------------------------------------
+
+
+@action("seat.change", refusal="Only the secretariat may change the composition of bodies.")
+def _seat_change(who: Principal, body: Any) -> bool:
+    """The secretariat appoints seat holders and ends their terms."""
+    return is_staff(who)
+
+
+@action("issue.create", refusal="Only the secretariat may keep the issue register.")
+def _issue_create(who: Principal, obj: Any) -> bool:
+    """The secretariat adds RS issues to the register."""
+    return is_staff(who)
+
+
+@action("issue.set_status", refusal="Only the secretariat may change the status of RS issues.")
+def _issue_set_status(who: Principal, issue: Any) -> bool:
+    """The secretariat marks an issue agreed, contentious or parked."""
+    return is_staff(who)
+
+
+@action("indicator.measure", refusal="Only the secretariat may record measurements.")
+def _indicator_measure(who: Principal, indicator: Any) -> bool:
+    """The secretariat records an objective's indicator measurements."""
+    return is_staff(who)
+
+
+# --- transparency reports -----------------------------------------------------------------------
+
+
+@action("report.request", refusal="Only the secretariat asks for transparency reports.")
+def _report_request(who: Principal, obj: Any) -> bool:
+    """The secretariat asks for a transparency report (the schedule asks as the system)."""
+    return is_staff(who)
+
+
+@action("report.rebuild", refusal="Only the secretariat may build a transparency report again.")
+def _report_rebuild(who: Principal, report: Any) -> bool:
+    """The secretariat builds a report again, and sees why a build failed."""
+    return is_staff(who)
+
+
+@action("report.delete", refusal="Only the secretariat may delete a transparency report.")
+def _report_delete(who: Principal, report: Any) -> bool:
+    """The secretariat deletes a report."""
+    return is_staff(who)
