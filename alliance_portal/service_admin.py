@@ -32,7 +32,7 @@ class ServiceAdmin(admin.ModelAdmin):
         try:
             # ModelAdmin.changeform_view is this call inside transaction.atomic(), which the
             # service's durable transaction may not be nested in.
-            return self._changeform_view(  # type: ignore[attr-defined,no-any-return]
+            return self._changeform_view(  # type: ignore[attr-defined]
                 request, object_id, form_url, extra_context
             )
         except (ValidationError, PermissionDenied) as error:
