@@ -7,7 +7,8 @@ articles); where it has none (the RMI Risk Readiness Assessment's issue areas) t
 the alliance's own, and the standard's summary says so. Dates are given to the month.
 
 Authors and reviewers: the demo logins of the members app when they exist (development
-settings) and may act; otherwise the mappings are recorded as system work, without a person.
+settings) and may act; otherwise the portal itself acts (``SYSTEM``), and the mappings are
+recorded as system work, without a person. Element trees are always imported by the system.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from alliance_portal import policy
 from alliance_portal.demo import DemoLogin
 from alliance_portal.models import User
+from alliance_portal.types import Actor
 from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
-from standards import access, services
+from standards import services
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,
@@ -482,7 +485,7 @@ def seed() -> list[DemoLogin]:
                 ],
             )
             services.version_import_elements_csv(
-                actor=None, version=versions[key], csv_text=csv_text
+                actor=policy.SYSTEM, version=versions[key], csv_text=csv_text
             )
     people = _people()
     for focal_code, focal_label, ref_code, ref_label, purpose, comprehensive, rows in SETS:
@@ -504,20 +507,21 @@ def seed() -> list[DemoLogin]:
     return []
 
 
-def _people() -> dict[str, User | None]:
-    """The demo logins that may act here (development settings), or None (system work)."""
+def _people() -> dict[str, Actor]:
+    """The demo logins that may act here (development settings), or the system."""
     authors = [
         user
         for user in User.objects.filter(
             email__in=["member@demo.alliance.example", "representative@demo.alliance.example"]
         ).order_by("email")
-        if access.may_propose(user)
+        if policy.may(user, "mapping.propose")
     ]
     reviewer = User.objects.filter(email="secretariat@demo.alliance.example").first()
+    may_review = reviewer is not None and policy.may(reviewer, "mapping.approve")
     return {
-        "author": authors[0] if authors else None,
-        "second_author": authors[-1] if authors else None,
-        "reviewer": reviewer if reviewer is not None and access.is_staff(reviewer) else None,
+        "author": authors[0] if authors else policy.SYSTEM,
+        "second_author": authors[-1] if authors else policy.SYSTEM,
+        "reviewer": reviewer if reviewer is not None and may_review else policy.SYSTEM,
     }
 
 
@@ -526,7 +530,7 @@ def _element(version_id: int, ref: str) -> Element:
 
 
 def _seed_mappings(
-    mapping_set: MappingSet, rows: list[tuple[Any, ...]], people: dict[str, User | None]
+    mapping_set: MappingSet, rows: list[tuple[Any, ...]], people: dict[str, Actor]
 ) -> None:
     focal_code = mapping_set.focal_version.standard.code
     reference_code = mapping_set.reference_version.standard.code

@@ -14,7 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from standards import access, exports, services
+from alliance_portal import policy
+from standards import exports, services
 from standards.csv_io import CsvImportError
 from standards.forms import (
     CsvUploadForm,
@@ -80,7 +81,6 @@ def version_detail(request: HttpRequest, code: str, version: str) -> HttpRespons
             "tree": tree,
             "expand": expand,
             "mapping_sets": registry.version_mapping_sets(user=request.user, version=found),
-            "may_import": access.is_staff(request.user),
         },
     )
 
@@ -98,7 +98,7 @@ def version_elements_csv(request: HttpRequest, code: str, version: str) -> HttpR
 @require_http_methods(["GET", "POST"])
 def version_import(request: HttpRequest, code: str, version: str) -> HttpResponse:
     found = registry.version_get(user=request.user, code=code, label=version)
-    access.require_staff(request.user, "import the elements of a standard")
+    policy.require(request.user, "version.import_elements", found)
     form = CsvUploadForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
@@ -179,7 +179,6 @@ def mapping_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "unmapped": crosswalk.unmapped_focal_elements(
                 user=request.user, mapping_set=mapping_set
             ),
-            "may_propose": access.may_propose(request.user),
             "show_people": crosswalk.shows_people(user=request.user),
         },
     )
@@ -213,7 +212,7 @@ def mapping_set_json(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mapping_set_import(request: HttpRequest, pk: int) -> HttpResponse:
     mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
-    access.require_member_level(request.user, "propose crosswalk mappings")
+    policy.require(request.user, "mapping.propose", mapping_set)
     form = CsvUploadForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
@@ -252,7 +251,7 @@ def mapping_set_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mapping_create(request: HttpRequest, pk: int) -> HttpResponse:
     mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
-    access.require_member_level(request.user, "propose crosswalk mappings")
+    policy.require(request.user, "mapping.propose", mapping_set)
     form = MappingForm(request.POST or None, mapping_set=mapping_set)
     if request.method == "POST" and form.is_valid():
         try:
@@ -286,9 +285,6 @@ def mapping_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mapping": mapping,
             "replacements": crosswalk.mapping_replacements(user=request.user, mapping=mapping),
             "show_people": crosswalk.shows_people(user=request.user),
-            "may_edit": access.may_edit(request.user, mapping),
-            "may_review": access.may_review(request.user, mapping),
-            "may_propose": access.may_propose(request.user),
         },
     )
 
@@ -309,7 +305,7 @@ def mapping_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if mapping.is_frozen:
         messages.error(request, FROZEN_MESSAGE)
         return redirect(mapping)
-    access.require_author_or_staff(request.user, mapping)
+    policy.require(request.user, "mapping.edit", mapping)
     form = MappingJudgementForm(request.POST or None, initial=_judgement_initial(mapping))
     if request.method == "POST" and form.is_valid():
         try:
@@ -340,7 +336,7 @@ def mapping_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mapping_supersede(request: HttpRequest, pk: int) -> HttpResponse:
     mapping = crosswalk.mapping_get(user=request.user, pk=pk)
-    access.require_member_level(request.user, "propose crosswalk mappings")
+    policy.require(request.user, "mapping.propose", mapping.mapping_set)
     form = MappingJudgementForm(request.POST or None, initial=_judgement_initial(mapping))
     if request.method == "POST" and form.is_valid():
         try:

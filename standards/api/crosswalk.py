@@ -11,8 +11,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
-from standards import access, services
+from standards import services
 from standards.api.registry import VALIDATION_ERRORS
 from standards.api.serializers import (
     MappingSerializer,
@@ -138,7 +139,7 @@ class MappingSetListApi(APIView):
         operation_id="mapping_sets_create",
     )
     def post(self, request: Request) -> Response:
-        access.require_staff(request.user, "open mapping sets")
+        policy.require(request.user, "mapping_set.open")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         created = services.mapping_set_create(actor=request.user, **serializer.validated_data)
@@ -199,7 +200,7 @@ class MappingSetMappingsApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
-        access.require_member_level(request.user, "propose crosswalk mappings")
+        policy.require(request.user, "mapping.propose", mapping_set)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -249,7 +250,7 @@ class MappingSetImportApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
-        access.require_member_level(request.user, "propose crosswalk mappings")
+        policy.require(request.user, "mapping.propose", mapping_set)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         created = services.mapping_set_import_csv(
@@ -311,7 +312,7 @@ class MappingDetailApi(APIView):
         """Change a draft or reviewed mapping (its author or the secretariat). An approved
         mapping is never edited: propose a replacement with ``supersede``."""
         mapping = crosswalk.mapping_get(user=request.user, pk=pk)
-        access.require_author_or_staff(request.user, mapping)
+        policy.require(request.user, "mapping.edit", mapping)
         serializer = self.InputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         updated = services.mapping_update(
@@ -359,7 +360,7 @@ class MappingSupersedeApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         mapping = crosswalk.mapping_get(user=request.user, pk=pk)
-        access.require_member_level(request.user, "propose crosswalk mappings")
+        policy.require(request.user, "mapping.propose", mapping.mapping_set)
         serializer = MappingInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         created = services.mapping_supersede(

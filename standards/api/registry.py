@@ -9,9 +9,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from members.vocabularies import Material, ValueChainStage
-from standards import access, services
+from standards import services
 from standards.api.serializers import (
     CoverageSerializer,
     ElementSerializer,
@@ -126,7 +127,7 @@ class ElementImportApi(APIView):
     )
     def post(self, request: Request, code: str, version: str) -> Response:
         found = registry.version_get(user=request.user, code=code, label=version)
-        access.require_staff(request.user, "import the elements of a standard")
+        policy.require(request.user, "version.import_elements", found)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         result = services.version_import_elements_csv(

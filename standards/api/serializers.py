@@ -9,6 +9,7 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from alliance_portal.models import User
 from members.vocabularies import Material, ValueChainStage
 from standards.models import (
     Element,
@@ -171,7 +172,7 @@ class MappingSerializer(serializers.ModelSerializer):
         person = getattr(mapping.author, "person", None) if mapping.author_id else None
         return person.organisation.name if person is not None else None
 
-    def _name(self, user: Any) -> str | None:
+    def _name(self, user: User | None) -> str | None:
         if user is None or not self.context.get("show_people"):
             return None
         return str(user.display_name or user.email)

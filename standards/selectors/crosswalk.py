@@ -3,16 +3,15 @@ policy (draft and reviewed mappings are members-level, approved and superseded o
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from alliance_portal import policy
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.types import Actor
 from standards.models import Element, Mapping, MappingSet, MappingStatus
 
 
-def mapping_set_list(*, user: Any, standard: str | None = None) -> QuerySet[MappingSet]:
+def mapping_set_list(*, user: Actor, standard: str | None = None) -> QuerySet[MappingSet]:
     """Mapping sets (public), with both versions and their standards loaded, optionally only
     those where the standard with code ``standard`` is the focal or the reference side."""
     queryset = policy.visible(user, MappingSet.objects.all())
@@ -26,7 +25,7 @@ def mapping_set_list(*, user: Any, standard: str | None = None) -> QuerySet[Mapp
     ).order_by("focal_version__standard__title", "reference_version__standard__title", "pk")
 
 
-def mapping_set_get(*, user: Any, pk: int) -> MappingSet:
+def mapping_set_get(*, user: Actor, pk: int) -> MappingSet:
     """One mapping set (404 if none)."""
     return policy.get_visible_or_404(
         user,
@@ -37,7 +36,7 @@ def mapping_set_get(*, user: Any, pk: int) -> MappingSet:
 
 def mapping_list(
     *,
-    user: Any,
+    user: Actor,
     mapping_set: MappingSet | int | None = None,
     relationship: str | None = None,
     status: str | None = None,
@@ -67,7 +66,7 @@ def mapping_list(
     ).order_by("mapping_set_id", "focal_element__order", "focal_element__ref", "pk")
 
 
-def mapping_get(*, user: Any, pk: int) -> Mapping:
+def mapping_get(*, user: Actor, pk: int) -> Mapping:
     """One mapping this user may see, with its set, elements, people and the mapping it
     supersedes loaded (404 otherwise; an anonymous visitor asking for a draft signs in)."""
     return policy.get_visible_or_404(
@@ -86,12 +85,12 @@ def mapping_get(*, user: Any, pk: int) -> Mapping:
     )
 
 
-def mapping_replacements(*, user: Any, mapping: Mapping) -> QuerySet[Mapping]:
+def mapping_replacements(*, user: Actor, mapping: Mapping) -> QuerySet[Mapping]:
     """The mappings proposed to replace ``mapping`` that this user may see."""
     return policy.visible(user, mapping.replacements.all()).order_by("pk")
 
 
-def mapping_status_counts(*, user: Any, mapping_set: MappingSet) -> dict[str, int]:
+def mapping_status_counts(*, user: Actor, mapping_set: MappingSet) -> dict[str, int]:
     """How many of the set's mappings this user may see are in each status (every status
     present, zero included). One query."""
     counts = dict.fromkeys(MappingStatus.values, 0)
@@ -106,7 +105,7 @@ def mapping_status_counts(*, user: Any, mapping_set: MappingSet) -> dict[str, in
     return counts
 
 
-def unmapped_focal_elements(*, user: Any, mapping_set: MappingSet) -> QuerySet[Element]:
+def unmapped_focal_elements(*, user: Actor, mapping_set: MappingSet) -> QuerySet[Element]:
     """The focal version's elements that have no mapping in the set that this user may see
     (superseded ones aside): "not yet mapped", which is not the same as "no relationship"."""
     mapped = policy.visible(
@@ -122,7 +121,7 @@ def unmapped_focal_elements(*, user: Any, mapping_set: MappingSet) -> QuerySet[E
     )
 
 
-def shows_people(*, user: Any) -> bool:
+def shows_people(*, user: Actor) -> bool:
     """Names of mappings' authors and reviewers are members-level; everyone sees the author's
     organisation."""
     return policy.reaches(user, DisclosureLevel.MEMBERS)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from standards.models import (
     INVERSE,
     PHRASE,
@@ -28,7 +28,7 @@ from standards.models import (
 
 def standard_list(
     *,
-    user: Any,
+    user: Actor,
     kind: str | None = None,
     material: str | None = None,
     stage: str | None = None,
@@ -58,7 +58,7 @@ def standard_list(
     ).order_by("title")
 
 
-def standard_get(*, user: Any, code: str) -> Standard:
+def standard_get(*, user: Actor, code: str) -> Standard:
     """One standard by code, with its versions newest first as ``version_list`` (404 if none)."""
     standard = policy.get_visible_or_404(user, Standard.objects.all(), code=code)
     standard.version_list = list(  # type: ignore[attr-defined]
@@ -67,7 +67,7 @@ def standard_get(*, user: Any, code: str) -> Standard:
     return standard
 
 
-def version_get(*, user: Any, code: str, label: str) -> StandardVersion:
+def version_get(*, user: Actor, code: str, label: str) -> StandardVersion:
     """One version of a standard, by the standard's code and the version's label (404 if none)."""
     return policy.get_visible_or_404(
         user,
@@ -90,7 +90,7 @@ def element_search(*, version: StandardVersion, search: str) -> QuerySet[Element
 
 
 def element_list(
-    *, user: Any, version: StandardVersion, search: str | None = None
+    *, user: Actor, version: StandardVersion, search: str | None = None
 ) -> QuerySet[Element]:
     """The version's elements in tree order of their parents (``parent`` loaded), optionally
     only those matching ``search`` (see ``element_search``)."""
@@ -135,7 +135,7 @@ class VersionTree:
 
 
 def version_tree(
-    *, user: Any, version: StandardVersion, search: str | None = None, expand: bool = False
+    *, user: Actor, version: StandardVersion, search: str | None = None, expand: bool = False
 ) -> VersionTree:
     """The version's element tree, siblings in their order, each node with the crosswalk
     mappings this user may see that involve it (superseded ones left out), read from the
@@ -183,7 +183,7 @@ def version_tree(
     return VersionTree(roots=roots, nodes=nodes, matches=matches, search=search or "")
 
 
-def _element_mappings(*, user: Any, version: StandardVersion) -> dict[int, list[ElementMapping]]:
+def _element_mappings(*, user: Actor, version: StandardVersion) -> dict[int, list[ElementMapping]]:
     mappings = policy.visible(
         user,
         Mapping.objects.filter(
@@ -203,7 +203,7 @@ def _element_mappings(*, user: Any, version: StandardVersion) -> dict[int, list[
     return by_element
 
 
-def version_mapping_sets(*, user: Any, version: StandardVersion) -> QuerySet[MappingSet]:
+def version_mapping_sets(*, user: Actor, version: StandardVersion) -> QuerySet[MappingSet]:
     """The mapping sets in which this version is the focal or the reference version."""
     return (
         policy.visible(

@@ -1,9 +1,10 @@
 """Writes of the crosswalk: mapping sets, and crosswalk mappings through their life
 (draft → reviewed → approved, then superseded by an approved replacement).
 
-Who: people who read members-level material propose mappings (create, import, propose a
-replacement); the author or the secretariat edits a draft or reviewed mapping; the secretariat
-reviews and approves, never a mapping it wrote. An approved mapping is never edited.
+Who may act is the action policy's (``alliance_portal.policy.rules.standards``): people who
+read members-level material propose mappings (create, import, propose a replacement); the
+author or the secretariat edits a draft or reviewed mapping; the secretariat reviews and
+approves, never a mapping it wrote. An approved mapping is never edited.
 """
 
 from __future__ import annotations
@@ -14,14 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.policy.rules.standards import OWN_APPROVAL, OWN_REVIEW
 from alliance_portal.types import Actor
-from standards.access import (
-    actor_id,
-    require_author_or_staff,
-    require_member_level,
-    require_staff,
-)
 from standards.csv_io import MAPPING_COLUMNS, CsvImportError, RowError, read_rows
 from standards.models import (
     FIXED_STRENGTH,
@@ -36,15 +33,30 @@ from standards.models import (
 )
 
 EDITABLE_FIELDS = frozenset({"relationship", "rationale", "strength", "explanation"})
+SIGNED_BY_AUTHOR = {"reviewed_by": OWN_REVIEW, "approved_by": OWN_APPROVAL}
 FROZEN_MESSAGE = (
     "An approved crosswalk mapping is never edited: propose a replacement that supersedes it."
 )
 
 
+def _person_id(actor: Actor) -> int | None:
+    """The account recorded as author, reviewer or approver: none when the portal acts."""
+    return getattr(actor, "pk", None)
+
+
+def _check_not_signed_by_author(mapping: Mapping, field: str) -> None:
+    """A mapping's reviewer and approver are never its author: a rule of the record that the
+    database keeps too (``mapping_reviewer_not_author``, ``mapping_approver_not_author``),
+    reported as an error of the field that would break it."""
+    signer_id = getattr(mapping, f"{field}_id")
+    if signer_id is not None and signer_id == mapping.author_id:
+        raise ValidationError({field: SIGNED_BY_AUTHOR[field]})
+
+
 @use_case
 def mapping_set_create(
     *,
-    actor: Actor | None,
+    actor: Actor,
     focal_version: StandardVersion,
     reference_version: StandardVersion,
     purpose: str,
@@ -53,7 +65,7 @@ def mapping_set_create(
 ) -> MappingSet:
     """Open a mapping set from ``focal_version`` to ``reference_version``. Without a
     ``version_number`` the set takes the next number for that pair of versions."""
-    require_staff(actor, "open mapping sets")
+    policy.require(actor, "mapping_set.open")
     if focal_version.pk == reference_version.pk:
         raise ValidationError(
             {"reference_version": "A mapping set maps one version to another version."}
@@ -77,7 +89,7 @@ def mapping_set_create(
         purpose=purpose.strip(),
         comprehensive=comprehensive,
         version_number=version_number,
-        created_by_id=actor_id(actor),
+        created_by_id=_person_id(actor),
     )
 
 
@@ -108,7 +120,7 @@ def _check_choices(relationship: str, rationale: str) -> None:
 
 def _new_mapping(
     *,
-    actor: Actor | None,
+    actor: Actor,
     mapping_set: MappingSet,
     focal_element: Element,
     reference_element: Element,
@@ -139,14 +151,14 @@ def _new_mapping(
         strength=_checked_strength(relationship, strength),
         explanation=explanation.strip(),
         supersedes=supersedes,
-        author_id=actor_id(actor),
+        author_id=_person_id(actor),
     )
 
 
 @use_case
 def mapping_create(
     *,
-    actor: Actor | None,
+    actor: Actor,
     mapping_set: MappingSet,
     focal_element: Element,
     reference_element: Element,
@@ -159,7 +171,7 @@ def mapping_create(
     ``mapping_set``, as a draft authored by ``actor``. The elements belong to the set's focal
     and reference versions; strength follows NIST IR 8278A rev. 1 (equal 10, no relationship 0,
     the others 1-9 or empty; equal and no relationship get theirs when none is given)."""
-    require_member_level(actor, "propose crosswalk mappings")
+    policy.require(actor, "mapping.propose", mapping_set)
     return _new_mapping(
         actor=actor,
         mapping_set=mapping_set,
@@ -184,7 +196,7 @@ def mapping_update(*, actor: Actor, mapping: Mapping, changes: dict[str, Any]) -
     Its author or the secretariat may; a reviewed mapping goes back to draft (the review no
     longer holds). An approved or superseded mapping is never edited. Nothing is saved unless
     every change is allowed and valid."""
-    require_author_or_staff(actor, mapping)
+    policy.require(actor, "mapping.edit", mapping)
     current = _locked(mapping)
     if current.is_frozen:
         raise ValidationError({"status": FROZEN_MESSAGE})
@@ -220,38 +232,33 @@ def mapping_update(*, actor: Actor, mapping: Mapping, changes: dict[str, Any]) -
 
 
 @use_case
-def mapping_review(*, actor: Actor | None, mapping: Mapping) -> Mapping:
+def mapping_review(*, actor: Actor, mapping: Mapping) -> Mapping:
     """The secretariat checked a draft mapping: it becomes ``reviewed``. The reviewer is never
     the author."""
-    require_staff(actor, "review crosswalk mappings")
+    policy.require(actor, "mapping.review")
     current = _locked(mapping)
     if current.status != MappingStatus.DRAFT:
         raise ValidationError(
             {"status": f"Only a draft is reviewed; this mapping is {current.get_status_display()}."}
         )
-    if actor is not None and current.author_id == actor.pk:
-        raise ValidationError(
-            {"reviewed_by": "You wrote this mapping: someone else must review it."}
-        )
+    current.reviewed_by_id = _person_id(actor)
+    _check_not_signed_by_author(current, "reviewed_by")
     current.status = MappingStatus.REVIEWED
-    current.reviewed_by_id = actor_id(actor)
     current.reviewed_at = timezone.now()
     current.save()
     return current
 
 
 @use_case
-def mapping_approve(*, actor: Actor | None, mapping: Mapping) -> Mapping:
+def mapping_approve(*, actor: Actor, mapping: Mapping) -> Mapping:
     """The secretariat approves a reviewed mapping; from then on it counts for baseline
     coverage and is never edited. Never approved by its author. A replacement's approval
     supersedes the mapping it replaces, in the same transaction; two approved mappings of the
     same pair of elements in one set are refused."""
-    require_staff(actor, "approve crosswalk mappings")
+    policy.require(actor, "mapping.approve")
     current = _locked(mapping)
-    if actor is not None and current.author_id == actor.pk:
-        raise ValidationError(
-            {"approved_by": "You wrote this mapping: someone else must approve it."}
-        )
+    current.approved_by_id = _person_id(actor)
+    _check_not_signed_by_author(current, "approved_by")
     if current.status != MappingStatus.REVIEWED:
         message = {
             MappingStatus.DRAFT: "A draft is reviewed before it is approved.",
@@ -295,7 +302,6 @@ def mapping_approve(*, actor: Actor | None, mapping: Mapping) -> Mapping:
                 }
             )
     current.status = MappingStatus.APPROVED
-    current.approved_by_id = actor_id(actor)
     current.approved_at = now
     current.save()
     return current
@@ -304,7 +310,7 @@ def mapping_approve(*, actor: Actor | None, mapping: Mapping) -> Mapping:
 @use_case
 def mapping_supersede(
     *,
-    actor: Actor | None,
+    actor: Actor,
     mapping: Mapping,
     relationship: str,
     rationale: str,
@@ -314,7 +320,7 @@ def mapping_supersede(
     """Propose a replacement for an approved mapping: a new draft for the same two elements
     in the same set, linked to the one it replaces. The approved mapping stays in force (and
     counts for coverage) until the replacement is approved; then it becomes superseded."""
-    require_member_level(actor, "propose crosswalk mappings")
+    policy.require(actor, "mapping.propose", mapping.mapping_set)
     if mapping.status != MappingStatus.APPROVED:
         raise ValidationError(
             {
@@ -339,7 +345,7 @@ def mapping_supersede(
 
 @use_case
 def mapping_set_import_csv(
-    *, actor: Actor | None, mapping_set: MappingSet, csv_text: str
+    *, actor: Actor, mapping_set: MappingSet, csv_text: str
 ) -> list[Mapping]:
     """Import proposed mappings into ``mapping_set`` from CSV in the NIST IR 8278A rev. 1
     template (Focal Document Element, Focal Document Element Description, Rationale,
@@ -349,7 +355,7 @@ def mapping_set_import_csv(
 
     The file is checked as a whole: every row's problems are reported by row number
     (``CsvImportError``), and nothing is imported when any row is invalid."""
-    require_member_level(actor, "propose crosswalk mappings")
+    policy.require(actor, "mapping.propose", mapping_set)
     rows = read_rows(csv_text, MAPPING_COLUMNS)
     focal = {e.ref: e for e in Element.objects.filter(version_id=mapping_set.focal_version_id)}
     reference = {
@@ -439,7 +445,7 @@ def mapping_set_import_csv(
                 rationale=rationale,
                 strength=strength,
                 explanation=values.get("comments", ""),
-                author_id=actor_id(actor),
+                author_id=_person_id(actor),
             )
         )
     if errors:

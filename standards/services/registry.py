@@ -7,18 +7,18 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
-from standards.access import require_staff
 from standards.csv_io import ELEMENT_COLUMNS, CsvImportError, CsvRow, RowError, read_rows
 from standards.models import Element, ElementKind, StandardVersion, VersionStatus
 
 
 @use_case
-def version_make_current(*, actor: Actor | None, version: StandardVersion) -> StandardVersion:
+def version_make_current(*, actor: Actor, version: StandardVersion) -> StandardVersion:
     """Make ``version`` its standard's current version; the version that was current becomes
     superseded. Withdrawn versions cannot become current."""
-    require_staff(actor, "change which version of a standard is current")
+    policy.require(actor, "version.make_current", version)
     if version.status == VersionStatus.WITHDRAWN:
         raise ValidationError({"status": "A withdrawn version cannot become current."})
     if version.status == VersionStatus.CURRENT:
@@ -115,7 +115,7 @@ def _parse_element_rows(rows: list[CsvRow]) -> tuple[list[_ElementRow], list[Row
 
 @use_case
 def version_import_elements_csv(
-    *, actor: Actor | None, version: StandardVersion, csv_text: str
+    *, actor: Actor, version: StandardVersion, csv_text: str
 ) -> ElementImport:
     """Import a version's element tree from CSV (columns ``ref, parent_ref, kind, title,
     summary, order``; ``parent_ref`` and ``order`` may be empty, ``order`` then follows the
@@ -125,7 +125,7 @@ def version_import_elements_csv(
     The file is checked as a whole: every row's problems are reported by row number
     (``CsvImportError``), and nothing is imported when any row is invalid. A parent is an
     element of the file or of the version; no element may end up its own ancestor."""
-    require_staff(actor, "import the elements of a standard")
+    policy.require(actor, "version.import_elements", version)
     parsed, errors = _parse_element_rows(read_rows(csv_text, ELEMENT_COLUMNS))
     existing = {
         element.ref: element

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
+from alliance_portal.policy import SYSTEM
 from standards.models import MappingStatus
 from standards.selectors.coverage import coverage_matrix
 
@@ -74,7 +75,7 @@ def test_mappings_between_two_other_standards_never_count(crosswalk, make_mappin
     from standards import services
 
     between = services.mapping_set_create(
-        actor=None,
+        actor=SYSTEM,
         focal_version=crosswalk.alpha,
         reference_version=crosswalk.beta,
         purpose="Not about the baseline",
@@ -227,7 +228,7 @@ def test_crosswalk_page_query_count_does_not_grow_with_standards(
     for number in range(standards - 2):
         version = make_version(f"extra-{number}", "certification_standard", "1", ALPHA_CSV)
         mapping_set = services.mapping_set_create(
-            actor=None, focal_version=crosswalk.baseline, reference_version=version, purpose="x"
+            actor=SYSTEM, focal_version=crosswalk.baseline, reference_version=version, purpose="x"
         )
         make_mapping("B-1.1", "equal", "1.1", mapping_set=mapping_set)
         make_mapping("B-1.2", "intersects_with", "1.2", mapping_set=mapping_set)

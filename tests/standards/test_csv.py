@@ -10,6 +10,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from standards import services
 from standards.csv_io import CsvImportError
@@ -82,19 +83,21 @@ def test_element_import_adds_updates_and_keeps_the_tree(world, crosswalk) -> Non
     assert Element.objects.get(version=crosswalk.alpha, ref="1.1").title == "Sourcing policy"
     assert Element.objects.get(version=crosswalk.alpha, ref="3.1").parent.ref == "3"
     assert Element.objects.get(version=crosswalk.alpha, ref="2.1").title == "Tailings"  # kept
-    again = services.version_import_elements_csv(actor=None, version=crosswalk.alpha, csv_text=text)
+    again = services.version_import_elements_csv(
+        actor=SYSTEM, version=crosswalk.alpha, csv_text=text
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
 
 
 def test_element_import_may_move_elements_but_never_into_a_cycle(world, crosswalk) -> None:
     # Swap parent and child: 1.1 becomes the root and 1 its child.
     swapped = "ref,parent_ref,kind,title\n1.1,,chapter,Policy\n1,1.1,criterion,Management\n"
-    services.version_import_elements_csv(actor=None, version=crosswalk.alpha, csv_text=swapped)
+    services.version_import_elements_csv(actor=SYSTEM, version=crosswalk.alpha, csv_text=swapped)
     assert Element.objects.get(version=crosswalk.alpha, ref="1").parent.ref == "1.1"
     before = _snapshot(crosswalk.alpha)
     cycle = "ref,parent_ref,kind,title\n1.1,1,chapter,Policy\n1,1.1,criterion,Management\n"
     with pytest.raises(CsvImportError) as refused:
-        services.version_import_elements_csv(actor=None, version=crosswalk.alpha, csv_text=cycle)
+        services.version_import_elements_csv(actor=SYSTEM, version=crosswalk.alpha, csv_text=cycle)
     assert "would be its own ancestor" in str(refused.value.row_errors[0])
     assert _snapshot(crosswalk.alpha) == before
 
@@ -111,7 +114,7 @@ def test_element_import_may_move_elements_but_never_into_a_cycle(world, crosswal
 )
 def test_malformed_element_files_are_refused_whole(crosswalk, text, problem) -> None:
     with pytest.raises(CsvImportError) as refused:
-        services.version_import_elements_csv(actor=None, version=crosswalk.beta, csv_text=text)
+        services.version_import_elements_csv(actor=SYSTEM, version=crosswalk.beta, csv_text=text)
     assert any(problem in str(error) for error in refused.value.row_errors)
     assert Element.objects.filter(version=crosswalk.beta).count() == 2
 
@@ -239,7 +242,7 @@ def test_exports_round_trip_and_defuse_spreadsheet_formulas(world, crosswalk, ma
     exported = client.get("/standards/alpha/2.0/elements.csv").content.decode()
     assert "'=cmd" in exported  # shown as text by spreadsheets
     result = services.version_import_elements_csv(
-        actor=None, version=crosswalk.alpha, csv_text=exported
+        actor=SYSTEM, version=crosswalk.alpha, csv_text=exported
     )
     assert (result.created, result.updated) == (0, 0)  # the same tree: nothing changes
     assert Element.objects.get(version=crosswalk.alpha, ref="1.1").title == "=cmd|' /c calc'!A0"
@@ -247,14 +250,14 @@ def test_exports_round_trip_and_defuse_spreadsheet_formulas(world, crosswalk, ma
         f"/standards/crosswalk/sets/{crosswalk.to_alpha.pk}/mappings.csv"
     ).content.decode()
     new_set = services.mapping_set_create(
-        actor=None,
+        actor=SYSTEM,
         focal_version=crosswalk.baseline,
         reference_version=crosswalk.alpha,
         purpose="Second version of the set",
     )
     assert new_set.version_number == 2
     imported = services.mapping_set_import_csv(
-        actor=None, mapping_set=new_set, csv_text=mapping_csv
+        actor=SYSTEM, mapping_set=new_set, csv_text=mapping_csv
     )
     assert [(m.focal_element.ref, m.relationship, m.strength) for m in imported] == [
         ("B-1.1", "subset_of", 8)

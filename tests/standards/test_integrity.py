@@ -114,3 +114,38 @@ def test_the_admin_approves_through_the_service(world, crosswalk, make_mapping) 
     page = client.get(f"/admin/standards/mapping/{other.pk}/change/").content.decode()
     assert 'name="relationship"' not in page
     assert client.get(f"/admin/standards/mapping/{other.pk}/delete/").status_code == 403
+
+
+def test_the_admin_proposes_through_the_service_and_the_system_is_named(world, crosswalk) -> None:
+    """The admin's add page calls the use case (its own durable transaction, not one nested in
+    the admin's); work the portal does by itself is recorded as the system's."""
+    response = world.client_for(Role.SECRETARIAT).post(
+        "/admin/standards/mapping/add/",
+        {
+            "mapping_set": crosswalk.to_alpha.pk,
+            "focal_element": crosswalk.element(crosswalk.baseline, "B-2.1").pk,
+            "relationship": "equal",
+            "reference_element": crosswalk.element(crosswalk.alpha, "2.1").pk,
+            "rationale": "semantic",
+            "strength": "",
+            "explanation": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    mapping = Mapping.objects.get(focal_element__ref="B-2.1")
+    assert (mapping.status, mapping.author) == ("draft", world.users[Role.SECRETARIAT])
+    contexts = [
+        event.pgh_context
+        for event in pghistory.models.Events.objects.filter(
+            pgh_obj_model="standards.MappingSet", pgh_obj_id=str(crosswalk.to_alpha.pk)
+        )
+    ] + [
+        event.pgh_context
+        for event in pghistory.models.Events.objects.filter(
+            pgh_obj_model="standards.Mapping", pgh_obj_id=str(mapping.pk)
+        )
+    ]
+    assert [(c["use_case"], c["user"], c["system"]) for c in contexts] == [
+        ("mapping_set_create", None, True),
+        ("mapping_create", world.users[Role.SECRETARIAT].pk, False),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from standards import services
 from standards.models import Element, MappingStatus, StandardKind
@@ -137,7 +138,7 @@ def test_mapping_lists_query_count_does_not_grow_with_rows(
 ) -> None:
     lines = "\n".join(f"X{n},,criterion,Criterion {n}" for n in range(rows))
     services.version_import_elements_csv(
-        actor=None, version=crosswalk.alpha, csv_text=f"ref,parent_ref,kind,title\n{lines}\n"
+        actor=SYSTEM, version=crosswalk.alpha, csv_text=f"ref,parent_ref,kind,title\n{lines}\n"
     )
     csv_rows = "\n".join(f"B-1.1,semantic,intersects_with,X{n},5" for n in range(rows))
     services.mapping_set_import_csv(

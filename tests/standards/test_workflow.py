@@ -321,3 +321,12 @@ def test_an_edit_that_changes_nothing_keeps_the_review(world, crosswalk, make_ma
     )
     assert response.status_code == 200
     assert response.json()["status"] == "reviewed"
+
+
+def test_a_service_called_without_an_actor_is_refused(crosswalk, make_mapping) -> None:
+    from alliance_portal.policy import NoActor
+
+    draft = make_mapping("B-1.1", "equal", "1.1", status=MappingStatus.DRAFT)
+    with pytest.raises(NoActor):
+        services.mapping_review(actor=None, mapping=draft)  # type: ignore[arg-type]
+    assert Mapping.objects.get(pk=draft.pk).status == "draft"

@@ -1,3 +1,83 @@
-"""Who may act in standards (rules registered with ``@action``)."""
+"""Who may act in standards (rules registered with ``@action``).
+
+- People who read members-level material propose crosswalk mappings: one by one, as a
+  replacement for an approved mapping, or many from CSV (DESIGN.md §2).
+- A mapping is edited by its author or the secretariat (whether it can still be edited, a draft
+  or reviewed mapping, is the service's validation: an approved mapping is edited by nobody).
+- The secretariat reviews and approves mappings, never one it wrote; it opens mapping sets,
+  imports a version's element tree and makes a version current.
+
+``mapping.review`` and ``mapping.approve`` asked without a mapping answer whether the person
+does that work at all; asked about a mapping, they also refuse its author. (The services ask
+the first and report the second as a field error of the record, the rule the database keeps
+too: ``mapping_reviewer_not_author``, ``mapping_approver_not_author``.)
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+from alliance_portal.policy.actions import Verdict, action
+from alliance_portal.policy.principals import Principal
+from alliance_portal.policy.rules.common import is_author, is_staff, reads_members_level
+
+OWN_REVIEW = "You wrote this mapping: someone else must review it."
+OWN_APPROVAL = "You wrote this mapping: someone else must approve it."
+
+
+@action(
+    "mapping.propose", refusal="Only people of member organisations may propose crosswalk mappings."
+)
+def propose_mapping(who: Principal, mapping_set: Any) -> Verdict:
+    """Members, representatives, civil-society reviewers and the secretariat (drafts, CSV
+    imports and replacements of approved mappings)."""
+    return reads_members_level(who)
+
+
+@action("mapping.edit", refusal="Only the mapping's author or the secretariat may change it.")
+def edit_mapping(who: Principal, mapping: Any) -> Verdict:
+    """The mapping's author or the secretariat (a draft or reviewed mapping only)."""
+    return is_staff(who) or is_author(who, mapping.author_id)
+
+
+def _signs_off(who: Principal, mapping: Any, own: str) -> Verdict:
+    if not is_staff(who):
+        return False
+    if mapping is not None and is_author(who, mapping.author_id):
+        return own
+    return True
+
+
+@action("mapping.review", refusal="Only the secretariat may review crosswalk mappings.")
+def review_mapping(who: Principal, mapping: Any) -> Verdict:
+    """The secretariat, never for a mapping it wrote."""
+    return _signs_off(who, mapping, OWN_REVIEW)
+
+
+@action("mapping.approve", refusal="Only the secretariat may approve crosswalk mappings.")
+def approve_mapping(who: Principal, mapping: Any) -> Verdict:
+    """The secretariat, never for a mapping it wrote."""
+    return _signs_off(who, mapping, OWN_APPROVAL)
+
+
+@action("mapping_set.open", refusal="Only the secretariat may open mapping sets.")
+def open_mapping_set(who: Principal, obj: Any) -> Verdict:
+    """The secretariat."""
+    return is_staff(who)
+
+
+@action(
+    "version.import_elements", refusal="Only the secretariat may import the elements of a standard."
+)
+def import_elements(who: Principal, version: Any) -> Verdict:
+    """The secretariat (a standard version's element tree, from CSV)."""
+    return is_staff(who)
+
+
+@action(
+    "version.make_current",
+    refusal="Only the secretariat may change which version of a standard is current.",
+)
+def make_version_current(who: Principal, version: Any) -> Verdict:
+    """The secretariat."""
+    return is_staff(who)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from standards import services
 from standards.models import Element, Mapping, Standard, StandardKind, StandardVersion
@@ -39,18 +40,18 @@ def populate(world) -> None:
     )
     other_version = StandardVersion.objects.create(standard=other, label="2.0", status="current")
     services.version_import_elements_csv(
-        actor=None,
+        actor=SYSTEM,
         version=baseline_version,
         csv_text="ref,parent_ref,kind,title\nB-1,,principle,Due diligence\n"
         "B-1.1,B-1,requirement,Policy\nB-1.2,B-1,requirement,Grievances\n",
     )
     services.version_import_elements_csv(
-        actor=None,
+        actor=SYSTEM,
         version=other_version,
         csv_text="ref,parent_ref,kind,title\nS-1,,chapter,Management\nS-1.1,S-1,criterion,Policy\n",
     )
     mapping_set = services.mapping_set_create(
-        actor=None,
+        actor=SYSTEM,
         focal_version=baseline_version,
         reference_version=other_version,
         purpose="Matrix",
@@ -61,7 +62,7 @@ def populate(world) -> None:
 
     def draft(author: Any, focal: Element = b11) -> Mapping:
         mapping = services.mapping_create(
-            actor=None,
+            actor=SYSTEM,
             mapping_set=mapping_set,
             focal_element=focal,
             reference_element=s11,
@@ -83,9 +84,9 @@ def populate(world) -> None:
         "draft_by_member": draft(member),
     }
     reviewed = draft(member, focal=b12)
-    extra["reviewed_by_member"] = services.mapping_review(actor=None, mapping=reviewed)
-    approved = services.mapping_review(actor=None, mapping=draft(other_person))
-    extra["approved"] = services.mapping_approve(actor=None, mapping=approved)
+    extra["reviewed_by_member"] = services.mapping_review(actor=SYSTEM, mapping=reviewed)
+    approved = services.mapping_review(actor=SYSTEM, mapping=draft(other_person))
+    extra["approved"] = services.mapping_approve(actor=SYSTEM, mapping=approved)
     world.extra["standards"] = extra
 
 
