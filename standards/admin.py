@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
+from alliance_portal.service_admin import ServiceAdmin
 from standards import services
 from standards.models import Element, Mapping, MappingSet, Standard, StandardVersion
 
@@ -38,22 +39,6 @@ RECORD_FIELDS = (
     "created_at",
     "updated_at",
 )
-
-
-class ThroughServicesAdmin(admin.ModelAdmin):
-    """An admin whose saves go through the services. A service is a use case, its own durable
-    transaction (``alliance_portal.audit.use_case``), so the admin's form page is not wrapped in
-    a transaction of its own; a refused save changes nothing all the same."""
-
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        # The body of ModelAdmin.changeform_view, without its transaction.atomic().
-        return self._changeform_view(request, object_id, form_url, extra_context)  # type: ignore[attr-defined]
 
 
 class VersionInline(admin.TabularInline):
@@ -106,7 +91,7 @@ class ElementAdmin(admin.ModelAdmin):
 
 
 @admin.register(MappingSet)
-class MappingSetAdmin(ThroughServicesAdmin):
+class MappingSetAdmin(ServiceAdmin):
     list_display = ("__str__", "version_number", "comprehensive", "created_at")
     list_filter = ("comprehensive",)
     list_select_related = ("focal_version__standard", "reference_version__standard")
@@ -165,7 +150,7 @@ def approve(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QueryS
 
 
 @admin.register(Mapping)
-class MappingAdmin(ThroughServicesAdmin):
+class MappingAdmin(ServiceAdmin):
     list_display = ("pk", "__str__", "mapping_set", "strength", "status")
     list_filter = ("status", "relationship", "rationale")
     search_fields = ("focal_element__ref", "reference_element__ref", "explanation")
