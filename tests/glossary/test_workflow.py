@@ -7,7 +7,7 @@ import pghistory.models
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from alliance_portal.policy import SignInRequired
+from alliance_portal.policy import SYSTEM, SignInRequired
 from alliance_portal.roles import Role
 from glossary import services
 from glossary.content import content_of
@@ -95,9 +95,9 @@ def test_a_revision_written_against_an_older_text_is_not_agreed() -> None:
     first = revise(concept, "First rewrite.")
     second = revise(concept, "Second rewrite.")
     agree(first)
-    services.revision_submit_for_review(actor=None, revision=second)
+    services.revision_submit_for_review(actor=SYSTEM, revision=second)
     with pytest.raises(ValidationError, match="earlier text"):
-        services.revision_agree(actor=None, revision=second)
+        services.revision_agree(actor=SYSTEM, revision=second)
     assert _english_definition(concept) == "First rewrite."
 
 
@@ -114,7 +114,7 @@ def test_rejecting_a_proposal_rejects_the_concept_with_the_reason(world) -> None
     assert concept.status == ConceptStatus.REJECTED
     assert concept.status_note == "Pricing."
     with pytest.raises(ValidationError, match="rejected already"):
-        services.revision_reject(actor=None, revision=concept.current_text, reason="Again.")
+        services.revision_reject(actor=SYSTEM, revision=concept.current_text, reason="Again.")
 
 
 def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
@@ -128,15 +128,15 @@ def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
     ]
     stale = revise(two, "Another text for the same concept.")
     with pytest.raises(ValidationError, match="one revision per concept"):
-        services.revisions_agree_batch(actor=None, revisions=[*batch, stale])
+        services.revisions_agree_batch(actor=SYSTEM, revisions=[*batch, stale])
     assert Revision.objects.filter(status=RevisionStatus.AGREED).count() == 2
-    agreed = services.revisions_agree_batch(actor=None, revisions=batch, note="Decision 12")
+    agreed = services.revisions_agree_batch(actor=SYSTEM, revisions=batch, note="Decision 12")
     assert {r.status for r in agreed} == {RevisionStatus.AGREED}
     assert _english_definition(one) == "Records of who held it."
     new.refresh_from_db()
     assert new.status == ConceptStatus.AGREED
     with pytest.raises(ValidationError, match="Already decided"):
-        services.revisions_agree_batch(actor=None, revisions=batch)
+        services.revisions_agree_batch(actor=SYSTEM, revisions=batch)
 
 
 def test_the_batch_is_the_secretariats_or_the_systems(world) -> None:
@@ -179,11 +179,11 @@ def test_invalid_content_is_refused_with_field_messages(world) -> None:
     ]
     for bad, field, message in cases:
         with pytest.raises(ValidationError) as refused:
-            services.concept_propose(actor=None, content=bad, rationale="Why.")
+            services.concept_propose(actor=SYSTEM, content=bad, rationale="Why.")
         assert field in refused.value.message_dict
         assert message in " ".join(refused.value.message_dict[field])
     with pytest.raises(ValidationError, match="Say why"):
-        services.concept_propose(actor=None, content=content("Tailings"), rationale="  ")
+        services.concept_propose(actor=SYSTEM, content=content("Tailings"), rationale="  ")
 
 
 def test_a_concept_cannot_become_broader_than_itself() -> None:
@@ -193,14 +193,14 @@ def test_a_concept_cannot_become_broader_than_itself() -> None:
     for narrower in (child, grandchild):
         with pytest.raises(ValidationError, match="broader than itself"):
             services.revision_propose(
-                actor=None,
+                actor=SYSTEM,
                 concept=top,
                 content=content("Due diligence", "Finding risks.", broader=(narrower,)),
                 rationale="A loop.",
             )
     with pytest.raises(ValidationError, match="not broader than or related to itself"):
         services.revision_propose(
-            actor=None,
+            actor=SYSTEM,
             concept=top,
             content=content("Due diligence", "Finding risks.", related=(top,)),
             rationale="Itself.",
