@@ -5,9 +5,8 @@ read members-level material propose; the secretariat puts revisions under review
 rejects them, never agreeing one it wrote itself. A governance decision agrees a batch of
 revisions at once: the decision is the governing body's, so the author rule does not apply to
 it; the link from the batch to the decision is kept on the governance side. Governance carries
-the batch inside its own use case with ``apply_agree_batch`` / ``apply_reject_batch`` (plain
-functions, no use case of their own); ``revisions_agree_batch`` / ``revisions_reject_batch``
-are the same work as use cases of their own.
+the batch inside its own use case with ``apply_agree_batch`` (a plain function, no use case of
+its own); ``revisions_agree_batch`` is the same work as a use case of its own.
 """
 
 from __future__ import annotations
@@ -284,8 +283,8 @@ def apply_agree_batch(
     """Agree a batch of revisions at once, inside the caller's use case: how the adoption of a
     governance proposal carries the glossary changes it contains. Not a use case and no check
     of who acts: the governance use case that calls it has checked its own action, and it
-    keeps the link to its decision. ``actor`` is recorded as the one who decided (``None``
-    for the system). All or nothing: if any revision cannot be agreed, the ``ValidationError``
+    keeps the link to its decision. ``actor`` is recorded as the one who decided (no one
+    for ``SYSTEM``). All or nothing: if any revision cannot be agreed, the ``ValidationError``
     names it and the caller's transaction rolls back. Proposed revisions are put under review
     first, so the record shows every step."""
     locked = _batch(revisions)
@@ -298,18 +297,6 @@ def apply_agree_batch(
     return locked
 
 
-def apply_reject_batch(
-    revisions: Sequence[Revision], *, actor: Actor, reason: str
-) -> list[Revision]:
-    """Reject a batch of open revisions inside the caller's use case (a governance proposal
-    that was not adopted). All or nothing, like ``apply_agree_batch``; no check of who acts."""
-    text = clean_rationale(reason, field="reason")
-    locked = _batch(revisions)
-    for revision in locked:
-        _reject(revision, decided_by_id=actor_id(actor), reason=text)
-    return locked
-
-
 @use_case
 def revisions_agree_batch(
     *, actor: Actor, revisions: Sequence[Revision], note: str = ""
@@ -318,13 +305,3 @@ def revisions_agree_batch(
     or the system): ``apply_agree_batch`` as a use case of its own."""
     policy.require(actor, "revision.agree_batch", revisions)
     return apply_agree_batch(revisions, actor=actor, note=note)
-
-
-@use_case
-def revisions_reject_batch(
-    *, actor: Actor, revisions: Sequence[Revision], reason: str
-) -> list[Revision]:
-    """Reject a batch of open revisions (a governance proposal that was not adopted):
-    ``apply_reject_batch`` as a use case of its own."""
-    policy.require(actor, "revision.reject", None)
-    return apply_reject_batch(revisions, actor=actor, reason=reason)
