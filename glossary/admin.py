@@ -2,7 +2,10 @@
 API: a concept added here is proposed (revision 1), a revision added here is proposed against
 the current text, agreeing is an action that refuses a revision you wrote, usage notes are
 written and removed by the services. The text of a revision is shown, never edited: the
-database refuses changes to anything but a proposed revision's text."""
+database refuses changes to anything but a proposed revision's text.
+
+Each of those saves is a use case with its own durable transaction, so the change and delete
+forms that call one run without the admin's own outer transaction (``UseCaseAdminMixin``)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from glossary import services
 from glossary.content import ConceptContent, DefinitionData, LabelData, content_of, validate_content
@@ -39,6 +43,33 @@ def _report(
 ) -> None:
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     modeladmin.message_user(request, f"{what}: {text}", messages.ERROR)
+
+
+class UseCaseAdminMixin:
+    """For a model admin whose ``save_model`` / ``delete_model`` call a use case: Django wraps
+    the change and delete forms' POST in a transaction, but a use case runs in its own durable
+    one (and refuses to run inside another), so these forms run without the outer transaction
+    and the use case is the unit that commits or rolls back."""
+
+    @csrf_protect_m
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        view: Any = self
+        response: HttpResponse = view._changeform_view(request, object_id, form_url, extra_context)
+        return response
+
+    @csrf_protect_m
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        view: Any = self
+        response: HttpResponse = view._delete_view(request, object_id, extra_context)
+        return response
 
 
 @admin.register(ConceptScheme)
@@ -95,7 +126,7 @@ class RevisionInline(ReadOnlyInline):
 
 
 @admin.register(Concept)
-class ConceptAdmin(admin.ModelAdmin):
+class ConceptAdmin(UseCaseAdminMixin, admin.ModelAdmin):
     list_display = ("slug", "status", "notation", "scheme", "updated_at")
     list_filter = ("status", "scheme")
     search_fields = ("slug", "notation")
@@ -230,7 +261,7 @@ class RevisionAddForm(forms.ModelForm):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(UseCaseAdminMixin, admin.ModelAdmin):
     list_display = (
         "concept",
         "number",
@@ -322,7 +353,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(UsageNote)
-class UsageNoteAdmin(admin.ModelAdmin):
+class UsageNoteAdmin(UseCaseAdminMixin, admin.ModelAdmin):
     """Notes are written by the organisations' people on the site; here the secretariat records
     a note an organisation sent in, corrects its disclosure, or removes it (moderation)."""
 

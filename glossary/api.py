@@ -18,9 +18,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.disclosure import DisclosureLevel
-from glossary import access, selectors, services
+from glossary import selectors, services
 from glossary.content import ConceptContent, DefinitionData, LabelData, MatchData, content_of
 from glossary.languages import SOURCE_LANGUAGE, ContentLanguage
 from glossary.models import (
@@ -416,7 +417,7 @@ class ConceptListApi(APIView):
         operation_id="glossary_concepts_create",
     )
     def post(self, request: Request) -> Response:
-        access.require_member_level(request.user, "propose glossary concepts")
+        policy.require(request.user, "concept.propose")
         serializer = ContentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         concept = services.concept_propose(
@@ -476,7 +477,7 @@ class ConceptRevisionsApi(APIView):
     )
     def post(self, request: Request, slug: str) -> Response:
         concept = selectors.concept_get(user=request.user, slug=slug)
-        access.require_member_level(request.user, "propose changes to the glossary")
+        policy.require(request.user, "revision.propose", concept)
         serializer = ContentInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         revision = services.revision_propose(
@@ -514,7 +515,7 @@ class ConceptDeprecateApi(APIView):
     )
     def post(self, request: Request, slug: str) -> Response:
         concept = selectors.concept_get(user=request.user, slug=slug)
-        access.require_staff(request.user, "deprecate glossary concepts")
+        policy.require(request.user, "concept.deprecate", concept)
         serializer = RetireInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.concept_deprecate(actor=request.user, concept=concept, **serializer.validated_data)
@@ -540,7 +541,7 @@ class ConceptSupersedeApi(APIView):
     )
     def post(self, request: Request, slug: str) -> Response:
         concept = selectors.concept_get(user=request.user, slug=slug)
-        access.require_staff(request.user, "supersede glossary concepts")
+        policy.require(request.user, "concept.supersede", concept)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.concept_supersede(actor=request.user, concept=concept, **serializer.validated_data)
@@ -555,8 +556,6 @@ class ConceptUsageNotesApi(APIView):
         operation_id="glossary_concept_usage_notes_list",
     )
     def get(self, request: Request, slug: str) -> Response:
-        from alliance_portal import policy
-
         concept = selectors.concept_get(user=request.user, slug=slug)
         notes = policy.visible(
             request.user, UsageNote.objects.filter(concept=concept)
@@ -631,7 +630,7 @@ class RevisionAgreeApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         revision = selectors.revision_get(user=request.user, pk=pk)
-        access.require_decider(request.user, revision.author_id, "agree it")
+        policy.require(request.user, "revision.agree", revision)
         serializer = DecisionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.revision_agree(
@@ -656,7 +655,7 @@ class RevisionRejectApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         revision = selectors.revision_get(user=request.user, pk=pk)
-        access.require_staff(request.user, "reject glossary revisions")
+        policy.require(request.user, "revision.reject", revision)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.revision_reject(

@@ -4,18 +4,20 @@ revisions, and concepts in every status. Idempotent; runs after the members and 
 seeds (definitions cite standard elements when the standards demo data is there).
 
 Under development settings (demo logins) the demo member and representative propose, and the
-demo secretariat agrees; elsewhere (tests, a fresh database) the same data is system work."""
+demo secretariat agrees; elsewhere (tests, a fresh database) the same data is the system's work
+(``policy.SYSTEM``), and so are the usage notes, recorded for their organisations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils.text import slugify
 
+from alliance_portal import policy
 from alliance_portal.demo import DemoLogin, demo_logins_enabled
 from alliance_portal.models import User
-from glossary import access, services
+from alliance_portal.types import Actor
+from glossary import services
 from glossary.content import (
     ConceptContent,
     DefinitionData,
@@ -426,24 +428,32 @@ NOTES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _people() -> dict[str, Any]:
-    """The demo logins that may act here (development settings), or None (system work)."""
+@dataclass(frozen=True)
+class _People:
+    """Who proposes (in turn) and who decides in the demo data."""
+
+    authors: list[Actor]
+    secretariat: Actor
+
+
+def _people() -> _People:
+    """The demo logins that may act here (development settings), or the system."""
     if not demo_logins_enabled():
-        return {"authors": [None], "secretariat": None}
-    authors = [
+        return _People(authors=[policy.SYSTEM], secretariat=policy.SYSTEM)
+    authors: list[Actor] = [
         user
         for user in User.objects.filter(
             email__in=["member@demo.alliance.example", "representative@demo.alliance.example"]
         ).order_by("email")
-        if access.may_propose(user)
+        if policy.may(user, "concept.propose")
     ]
     secretariat = User.objects.filter(email="secretariat@demo.alliance.example").first()
-    return {
-        "authors": authors or [None],
-        "secretariat": secretariat
-        if secretariat is not None and access.is_staff(secretariat)
-        else None,
-    }
+    return _People(
+        authors=authors or [policy.SYSTEM],
+        secretariat=secretariat
+        if secretariat is not None and policy.may(secretariat, "revision.submit_for_review")
+        else policy.SYSTEM,
+    )
 
 
 def _element(source: tuple[str, str, str] | None) -> int | None:
@@ -486,15 +496,15 @@ def _content(seed: Seed, ids: dict[str, int]) -> ConceptContent:
     )
 
 
-def _decide(revision: Revision, people: dict[str, Any], *, agree: bool) -> None:
-    services.revision_submit_for_review(actor=people["secretariat"], revision=revision)
+def _decide(revision: Revision, people: _People, *, agree: bool) -> None:
+    services.revision_submit_for_review(actor=people.secretariat, revision=revision)
     if agree:
-        services.revision_agree(actor=people["secretariat"], revision=revision)
+        services.revision_agree(actor=people.secretariat, revision=revision)
 
 
 def seed() -> list[DemoLogin]:
     people = _people()
-    authors = people["authors"]
+    authors = people.authors
     ids: dict[str, int] = {}
     for index, item in enumerate(CONCEPTS):
         existing = Concept.objects.filter(slug=slugify(item.label)).first()
@@ -510,7 +520,7 @@ def seed() -> list[DemoLogin]:
         revision = concept.current_text
         if item.notation:
             services.concept_set_notation(
-                actor=people["secretariat"], concept=concept, notation=item.notation
+                actor=people.secretariat, concept=concept, notation=item.notation
             )
         if item.status == ConceptStatus.PROPOSED:
             continue
@@ -521,20 +531,18 @@ def seed() -> list[DemoLogin]:
             and item.status != ConceptStatus.REJECTED,
         )
         if item.status == ConceptStatus.REJECTED:
-            services.revision_reject(
-                actor=people["secretariat"], revision=revision, reason=REJECTION
-            )
+            services.revision_reject(actor=people.secretariat, revision=revision, reason=REJECTION)
         elif item.label in REPLACEMENTS:
             replacement, reason = REPLACEMENTS[item.label]
             concept.refresh_from_db()
             target = Concept.objects.get(pk=ids[replacement])
             if item.status == ConceptStatus.SUPERSEDED:
                 services.concept_supersede(
-                    actor=people["secretariat"], concept=concept, replaced_by=target, reason=reason
+                    actor=people.secretariat, concept=concept, replaced_by=target, reason=reason
                 )
             else:
                 services.concept_deprecate(
-                    actor=people["secretariat"], concept=concept, replaced_by=target, reason=reason
+                    actor=people.secretariat, concept=concept, replaced_by=target, reason=reason
                 )
     _seed_revisions(people, ids)
     _seed_notes(ids)
@@ -558,8 +566,8 @@ def _revised_content(concept: Concept, definition: str) -> ConceptContent:
     )
 
 
-def _seed_revisions(people: dict[str, Any], ids: dict[str, int]) -> None:
-    author = people["authors"][-1]
+def _seed_revisions(people: _People, ids: dict[str, int]) -> None:
+    author = people.authors[-1]
     for (label, definition, rationale), agree in ((REVISED, True), (OPEN_REVISION, False)):
         concept = Concept.objects.get(pk=ids[label])
         if concept.revisions.count() > 1:
@@ -592,7 +600,7 @@ def _seed_notes(ids: dict[str, int]) -> None:
                 .first()
             )
             services.usage_note_write(
-                actor=None,
+                actor=policy.SYSTEM,
                 concept=concept,
                 organisation=organisation,
                 author=person.user if person else None,

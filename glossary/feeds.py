@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -24,7 +25,7 @@ class GlossaryChangesFeed(Feed):
         return reverse("glossary:concept-list") + "?view=changes"
 
     def items(self) -> list[Change]:
-        return concept_changes(user=None, language=SOURCE_LANGUAGE, limit=50)
+        return concept_changes(user=AnonymousUser(), language=SOURCE_LANGUAGE, limit=50)
 
     def item_title(self, item: Change) -> str:
         return f"{item.link.label.text}: {item.description.lower()}"

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import apply_service_error
-from alliance_portal.policy import SignInRequired
-from glossary import access, exports, selectors, services
+from glossary import exports, selectors, services
 from glossary.content import ConceptContent, content_of
 from glossary.forms import (
     ConceptTextForm,
@@ -29,21 +29,6 @@ from glossary.models import ConceptStatus, RevisionStatus, UsageNote
 from glossary.services.notes import NOTE_STATUSES
 
 VIEWS = ("az", "hierarchy", "changes")
-
-
-def _require_member_level(request: HttpRequest, what: str) -> None:
-    if not policy.principal(request.user).is_authenticated:
-        raise SignInRequired
-    if not access.may_propose(request.user):
-        raise PermissionDenied(f"Only people of member organisations may {what}.")
-
-
-def _require_staff(request: HttpRequest) -> None:
-    who = policy.principal(request.user)
-    if not who.is_authenticated:
-        raise SignInRequired
-    if not who.is_staff_role:
-        raise PermissionDenied("This page is for the secretariat.")
 
 
 def _language(request: HttpRequest) -> str:
@@ -92,8 +77,8 @@ def concept_list(request: HttpRequest) -> HttpResponse:
         "include_retired": include_retired,
         "status": status,
         "statuses": ConceptStatus.choices,
-        "shows_proposals": access.may_propose(request.user),
-        "can_propose": access.may_propose(request.user),
+        "shows_proposals": policy.reaches(request.user, DisclosureLevel.MEMBERS),
+        "can_propose": policy.may(request.user, "concept.propose"),
     }
     if query:
         context["hits"] = selectors.concept_search(
@@ -127,19 +112,19 @@ def concept_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "language": language,
             "languages": _language_links(request, language),
             "can_revise": concept.status == ConceptStatus.AGREED
-            and access.may_propose(request.user),
+            and policy.may(request.user, "revision.propose", concept),
             "can_write_note": concept.status in NOTE_STATUSES
-            and access.may_write_usage_note(request.user),
-            "can_retire": access.is_staff(request.user)
-            and concept.status in (ConceptStatus.AGREED, ConceptStatus.DEPRECATED),
-            "shows_members_material": access.may_propose(request.user),
+            and policy.may(request.user, "usage_note.write"),
+            "can_retire": concept.status in (ConceptStatus.AGREED, ConceptStatus.DEPRECATED)
+            and policy.may(request.user, "concept.deprecate", concept),
+            "shows_members_material": policy.reaches(request.user, DisclosureLevel.MEMBERS),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def concept_propose(request: HttpRequest) -> HttpResponse:
-    _require_member_level(request, "propose glossary concepts")
+    policy.require(request.user, "concept.propose")
     form = ConceptTextForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,7 +152,7 @@ def concept_revise(request: HttpRequest, slug: str) -> HttpResponse:
     """Propose a revision of an agreed concept, one content language at a time (a
     translation is a revision in another language)."""
     concept = selectors.concept_get(user=request.user, slug=slug)
-    _require_member_level(request, "propose changes to the glossary")
+    policy.require(request.user, "revision.propose", concept)
     if concept.status != ConceptStatus.AGREED:
         raise Http404("Only an agreed concept is revised.")
     language = _language(request)
@@ -211,7 +196,7 @@ def concept_revise(request: HttpRequest, slug: str) -> HttpResponse:
 def concept_retire(request: HttpRequest, slug: str) -> HttpResponse:
     """The secretariat deprecates a concept or marks it superseded."""
     concept = selectors.concept_get(user=request.user, slug=slug)
-    _require_staff(request)
+    policy.require(request.user, "concept.deprecate", concept)
     form = RetireForm(request.POST or None, concept=concept)
     if request.method == "POST" and form.is_valid():
         try:
@@ -253,9 +238,9 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
     material who belong to no chamber (reviewers, the secretariat) see the notes and why they
     cannot write one; the secretariat may remove a note."""
     concept = selectors.concept_get(user=request.user, slug=slug)
-    _require_member_level(request, "write usage notes")
+    policy.require(request.user, "usage_note.follow", concept)
     who = policy.principal(request.user)
-    writes = access.may_write_usage_note(request.user) and concept.status in NOTE_STATUSES
+    writes = policy.may(request.user, "usage_note.write") and concept.status in NOTE_STATUSES
     own = (
         UsageNote.objects.filter(concept=concept, organisation_id=who.organisation_id).first()
         if writes and who.organisation_id is not None
@@ -275,7 +260,7 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "The usage note is removed.")
             return redirect("glossary:usage-note-edit", slug=concept.slug)
         if not writes:
-            access.require_note_writer(request.user)
+            policy.require(request.user, "usage_note.write")
             raise PermissionDenied("This concept takes no new usage notes.")
         if form.is_valid():
             try:
@@ -299,7 +284,6 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
             "concept": concept,
             "form": form if writes else None,
             "own": own,
-            "is_staff": who.is_staff_role,
         },
     )
 
@@ -307,7 +291,7 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def revision_list(request: HttpRequest) -> HttpResponse:
     """Proposals and revisions waiting for a decision, and the latest decisions."""
-    _require_member_level(request, "read the glossary's proposals")
+    policy.require(request.user, "revision.follow")
     open_revisions = list(selectors.open_revision_list(user=request.user))
     decided = list(
         selectors.revision_list(user=request.user)
@@ -321,7 +305,6 @@ def revision_list(request: HttpRequest) -> HttpResponse:
         {
             "open_revisions": [(r, labels.get(r.pk, r.concept.slug)) for r in open_revisions],
             "decided": [(r, labels.get(r.pk, r.concept.slug)) for r in decided],
-            "is_staff": access.is_staff(request.user),
         },
     )
 
@@ -339,9 +322,7 @@ def revision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "concept": revision.concept,
             "label": content.pref_label(SOURCE_LANGUAGE) or revision.concept.slug,
             "diff": diff,
-            "may_decide": access.may_decide(request.user, revision.author_id) and revision.is_open,
-            "is_staff": access.is_staff(request.user),
-            "shows_author": access.may_propose(request.user),
+            "shows_author": policy.reaches(request.user, DisclosureLevel.MEMBERS),
         },
     )
 
@@ -373,7 +354,7 @@ def revision_agree(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def revision_reject(request: HttpRequest, pk: int) -> HttpResponse:
     revision = selectors.revision_get(user=request.user, pk=pk)
-    _require_staff(request)
+    policy.require(request.user, "revision.reject", revision)
     form = RejectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

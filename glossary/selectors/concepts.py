@@ -10,11 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from glossary.content import ConceptContent, content_of
 from glossary.languages import SOURCE_LANGUAGE, ContentLanguage
 from glossary.models import (
@@ -64,13 +64,13 @@ class ConceptLink:
         return str(ConceptStatus(self.status).label)
 
 
-def visible_concepts(user: Any) -> QuerySet[Concept]:
+def visible_concepts(user: Actor) -> QuerySet[Concept]:
     """The concepts this user may see."""
     return policy.visible(user, Concept.objects.all())
 
 
 def listed_concepts(
-    user: Any, *, include_retired: bool = False, status: str | None = None
+    user: Actor, *, include_retired: bool = False, status: str | None = None
 ) -> QuerySet[Concept]:
     """The concepts a list shows this user: by status when asked, else those in use (and under
     discussion, for members), with deprecated, superseded and rejected ones only when asked."""
@@ -154,7 +154,7 @@ class IndexLetter:
 
 def concept_index(
     *,
-    user: Any,
+    user: Actor,
     language: str,
     include_retired: bool = False,
     status: str | None = None,
@@ -214,7 +214,7 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
-def concept_hierarchy(*, user: Any, language: str) -> list[TreeNode]:
+def concept_hierarchy(*, user: Actor, language: str) -> list[TreeNode]:
     """The listed concepts as a tree by *broader* (narrower is its inverse): the top concepts
     (no broader concept in the list) with their narrower concepts below, recursively, each
     level sorted by label. A concept with two broader concepts appears under both. Three
@@ -272,7 +272,7 @@ class Change:
         return "Deprecated"
 
 
-def concept_changes(*, user: Any, language: str, limit: int = 50) -> list[Change]:
+def concept_changes(*, user: Actor, language: str, limit: int = 50) -> list[Change]:
     """What changed lately, newest first: concepts agreed, revisions agreed, concepts
     deprecated or superseded (as far as this user may see). Four queries."""
     revisions = list(
@@ -363,7 +363,7 @@ class ConceptPage:
         return sum(len(group.notes) for group in self.chambers)
 
 
-def concept_get(*, user: Any, slug: str) -> Concept:
+def concept_get(*, user: Actor, slug: str) -> Concept:
     """One concept this user may see (404 otherwise; an anonymous visitor asking for a
     proposal is asked to sign in)."""
     return policy.get_visible_or_404(user, Concept.objects.all(), slug=slug)
@@ -381,7 +381,7 @@ def _revision_with_content() -> QuerySet[Revision]:
     )
 
 
-def concept_page(*, user: Any, slug: str, language: str) -> ConceptPage:
+def concept_page(*, user: Actor, slug: str, language: str) -> ConceptPage:
     """Everything a concept's page shows this user, in the content language ``language``:
     labels in every language, the definition (in English when there is none in
     ``language``), broader, narrower and related concepts they may see, external matches,

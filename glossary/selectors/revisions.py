@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from glossary.content import ConceptContent, content_of
 from glossary.languages import SOURCE_LANGUAGE, ContentLanguage, language_name
 from glossary.models import (
@@ -25,7 +25,7 @@ from standards.models import Element
 
 
 def revision_list(
-    *, user: Any, status: str | None = None, concept: Concept | None = None
+    *, user: Actor, status: str | None = None, concept: Concept | None = None
 ) -> QuerySet[Revision]:
     """The revisions this user may see, open ones first (oldest waiting first), then decided
     ones (newest first); optionally of one status or one concept."""
@@ -39,7 +39,7 @@ def revision_list(
     return revisions.order_by("-decided_at", "created_at", "pk")
 
 
-def open_revision_list(*, user: Any) -> QuerySet[Revision]:
+def open_revision_list(*, user: Actor) -> QuerySet[Revision]:
     """Proposals and revisions under review this user may see, oldest first: the queue."""
     return (
         policy.visible(user, Revision.objects.filter(status__in=OPEN_REVISION_STATUSES))
@@ -48,7 +48,7 @@ def open_revision_list(*, user: Any) -> QuerySet[Revision]:
     )
 
 
-def revision_get(*, user: Any, pk: int) -> Revision:
+def revision_get(*, user: Actor, pk: int) -> Revision:
     """One revision this user may see, with its content prefetched (404 otherwise)."""
     return policy.get_visible_or_404(
         user, _revision_with_content().select_related("concept", "author_organisation"), pk=pk

@@ -44,6 +44,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest, Least, Lower, StrIndex
 
+from alliance_portal.types import Actor
 from glossary.models import (
     RETIRED_STATUSES,
     Concept,
@@ -100,7 +101,7 @@ def _threshold(query: str) -> float:
     return SHORT_MIN_SIMILARITY if len(query) <= SHORT_QUERY else MIN_SIMILARITY
 
 
-def _ranked(user: Any, query: str) -> QuerySet[Concept]:
+def _ranked(user: Actor, query: str) -> QuerySet[Concept]:
     text_query = SearchQuery(query, config="simple", search_type="websearch")
     labels = Label.objects.filter(revision_id=OuterRef("current_revision_id"))
     best_label = labels.annotate(similarity=_label_similarity(query)).order_by(
@@ -150,7 +151,7 @@ def _ranked(user: Any, query: str) -> QuerySet[Concept]:
     )
 
 
-def concept_search(*, user: Any, query: str, language: str, limit: int = 30) -> list[SearchHit]:
+def concept_search(*, user: Actor, query: str, language: str, limit: int = 30) -> list[SearchHit]:
     """Concepts matching ``query`` that this user may see, best first (see the module
     docstring for the ranking), each with its preferred label and definition excerpt in
     ``language`` (English when missing there). Three queries."""
@@ -191,7 +192,7 @@ class Suggestion:
 
 
 def concept_suggestions(
-    *, user: Any, query: str, language: str, limit: int = 10
+    *, user: Actor, query: str, language: str, limit: int = 10
 ) -> list[Suggestion]:
     """Autocomplete: concepts whose labels start with or resemble ``query``, labels that start
     with it first, then by score. Two queries."""

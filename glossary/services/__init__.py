@@ -1,5 +1,7 @@
-"""Writes of the glossary: one function per use case, each a transaction whose writes the audit
-trail tags with the acting person and the use case (``@use_case``)."""
+"""Writes of the glossary: one function per use case, each a durable transaction whose writes
+the audit trail tags with the acting person (or the system) and the use case (``@use_case``).
+``apply_agree_batch`` is not a use case: it is the glossary work a governance use case carries
+inside its own transaction."""
 
 from glossary.services.concepts import (
     DEFAULT_SCHEME_SLUG,
@@ -11,16 +13,17 @@ from glossary.services.concepts import (
 )
 from glossary.services.notes import usage_note_remove, usage_note_write
 from glossary.services.revisions import (
+    apply_agree_batch,
     revision_agree,
     revision_propose,
     revision_reject,
     revision_submit_for_review,
     revisions_agree_batch,
-    revisions_reject_batch,
 )
 
 __all__ = [
     "DEFAULT_SCHEME_SLUG",
+    "apply_agree_batch",
     "concept_deprecate",
     "concept_propose",
     "concept_set_notation",
@@ -31,7 +34,6 @@ __all__ = [
     "revision_reject",
     "revision_submit_for_review",
     "revisions_agree_batch",
-    "revisions_reject_batch",
     "usage_note_remove",
     "usage_note_write",
 ]

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
 from glossary import terms
-from glossary.access import actor_id, require_member_level, require_staff
 from glossary.content import ConceptContent, validate_content
 from glossary.languages import SOURCE_LANGUAGE
 from glossary.models import (
@@ -24,6 +24,7 @@ from glossary.models import (
 )
 from glossary.services.revisions import (
     _reject,
+    actor_id,
     author_fields,
     clean_rationale,
     grant_author_view,
@@ -73,7 +74,7 @@ def _clean_notation(notation: str, concept: Concept | None = None) -> str:
 @use_case
 def concept_propose(
     *,
-    actor: Actor | None,
+    actor: Actor,
     content: ConceptContent,
     rationale: str,
     scheme: ConceptScheme | None = None,
@@ -82,11 +83,11 @@ def concept_propose(
     """Propose a new concept with its first text (revision 1). The concept and its proposal
     are members-level (and their author's) until agreed. Its slug comes from the English
     preferred label, made unique; a notation is the secretariat's to give."""
-    require_member_level(actor, "propose glossary concepts")
+    policy.require(actor, "concept.propose")
     text = clean_rationale(rationale)
     cleaned = validate_content(content, concept=None)
     if notation.strip():
-        require_staff(actor, "give concepts a notation")
+        policy.require(actor, "concept.set_notation")
     label = cleaned.pref_label(SOURCE_LANGUAGE) or "concept"
     concept = Concept.objects.create(
         scheme=scheme or default_scheme(),
@@ -105,10 +106,10 @@ def concept_propose(
 
 
 @use_case
-def concept_set_notation(*, actor: Actor | None, concept: Concept, notation: str) -> Concept:
+def concept_set_notation(*, actor: Actor, concept: Concept, notation: str) -> Concept:
     """Give a concept its notation (a short code in the scheme), or clear it (the secretariat).
     A notation is unique in the glossary."""
-    require_staff(actor, "give concepts a notation")
+    policy.require(actor, "concept.set_notation", concept)
     concept.notation = _clean_notation(notation, concept)
     concept.save(update_fields=["notation", "updated_at"])
     return concept
@@ -118,7 +119,7 @@ def _retire(
     concept: Concept,
     *,
     status: str,
-    actor: Actor | None,
+    actor: Actor,
     reason: str,
     replaced_by: Concept | None,
 ) -> Concept:
@@ -154,7 +155,7 @@ def _retire(
 @use_case
 def concept_deprecate(
     *,
-    actor: Actor | None,
+    actor: Actor,
     concept: Concept,
     reason: str,
     replaced_by: Concept | None = None,
@@ -162,7 +163,7 @@ def concept_deprecate(
     """Deprecate an agreed concept (the secretariat): it stays public and exported, marked
     deprecated (``owl:deprecated``), optionally pointing to the concept to use instead, and
     leaves lists and term links. Its open revisions are rejected with the reason."""
-    require_staff(actor, "deprecate glossary concepts")
+    policy.require(actor, "concept.deprecate", concept)
     if concept.status != ConceptStatus.AGREED:
         raise ValidationError(
             f"“{concept.slug}” is {concept.get_status_display().lower()}: only an agreed "
@@ -180,7 +181,7 @@ def concept_deprecate(
 @use_case
 def concept_supersede(
     *,
-    actor: Actor | None,
+    actor: Actor,
     concept: Concept,
     replaced_by: Concept,
     reason: str,
@@ -188,7 +189,7 @@ def concept_supersede(
     """Mark an agreed (or deprecated) concept as superseded by another agreed concept (the
     secretariat): exported with ``dct:isReplacedBy``, its page sends readers to the
     replacement."""
-    require_staff(actor, "supersede glossary concepts")
+    policy.require(actor, "concept.supersede", concept)
     if concept.status not in (ConceptStatus.AGREED, ConceptStatus.DEPRECATED):
         raise ValidationError(
             f"“{concept.slug}” is {concept.get_status_display().lower()}: only an agreed or a "

@@ -9,7 +9,6 @@ from alliance_portal.audit import use_case
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
 from alliance_portal.types import Actor
-from glossary.access import is_staff, may_write_usage_note, require_note_writer, require_signed_in
 from glossary.models import OPEN_STATUSES, Concept, ConceptStatus, UsageNote
 from members.models import Organisation
 
@@ -19,7 +18,7 @@ NOTE_STATUSES = (*OPEN_STATUSES, ConceptStatus.AGREED)
 @use_case
 def usage_note_write(
     *,
-    actor: Actor | None,
+    actor: Actor,
     concept: Concept,
     text: str,
     disclosure: str = DisclosureLevel.PUBLIC,
@@ -28,24 +27,21 @@ def usage_note_write(
 ) -> UsageNote:
     """Write (create or replace) the usage note of the actor's organisation on ``concept``,
     filed under the organisation's chamber. Only people of member organisations write notes,
-    each for their own organisation; a concept that is rejected or retired takes no new notes.
+    each for their own organisation (``usage_note.write``); a concept that is rejected or
+    retired takes no new notes.
 
-    ``actor=None`` is system work (demo data, an import), and the secretariat may record a
-    note an organisation sent in (admin): then ``organisation`` says whose note it is and
-    ``author``, if given, must be a person of it (the database checks)."""
-    if actor is None or is_staff(actor):
-        # System work, or the secretariat recording a note an organisation sent in.
-        require_signed_in(actor)
+    The secretariat may record a note an organisation sent in (admin), and the system writes
+    notes as demo data or an import (``usage_note.record``): then ``organisation`` says whose
+    note it is and ``author``, if given, must be a person of it (the database checks)."""
+    if policy.may(actor, "usage_note.record", organisation):
         if organisation is None:
             raise ValidationError({"organisation": "Say which organisation's note this is."})
     else:
-        require_note_writer(actor)
+        policy.require(actor, "usage_note.write", organisation)
         who = policy.principal(actor)
-        if organisation is not None and organisation.pk != who.organisation_id:
-            raise PermissionDenied("You write your own organisation's usage note, no other.")
         if not policy.can_view(actor, concept):
             raise PermissionDenied("You cannot see this concept.")
-        if who.organisation_id is None:  # a member always has one (role_of)
+        if who.organisation_id is None:  # usage_note.write admits none (for the type checker)
             raise PermissionDenied("You belong to no member organisation.")
         organisation = Organisation.objects.get(pk=who.organisation_id)
         author = who.user
@@ -75,13 +71,7 @@ def usage_note_write(
 
 
 @use_case
-def usage_note_remove(*, actor: Actor | None, note: UsageNote) -> None:
+def usage_note_remove(*, actor: Actor, note: UsageNote) -> None:
     """Remove a usage note: a person of its organisation, or the secretariat (moderation)."""
-    require_signed_in(actor)
-    if actor is not None and not is_staff(actor):
-        who = policy.principal(actor)
-        if not (may_write_usage_note(actor) and who.organisation_id == note.organisation_id):
-            raise PermissionDenied(
-                "Only the organisation's people or the secretariat remove its usage note."
-            )
+    policy.require(actor, "usage_note.remove", note)
     note.delete()

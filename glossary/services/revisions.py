@@ -1,10 +1,12 @@
 """Revisions through their life: proposed → under review → agreed, or rejected.
 
-Who: people who read members-level material propose; the secretariat puts revisions under
-review and agrees or rejects them, never agreeing one it wrote itself. A governance decision
-agrees a batch of revisions at once (``revisions_agree_batch``): the decision is the governing
-body's, so the author rule does not apply to it; the link from the batch to the decision is
-kept on the governance side.
+Who may do what is the action policy's (``alliance_portal.policy.rules.glossary``): people who
+read members-level material propose; the secretariat puts revisions under review and agrees or
+rejects them, never agreeing one it wrote itself. A governance decision agrees a batch of
+revisions at once: the decision is the governing body's, so the author rule does not apply to
+it; the link from the batch to the decision is kept on the governance side. Governance carries
+the batch inside its own use case with ``apply_agree_batch`` (a plain function, no use case of
+its own); ``revisions_agree_batch`` is the same work as a use case of its own.
 """
 
 from __future__ import annotations
@@ -21,12 +23,6 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
 from glossary import terms
-from glossary.access import (
-    actor_id,
-    require_decider,
-    require_member_level,
-    require_staff,
-)
 from glossary.content import ConceptContent, content_of, validate_content
 from glossary.models import (
     OPEN_REVISION_STATUSES,
@@ -51,18 +47,21 @@ def clean_rationale(rationale: str, *, field: str = "rationale") -> str:
     return text
 
 
-def author_fields(actor: Actor | None) -> dict[str, Any]:
+def actor_id(actor: Actor) -> int | None:
+    """The acting person's account id, ``None`` for the system (recorded as "decided by")."""
+    return policy.principal(actor).user_id
+
+
+def author_fields(actor: Actor) -> dict[str, Any]:
     """The revision's author and their organisation at the time (published records name the
-    organisation, not the person)."""
-    if actor is None:
-        return {"author": None, "author_organisation_id": None}
+    organisation, not the person); none for the system."""
     who = policy.principal(actor)
     return {"author": who.user, "author_organisation_id": who.organisation_id}
 
 
-def grant_author_view(actor: Actor | None, *objects: Concept | Revision) -> None:
+def grant_author_view(actor: Actor, *objects: Concept | Revision) -> None:
     """The author of a proposal sees it whatever their role becomes (policy rule 3)."""
-    user = policy.principal(actor).user if actor is not None else None
+    user = policy.principal(actor).user
     if user is None:
         return
     for obj in objects:
@@ -122,12 +121,12 @@ def _title(revision: Revision) -> str:
 
 @use_case
 def revision_propose(
-    *, actor: Actor | None, concept: Concept, content: ConceptContent, rationale: str
+    *, actor: Actor, concept: Concept, content: ConceptContent, rationale: str
 ) -> Revision:
     """Propose a change to an agreed concept: a full new text (every language, relations,
     matches), written against its current text. It becomes current only when agreed.
     Refused when it changes nothing."""
-    require_member_level(actor, "propose changes to the glossary")
+    policy.require(actor, "revision.propose", concept)
     concept = Concept.objects.select_for_update().get(pk=concept.pk)
     if concept.status != ConceptStatus.AGREED:
         raise ValidationError(
@@ -170,10 +169,10 @@ def _submit(revision: Revision) -> None:
 
 
 @use_case
-def revision_submit_for_review(*, actor: Actor | None, revision: Revision) -> Revision:
+def revision_submit_for_review(*, actor: Actor, revision: Revision) -> Revision:
     """Put a proposed revision under review (the secretariat). For a new concept's proposal
     the concept goes under review with it. The text is frozen from now on."""
-    require_staff(actor, "put glossary revisions under review")
+    policy.require(actor, "revision.submit_for_review", revision)
     locked = _locked(revision)
     _submit(locked)
     return locked
@@ -220,11 +219,11 @@ def _agree(revision: Revision, *, decided_by_id: int | None, note: str) -> None:
 
 
 @use_case
-def revision_agree(*, actor: Actor | None, revision: Revision, note: str = "") -> Revision:
+def revision_agree(*, actor: Actor, revision: Revision, note: str = "") -> Revision:
     """Agree a revision under review (the secretariat, not its author): its text becomes the
     concept's current text, and a proposed concept becomes agreed. Refused when the revision
     was written against a text that is no longer current."""
-    require_decider(actor, revision.author_id, "agree it")
+    policy.require(actor, "revision.agree", revision)
     locked = _locked(revision)
     _agree(locked, decided_by_id=actor_id(actor), note=note)
     terms.terms_changed()
@@ -251,10 +250,10 @@ def _reject(revision: Revision, *, decided_by_id: int | None, reason: str) -> No
 
 
 @use_case
-def revision_reject(*, actor: Actor | None, revision: Revision, reason: str) -> Revision:
+def revision_reject(*, actor: Actor, revision: Revision, reason: str) -> Revision:
     """Reject a proposed revision or one under review (the secretariat), with the reason its
     author reads. Rejecting a new concept's proposal rejects the concept."""
-    require_staff(actor, "reject glossary revisions")
+    policy.require(actor, "revision.reject", revision)
     text = clean_rationale(reason, field="reason")
     locked = _locked(revision)
     _reject(locked, decided_by_id=actor_id(actor), reason=text)
@@ -278,17 +277,16 @@ def _batch(revisions: Sequence[Revision]) -> list[Revision]:
     return locked
 
 
-@use_case
-def revisions_agree_batch(
-    *, actor: Actor | None, revisions: Sequence[Revision], note: str = ""
+def apply_agree_batch(
+    revisions: Sequence[Revision], *, actor: Actor, note: str = ""
 ) -> list[Revision]:
-    """Agree a batch of revisions at once: how the adoption of a governance proposal carries
-    the glossary changes it contains (the governance side calls this and keeps the link to
-    its decision). ``actor`` is the person recording the adoption (the secretariat) or None
-    for system work. All or nothing: if any revision cannot be agreed, none is, and the
-    ``ValidationError`` names it. Proposed revisions are put under review first, so the record
-    shows every step."""
-    require_staff(actor, "agree glossary revisions")
+    """Agree a batch of revisions at once, inside the caller's use case: how the adoption of a
+    governance proposal carries the glossary changes it contains. Not a use case and no check
+    of who acts: the governance use case that calls it has checked its own action, and it
+    keeps the link to its decision. ``actor`` is recorded as the one who decided (no one
+    for ``SYSTEM``). All or nothing: if any revision cannot be agreed, the ``ValidationError``
+    names it and the caller's transaction rolls back. Proposed revisions are put under review
+    first, so the record shows every step."""
     locked = _batch(revisions)
     for revision in locked:
         if revision.status == RevisionStatus.PROPOSED:
@@ -300,14 +298,10 @@ def revisions_agree_batch(
 
 
 @use_case
-def revisions_reject_batch(
-    *, actor: Actor | None, revisions: Sequence[Revision], reason: str
+def revisions_agree_batch(
+    *, actor: Actor, revisions: Sequence[Revision], note: str = ""
 ) -> list[Revision]:
-    """Reject a batch of open revisions (a governance proposal that was not adopted). All or
-    nothing, like ``revisions_agree_batch``."""
-    require_staff(actor, "reject glossary revisions")
-    text = clean_rationale(reason, field="reason")
-    locked = _batch(revisions)
-    for revision in locked:
-        _reject(revision, decided_by_id=actor_id(actor), reason=text)
-    return locked
+    """Agree a batch of revisions at once (the secretariat recording a governance decision,
+    or the system): ``apply_agree_batch`` as a use case of its own."""
+    policy.require(actor, "revision.agree_batch", revisions)
+    return apply_agree_batch(revisions, actor=actor, note=note)

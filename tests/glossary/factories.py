@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from alliance_portal.policy import SYSTEM
+from alliance_portal.types import Actor
 from glossary import services
 from glossary.content import ConceptContent, DefinitionData, LabelData, MatchData
 from glossary.models import Concept, LabelKind, Revision, TermStatus
@@ -55,20 +57,20 @@ def content(
 
 
 def proposed_concept(
-    label: str, definition: str = "", *, actor: Any = None, **kwargs: Any
+    label: str, definition: str = "", *, actor: Actor = SYSTEM, **kwargs: Any
 ) -> Concept:
     return services.concept_propose(
         actor=actor, content=content(label, definition, **kwargs), rationale="Needed."
     )
 
 
-def agree(revision: Revision, actor: Any = None) -> Revision:
-    services.revision_submit_for_review(actor=None, revision=revision)
+def agree(revision: Revision, actor: Actor = SYSTEM) -> Revision:
+    services.revision_submit_for_review(actor=SYSTEM, revision=revision)
     return services.revision_agree(actor=actor, revision=revision)
 
 
 def agreed_concept(
-    label: str, definition: str = "", *, actor: Any = None, **kwargs: Any
+    label: str, definition: str = "", *, actor: Actor = SYSTEM, **kwargs: Any
 ) -> Concept:
     concept = proposed_concept(label, definition, actor=actor, **kwargs)
     assert concept.current_revision is not None
@@ -78,7 +80,7 @@ def agreed_concept(
 
 
 def revise(
-    concept: Concept, definition: str, *, actor: Any = None, label: str | None = None
+    concept: Concept, definition: str, *, actor: Actor = SYSTEM, label: str | None = None
 ) -> Revision:
     from glossary.content import content_of
 

@@ -4,7 +4,9 @@ that refuses a revision one wrote oneself; nothing edits an agreed text."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from glossary.models import Concept, ConceptStatus, Revision, RevisionStatus
 from tests.glossary.factories import agreed_concept, proposed_concept
@@ -93,3 +95,34 @@ def test_an_agreed_concept_cannot_be_deleted_in_the_admin(world) -> None:
         client.get(f"/admin/glossary/revision/{concept.current_revision_id}/delete/").status_code
         == 403
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValidationError,
+    reason=(
+        "Issue 13 item 8: the glossary admin lacks ServiceErrorsMixin, which lives in "
+        "governance/admin.py; the lead moves it to alliance_portal and the glossary admin uses it."
+    ),
+)
+def test_a_refusal_in_the_admin_is_a_message_not_a_server_error(world) -> None:
+    """The secretariat records a usage note on a rejected concept: the service refuses (a
+    rejected concept takes no notes); the admin shows the reason and saves nothing."""
+    from glossary import services
+    from glossary.models import UsageNote
+
+    concept = proposed_concept("Withdrawn idea")
+    services.revision_reject(actor=SYSTEM, revision=concept.current_text, reason="No.")
+    response = world.client_for(Role.SECRETARIAT).post(
+        "/admin/glossary/usagenote/add/",
+        {
+            "concept": concept.pk,
+            "organisation": world.own.pk,
+            "text": "Sent in.",
+            "disclosure": "public",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "usage notes are written on concepts in use" in response.content.decode()
+    assert not UsageNote.objects.exists()

@@ -12,6 +12,7 @@ from django.test import Client
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from glossary import services
 from glossary.models import Concept, ConceptStatus
@@ -45,16 +46,16 @@ def glossary(db, settings) -> dict[str, Concept]:
     replacement = agreed_concept("3TG", "Tin, tantalum, tungsten and gold.")
     superseded = agreed_concept("Conflict minerals", "An older term.")
     services.concept_supersede(
-        actor=None, concept=superseded, replaced_by=replacement, reason="Use 3TG."
+        actor=SYSTEM, concept=superseded, replaced_by=replacement, reason="Use 3TG."
     )
     deprecated = agreed_concept("Conflict-free", "A claim no one can make.")
-    services.concept_deprecate(actor=None, concept=deprecated, reason="Misleading.")
+    services.concept_deprecate(actor=SYSTEM, concept=deprecated, reason="Misleading.")
     # Things that must never leak: a proposal, a rejected one, a revision under review.
     secret = proposed_concept(SECRET_LABEL, SECRET_TEXT, related=(top,))
     rejected = proposed_concept("Rejected wording", "Nobody agreed this.")
-    services.revision_reject(actor=None, revision=rejected.current_text, reason="No.")
+    services.revision_reject(actor=SYSTEM, revision=rejected.current_text, reason="No.")
     pending = revise(related, "A pending rewrite nobody agreed.")
-    services.revision_submit_for_review(actor=None, revision=pending)
+    services.revision_submit_for_review(actor=SYSTEM, revision=pending)
     return {
         "top": top,
         "narrower": narrower,

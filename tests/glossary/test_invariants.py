@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, connection, transaction
 
+from alliance_portal.policy import SYSTEM
 from glossary.models import Concept, ConceptStatus, Definition, Label, Revision, RevisionStatus
 from tests.glossary.factories import agree, agreed_concept, revise
 
@@ -72,7 +73,7 @@ def test_a_rejected_revision_and_its_text_stay_as_they_were() -> None:
 
     concept = agreed_concept("Due diligence", "Finding and handling risks.")
     rejected = revise(concept, "Something else.")
-    services.revision_reject(actor=None, revision=rejected, reason="No.")
+    services.revision_reject(actor=SYSTEM, revision=rejected, reason="No.")
     _refused(lambda: Revision.objects.filter(pk=rejected.pk).update(decision_note="Edited."))
     _refused(lambda: Definition.objects.filter(revision=rejected).update(text="Edited."))
     _refused(lambda: Revision.objects.filter(pk=rejected.pk).update(status=RevisionStatus.PROPOSED))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from glossary import services
 from glossary.models import Concept, ConceptStatus, Revision, RevisionStatus, UsageNote
@@ -59,7 +60,7 @@ def test_the_hierarchy_and_the_new_and_changed_views(client: Client) -> None:
     child = agreed_concept("Red flag", broader=(top,))
     agreed_concept("Annex II risks", broader=(child,))
     old = agreed_concept("Conflict-free")
-    services.concept_deprecate(actor=None, concept=old, reason="Misleading.", replaced_by=top)
+    services.concept_deprecate(actor=SYSTEM, concept=old, reason="Misleading.", replaced_by=top)
     tree = client.get("/glossary/?view=hierarchy").content.decode()
     assert tree.index("Due diligence") < tree.index("Red flag") < tree.index("Annex II risks")
     assert "Conflict-free" not in tree
@@ -72,7 +73,7 @@ def test_the_hierarchy_and_the_new_and_changed_views(client: Client) -> None:
 def test_deprecated_concepts_are_hidden_unless_asked_for_and_marked(client: Client) -> None:
     new = agreed_concept("3TG", "Tin, tantalum, tungsten and gold.")
     old = agreed_concept("Conflict minerals")
-    services.concept_supersede(actor=None, concept=old, replaced_by=new, reason="Stigmatising.")
+    services.concept_supersede(actor=SYSTEM, concept=old, replaced_by=new, reason="Stigmatising.")
     assert "Conflict minerals" not in client.get("/glossary/").content.decode()
     listed = client.get("/glossary/?retired=1").content.decode()
     assert "Conflict minerals" in listed
@@ -117,7 +118,7 @@ def test_usage_notes_of_each_chamber_side_by_side(world, make_organisation) -> N
     )
     carmaker = make_organisation("Carmaker", chamber=downstream)
     writer = world.users[Role.EXTERNAL_STAKEHOLDER]
-    person_add(actor=None, organisation=carmaker, user=writer)
+    person_add(actor=SYSTEM, organisation=carmaker, user=writer)
     services.usage_note_write(actor=world.users[Role.MEMBER], concept=concept, text="Our view.")
     services.usage_note_write(
         actor=writer, concept=concept, text="Mine of origin, please.", disclosure="members"

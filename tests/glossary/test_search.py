@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from alliance_portal.roles import Role
@@ -38,7 +39,7 @@ def terms(db) -> dict[str, object]:
 
 @pytest.mark.parametrize("query", ASM_QUERIES)
 def test_the_asm_concept_comes_first(terms, query: str) -> None:
-    hits = concept_search(user=None, query=query, language="en")
+    hits = concept_search(user=AnonymousUser(), query=query, language="en")
     assert hits, query
     assert hits[0].slug == "artisanal-and-small-scale-mining", [(h.slug, h.score) for h in hits]
 
@@ -58,7 +59,7 @@ def test_the_asm_concept_comes_first_in_the_demo_glossary(demo, client: Client) 
 
     assert Concept.objects.filter(slug="artisanal-and-small-scale-mining").exists()
     for query in ("artisinal", "small scale mining", "ASM"):
-        assert concept_search(user=None, query=query, language="en")[0].slug == (
+        assert concept_search(user=AnonymousUser(), query=query, language="en")[0].slug == (
             "artisanal-and-small-scale-mining"
         ), query
         api = client.get("/api/v1/glossary/search/", {"q": query}).json()
@@ -66,7 +67,7 @@ def test_the_asm_concept_comes_first_in_the_demo_glossary(demo, client: Client) 
 
 
 def test_results_are_ranked_and_short_queries_stay_precise(terms) -> None:
-    hits = concept_search(user=None, query="ASM", language="en")
+    hits = concept_search(user=AnonymousUser(), query="ASM", language="en")
     slugs = [hit.slug for hit in hits]
     assert "alignment-assessment" not in slugs  # "asm" is not "assessment"
     # The concept whose definition mentions ASM comes after the one named so.
@@ -76,7 +77,7 @@ def test_results_are_ranked_and_short_queries_stay_precise(terms) -> None:
 
 
 def test_results_show_labels_and_excerpts_in_the_content_language(terms) -> None:
-    hit = concept_search(user=None, query="small scale mining", language="es")[0]
+    hit = concept_search(user=AnonymousUser(), query="small scale mining", language="es")[0]
     assert (hit.label.text, hit.label.language) == ("minería artesanal y de pequeña escala", "es")
     assert hit.excerpt is not None
     assert hit.excerpt.language == "es"
@@ -84,7 +85,7 @@ def test_results_show_labels_and_excerpts_in_the_content_language(terms) -> None
 
 def test_proposals_are_found_by_members_only(world) -> None:
     proposed_concept("Living income", "A decent standard of living.")
-    assert concept_search(user=None, query="living income", language="en") == []
+    assert concept_search(user=AnonymousUser(), query="living income", language="en") == []
     assert (
         concept_search(
             user=world.users[Role.EXTERNAL_STAKEHOLDER], query="living income", language="en"
@@ -96,7 +97,7 @@ def test_proposals_are_found_by_members_only(world) -> None:
 
 
 def test_autocomplete_suggests_labels_that_start_with_the_query(client: Client, terms) -> None:
-    suggestions = concept_suggestions(user=None, query="small", language="en")
+    suggestions = concept_suggestions(user=AnonymousUser(), query="small", language="en")
     assert suggestions[0].slug == "artisanal-and-small-scale-mining"
     data = client.get("/glossary/autocomplete/", {"q": "artis"}).json()
     assert data["results"][0]["url"] == "/glossary/artisanal-and-small-scale-mining/"
@@ -104,6 +105,6 @@ def test_autocomplete_suggests_labels_that_start_with_the_query(client: Client, 
 
 
 def test_an_empty_or_absurd_query_finds_nothing(client: Client, terms) -> None:
-    assert concept_search(user=None, query="   ", language="en") == []
-    assert concept_search(user=None, query="zzzqqqxxx", language="en") == []
+    assert concept_search(user=AnonymousUser(), query="   ", language="en") == []
+    assert concept_search(user=AnonymousUser(), query="zzzqqqxxx", language="en") == []
     assert client.get("/api/v1/glossary/search/").json() == []

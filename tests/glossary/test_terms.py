@@ -7,6 +7,7 @@ import pytest
 from django.template import Context, Template
 
 from alliance_portal.markdown import render_markdown
+from alliance_portal.policy import SYSTEM
 from glossary import services
 from glossary.terms import Term, TermIndex, link_terms
 from tests.glossary.factories import agreed_concept, proposed_concept
@@ -26,7 +27,7 @@ def terms(db) -> None:
     agreed_concept("Red flag", 'A "warning" sign <script>alert(1)</script>.')
     proposed_concept("Living income", "Not agreed yet.")
     retired = agreed_concept("Conflict-free", "Retired.")
-    services.concept_deprecate(actor=None, concept=retired, reason="Misleading.")
+    services.concept_deprecate(actor=SYSTEM, concept=retired, reason="Misleading.")
 
 
 def _render(markdown: str) -> str:

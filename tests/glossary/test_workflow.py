@@ -6,12 +6,14 @@ from __future__ import annotations
 import pghistory.models
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
-from alliance_portal.policy import SignInRequired
+from alliance_portal.policy import SYSTEM, NoActor, SignInRequired
 from alliance_portal.roles import Role
 from glossary import services
 from glossary.content import content_of
 from glossary.models import Concept, ConceptStatus, Revision, RevisionStatus
+from glossary.services import apply_agree_batch
 from tests.glossary.factories import agree, agreed_concept, content, proposed_concept, revise
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +97,9 @@ def test_a_revision_written_against_an_older_text_is_not_agreed() -> None:
     first = revise(concept, "First rewrite.")
     second = revise(concept, "Second rewrite.")
     agree(first)
-    services.revision_submit_for_review(actor=None, revision=second)
+    services.revision_submit_for_review(actor=SYSTEM, revision=second)
     with pytest.raises(ValidationError, match="earlier text"):
-        services.revision_agree(actor=None, revision=second)
+        services.revision_agree(actor=SYSTEM, revision=second)
     assert _english_definition(concept) == "First rewrite."
 
 
@@ -114,7 +116,7 @@ def test_rejecting_a_proposal_rejects_the_concept_with_the_reason(world) -> None
     assert concept.status == ConceptStatus.REJECTED
     assert concept.status_note == "Pricing."
     with pytest.raises(ValidationError, match="rejected already"):
-        services.revision_reject(actor=None, revision=concept.current_text, reason="Again.")
+        services.revision_reject(actor=SYSTEM, revision=concept.current_text, reason="Again.")
 
 
 def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
@@ -128,15 +130,15 @@ def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
     ]
     stale = revise(two, "Another text for the same concept.")
     with pytest.raises(ValidationError, match="one revision per concept"):
-        services.revisions_agree_batch(actor=None, revisions=[*batch, stale])
+        services.revisions_agree_batch(actor=SYSTEM, revisions=[*batch, stale])
     assert Revision.objects.filter(status=RevisionStatus.AGREED).count() == 2
-    agreed = services.revisions_agree_batch(actor=None, revisions=batch, note="Decision 12")
+    agreed = services.revisions_agree_batch(actor=SYSTEM, revisions=batch, note="Decision 12")
     assert {r.status for r in agreed} == {RevisionStatus.AGREED}
     assert _english_definition(one) == "Records of who held it."
     new.refresh_from_db()
     assert new.status == ConceptStatus.AGREED
     with pytest.raises(ValidationError, match="Already decided"):
-        services.revisions_agree_batch(actor=None, revisions=batch)
+        services.revisions_agree_batch(actor=SYSTEM, revisions=batch)
 
 
 def test_the_batch_is_the_secretariats_or_the_systems(world) -> None:
@@ -179,11 +181,11 @@ def test_invalid_content_is_refused_with_field_messages(world) -> None:
     ]
     for bad, field, message in cases:
         with pytest.raises(ValidationError) as refused:
-            services.concept_propose(actor=None, content=bad, rationale="Why.")
+            services.concept_propose(actor=SYSTEM, content=bad, rationale="Why.")
         assert field in refused.value.message_dict
         assert message in " ".join(refused.value.message_dict[field])
     with pytest.raises(ValidationError, match="Say why"):
-        services.concept_propose(actor=None, content=content("Tailings"), rationale="  ")
+        services.concept_propose(actor=SYSTEM, content=content("Tailings"), rationale="  ")
 
 
 def test_a_concept_cannot_become_broader_than_itself() -> None:
@@ -193,14 +195,14 @@ def test_a_concept_cannot_become_broader_than_itself() -> None:
     for narrower in (child, grandchild):
         with pytest.raises(ValidationError, match="broader than itself"):
             services.revision_propose(
-                actor=None,
+                actor=SYSTEM,
                 concept=top,
                 content=content("Due diligence", "Finding risks.", broader=(narrower,)),
                 rationale="A loop.",
             )
     with pytest.raises(ValidationError, match="not broader than or related to itself"):
         services.revision_propose(
-            actor=None,
+            actor=SYSTEM,
             concept=top,
             content=content("Due diligence", "Finding risks.", related=(top,)),
             rationale="Itself.",
@@ -217,3 +219,64 @@ def test_the_audit_trail_names_the_use_case_and_the_person(world) -> None:
     assert last.pgh_context["use_case"] == "revision_agree"
     assert last.pgh_context["user"] == secretariat.pk
     assert last.pgh_diff["status"] == [RevisionStatus.UNDER_REVIEW, RevisionStatus.AGREED]
+
+
+def test_a_service_called_without_an_actor_is_refused() -> None:
+    with pytest.raises(NoActor):
+        services.concept_propose(actor=None, content=content("Tailings"), rationale="Why.")  # type: ignore[arg-type]
+    concept = proposed_concept("Mass balance")
+    with pytest.raises(NoActor):
+        services.revision_submit_for_review(actor=None, revision=concept.current_text)  # type: ignore[arg-type]
+    assert Concept.objects.count() == 1
+
+
+def test_the_audit_trail_names_the_system_when_it_acts() -> None:
+    concept = agreed_concept("Red flag")
+    last = list(
+        pghistory.models.Events.objects.tracks(concept.current_text).order_by("pgh_created_at")
+    )[-1]
+    assert last.pgh_context["use_case"] == "revision_agree"
+    assert (last.pgh_context["user"], last.pgh_context["system"]) == (None, True)
+
+
+def test_usage_notes_are_written_for_ones_own_organisation_and_removed_by_it_or_the_secretariat(
+    world,
+) -> None:
+    concept = agreed_concept("Traceability")
+    member = world.users[Role.MEMBER]
+    with pytest.raises(PermissionDenied, match="your own organisation's usage note"):
+        services.usage_note_write(
+            actor=member, concept=concept, text="Theirs.", organisation=world.other
+        )
+    with pytest.raises(PermissionDenied, match="people of member organisations"):
+        services.usage_note_write(
+            actor=world.users[Role.CIVIL_SOCIETY_REVIEWER], concept=concept, text="Mine."
+        )
+    with pytest.raises(ValidationError, match="Say which organisation"):
+        services.usage_note_write(actor=world.users[Role.SECRETARIAT], concept=concept, text="?")
+    theirs = services.usage_note_write(
+        actor=world.users[Role.SECRETARIAT],
+        concept=concept,
+        text="Sent in by the other organisation.",
+        organisation=world.other,
+    )
+    ours = services.usage_note_write(actor=member, concept=concept, text="Ours.")
+    assert ours.organisation == world.own
+    with pytest.raises(PermissionDenied, match="Only the organisation's people"):
+        services.usage_note_remove(actor=member, note=theirs)
+    services.usage_note_remove(actor=world.users[Role.ORGANISATION_REPRESENTATIVE], note=ours)
+    services.usage_note_remove(actor=world.users[Role.SECRETARIAT], note=theirs)
+    assert not concept.usage_notes.exists()
+
+
+def test_a_governance_use_case_carries_a_batch_inside_its_own_transaction() -> None:
+    """``apply_agree_batch`` is plain work for another use case's transaction; the use case
+    ``revisions_agree_batch`` is outermost only (durable) and refuses to run inside one."""
+    one = agreed_concept("Chain of custody", "Records.")
+    batch = [revise(one, "Records of who held it.")]
+    with transaction.atomic(durable=True), pytest.raises(RuntimeError, match="durable"):
+        services.revisions_agree_batch(actor=SYSTEM, revisions=batch)
+    with transaction.atomic(durable=True):
+        agreed = apply_agree_batch(batch, actor=SYSTEM, note="Decision 12")
+    assert [revision.status for revision in agreed] == [RevisionStatus.AGREED]
+    assert _english_definition(one) == "Records of who held it."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from tests.access.matrix import Case
 
@@ -39,7 +40,7 @@ def populate(world) -> None:
         content=content("Matrix agreed term", "A revision under review.", alt=("MAT",)),
         rationale="Clearer still.",
     )
-    services.revision_submit_for_review(actor=None, revision=reviewed)
+    services.revision_submit_for_review(actor=SYSTEM, revision=reviewed)
     services.usage_note_write(actor=member, concept=agreed, text="How we use it.")
     world.extra["glossary"] = {
         "proposed": proposed,
