@@ -5,8 +5,9 @@ A service is a use case that runs in its own durable transaction
 (``alliance_portal.audit.use_case``), so an admin page that saves through one must not wrap
 the page in a transaction of its own, as ``ModelAdmin.changeform_view`` does: ``ServiceAdmin``
 leaves that out. Its saves are the service call alone (inlines on such admins are read-only),
-so a refused save still changes nothing; the refusal (``ValidationError`` or
-``PermissionDenied``) is shown as an error message on the same page, never as a server error.
+so a refused save still changes nothing; the service's ``ValidationError`` is shown as an error
+message on the same page, never as a server error (a refusal of the person is the admin's usual
+403 page).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.admin.options import csrf_protect_m
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 
@@ -22,6 +24,7 @@ class ServiceAdmin(admin.ModelAdmin):
     """A model admin whose add and change pages save through a service (override
     ``save_model``, and ``delete_model`` where deleting is a use case too)."""
 
+    @csrf_protect_m
     def changeform_view(
         self,
         request: HttpRequest,
@@ -35,10 +38,22 @@ class ServiceAdmin(admin.ModelAdmin):
             return self._changeform_view(  # type: ignore[attr-defined]
                 request, object_id, form_url, extra_context
             )
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            self.message_user(request, text or "This change was refused.", level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+        except ValidationError as error:
+            return self._refused(request, error)
+
+    @csrf_protect_m
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        try:
+            # ModelAdmin.delete_view is this call inside transaction.atomic().
+            return self._delete_view(request, object_id, extra_context)  # type: ignore[attr-defined]
+        except ValidationError as error:
+            return self._refused(request, error)
+
+    def _refused(self, request: HttpRequest, error: ValidationError) -> HttpResponse:
+        self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -5,7 +5,8 @@ written and removed by the services. The text of a revision is shown, never edit
 database refuses changes to anything but a proposed revision's text.
 
 Each of those saves is a use case with its own durable transaction, so the change and delete
-forms that call one run without the admin's own outer transaction (``UseCaseAdminMixin``)."""
+forms that call one run without the admin's own outer transaction, and a refusal is shown as
+an error message (``alliance_portal.service_admin.ServiceAdmin``)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import csrf_protect_m
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
+from alliance_portal.service_admin import ServiceAdmin
 from glossary import services
 from glossary.content import ConceptContent, DefinitionData, LabelData, content_of, validate_content
 from glossary.languages import SOURCE_LANGUAGE
@@ -43,33 +44,6 @@ def _report(
 ) -> None:
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     modeladmin.message_user(request, f"{what}: {text}", messages.ERROR)
-
-
-class UseCaseAdminMixin:
-    """For a model admin whose ``save_model`` / ``delete_model`` call a use case: Django wraps
-    the change and delete forms' POST in a transaction, but a use case runs in its own durable
-    one (and refuses to run inside another), so these forms run without the outer transaction
-    and the use case is the unit that commits or rolls back."""
-
-    @csrf_protect_m
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        view: Any = self
-        response: HttpResponse = view._changeform_view(request, object_id, form_url, extra_context)
-        return response
-
-    @csrf_protect_m
-    def delete_view(
-        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        view: Any = self
-        response: HttpResponse = view._delete_view(request, object_id, extra_context)
-        return response
 
 
 @admin.register(ConceptScheme)
@@ -126,7 +100,7 @@ class RevisionInline(ReadOnlyInline):
 
 
 @admin.register(Concept)
-class ConceptAdmin(UseCaseAdminMixin, admin.ModelAdmin):
+class ConceptAdmin(ServiceAdmin):
     list_display = ("slug", "status", "notation", "scheme", "updated_at")
     list_filter = ("status", "scheme")
     search_fields = ("slug", "notation")
@@ -261,7 +235,7 @@ class RevisionAddForm(forms.ModelForm):
 
 
 @admin.register(Revision)
-class RevisionAdmin(UseCaseAdminMixin, admin.ModelAdmin):
+class RevisionAdmin(ServiceAdmin):
     list_display = (
         "concept",
         "number",
@@ -353,7 +327,7 @@ class RevisionAdmin(UseCaseAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(UsageNote)
-class UsageNoteAdmin(UseCaseAdminMixin, admin.ModelAdmin):
+class UsageNoteAdmin(ServiceAdmin):
     """Notes are written by the organisations' people on the site; here the secretariat records
     a note an organisation sent in, corrects its disclosure, or removes it (moderation)."""
 

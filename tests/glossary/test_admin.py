@@ -4,7 +4,6 @@ that refuses a revision one wrote oneself; nothing edits an agreed text."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
@@ -97,14 +96,6 @@ def test_an_agreed_concept_cannot_be_deleted_in_the_admin(world) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason=(
-        "Issue 13 item 8: the glossary admin lacks ServiceErrorsMixin, which lives in "
-        "governance/admin.py; the lead moves it to alliance_portal and the glossary admin uses it."
-    ),
-)
 def test_a_refusal_in_the_admin_is_a_message_not_a_server_error(world) -> None:
     """The secretariat records a usage note on a rejected concept: the service refuses (a
     rejected concept takes no notes); the admin shows the reason and saves nothing."""
