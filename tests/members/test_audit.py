@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
 from members.models import Organisation
+from tests.members.factories import submitted_application
 
 
 def _events(organisation: Organisation):
@@ -73,3 +74,54 @@ def test_deleting_is_recorded_too(world, make_organisation) -> None:
         .values_list("pgh_label", flat=True)
     )
     assert labels == ["insert", "delete"]
+
+
+def test_an_approval_is_audited_as_the_approval_with_the_secretariat_member(world) -> None:
+    """Approving creates the organisation and adds its representative; every row it writes is
+    labelled with the use case the secretariat asked for, not with the nested steps."""
+    from members import services
+    from members.models import Person
+
+    application = submitted_application(
+        world.own.chamber,
+        organisation_name="Approved Org",
+        representative_name="Ada Approved",
+        representative_email="ada@approved.example",
+    )
+    secretariat = world.users[Role.SECRETARIAT]
+    organisation = services.application_approve(actor=secretariat, application=application)
+    person = Person.objects.get(organisation=organisation)
+    application.refresh_from_db()
+    assert application.decided_by == secretariat
+    events = [
+        *pghistory.models.Events.objects.tracks(organisation),
+        *pghistory.models.Events.objects.tracks(person),
+        *pghistory.models.Events.objects.tracks(application).filter(pgh_label="update"),
+    ]
+    assert {event.pgh_obj_model for event in events} == {
+        "members.Organisation",
+        "members.Person",
+        "members.MembershipApplication",
+    }
+    for event in events:
+        assert event.pgh_context["use_case"] == "application_approve", event.pgh_obj_model
+        assert event.pgh_context["user"] == secretariat.pk
+        assert event.pgh_context["system"] is False
+
+
+def test_an_admin_addition_goes_through_its_use_case(world, client) -> None:
+    """The admin's change form runs the use case in its own (durable) transaction."""
+    from members.models import AgreementVersion
+
+    secretariat = world.users[Role.SECRETARIAT]
+    client.force_login(secretariat)
+    response = client.post(
+        "/admin/members/agreementversion/add/",
+        {"kind": "charter", "title": "Charter", "text": "Be fair."},
+    )
+    assert response.status_code == 302
+    agreement = AgreementVersion.objects.get()
+    assert agreement.version == 1
+    (event,) = pghistory.models.Events.objects.tracks(agreement)
+    assert event.pgh_context["use_case"] == "agreement_publish"
+    assert event.pgh_context["user"] == secretariat.pk
