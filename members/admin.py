@@ -98,11 +98,12 @@ class PersonAdmin(UseCaseAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: ModelForm, change: bool) -> None:
         if change:
-            obj.save(update_fields=["position", "disclosure"])
+            # The use case first: when it refuses, nothing of the form is saved.
             if "is_representative" in form.changed_data:
                 services.person_set_representative(
                     actor=request.user, person=obj, is_representative=obj.is_representative
                 )
+            obj.save(update_fields=["position", "disclosure"])
             return
         created = services.person_add(
             actor=request.user,
