@@ -1,11 +1,41 @@
 from __future__ import annotations
 
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from typing import Any
 
+from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+
+from alliance_portal import policy
 from alliance_portal.models import AccessLogEntry, OutboundEmail, User
+
+
+class UseCaseAdminMixin:
+    """For a model admin whose ``save_model`` calls a use case: Django's change form wraps a
+    POST in a transaction, but a use case runs in its own durable one (and fails inside
+    another), so the change form runs without the outer transaction and the use case is the
+    unit that commits or rolls back. A use case's refusal of the input (``ValidationError``)
+    is shown as an error message on the same page; nothing was saved."""
+
+    @csrf_protect_m
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        view: Any = self
+        try:
+            response: HttpResponse = view._changeform_view(
+                request, object_id, form_url, extra_context
+            )
+        except ValidationError as error:
+            view.message_user(request, " ".join(error.messages), level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return response
 
 
 @admin.register(User)
@@ -33,7 +63,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
         # The secretariat cannot change a superuser's account (it could take it over).
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not policy.may(request.user, "account.edit", obj):
             return False
         return super().has_change_permission(request, obj)
 
@@ -41,13 +71,12 @@ class UserAdmin(DjangoUserAdmin):
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
         # Setting someone's password is the superuser's; everyone else resets their own.
-        if not request.user.is_superuser:
-            raise PermissionDenied
+        policy.require(request.user, "account.set_password")
         return super().user_change_password(request, id, form_url)
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
         # Only the superuser changes permissions and who is staff (DESIGN.md §2).
-        if request.user.is_superuser:
+        if policy.may(request.user, "account.grant_permissions", obj):
             return self.readonly_fields
         return (*self.readonly_fields, "is_staff", "is_superuser", "groups", "user_permissions")
 

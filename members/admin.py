@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from alliance_portal.admin import UseCaseAdminMixin
 from alliance_portal.forms import ChoiceArrayAdminMixin
 from members import services
 from members.models import (
@@ -50,7 +51,7 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(UseCaseAdminMixin, ChoiceArrayAdminMixin, admin.ModelAdmin):
     list_display = ("name", "chamber", "kind", "membership_status", "headquarters_country")
     list_filter = ("membership_status", "chamber", "kind")
     search_fields = ("name", "slug")
@@ -83,7 +84,7 @@ class OrganisationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(UseCaseAdminMixin, admin.ModelAdmin):
     list_display = ("user", "organisation", "position", "is_representative", "disclosure")
     list_filter = ("is_representative", "organisation__chamber", "disclosure")
     search_fields = ("user__email", "user__display_name", "organisation__name")
@@ -97,11 +98,12 @@ class PersonAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: ModelForm, change: bool) -> None:
         if change:
-            obj.save(update_fields=["position", "disclosure"])
+            # The use case first: when it refuses, nothing of the form is saved.
             if "is_representative" in form.changed_data:
                 services.person_set_representative(
                     actor=request.user, person=obj, is_representative=obj.is_representative
                 )
+            obj.save(update_fields=["position", "disclosure"])
             return
         created = services.person_add(
             actor=request.user,
@@ -154,7 +156,7 @@ class MembershipApplicationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementVersion)
-class AgreementVersionAdmin(admin.ModelAdmin):
+class AgreementVersionAdmin(UseCaseAdminMixin, admin.ModelAdmin):
     """A published version is never edited: publish a new one, which everyone accepts again."""
 
     list_display = ("kind", "version", "title", "published_at")

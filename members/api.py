@@ -13,7 +13,6 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -253,10 +252,7 @@ class StakeholderGroupListApi(APIView):
         operation_id="stakeholder_groups_list",
     )
     def get(self, request: Request) -> Response:
-        if not selectors.stakeholder_map_visible_to(request.user):
-            if not policy.principal(request.user).is_authenticated:
-                raise NotAuthenticated
-            raise PermissionDenied("The stakeholder map is for members.")
+        policy.require(request.user, "stakeholder_map.read")
         groups = selectors.stakeholder_group_list()
         return Response(StakeholderGroupOutputSerializer(groups, many=True).data)
 

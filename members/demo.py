@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 
 from alliance_portal.demo import DEMO_PASSWORD, DemoLogin, demo_logins_enabled
 from alliance_portal.models import User
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import REVIEWER_GROUP, SECRETARIAT_GROUP
 from members import services
 from members.models import (
@@ -276,7 +277,7 @@ def seed() -> list[DemoLogin]:
         if Organisation.objects.filter(name=name).exists():
             continue
         services.organisation_create(
-            actor=None,
+            actor=SYSTEM,
             name=name,
             chamber=chambers[chamber],
             kind=kind,
@@ -322,7 +323,7 @@ def _seed_logins() -> list[DemoLogin]:
         user = _user(email, display_name)
         if not Person.objects.filter(user=user).exists():
             services.person_add(
-                actor=None,
+                actor=SYSTEM,
                 organisation=Organisation.objects.get(name=organisation_name),
                 user=user,
                 position="Sustainability lead",
@@ -363,7 +364,7 @@ def _seed_agreements() -> None:
         (AgreementKind.PROTOCOL, "Information-sharing protocol", PROTOCOL),
     ):
         if not AgreementVersion.objects.filter(kind=kind).exists():
-            services.agreement_publish(actor=None, kind=kind, title=title, text=text)
+            services.agreement_publish(actor=SYSTEM, kind=kind, title=title, text=text)
 
 
 FOCUS_COUNTRIES = [

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.policy import SignInRequired
 from members import selectors, services
 from members.forms import (
     ApplicationForm,
@@ -29,14 +28,6 @@ from members.forms import (
 from members.models import ApplicationStatus, MembershipApplication, Person
 
 PAGE_SIZE = 25
-
-
-def _require_staff(request: HttpRequest) -> None:
-    who = policy.principal(request.user)
-    if not who.is_authenticated:
-        raise SignInRequired
-    if not who.is_staff_role:
-        raise PermissionDenied("This page is for the secretariat.")
 
 
 @require_GET
@@ -75,7 +66,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "shows_contacts": selectors.organisation_shows_contacts(
                 user=request.user, organisation=organisation
             ),
-            "can_edit": policy.can_change(request.user, organisation),
+            "can_edit": policy.may(request.user, "organisation.edit", organisation),
             "people": selectors.organisation_people(user=request.user, organisation=organisation),
         },
     )
@@ -84,7 +75,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    policy.require_change(request.user, organisation)
+    policy.require(request.user, "organisation.edit", organisation)
     form = OrganisationProfileForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -105,7 +96,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def organisation_people(request: HttpRequest, slug: str) -> HttpResponse:
     """The organisation's representative (or the secretariat) manages its people."""
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    policy.require_change(request.user, organisation)
+    policy.require(request.user, "organisation.manage_people", organisation)
     form = InvitePersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,7 +122,7 @@ def organisation_people(request: HttpRequest, slug: str) -> HttpResponse:
 def person_change(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
     """Designate, withdraw or remove one person (POST from the people page)."""
     organisation = selectors.organisation_get(user=request.user, slug=slug)
-    policy.require_change(request.user, organisation)
+    policy.require(request.user, "organisation.manage_people", organisation)
     person = get_object_or_404(Person, pk=person_id, organisation=organisation)
     action = request.POST.get("action")
     try:
@@ -169,7 +160,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def application_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    policy.require(request.user, "application.review")
     status = request.GET.get("status", ApplicationStatus.SUBMITTED)
     applications = MembershipApplication.objects.select_related("chamber").order_by("-submitted_at")
     if status in ApplicationStatus.values:
@@ -189,7 +180,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def application_review(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_staff(request)
+    policy.require(request.user, "application.review")
     application = get_object_or_404(MembershipApplication.objects.select_related("chamber"), pk=pk)
     policy.record_access(request.user, application, confidential=True)
     rejection = RejectionForm(request.POST if request.POST.get("decision") == "reject" else None)
@@ -224,7 +215,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def application_letter(request: HttpRequest, pk: int) -> FileResponse:
     """The signed commitment letter: secretariat only, never a public media URL."""
-    _require_staff(request)
+    policy.require(request.user, "application.review")
     application = get_object_or_404(MembershipApplication, pk=pk)
     policy.record_access(request.user, application, confidential=True)
     if not application.commitment_letter:
@@ -292,11 +283,7 @@ def coverage_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def stakeholders(request: HttpRequest) -> HttpResponse:
-    who = policy.principal(request.user)
-    if not selectors.stakeholder_map_visible_to(request.user):
-        if not who.is_authenticated:
-            raise SignInRequired
-        raise PermissionDenied("The stakeholder map is for members.")
+    policy.require(request.user, "stakeholder_map.read")
     groups = list(selectors.stakeholder_group_list())
     ticks = [(n, 60 + (n - 0.5) * 96, 20 + (5 - n + 0.5) * 96) for n in range(1, 6)]
     return render(

@@ -12,6 +12,7 @@ from django.test import Client
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import REVIEWER_GROUP, SECRETARIAT_GROUP, Role
 from members import services
 from members.models import Chamber, MembershipStatus, Organisation, OrganisationKind, Person
@@ -52,7 +53,7 @@ def make_organisation(db, chamber):
         fields.setdefault("membership_status", MembershipStatus.ACTIVE)
         fields.setdefault("contact_email", f"contact{number}@org.example")
         return services.organisation_create(
-            actor=None, name=name or f"Organisation {number}", **fields
+            actor=SYSTEM, name=name or f"Organisation {number}", **fields
         )
 
     return make
@@ -87,8 +88,8 @@ def world(db, make_user, make_organisation) -> World:
     )
     member = make_user("member@example.org", display_name="Mia Member")
     representative = make_user("rep@example.org", display_name="Ravi Rep")
-    services.person_add(actor=None, organisation=own, user=member)
-    services.person_add(actor=None, organisation=own, user=representative, is_representative=True)
+    services.person_add(actor=SYSTEM, organisation=own, user=member)
+    services.person_add(actor=SYSTEM, organisation=own, user=representative, is_representative=True)
     reviewer = make_user("reviewer@example.org")
     reviewer.groups.add(Group.objects.get(name=REVIEWER_GROUP))
     secretariat = make_user("secretariat@example.org", is_staff=True)
@@ -98,7 +99,7 @@ def world(db, make_user, make_organisation) -> World:
     for level in DisclosureLevel.values:
         for owner, organisation in (("own", own), ("other", other)):
             person = services.person_add(
-                actor=None,
+                actor=SYSTEM,
                 organisation=organisation,
                 user=make_user(
                     f"{owner}-{level}@example.org", display_name=f"{owner} {level} person"

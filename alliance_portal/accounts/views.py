@@ -7,6 +7,7 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
+from alliance_portal import policy
 from alliance_portal.accounts.forms import LoginForm, SignupForm
 from alliance_portal.accounts.services import account_confirm_email, account_signup
 from alliance_portal.models import User
@@ -19,11 +20,12 @@ class LoginView(auth_views.LoginView):
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
+    if not policy.may(request.user, "account.sign_up"):
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         account_signup(
+            actor=request.user,
             email=form.cleaned_data["email"],
             display_name=form.cleaned_data["display_name"],
             password=form.cleaned_data["password1"],
@@ -39,7 +41,9 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
     except (ValueError, User.DoesNotExist):
         user = None
-    confirmed = user is not None and account_confirm_email(user=user, token=token)
+    confirmed = user is not None and account_confirm_email(
+        actor=request.user, user=user, token=token
+    )
     return render(
         request,
         "accounts/signup_confirm.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.response import Response
@@ -15,6 +16,9 @@ from alliance_portal.policy import SignInRequired
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, SignInRequired):
         exc = exceptions.NotAuthenticated()
+    elif isinstance(exc, DjangoPermissionDenied) and exc.args:
+        # The policy's refusal keeps its reason (DRF would answer a bare "permission denied").
+        exc = exceptions.PermissionDenied(str(exc))
     elif isinstance(exc, DjangoValidationError):
         # A service refused the input: 400 with field errors, nothing changed.
         detail = (

@@ -26,7 +26,6 @@ from members.selectors.stakeholders import (
     partner_alliance_shows_liaison,
     stakeholder_chart,
     stakeholder_group_list,
-    stakeholder_map_visible_to,
 )
 
 __all__ = [
@@ -51,5 +50,4 @@ __all__ = [
     "partner_alliance_shows_liaison",
     "stakeholder_chart",
     "stakeholder_group_list",
-    "stakeholder_map_visible_to",
 ]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.models import User
 from alliance_portal.roles import Membership
+from alliance_portal.types import Actor
 from members.models import (
     AgreementAcceptance,
     AgreementVersion,
@@ -20,10 +20,10 @@ from members.models import (
 )
 
 
-def membership_lookup(user: Any) -> Membership | None:
+def membership_lookup(user: User) -> Membership | None:
     """The user's place in a member organisation, for the role of DESIGN.md §2: a member is a
     person of an active member organisation who accepted the current version of the charter
-    and of the information-sharing protocol."""
+    and of the information-sharing protocol. Asked for signed-in accounts only."""
     person = (
         Person.objects.filter(user_id=user.pk)
         .select_related("organisation")
@@ -81,7 +81,7 @@ def in_country_q(code: str, *, prefix: str = "") -> Q:
 
 def organisation_list(
     *,
-    user: Any,
+    user: Actor,
     chamber: str | None = None,
     kind: str | None = None,
     country: str | None = None,
@@ -114,20 +114,20 @@ def organisation_list(
     return queryset.order_by("name")
 
 
-def organisation_get(*, user: Any, slug: str) -> Organisation:
+def organisation_get(*, user: Actor, slug: str) -> Organisation:
     """One organisation this user may see (404 otherwise)."""
     return policy.get_visible_or_404(
         user, Organisation.objects.select_related("chamber"), slug=slug
     )
 
 
-def organisation_shows_contacts(*, user: Any, organisation: Organisation) -> bool:
+def organisation_shows_contacts(*, user: Actor, organisation: Organisation) -> bool:
     """Contacts are members-level: members, reviewers, staff, and the organisation's own people."""
     who = policy.principal(user)
     return policy.reaches(user, DisclosureLevel.MEMBERS) or who.organisation_id == organisation.pk
 
 
-def organisation_people(*, user: Any, organisation: Organisation) -> QuerySet[Person]:
+def organisation_people(*, user: Actor, organisation: Organisation) -> QuerySet[Person]:
     """The organisation's people this user may see (each person's own disclosure level)."""
     return (
         policy.visible(user, Person.objects.filter(organisation=organisation))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
 from alliance_portal import policy
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.types import Actor
 from members.models import (
     CountryRiskNote,
     FocusCountry,
@@ -23,7 +23,8 @@ from members.selectors.organisations import in_country_q
 
 def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
     """Every stakeholder group, most influential and affected first, with the organisations
-    and partner alliances that engage them. Members-level: callers check ``reaches``."""
+    and partner alliances that engage them. Members-level: callers ask the policy
+    (``stakeholder_map.read``)."""
     return (
         StakeholderGroup.objects.select_related("chamber")
         .prefetch_related(
@@ -34,17 +35,12 @@ def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
     )
 
 
-def stakeholder_map_visible_to(user: Any) -> bool:
-    """Staff maintain the stakeholder map; members (and reviewers) read it."""
-    return policy.reaches(user, DisclosureLevel.MEMBERS)
-
-
 def partner_alliance_list() -> QuerySet[PartnerAlliance]:
     """Partner alliances with the chambers they cover, by name."""
     return PartnerAlliance.objects.prefetch_related("chambers").order_by("name")
 
 
-def partner_alliance_shows_liaison(user: Any) -> bool:
+def partner_alliance_shows_liaison(user: Actor) -> bool:
     """The liaison contact of a partner alliance is members-level."""
     return policy.reaches(user, DisclosureLevel.MEMBERS)
 
@@ -64,7 +60,7 @@ class CountryPage:
     risk_notes: list[CountryRiskNote]
 
 
-def country_page(*, user: Any, code: str) -> CountryPage:
+def country_page(*, user: Actor, code: str) -> CountryPage:
     """Everything the members app knows about one country the alliance works in: active
     member organisations headquartered or operating there (government bodies apart), partner
     alliances covering it, critical stakeholder groups located there, and the risk notes this

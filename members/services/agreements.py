@@ -3,7 +3,7 @@ person of a member organisation accepts before seeing members-only material."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
 
@@ -14,11 +14,10 @@ from members.models import AgreementAcceptance, AgreementKind, AgreementVersion,
 
 
 @use_case
-def agreement_publish(*, actor: Actor | None, kind: str, title: str, text: str) -> AgreementVersion:
+def agreement_publish(*, actor: Actor, kind: str, title: str, text: str) -> AgreementVersion:
     """Publish the next version of the charter or the protocol. Everyone who accepted an
     earlier version is asked to accept this one before seeing members-only material again."""
-    if actor is not None and not policy.principal(actor).is_staff_role:
-        raise PermissionDenied("Only the secretariat publishes the charter and the protocol.")
+    policy.require(actor, "agreement.publish")
     if kind not in AgreementKind.values:
         raise ValidationError({"kind": "Unknown agreement."})
     if not text.strip():
@@ -35,8 +34,7 @@ def agreements_accept(
 ) -> list[AgreementAcceptance]:
     """Record that ``person`` (the actor themself) accepts these versions. Accepting twice
     records nothing new."""
-    if getattr(actor, "pk", None) != person.user_id:
-        raise PermissionDenied("Each person accepts the agreements for themself.")
+    policy.require(actor, "agreement.accept", person)
     accepted = []
     for agreement in agreements:
         acceptance, _ = AgreementAcceptance.objects.get_or_create(

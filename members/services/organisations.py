@@ -5,14 +5,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from guardian.shortcuts import assign_perm, remove_perm
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.models import User
+from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
 from members.models import Chamber, MembershipStatus, Organisation, OrganisationKind, Person
 
@@ -50,15 +57,10 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _require_staff(actor: Any, what: str) -> None:
-    if not policy.principal(actor).is_staff_role:
-        raise PermissionDenied(f"Only the secretariat may {what}.")
-
-
 @use_case
 def organisation_create(
     *,
-    actor: Actor | None,
+    actor: Actor,
     name: str,
     chamber: Chamber,
     kind: str,
@@ -67,9 +69,29 @@ def organisation_create(
     **profile: Any,
 ) -> Organisation:
     """Create an organisation with its people's group (used to share items with all of them).
-    ``actor`` is None only for system work (demo data, an approved application)."""
-    if actor is not None:
-        _require_staff(actor, "create organisations")
+    The secretariat's (``organisation.create``)."""
+    policy.require(actor, "organisation.create")
+    return _organisation_create(
+        name=name,
+        chamber=chamber,
+        kind=kind,
+        membership_status=membership_status,
+        joined_on=joined_on,
+        **profile,
+    )
+
+
+def _organisation_create(
+    *,
+    name: str,
+    chamber: Chamber,
+    kind: str,
+    membership_status: str,
+    joined_on: date | None,
+    **profile: Any,
+) -> Organisation:
+    """The work of creating an organisation, shared by ``organisation_create`` and an
+    application's approval (whose use case it stays)."""
     if Organisation.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": "An organisation with this name exists already."})
     if kind not in OrganisationKind.values:
@@ -100,13 +122,12 @@ def organisation_update(
     """Change an organisation. Its representative may change the profile fields; name,
     chamber, kind, membership status and joining date are the secretariat's. Nothing is
     saved unless every change is allowed and valid."""
-    policy.require_change(actor, organisation)
+    policy.require(actor, "organisation.edit", organisation)
     unknown = set(changes) - set(PROFILE_FIELDS) - STAFF_FIELDS
     if unknown:
         raise ValidationError(f"Unknown fields: {', '.join(sorted(unknown))}.")
-    if set(changes) & STAFF_FIELDS and not policy.principal(actor).is_staff_role:
-        fields = ", ".join(sorted(set(changes) & STAFF_FIELDS))
-        raise PermissionDenied(f"Only the secretariat may change: {fields}.")
+    if set(changes) & STAFF_FIELDS:
+        policy.require(actor, "organisation.edit_membership", organisation)
     if "name" in changes and (
         Organisation.objects.filter(name__iexact=changes["name"])
         .exclude(pk=organisation.pk)
@@ -130,17 +151,29 @@ def _sync_representative_permission(person: Person) -> None:
 @use_case
 def person_add(
     *,
-    actor: Actor | None,
+    actor: Actor,
     organisation: Organisation,
     user: User,
     position: str = "",
     is_representative: bool = False,
 ) -> Person:
     """Make ``user`` a person of ``organisation``. The secretariat or the organisation's
-    representative may do it; a representative is granted the right to edit the organisation
+    representative may do it (``organisation.manage_people``)."""
+    policy.require(actor, "organisation.manage_people", organisation)
+    return _person_add(
+        organisation=organisation,
+        user=user,
+        position=position,
+        is_representative=is_representative,
+    )
+
+
+def _person_add(
+    *, organisation: Organisation, user: User, position: str, is_representative: bool
+) -> Person:
+    """The work of adding a person, shared by ``person_add``, ``person_invite`` and an
+    application's approval. A representative is granted the right to edit the organisation
     (a django-guardian object permission on that organisation only)."""
-    if actor is not None:
-        policy.require_change(actor, organisation)
     if Person.objects.filter(user=user).exists():
         raise ValidationError({"user": "This account belongs to an organisation already."})
     person = Person.objects.create(
@@ -153,6 +186,26 @@ def person_add(
         user.groups.add(organisation.group)
     _sync_representative_permission(person)
     return person
+
+
+def _set_password_link(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def person_invite_email(*, person: Person, event: str) -> None:
+    """Send a person of a member organisation their set-password link (once per event)."""
+    email_queue(
+        event_key=event,
+        recipient=person.user.email,
+        subject=f"Your Alliance Portal account for {person.organisation.name}",
+        body=render_to_string(
+            "members/emails/invitation.txt",
+            {"person": person, "link": _set_password_link(person.user)},
+        ),
+    )
 
 
 @use_case
@@ -168,16 +221,13 @@ def person_invite(
     """Add a new person to the organisation (its representative or the secretariat may) and
     email them a link to set their password. Refused when the address already has an account
     that belongs to an organisation."""
-    from members.services.applications import person_invite_email
-
-    policy.require_change(actor, organisation)
+    policy.require(actor, "organisation.manage_people", organisation)
     user = User.objects.filter(email__iexact=email).first()
     if user is not None and Person.objects.filter(user=user).exists():
         raise ValidationError({"email": "This person already belongs to an organisation."})
     if user is None:
         user = User.objects.create_user(email=email, password=None, display_name=display_name)
-    person = person_add(
-        actor=actor,
+    person = _person_add(
         organisation=organisation,
         user=user,
         position=position,
@@ -192,7 +242,7 @@ def person_remove(*, actor: Actor, person: Person) -> None:
     """Take a person off their organisation: they lose its rights and their account becomes an
     external stakeholder's. An organisation keeps at least one representative."""
     organisation = person.organisation
-    policy.require_change(actor, organisation)
+    policy.require(actor, "organisation.manage_people", organisation)
     if (
         person.is_representative
         and not organisation.people.filter(is_representative=True).exclude(pk=person.pk).exists()
@@ -208,16 +258,18 @@ def person_remove(*, actor: Actor, person: Person) -> None:
 def person_set_representative(*, actor: Actor, person: Person, is_representative: bool) -> Person:
     """Designate a person as their organisation's representative, or withdraw it; an
     organisation keeps at least one representative once it has one."""
-    policy.require_change(actor, person.organisation)
+    organisation = person.organisation
+    policy.require(actor, "organisation.manage_people", organisation)
     if (
         not is_representative
         and person.is_representative
-        and not person.organisation.people.filter(is_representative=True)
-        .exclude(pk=person.pk)
-        .exists()
-        and not policy.principal(actor).is_staff_role
+        and not organisation.people.filter(is_representative=True).exclude(pk=person.pk).exists()
     ):
-        raise ValidationError("Designate another representative before withdrawing the last one.")
+        # Only the secretariat leaves an organisation without a representative; anyone else is
+        # told what to do first (a form error, not a refusal).
+        reason = policy.refusal(actor, "organisation.withdraw_last_representative", organisation)
+        if reason is not None:
+            raise ValidationError(reason)
     person.is_representative = is_representative
     person.save(update_fields=["is_representative"])
     _sync_representative_permission(person)

@@ -12,6 +12,7 @@ from django.test import Client
 
 from alliance_portal import policy
 from alliance_portal.models import User
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from members import services
 from members.models import ApplicationStatus, MembershipApplication, Organisation
@@ -51,10 +52,10 @@ def _form(chamber, **overrides):
 @pytest.fixture
 def agreements(db):
     charter = services.agreement_publish(
-        actor=None, kind="charter", title="Charter", text="Be fair."
+        actor=SYSTEM, kind="charter", title="Charter", text="Be fair."
     )
     protocol = services.agreement_publish(
-        actor=None, kind="protocol", title="Protocol", text="Share no prices."
+        actor=SYSTEM, kind="protocol", title="Protocol", text="Share no prices."
     )
     return charter, protocol
 
@@ -133,7 +134,7 @@ def test_a_new_version_of_the_protocol_asks_again(world, agreements) -> None:
     member = world.users[Role.MEMBER]
     services.agreements_accept(actor=member, person=member.person, agreements=list(agreements))
     assert policy.principal(User.objects.get(pk=member.pk)).role == Role.MEMBER
-    services.agreement_publish(actor=None, kind="protocol", title="Protocol", text="Version two.")
+    services.agreement_publish(actor=SYSTEM, kind="protocol", title="Protocol", text="Version two.")
     assert policy.principal(User.objects.get(pk=member.pk)).role == Role.EXTERNAL_STAKEHOLDER
     client = world.client_for(Role.MEMBER)
     assert "Version two." in client.get("/members/agreements/").content.decode()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import AnonymousUser, Permission
 from guardian.shortcuts import assign_perm
 
 from alliance_portal import policy
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from members.models import MembershipStatus, Person
 from members.services import person_set_representative
@@ -122,7 +123,7 @@ def test_applicant_organisations_are_for_the_secretariat_and_their_own_people(
     from members.services import person_add
 
     applicant_person = make_user("applicant@example.org")
-    person_add(actor=None, organisation=world.applicant, user=applicant_person)
+    person_add(actor=SYSTEM, organisation=world.applicant, user=applicant_person)
     for role, user in world.users.items():
         visible = policy.visible(user, Organisation.objects.all())
         assert visible.filter(pk=world.applicant.pk).exists() is (role in policy.STAFF_ROLES)
@@ -138,8 +139,61 @@ def test_a_secretariat_member_who_is_also_a_person_of_an_organisation_sees_every
     from members.services import person_add
 
     secretariat = world.users[Role.SECRETARIAT]
-    person_add(actor=None, organisation=world.own, user=secretariat)
+    person_add(actor=SYSTEM, organisation=world.own, user=secretariat)
     fresh = type(secretariat).objects.get(pk=secretariat.pk)
     assert policy.principal(fresh).organisation_id == world.own.pk
     visible = set(policy.visible(fresh, Organisation.objects.all()).values_list("pk", flat=True))
     assert visible == {world.own.pk, world.other.pk, world.applicant.pk}
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        (Role.ANONYMOUS, False),
+        (Role.EXTERNAL_STAKEHOLDER, False),
+        (Role.MEMBER, False),
+        (Role.ORGANISATION_REPRESENTATIVE, False),
+        (Role.CIVIL_SOCIETY_REVIEWER, False),
+        (Role.SECRETARIAT, True),
+        (Role.SUPERUSER, True),
+    ],
+)
+def test_the_secretariat_creates_organisations_and_reviews_applications(
+    world, role: Role, allowed: bool
+) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from members.models import Organisation
+    from members.services import organisation_create
+
+    user = world.users[role] or AnonymousUser()
+    for name in ("organisation.create", "application.review", "agreement.publish"):
+        assert policy.may(user, name) is allowed, name
+    if allowed:
+        organisation_create(actor=user, name="New Org", chamber=world.own.chamber, kind="ngo")
+    else:
+        expected = policy.SignInRequired if role == Role.ANONYMOUS else PermissionDenied
+        with pytest.raises(expected):
+            organisation_create(actor=user, name="New Org", chamber=world.own.chamber, kind="ngo")
+    assert Organisation.objects.filter(name="New Org").exists() is allowed
+
+
+def test_a_representative_manages_their_own_organisations_people_only(world) -> None:
+    representative = world.users[Role.ORGANISATION_REPRESENTATIVE]
+    assert policy.may(representative, "organisation.manage_people", world.own)
+    assert not policy.may(representative, "organisation.manage_people", world.other)
+    assert not policy.may(world.users[Role.MEMBER], "organisation.manage_people", world.own)
+    # Only the secretariat leaves an organisation without a representative.
+    assert not policy.may(representative, "organisation.withdraw_last_representative", world.own)
+    assert policy.may(
+        world.users[Role.SECRETARIAT], "organisation.withdraw_last_representative", world.own
+    )
+
+
+def test_each_person_accepts_the_agreements_for_themself_only(world) -> None:
+    member = world.users[Role.MEMBER]
+    assert policy.may(member, "agreement.accept", member.person)
+    assert not policy.may(world.users[Role.SECRETARIAT], "agreement.accept", member.person)
+    assert not policy.may(
+        world.users[Role.ORGANISATION_REPRESENTATIVE], "agreement.accept", member.person
+    )

@@ -155,3 +155,42 @@ def test_an_email_event_is_sent_once_per_recipient_however_often_it_is_queued(
     assert email_deliver(email_id=first.pk) is False
     assert len(mail.outbox) == 1
     assert OutboundEmail.objects.get().sent_at is not None
+
+
+@pytest.mark.django_db
+def test_signup_and_confirmation_are_audited_as_their_use_cases(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
+    import pghistory.models
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _signup(client)
+    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", str(mail.outbox[0].body))
+    assert link is not None
+    client.get(link.group(1))
+    user = User.objects.get(email="amara@example.org")
+    events = list(pghistory.models.Events.objects.tracks(user).order_by("pgh_id"))
+    assert [(e.pgh_label, e.pgh_context["use_case"]) for e in events] == [
+        ("insert", "account_signup"),
+        ("update", "account_confirm_email"),
+    ]
+    # An anonymous visitor acted: no account, and not the system.
+    assert all(e.pgh_context["user"] is None and not e.pgh_context["system"] for e in events)
+
+
+def test_the_secretariat_cannot_take_over_a_superusers_account(world) -> None:
+    from alliance_portal.roles import Role
+
+    superuser, member = world.users[Role.SUPERUSER], world.users[Role.MEMBER]
+    staff = world.client_for(Role.SECRETARIAT)
+    refused = staff.post(
+        f"/admin/alliance_portal/user/{superuser.pk}/change/", {"email": "mine@example.org"}
+    )
+    assert refused.status_code == 403
+    assert User.objects.get(pk=superuser.pk).email == "root@example.org"
+    assert staff.get(f"/admin/alliance_portal/user/{member.pk}/password/").status_code == 403
+    staff_form = staff.get(f"/admin/alliance_portal/user/{member.pk}/change/")
+    assert "is_superuser" not in staff_form.context["adminform"].form.fields
+    root = world.client_for(Role.SUPERUSER)
+    root_form = root.get(f"/admin/alliance_portal/user/{member.pk}/change/")
+    assert "is_superuser" in root_form.context["adminform"].form.fields

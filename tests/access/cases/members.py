@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.files.base import ContentFile
-
 from tests.access.matrix import Case
+from tests.members.factories import submitted_application
 
 
 def populate(world) -> None:
+    from alliance_portal.policy import SYSTEM
     from members.models import (
         CountryRiskNote,
         FocusCountry,
         FocusMaterial,
-        MembershipApplication,
         PartnerAlliance,
         Person,
         StakeholderGroup,
@@ -23,7 +22,7 @@ def populate(world) -> None:
 
     # Published agreements, accepted by the world's people (so its members stay members).
     agreements = [
-        agreement_publish(actor=None, kind=kind, title=kind, text="Text.")
+        agreement_publish(actor=SYSTEM, kind=kind, title=kind, text="Text.")
         for kind in ("charter", "protocol")
     ]
     for person in Person.objects.all():
@@ -39,21 +38,7 @@ def populate(world) -> None:
         name="Artisanal miners", influence=2, impact=5, engagement="not_engaged"
     )
     PartnerAlliance.objects.create(name="Partner", slug="partner", liaison_email="l@p.example")
-    world.extra["application"] = MembershipApplication.objects.create(
-        organisation_name="Applying Org",
-        chamber=world.own.chamber,
-        kind="company",
-        headquarters_country="FI",
-        description="d",
-        motivation="m",
-        representative_name="R",
-        representative_email="r@applying.example",
-        representative_position="P",
-        commitment_signatory_name="S",
-        commitment_signatory_position="CEO",
-        commitment_signed_on=date(2026, 1, 1),
-        commitment_letter=ContentFile(b"%PDF-1.4\n", name="l.pdf"),
-    )
+    world.extra["application"] = submitted_application(world.own.chamber)
 
 
 def _application(world):
