@@ -1,41 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
-
-from django.contrib import admin, messages
-from django.contrib.admin.options import csrf_protect_m
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 
 from alliance_portal import policy
 from alliance_portal.models import AccessLogEntry, OutboundEmail, User
-
-
-class UseCaseAdminMixin:
-    """For a model admin whose ``save_model`` calls a use case: Django's change form wraps a
-    POST in a transaction, but a use case runs in its own durable one (and fails inside
-    another), so the change form runs without the outer transaction and the use case is the
-    unit that commits or rolls back. A use case's refusal of the input (``ValidationError``)
-    is shown as an error message on the same page; nothing was saved."""
-
-    @csrf_protect_m
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        view: Any = self
-        try:
-            response: HttpResponse = view._changeform_view(
-                request, object_id, form_url, extra_context
-            )
-        except ValidationError as error:
-            view.message_user(request, " ".join(error.messages), level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-        return response
 
 
 @admin.register(User)

@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.admin import UseCaseAdminMixin
 from alliance_portal.forms import ChoiceArrayAdminMixin
+from alliance_portal.service_admin import ServiceAdmin
 from members import services
 from members.models import (
     AgreementAcceptance,
@@ -51,7 +51,7 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(UseCaseAdminMixin, ChoiceArrayAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
     list_display = ("name", "chamber", "kind", "membership_status", "headquarters_country")
     list_filter = ("membership_status", "chamber", "kind")
     search_fields = ("name", "slug")
@@ -84,7 +84,7 @@ class OrganisationAdmin(UseCaseAdminMixin, ChoiceArrayAdminMixin, admin.ModelAdm
 
 
 @admin.register(Person)
-class PersonAdmin(UseCaseAdminMixin, admin.ModelAdmin):
+class PersonAdmin(ServiceAdmin):
     list_display = ("user", "organisation", "position", "is_representative", "disclosure")
     list_filter = ("is_representative", "organisation__chamber", "disclosure")
     search_fields = ("user__email", "user__display_name", "organisation__name")
@@ -156,7 +156,7 @@ class MembershipApplicationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AgreementVersion)
-class AgreementVersionAdmin(UseCaseAdminMixin, admin.ModelAdmin):
+class AgreementVersionAdmin(ServiceAdmin):
     """A published version is never edited: publish a new one, which everyone accepts again."""
 
     list_display = ("kind", "version", "title", "published_at")

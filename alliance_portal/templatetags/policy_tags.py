@@ -14,4 +14,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def may(context: template.Context, action: str, obj: Any = None) -> bool:
-    return policy.may(context["request"].user, action, obj)
+    request = context.get("request")
+    if request is None:  # a page rendered without a request (the server-error page)
+        return False
+    return policy.may(request.user, action, obj)

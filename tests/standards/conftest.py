@@ -4,7 +4,6 @@ state a test needs, through the services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +13,6 @@ from rest_framework.test import APIClient
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from alliance_portal.types import Actor
-from members import services as members_services
 from standards import services
 from standards.models import (
     Element,
@@ -74,30 +72,6 @@ def make_version(code: str, kind: str, label: str, csv_text: str, **fields) -> S
     version = StandardVersion.objects.create(standard=standard, label=label, status="current")
     services.version_import_elements_csv(actor=SYSTEM, version=version, csv_text=csv_text)
     return version
-
-
-@pytest.fixture
-def _members_services_as_system() -> Iterator[pytest.MonkeyPatch]:
-    """Until the shared ``tests/conftest.py`` passes ``SYSTEM`` (its owner converts it), its
-    ``world`` calls the members services with ``actor=None``, which they now refuse: while the
-    world is built, those calls act as the system. Undone as soon as the world exists."""
-    patch = pytest.MonkeyPatch()
-    for name in ("organisation_create", "person_add"):
-        service = getattr(members_services, name)
-
-        def as_system(*args: Any, _service: Any = service, actor: Any = None, **kwargs: Any) -> Any:
-            return _service(*args, actor=SYSTEM if actor is None else actor, **kwargs)
-
-        patch.setattr(members_services, name, as_system)
-    yield patch
-    patch.undo()
-
-
-@pytest.fixture
-def world(_members_services_as_system: pytest.MonkeyPatch, world: Any) -> Any:
-    """The shared world (see ``_members_services_as_system``)."""
-    _members_services_as_system.undo()
-    return world
 
 
 @pytest.fixture
