@@ -103,9 +103,17 @@ def shared_state(build: Callable[[], Any]) -> Any:
 
 def prepare(item: pytest.Item) -> None:
     """Called before each test's fixtures are set up (``pytest_runtest_setup``)."""
+    fixturenames = list(getattr(item, "fixturenames", ()))
     states = item.config.stash.get(STASH, None)
-    if states is not None:
-        states.prepare(list(getattr(item, "fixturenames", ())))
+    if states is None:
+        return
+    marker = item.get_closest_marker("django_db")
+    committing = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixturenames)
+    )
+    if committing and set(states.states) & set(fixturenames):
+        raise pytest.UsageError(f"{item.nodeid} commits: it cannot see a shared state")
+    states.prepare(fixturenames)
 
 
 def uses(item: pytest.Item, name: str) -> bool:
