@@ -18,8 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# `make run PORT=8765` serves on another port.
+PORT ?= 8000
+
 run: $(STAMP)
-	$(BIN)/python -m alliance_portal.launcher run
+	$(BIN)/python -m alliance_portal.launcher run --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python -m pytest $(PYTEST_ARGS)

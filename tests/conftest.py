@@ -3,7 +3,10 @@ and objects at every disclosure level, of the user's own and of another organisa
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import pytest
@@ -16,34 +19,24 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import REVIEWER_GROUP, SECRETARIAT_GROUP, Role
 from members import services
 from members.models import Chamber, MembershipStatus, Organisation, OrganisationKind, Person
+from tests.shared_state import State, prepare, shared_state, uses
 
 PASSWORD = "correct-horse-battery-staple"
 
 
-@pytest.fixture
-def make_user(db):
-    def make(email: str = "person@example.org", **fields) -> User:
-        return User.objects.create_user(email=email, password=PASSWORD, **fields)
-
-    return make
+def create_user(email: str = "person@example.org", **fields) -> User:
+    return User.objects.create_user(email=email, password=PASSWORD, **fields)
 
 
-@pytest.fixture
-def signed_in_client(client: Client, make_user) -> Client:
-    client.force_login(make_user())
-    return client
-
-
-@pytest.fixture
-def chamber(db) -> Chamber:
+def civil_society() -> Chamber:
     chamber, _ = Chamber.objects.get_or_create(
         slug="civil-society", defaults={"name": "Civil society", "order": 4}
     )
     return chamber
 
 
-@pytest.fixture
-def make_organisation(db, chamber):
+def organisation_maker(chamber: Chamber) -> Callable[..., Organisation]:
+    """Make organisations numbered from 1, of ``chamber`` unless told otherwise."""
     counter = iter(range(1, 100_000))
 
     def make(name: str | None = None, **fields) -> Organisation:
@@ -57,6 +50,27 @@ def make_organisation(db, chamber):
         )
 
     return make
+
+
+@pytest.fixture
+def make_user(db):
+    return create_user
+
+
+@pytest.fixture
+def signed_in_client(client: Client, make_user) -> Client:
+    client.force_login(make_user())
+    return client
+
+
+@pytest.fixture
+def chamber(db) -> Chamber:
+    return civil_society()
+
+
+@pytest.fixture
+def make_organisation(db, chamber):
+    return organisation_maker(chamber)
 
 
 @dataclass
@@ -80,7 +94,13 @@ class World:
 
 
 @pytest.fixture
-def world(db, make_user, make_organisation) -> World:
+def world(db, make_organisation) -> World:
+    return build_world(make_organisation)
+
+
+def build_world(make_organisation: Callable[..., Organisation]) -> World:
+    """The world of the fixture above; the access matrix builds it once for all its tests."""
+    make_user = create_user
     own = make_organisation("Own Organisation")
     other = make_organisation("Other Organisation")
     applicant = make_organisation(
@@ -123,3 +143,55 @@ def world(db, make_user, make_organisation) -> World:
         },
         people=people,
     )
+
+
+# --- States shared by many tests (see tests/shared_state.py) ---------------------------------
+
+
+def _seed_demo(*, logins: bool) -> str:
+    """Load the demo (as `make run` does); return what the command printed."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    out = io.StringIO()
+    with override_settings(DEMO_LOGINS_ENABLED=logins):
+        call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+# Under test settings: no demo logins, the demo is the system's work.
+demo_state = shared_state(partial(_seed_demo, logins=False))
+# As in development: with one demo login per role.
+demo_with_logins_state = shared_state(partial(_seed_demo, logins=True))
+SHARED_STATES = ("matrix_state", "demo_state", "demo_with_logins_state")
+
+
+@pytest.fixture
+def demo(demo_state: State, db) -> str:
+    """The demo alliance, loaded once for all the tests that use it; returns the seed's output."""
+    return demo_state.value
+
+
+@pytest.fixture
+def demo_with_logins(demo_with_logins_state: State, db, settings) -> str:
+    """The demo alliance seeded as in development, with its logins; DEMO_LOGINS_ENABLED stays on."""
+    settings.DEMO_LOGINS_ENABLED = True
+    return demo_with_logins_state.value
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of each shared state first, state by state, so each state is built once;
+    otherwise pytest-django's order (database tests, then transactional ones, then the rest)."""
+
+    def state_index(item: pytest.Item) -> int:
+        return next(
+            (index for index, name in enumerate(SHARED_STATES) if uses(item, name)),
+            len(SHARED_STATES),
+        )
+
+    items.sort(key=state_index)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    prepare(item)

@@ -2,6 +2,9 @@
 `make test` finds them unset), fast password hashing, in-memory email, Celery tasks run in
 the calling process."""
 
+import os
+import secrets
+
 from alliance_portal.settings.base import *  # noqa: F403
 from alliance_portal.settings.base import DATABASES, env
 
@@ -13,9 +16,20 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Each run gets a test database of its own, so two runs against one server never meet (nor drop
+# each other's database): the name carries the process id and a random part.
+# pytest-django creates it, appends "_gw0"... under xdist, and drops it at the end of the run.
+# TEST_DATABASE_NAME names it outright.
 DATABASES["default"]["TEST"] = {
-    "NAME": env.str("TEST_DATABASE_NAME", default="test_alliance_portal")
+    "NAME": env.str(
+        "TEST_DATABASE_NAME",
+        default=f"test_alliance_portal_{os.getpid()}_{secrets.token_hex(4)}",
+    )
 }
+# PostgreSQL's JIT compiles a plan for every large query: seconds lost on each page whose
+# query has many joins (the pghistory events admin took 25 s), gained back only on big data.
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DATABASES["default"]["ENGINE"] = "alliance_portal.testing.db"  # flush empties append-only tables
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

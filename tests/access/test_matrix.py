@@ -22,6 +22,8 @@ from drf_spectacular.generators import SchemaGenerator
 from alliance_portal.roles import Role
 from tests.access.cases import gather, populate
 from tests.access.matrix import ADMIN_LOGIN, DENY, EXPECT, HOME, LOGIN, OK, ROLES, Case, no_kwargs
+from tests.conftest import World, build_world, civil_society, organisation_maker
+from tests.shared_state import State, shared_state
 
 PAGES, API = gather()
 
@@ -216,22 +218,30 @@ def _run(world, url: str, case: Case, method: str, *, api: bool) -> list[str]:
     return failures
 
 
-@pytest.fixture
-def matrix_world(world):
+def _build_matrix_world() -> World:
     """The shared world, plus one object of every model the admin shows."""
     from rest_framework.authtoken.models import Token
 
+    from alliance_portal import policy
     from alliance_portal.models import OutboundEmail
 
+    world = build_world(organisation_maker(civil_society()))
     OutboundEmail.objects.create(
         event_key="matrix", recipient="a@example.org", subject="S", body="B"
     )
     Token.objects.create(user=world.users[Role.MEMBER])
-    from alliance_portal import policy
-
     policy.record_access(world.users[Role.SECRETARIAT], world.applicant)
     populate(world)
     return world
+
+
+# Built once for all the matrix's tests, each of which runs in a savepoint on top of it.
+matrix_state = shared_state(_build_matrix_world)
+
+
+@pytest.fixture
+def matrix_world(matrix_state: State, db) -> World:
+    return matrix_state.value
 
 
 @pytest.mark.parametrize("name", sorted(ALL_PAGES))

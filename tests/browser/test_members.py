@@ -11,11 +11,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(db):
+def committed_demo(db):
+    """Transactional tests commit what they load: the shared, rolled-back demo is not seen by
+    the live server."""
     call_command("seed_demo", stdout=io.StringIO())
 
 
-def test_public_pages_of_the_membership_are_accessible(page, demo, assert_accessible) -> None:
+def test_public_pages_of_the_membership_are_accessible(
+    page, committed_demo, assert_accessible
+) -> None:
     for path in (
         "/members/coverage/",
         "/countries/",
@@ -32,7 +36,7 @@ def test_public_pages_of_the_membership_are_accessible(page, demo, assert_access
     page.get_by_role("heading", name="Gaps").wait_for()
 
 
-def test_a_member_reads_the_stakeholder_map(page, demo, world, assert_accessible) -> None:
+def test_a_member_reads_the_stakeholder_map(page, committed_demo, world, assert_accessible) -> None:
     from members.models import Person
     from members.selectors import current_agreements
     from members.services import agreements_accept
@@ -51,7 +55,7 @@ def test_a_member_reads_the_stakeholder_map(page, demo, world, assert_accessible
 
 
 def test_a_new_person_is_asked_to_accept_the_agreements(
-    page, demo, world, assert_accessible
+    page, committed_demo, world, assert_accessible
 ) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email address").fill(world.users["member"].email)

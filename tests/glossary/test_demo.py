@@ -10,8 +10,7 @@ from glossary.models import Concept, ConceptStatus, Definition, Label, UsageNote
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_loads_the_glossary_once_with_every_status() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_loads_the_glossary_once_with_every_status(demo) -> None:
     counts = {
         status: Concept.objects.filter(status=status).count() for status in ConceptStatus.values
     }
@@ -42,8 +41,6 @@ def test_seed_demo_loads_the_glossary_once_with_every_status() -> None:
     assert Label.objects.filter(text="ASM").exists()
 
 
-def test_seed_demo_with_demo_logins_attributes_proposals_and_notes(settings) -> None:
-    settings.DEMO_LOGINS_ENABLED = True
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_with_demo_logins_attributes_proposals_and_notes(demo_with_logins) -> None:
     assert Concept.objects.filter(proposed_by__email="member@demo.alliance.example").exists()
     assert UsageNote.objects.filter(author__email="member@demo.alliance.example").exists()

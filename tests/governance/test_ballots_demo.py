@@ -44,11 +44,6 @@ def _counts() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
-
-
 def test_the_demo_has_every_kind_of_ballot_the_issue_asks_for(demo) -> None:
     closed = Ballot.objects.filter(closed_at__isnull=False).select_related("decision")
     assert closed.count() == 8

@@ -42,8 +42,7 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_seed_demo_under_test_settings_is_idempotent_and_covers_every_state() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_under_test_settings_is_idempotent_and_covers_every_state(demo) -> None:
     first = _counts()
     call_command("seed_demo", stdout=io.StringIO())
     assert _counts() == first
@@ -81,9 +80,7 @@ def test_seed_demo_under_test_settings_is_idempotent_and_covers_every_state() ->
         assert not unanswered.exists(), proposal
 
 
-def test_seed_demo_in_development_comments_as_the_demo_logins(settings) -> None:
-    settings.DEMO_LOGINS_ENABLED = True
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_in_development_comments_as_the_demo_logins(demo_with_logins) -> None:
     authors = set(
         Comment.objects.filter(author__isnull=False).values_list("author__email", flat=True)
     )

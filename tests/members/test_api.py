@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
@@ -18,8 +17,7 @@ def _api(world, role: Role) -> APIClient:
 
 
 @pytest.mark.django_db
-def test_anonymous_callers_list_the_demo_organisations_without_contact_data(client) -> None:
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_anonymous_callers_list_the_demo_organisations_without_contact_data(demo, client) -> None:
     response = APIClient().get("/api/v1/organisations/?page_size=200")
     assert response.status_code == 200
     results = response.json()["results"]

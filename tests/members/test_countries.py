@@ -1,17 +1,9 @@
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -5,16 +5,10 @@ import io
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from members.models import EngagementStatus, StakeholderGroup
 from members.vocabularies import ValueChainStage
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def _independent_counts(api: APIClient, material: str | None = None) -> Counter:

@@ -12,10 +12,7 @@ from members.models import Chamber, Organisation
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_gives_one_login_per_role(settings) -> None:
-    settings.DEMO_LOGINS_ENABLED = True
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+def test_seed_demo_is_idempotent_and_gives_one_login_per_role(demo_with_logins: str) -> None:
     call_command("seed_demo", stdout=io.StringIO())
     assert Chamber.objects.count() == 7
     assert Organisation.objects.count() == 30
@@ -25,13 +22,12 @@ def test_seed_demo_is_idempotent_and_gives_one_login_per_role(settings) -> None:
     roles = {policy.principal(user).role for user in User.objects.all()}
     assert roles == set(Role) - {Role.ANONYMOUS}
     for role in set(Role) - {Role.ANONYMOUS}:
-        assert f" {role.value}" in out.getvalue()
+        assert f" {role.value}" in demo_with_logins
     every_chamber_has_members = all(c.organisations.exists() for c in Chamber.objects.all())
     assert every_chamber_has_members
 
 
 @pytest.mark.django_db
-def test_seed_demo_creates_no_logins_outside_development() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_creates_no_logins_outside_development(demo) -> None:
     assert not User.objects.exists()
     assert Organisation.objects.count() == 30

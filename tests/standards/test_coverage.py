@@ -9,7 +9,6 @@ import re
 from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -174,8 +173,7 @@ def _recompute(approved: list[dict], baseline_refs: set[str], baseline: tuple[st
 
 
 @pytest.mark.django_db
-def test_demo_coverage_recomputed_from_the_api_matches_the_matrix_csv_and_api(client) -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_coverage_recomputed_from_the_api_matches_the_matrix_csv_and_api(demo, client) -> None:
     [baseline_standard] = _api_all("/api/v1/standards/?kind=alliance_baseline")
     [current] = [v for v in baseline_standard["versions"] if v["status"] == "current"]
     baseline = (baseline_standard["code"], current["label"])

@@ -31,8 +31,7 @@ def _snapshot():
 
 
 @pytest.mark.django_db
-def test_seed_demo_loads_the_frameworks_the_baseline_and_mappings_idempotently() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_loads_the_frameworks_the_baseline_and_mappings_idempotently(demo) -> None:
     first = _snapshot()
     call_command("seed_demo", stdout=io.StringIO())
     assert _snapshot() == first
@@ -48,8 +47,7 @@ def test_seed_demo_loads_the_frameworks_the_baseline_and_mappings_idempotently()
 
 
 @pytest.mark.django_db
-def test_the_demo_matrix_shows_every_coverage_class() -> None:
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_matrix_shows_every_coverage_class(demo) -> None:
     matrix = coverage_matrix()
     assert len(matrix.columns) == 8
     seen = Counter(cell.coverage for _, cells in matrix.rows() for cell in cells)
@@ -57,9 +55,7 @@ def test_the_demo_matrix_shows_every_coverage_class() -> None:
 
 
 @pytest.mark.django_db
-def test_with_demo_logins_the_mappings_have_authors_and_reviewers(settings) -> None:
-    settings.DEMO_LOGINS_ENABLED = True
-    call_command("seed_demo", stdout=io.StringIO())
+def test_with_demo_logins_the_mappings_have_authors_and_reviewers(demo_with_logins) -> None:
     approved = Mapping.objects.filter(status=MappingStatus.APPROVED)
     assert approved.filter(approved_by__email="secretariat@demo.alliance.example").count() == (
         approved.count()
