@@ -33,6 +33,7 @@ from governance.ballots.models import (
     ReviewerStatement,
     Vote,
 )
+from governance.ballots.services import closing as ballot_closing
 from governance.decision_log.models import DecisionLogEntry
 from governance.proposals import services as proposal_services
 from governance.proposals.models import Proposal, ProposalStatus
@@ -422,7 +423,7 @@ def test_if_recording_fails_nothing_is_closed_or_published(
     def broken(**kwargs: Any) -> None:
         raise RuntimeError("the log is down")
 
-    monkeypatch.setattr(ballot_services, "decision_log_append", broken)
+    monkeypatch.setattr(ballot_closing, "decision_log_append", broken)
     before = _state(declared)
     with pytest.raises(RuntimeError):
         close(declared)

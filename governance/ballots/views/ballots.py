@@ -1,6 +1,5 @@
-"""Pages of ballots, conflicts of interest and decisions. Thin: forms parse, selectors read,
-services write and refuse (the refusal comes back on the form), the access policy decides
-who sees what. Every form works without JavaScript."""
+"""Pages: a proposal's ballot, and the secretariat setting it up, exempting, closing it,
+recording endorsements and publishing the decision."""
 
 from __future__ import annotations
 
@@ -9,11 +8,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
@@ -23,22 +21,14 @@ from governance.ballots import services
 from governance.ballots.forms import (
     BallotSettingsForm,
     CloseForm,
-    DeclarationForm,
     EndorsementForm,
     ExemptionForm,
-    InterestFilterForm,
-    InterestForm,
-    ReasonForm,
-    StatementForm,
-    VoteForm,
 )
-from governance.ballots.models import Ballot, ConflictDeclaration, Decision, InterestDeclaration
+from governance.ballots.models import Ballot, ConflictDeclaration, Decision
 from governance.ballots.services import default_method
 from governance.proposals import selectors
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from members.models import Organisation
-
-PAGE_SIZE = 50
 
 
 def _require_secretariat(request: HttpRequest) -> None:
@@ -112,108 +102,6 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
     context["is_reviewer"] = who.role == Role.CIVIL_SOCIETY_REVIEWER
     context["is_ballot_staff"] = who.is_staff_role
     return context
-
-
-# --- representatives: declare and vote ----------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    ballot = _ballot(proposal)
-    voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
-    initial = {}
-    if voter.vote is not None:
-        initial = {"choice": voter.vote.choice, "reason": voter.vote.reason}
-    form = VoteForm(request.POST or None, initial=initial, choices=ballot.choices)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.vote_cast(
-                actor=request.user,
-                ballot=ballot,
-                organisation=organisation,
-                choice=form.cleaned_data["choice"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                f"{organisation.name}'s vote is recorded. You may change it until the ballot "
-                "closes.",
-            )
-            return redirect("governance:ballot-vote", pk=proposal.pk)
-    return render(
-        request,
-        "governance/ballots/vote.html",
-        {
-            "proposal": proposal,
-            "ballot": ballot,
-            "organisation": organisation,
-            "voter": voter,
-            "form": form,
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ballot_declaration(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    ballot = _ballot(proposal)
-    voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
-    initial = {}
-    if voter.declaration is not None:
-        initial = {
-            "has_conflict": "yes" if voter.declaration.has_conflict else "no",
-            "nature": voter.declaration.nature,
-        }
-    form = DeclarationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            declaration = services.conflict_declare(
-                actor=request.user,
-                ballot=ballot,
-                organisation=organisation,
-                has_conflict=form.cleaned_data["has_conflict"],
-                nature=form.cleaned_data["nature"],
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            if declaration.has_conflict:
-                messages.success(
-                    request,
-                    f"The conflict of interest is declared: {organisation.name} is recused "
-                    "from this ballot unless the secretariat records an exemption.",
-                )
-                return redirect(f"{proposal.get_absolute_url()}#ballot")
-            messages.success(request, "No conflict of interest declared. You may now vote.")
-            return redirect("governance:ballot-vote", pk=proposal.pk)
-    interests = _current_interests(organisation)
-    return render(
-        request,
-        "governance/ballots/declaration.html",
-        {
-            "proposal": proposal,
-            "ballot": ballot,
-            "organisation": organisation,
-            "voter": voter,
-            "form": form,
-            "interests": interests,
-        },
-    )
-
-
-def _current_interests(organisation: Organisation) -> list[InterestDeclaration]:
-    """The organisation's current interests in the register, as a reminder when declaring."""
-    return list(
-        ballot_selectors.interest_register(organisation=organisation.slug, current_only=True)
-    )
 
 
 # --- the secretariat: set up, exempt, close, record endorsements, publish -----------------------
@@ -372,156 +260,6 @@ def ballot_publish(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "governance/ballots/publish.html",
         {"proposal": proposal, "decision": decision, "error": error},
-    )
-
-
-# --- statements ---------------------------------------------------------------------------------
-
-
-def _statement_page(
-    request: HttpRequest, proposal: Proposal, decision: Decision, form: StatementForm, kind: str
-) -> HttpResponse:
-    return render(
-        request,
-        "governance/ballots/statement.html",
-        {
-            "proposal": proposal,
-            "decision": decision,
-            "form": form,
-            "kind": kind,
-            "deadline": ballot_selectors.dissent_deadline(decision),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ballot_dissent(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    decision = _decision(proposal)
-    form = StatementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dissent_file(
-                actor=request.user,
-                decision=decision,
-                organisation=organisation,
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, "Your organisation's dissenting statement is published.")
-            return redirect(f"{proposal.get_absolute_url()}#dissents")
-    return _statement_page(request, proposal, decision, form, "dissent")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ballot_reviewer_statement(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = selectors.proposal_get(user=request.user, pk=pk)
-    if policy.principal(request.user).role != Role.CIVIL_SOCIETY_REVIEWER:
-        raise PermissionDenied("This page is for civil-society reviewers.")
-    decision = _decision(proposal)
-    form = StatementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reviewer_statement_file(
-                actor=request.user, decision=decision, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, "Your reviewer statement is published.")
-            return redirect(f"{proposal.get_absolute_url()}#reviewer-statements")
-    return _statement_page(request, proposal, decision, form, "reviewer")
-
-
-# --- the register of interests ------------------------------------------------------------------
-
-
-@require_GET
-def interest_list(request: HttpRequest) -> HttpResponse:
-    form = InterestFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    organisation = filters.get("organisation")
-    interests = ballot_selectors.interest_register(
-        organisation=organisation.slug if organisation else None,
-        current_only=bool(filters.get("current")),
-    )
-    page = Paginator(interests, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    names = ballot_selectors.declarer_names(user=request.user, interests=page.object_list)
-    for interest in page.object_list:
-        interest.declarer_name = names.get(interest.pk, "")  # type: ignore[attr-defined]
-    query = request.GET.copy()
-    query.pop("page", None)
-    who = policy.principal(request.user)
-    return render(
-        request,
-        "governance/ballots/interest_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "may_declare": who.is_staff_role or who.role == Role.ORGANISATION_REPRESENTATIVE,
-            "is_staff": who.is_staff_role,
-            "own_organisation_id": who.organisation_id,
-        },
-    )
-
-
-def _require_register_writer(request: HttpRequest) -> bool:
-    """The representative (own organisation) or the secretariat (any); True for the latter."""
-    who = policy.principal(request.user)
-    if who.is_staff_role:
-        return True
-    _require_representative(request)
-    return False
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interest_declare(request: HttpRequest) -> HttpResponse:
-    staff = _require_register_writer(request)
-    form = InterestForm(request.POST or None, choose_organisation=staff)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.interest_declare(
-                actor=request.user,
-                organisation=form.cleaned_data.get("organisation"),
-                kind=form.cleaned_data["kind"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, "The interest is in the register.")
-            return redirect("governance:interest-list")
-    return render(request, "governance/ballots/interest_form.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interest_end(request: HttpRequest, pk: int) -> HttpResponse:
-    staff = _require_register_writer(request)
-    interest = get_object_or_404(InterestDeclaration.objects.select_related("organisation"), pk=pk)
-    if not staff and interest.organisation_id != policy.principal(request.user).organisation_id:
-        raise PermissionDenied("You may end your own organisation's interests only.")
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.interest_end(
-                actor=request.user, interest=interest, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, "The interest is marked as ended; it stays in the register.")
-            return redirect("governance:interest-list")
-    return render(
-        request, "governance/ballots/interest_end.html", {"form": form, "interest": interest}
     )
 
 
