@@ -7,7 +7,8 @@ from typing import Any
 
 from alliance_portal import policy
 from alliance_portal.roles import Role
-from governance.models import AuthorKind, CommentStatus, Proposal, ProposalStatus
+from governance.consultations.models import AuthorKind, CommentStatus
+from governance.proposals.models import Proposal, ProposalStatus
 
 # The capacity in which each role speaks in a consultation. Anonymous visitors do not comment.
 AUTHOR_KIND: dict[Role, str] = {

@@ -7,18 +7,21 @@ from typing import Any
 from django.http import HttpRequest
 
 from alliance_portal.sections import PageSection, register_section
-from governance import selectors
+from governance.dashboard import selectors as dashboard_selectors
+from governance.objectives import selectors as objective_selectors
 
 HOME_CONSULTATIONS = 5
 
 
 def _objectives(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
-    objectives = list(selectors.objective_list(active_only=True))
+    objectives = list(objective_selectors.objective_list(active_only=True))
     return {"objectives": objectives} if objectives else None
 
 
 def _open_consultations(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
-    consultations = list(selectors.open_consultations(user=request.user)[:HOME_CONSULTATIONS])
+    consultations = list(
+        dashboard_selectors.open_consultations(user=request.user)[:HOME_CONSULTATIONS]
+    )
     return {"consultations": consultations} if consultations else None
 
 

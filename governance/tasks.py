@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from governance.services import consultations_close_due, consultations_open_due
+from governance.proposals.services import consultations_close_due, consultations_open_due
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -24,7 +24,7 @@ def consultations_close_due_task() -> list[int]:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def ballots_close_due_task() -> list[int]:
     """Close the ballots whose closing time has come (or whose proposal left the ballot)."""
-    from governance.services import ballots_close_due
+    from governance.ballots.services import ballots_close_due
 
     return ballots_close_due(actor=None)
 
@@ -53,7 +53,7 @@ def report_build_task(self: Task, report_id: int) -> str:
     """Build transparency report ``report_id`` (idempotent: a ready report is left alone).
     Transient database and storage errors are retried with backoff; a report whose lock
     another worker holds is looked at again a little later."""
-    from governance.services.reports import BuildOutcome, report_build
+    from governance.reports.services import BuildOutcome, report_build
 
     outcome = report_build(report_id=report_id)
     if outcome == BuildOutcome.BUSY:
@@ -65,7 +65,7 @@ def report_build_task(self: Task, report_id: int) -> str:
 def reports_schedule_due_task() -> list[int]:
     """Ask for the reports of the last completed quarter and year (both editions) that do not
     exist yet: run every hour, it creates them once, the day after their period ends."""
-    from governance.services.reports import reports_schedule_due
+    from governance.reports.services import reports_schedule_due
 
     return reports_schedule_due(actor=None)
 
@@ -73,6 +73,6 @@ def reports_schedule_due_task() -> list[int]:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def reports_requeue_stuck_task() -> list[int]:
     """Queue again the reports whose build stalled (a worker died or the task was lost)."""
-    from governance.services.reports import reports_requeue_stuck
+    from governance.reports.services import reports_requeue_stuck
 
     return reports_requeue_stuck(actor=None)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from governance.models.reports import ReportEdition, ReportKind, TransparencyReport
+from governance.reports.models import ReportEdition, ReportKind, TransparencyReport
 from governance.reports.periods import Period, from_label
 from governance.reports.sections import ReportContext, build_section, sections
 from governance.reports.sections.decisions import decision_log_head, log_available

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 
-from governance.models.reports import ReportKind
+from governance.reports.models import ReportKind
 
 QUARTER_LABEL = re.compile(r"^(\d{4})-Q([1-4])$")
 YEAR_LABEL = re.compile(r"^(\d{4})$")

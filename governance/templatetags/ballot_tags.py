@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from governance.models.ballots import BallotMethod, VoteChoice
+from governance.ballots.models import BallotMethod, VoteChoice
 
 register = template.Library()
 

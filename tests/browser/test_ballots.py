@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from governance.models.ballots import ConflictDeclaration, Vote
+from governance.ballots.models import ConflictDeclaration, Vote
 from tests.conftest import PASSWORD
 from tests.governance.test_ballots_factories import open_ballot
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from alliance_portal.roles import Role
-from governance.models import Comment, ProposalStatus
+from governance.consultations.models import Comment
+from governance.proposals.models import ProposalStatus
 from tests.conftest import PASSWORD
 from tests.governance.factories import make_proposal, member_comment
 
@@ -60,19 +61,23 @@ def test_the_secretariat_hears_an_external_voice_and_answers_it(
 ) -> None:
     from datetime import date
 
-    from governance import services
-    from governance.models import Body, BodySeat
+    from governance.bodies import services as body_services
+    from governance.bodies.models import Body, BodySeat
+    from governance.consultations import services as consultation_services
+    from governance.objectives import services as objective_services
 
     board = Body.objects.create(slug="board", name="Executive Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
-    services.issue_create(actor=None, title="Water use", status="contentious", reason="Disputed.")
+    objective_services.issue_create(
+        actor=None, title="Water use", status="contentious", reason="Disputed."
+    )
     proposal = make_proposal(
         status=ProposalStatus.CONSULTATION, public_consultation=True, title="Water monitoring"
     )
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER],
         proposal=proposal,
         text="Hold the meetings in the villages.",

@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from governance.models.reports import ReportState, TransparencyReport
+from governance.reports import services
+from governance.reports.models import ReportState, TransparencyReport
 from governance.reports.periods import ad_hoc
-from governance.services import reports as services
 from tests.governance.reports_support import seed_report_data
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,17 +10,11 @@ from typing import Any
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
-from governance import services
-from governance.models import (
-    AuthorKind,
-    Body,
-    BodyKind,
-    Comment,
-    CommentStatus,
-    Electorate,
-    Proposal,
-    ProposalStatus,
-)
+from governance.bodies.models import Body, BodyKind, Electorate
+from governance.consultations import services as consultation_services
+from governance.consultations.models import AuthorKind, Comment, CommentStatus
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
 from members.models import Organisation
 
 S = ProposalStatus
@@ -47,13 +41,15 @@ def assembly() -> Body:
     return body
 
 
-def impact_inputs() -> tuple[list[services.OptionInput], list[services.CostInput]]:
+def impact_inputs() -> tuple[
+    list[proposal_services.OptionInput], list[proposal_services.CostInput]
+]:
     options = [
-        services.OptionInput("Adopt the rule", "As proposed.", is_chosen=True),
-        services.OptionInput("Do nothing", "Status quo."),
+        proposal_services.OptionInput("Adopt the rule", "As proposed.", is_chosen=True),
+        proposal_services.OptionInput("Do nothing", "Status quo."),
     ]
     costs = [
-        services.CostInput(
+        proposal_services.CostInput(
             kind=kind,
             dimension=dimension,
             borne_by="Members",
@@ -71,7 +67,7 @@ def impact_inputs() -> tuple[list[services.OptionInput], list[services.CostInput
 
 def add_impact_assessment(proposal: Proposal) -> None:
     options, costs = impact_inputs()
-    services.impact_assessment_save(
+    proposal_services.impact_assessment_save(
         actor=None,
         proposal=proposal,
         rationale="Because it works.",
@@ -83,7 +79,7 @@ def add_impact_assessment(proposal: Proposal) -> None:
 
 def respond_to_all(proposal: Proposal) -> None:
     for comment in Comment.objects.filter(proposal=proposal, status=CommentStatus.SHOWN):
-        services.comment_respond(
+        consultation_services.comment_respond(
             actor=None, comment=comment, outcome="accepted", reason="Taken on board."
         )
 
@@ -91,7 +87,7 @@ def respond_to_all(proposal: Proposal) -> None:
 def member_comment(
     proposal: Proposal, organisation: Organisation, text: str = "A comment.", **kwargs: Any
 ) -> Comment:
-    return services.comment_record_received(
+    return consultation_services.comment_record_received(
         actor=None,
         proposal=proposal,
         text=text,
@@ -113,7 +109,7 @@ def make_proposal(
 ) -> Proposal:
     """A proposal moved through the lifecycle, as the system, up to ``status``."""
     now = timezone.now()
-    proposal = services.proposal_create(
+    proposal = proposal_services.proposal_create(
         actor=None,
         body=body or assembly(),
         title=title,
@@ -127,18 +123,18 @@ def make_proposal(
     if status == S.DRAFT:
         return proposal
     if status == S.WITHDRAWN:
-        return services.proposal_transition(
+        return proposal_services.proposal_transition(
             actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Not needed."
         )
-    services.consultation_open(actor=None, proposal=proposal)
+    proposal_services.consultation_open(actor=None, proposal=proposal)
     if status == S.CONSULTATION:
         return proposal
-    services.consultation_close(actor=None, proposal=proposal)
+    proposal_services.consultation_close(actor=None, proposal=proposal)
     if status == S.DELIBERATION:
         return proposal
     add_impact_assessment(proposal)
     respond_to_all(proposal)
-    services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
+    proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
     if status == S.VOTING:
         return proposal
-    return services.proposal_record_result(actor=None, proposal=proposal, result=status)
+    return proposal_services.proposal_record_result(actor=None, proposal=proposal, result=status)

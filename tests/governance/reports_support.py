@@ -14,8 +14,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
-from governance.models import ProposalStatus
-from governance.models.reports import ReportFileKind, TransparencyReport
+from governance.proposals.models import ProposalStatus
+from governance.reports.models import ReportFileKind, TransparencyReport
 from members import services as member_services
 from members.models import Chamber, MembershipStatus, OrganisationKind, StakeholderGroup
 from tests.governance.factories import make_proposal, member_comment

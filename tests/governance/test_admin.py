@@ -7,8 +7,11 @@ import pytest
 from django.contrib.admin import helpers
 
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import Comment, CommentStatus, Issue, Proposal, ProposalStatus
+from governance.consultations import services as consultation_services
+from governance.consultations.models import Comment, CommentStatus
+from governance.objectives import services as objective_services
+from governance.objectives.models import Issue
+from governance.proposals.models import Proposal, ProposalStatus
 from tests.governance.factories import assembly, make_proposal
 
 S = ProposalStatus
@@ -44,7 +47,7 @@ def test_admin_actions_open_and_close_consultations(world) -> None:
 def test_admin_moderates_comments_and_asks_the_reason_to_reject(world) -> None:
     proposal = make_proposal(status=S.CONSULTATION, public_consultation=True)
     for text in ("Fine.", "Spam."):
-        services.comment_post(
+        consultation_services.comment_post(
             actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text=text
         )
     fine, spam = Comment.objects.order_by("pk")
@@ -94,7 +97,9 @@ def test_admin_tables_a_proposal_and_changes_an_issue_with_a_reason(world) -> No
     assert proposal.created_by == world.users[Role.SECRETARIAT]
     assert proposal.materials == ["cobalt"]
 
-    issue = services.issue_create(actor=None, title="Wages", status="parked", reason="Survey.")
+    issue = objective_services.issue_create(
+        actor=None, title="Wages", status="parked", reason="Survey."
+    )
     url = f"/admin/governance/issue/{issue.pk}/change/"
     data = {
         "title": "Wages",

@@ -10,8 +10,11 @@ import pytest
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import Indicator, Objective, Proposal, ProposalStatus
+from governance.bodies import services as body_services
+from governance.objectives import services as objective_services
+from governance.objectives.models import Indicator, Objective
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
 from tests.governance.factories import assembly, make_proposal
 
 S = ProposalStatus
@@ -67,7 +70,7 @@ def test_the_secretariat_tables_and_edits_a_draft(world, api_for) -> None:
     assert members_only.status_code == 400
     assert "consultation_public" in members_only.json()
     assert staff.patch(f"/api/v1/proposals/{proposal.pk}/", {"text": "New."}).status_code == 200
-    services.consultation_open(actor=None, proposal=proposal)
+    proposal_services.consultation_open(actor=None, proposal=proposal)
     frozen = staff.patch(f"/api/v1/proposals/{proposal.pk}/", {"text": "Sneaky edit."})
     assert frozen.status_code == 400
     assert frozen.json()["text"] == ["This changes only while the proposal is a draft."]
@@ -158,7 +161,9 @@ def test_objectives_indicators_and_issues(world, api_for) -> None:
     assert item["measurements"] == [{"measured_on": "2024-02-28", "value": "55.5000", "source": ""}]
     assert item["latest_progress_percent"] == 18
 
-    issue = services.issue_create(actor=None, title="Wages", status="parked", reason="Survey.")
+    issue = objective_services.issue_create(
+        actor=None, title="Wages", status="parked", reason="Survey."
+    )
     status_url = f"/api/v1/issues/{issue.pk}/status/"
     changed = staff.post(status_url, {"status": "contentious", "reason": "Method disputed."})
     assert changed.status_code == 200
@@ -175,11 +180,11 @@ def test_objectives_indicators_and_issues(world, api_for) -> None:
 
 
 def test_bodies(world, api_for) -> None:
-    from governance.models import Body, BodySeat
+    from governance.bodies.models import Body, BodySeat
 
     board = Body.objects.create(slug="board", name="Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None,
         body=board,
         organisation=world.own,

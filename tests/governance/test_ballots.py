@@ -20,9 +20,8 @@ from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import OutboundEmail
 from alliance_portal.policy import SignInRequired
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import Proposal, ProposalStatus
-from governance.models.ballots import (
+from governance.ballots import services as ballot_services
+from governance.ballots.models import (
     Ballot,
     BallotElector,
     ConflictDeclaration,
@@ -34,7 +33,10 @@ from governance.models.ballots import (
     ReviewerStatement,
     Vote,
 )
-from governance.models.decision_log import DecisionLogEntry
+from governance.ballots.services import closing as ballot_closing
+from governance.decision_log.models import DecisionLogEntry
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
 from tests.governance.factories import make_proposal
 from tests.governance.test_ballots_factories import close, open_ballot, vote
 
@@ -67,7 +69,7 @@ def ballot(world):
 
 @pytest.fixture
 def declared(ballot, world, rep):
-    services.conflict_declare(actor=rep, ballot=ballot, has_conflict=False)
+    ballot_services.conflict_declare(actor=rep, ballot=ballot, has_conflict=False)
     return ballot
 
 
@@ -98,7 +100,7 @@ def test_the_representatives_are_told_once_with_no_vote_in_the_email(world, ball
 def test_settings_are_taken_when_the_ballot_opens_and_frozen_afterwards(world) -> None:
     proposal = make_proposal(status=S.DRAFT)
     closes = timezone.now() + timedelta(days=40)
-    services.ballot_configure(
+    ballot_services.ballot_configure(
         actor=world.users[Role.SECRETARIAT],
         proposal=proposal,
         method="one_member_one_vote",
@@ -130,18 +132,18 @@ def test_bad_settings_are_refused(world, change: dict[str, Any], field: str) -> 
     proposal = make_proposal(status=S.DELIBERATION)
     settings = {"method": "chamber_balanced", **change}
     with pytest.raises(ValidationError) as refused:
-        services.ballot_configure(actor=None, proposal=proposal, **settings)
+        ballot_services.ballot_configure(actor=None, proposal=proposal, **settings)
     assert field in refused.value.message_dict
     assert not Ballot.objects.exists()
 
 
 def test_settings_do_not_change_once_the_ballot_is_open(world, ballot) -> None:
     with pytest.raises(ValidationError, match="its rules do not change"):
-        services.ballot_configure(
+        ballot_services.ballot_configure(
             actor=world.users[Role.SECRETARIAT], proposal=ballot.proposal, method="consent"
         )
     with pytest.raises(PermissionDenied):
-        services.ballot_configure(
+        ballot_services.ballot_configure(
             actor=world.users[Role.ORGANISATION_REPRESENTATIVE],
             proposal=make_proposal(status=S.DELIBERATION),
             method="consent",
@@ -152,8 +154,10 @@ def test_settings_do_not_change_once_the_ballot_is_open(world, ballot) -> None:
 
 
 def test_voting_twice_replaces_the_vote(world, rep, declared) -> None:
-    first = services.vote_cast(actor=rep, ballot=declared, choice="yes")
-    second = services.vote_cast(actor=rep, ballot=declared, choice="no", reason="Changed our mind.")
+    first = ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    second = ballot_services.vote_cast(
+        actor=rep, ballot=declared, choice="no", reason="Changed our mind."
+    )
     assert first.pk == second.pk
     assert list(Vote.objects.values_list("organisation", "choice", "reason")) == [
         (world.own.pk, "no", "Changed our mind.")
@@ -217,11 +221,11 @@ def _refusals(world, ballot: Ballot) -> dict[str, tuple[Any, dict[str, Any], typ
     ],
 )
 def test_a_refused_vote_says_why_and_changes_nothing(world, rep, declared, case: str) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="abstain")
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="abstain")
     actor, arguments, error, message = _refusals(world, declared)[case]
     before = _state(declared)
     with pytest.raises(error) as refused:
-        services.vote_cast(actor=actor, ballot=declared, **arguments)
+        ballot_services.vote_cast(actor=actor, ballot=declared, **arguments)
     assert message in " ".join(getattr(refused.value, "messages", [str(refused.value)]))
     assert _state(declared) == before
 
@@ -229,24 +233,26 @@ def test_a_refused_vote_says_why_and_changes_nothing(world, rep, declared, case:
 def test_no_vote_without_a_conflict_declaration(world, rep, ballot) -> None:
     before = _state(ballot)
     with pytest.raises(ValidationError, match="First declare whether Own Organisation has a"):
-        services.vote_cast(actor=rep, ballot=ballot, choice="yes")
+        ballot_services.vote_cast(actor=rep, ballot=ballot, choice="yes")
     assert _state(ballot) == before
 
 
 def test_no_vote_after_the_close(world, rep, declared) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
     # Past its closing time but not yet closed by beat: refused already.
     after = declared.closes_at + timedelta(minutes=1)
     before = _state(declared)
     with pytest.raises(ValidationError, match="The ballot closed on"):
-        services.vote_cast(actor=rep, ballot=declared, choice="no", now=after)
+        ballot_services.vote_cast(actor=rep, ballot=declared, choice="no", now=after)
     assert _state(declared) == before
     close(declared)
     before = _state(declared)
     with pytest.raises(ValidationError, match="The ballot closed on"):
-        services.vote_cast(actor=rep, ballot=declared, choice="no")
+        ballot_services.vote_cast(actor=rep, ballot=declared, choice="no")
     with pytest.raises(ValidationError, match="The ballot closed on"):
-        services.conflict_declare(actor=rep, ballot=declared, has_conflict=True, nature="Late.")
+        ballot_services.conflict_declare(
+            actor=rep, ballot=declared, has_conflict=True, nature="Late."
+        )
     assert _state(declared) == before
 
 
@@ -256,7 +262,7 @@ def test_an_organisation_outside_the_electorate_does_not_vote(
     newcomer = make_organisation("Joined Later")  # after the ballot opened
     before = _state(ballot)
     with pytest.raises(ValidationError, match="not in this ballot's electorate"):
-        services.conflict_declare(
+        ballot_services.conflict_declare(
             actor=None, ballot=ballot, organisation=newcomer, has_conflict=False
         )
     assert _state(ballot) == before
@@ -264,13 +270,15 @@ def test_an_organisation_outside_the_electorate_does_not_vote(
 
 def test_an_objection_needs_a_reason(world, rep) -> None:
     ballot = open_ballot(method="consent")
-    services.conflict_declare(actor=rep, ballot=ballot, has_conflict=False)
+    ballot_services.conflict_declare(actor=rep, ballot=ballot, has_conflict=False)
     before = _state(ballot)
     with pytest.raises(ValidationError) as refused:
-        services.vote_cast(actor=rep, ballot=ballot, choice="object", reason="  ")
+        ballot_services.vote_cast(actor=rep, ballot=ballot, choice="object", reason="  ")
     assert refused.value.message_dict == {"reason": ["An objection needs a reason."]}
     assert _state(ballot) == before
-    services.vote_cast(actor=rep, ballot=ballot, choice="object", reason="It hurts communities.")
+    ballot_services.vote_cast(
+        actor=rep, ballot=ballot, choice="object", reason="It hurts communities."
+    )
     # The database holds the rule too.
     with pytest.raises(IntegrityError), transaction.atomic():
         Vote.objects.update(reason="")
@@ -280,43 +288,51 @@ def test_an_objection_needs_a_reason(world, rep) -> None:
 
 
 def test_a_conflict_recuses_and_withdraws_the_vote(world, rep, declared) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
-    services.conflict_declare(
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    ballot_services.conflict_declare(
         actor=rep, ballot=declared, has_conflict=True, nature="We fund the proposer."
     )
     assert not Vote.objects.exists()
     before = _state(declared)
     with pytest.raises(ValidationError, match="is recused from this ballot"):
-        services.vote_cast(actor=rep, ballot=declared, choice="yes")
+        ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
     with pytest.raises(ValidationError, match="it stands"):
-        services.conflict_declare(actor=rep, ballot=declared, has_conflict=False)
+        ballot_services.conflict_declare(actor=rep, ballot=declared, has_conflict=False)
     assert _state(declared) == before
 
 
 def test_a_conflict_has_a_nature(world, rep, ballot) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.conflict_declare(actor=rep, ballot=ballot, has_conflict=True, nature="")
+        ballot_services.conflict_declare(actor=rep, ballot=ballot, has_conflict=True, nature="")
     assert "nature" in refused.value.message_dict
     with pytest.raises(PermissionDenied):
-        services.conflict_declare(actor=world.users[Role.MEMBER], ballot=ballot, has_conflict=False)
+        ballot_services.conflict_declare(
+            actor=world.users[Role.MEMBER], ballot=ballot, has_conflict=False
+        )
     assert not ConflictDeclaration.objects.exists()
 
 
 def test_the_secretariats_reasoned_exemption_lets_a_conflicted_organisation_vote(
     world, rep, ballot
 ) -> None:
-    services.conflict_declare(actor=rep, ballot=ballot, has_conflict=True, nature="Minor.")
+    ballot_services.conflict_declare(actor=rep, ballot=ballot, has_conflict=True, nature="Minor.")
     staff = world.users[Role.SECRETARIAT]
     with pytest.raises(ValidationError):
-        services.recusal_exempt(actor=staff, ballot=ballot, organisation=world.own, reason="")
+        ballot_services.recusal_exempt(
+            actor=staff, ballot=ballot, organisation=world.own, reason=""
+        )
     with pytest.raises(PermissionDenied):
-        services.recusal_exempt(actor=rep, ballot=ballot, organisation=world.own, reason="Ok.")
+        ballot_services.recusal_exempt(
+            actor=rep, ballot=ballot, organisation=world.own, reason="Ok."
+        )
     with pytest.raises(ValidationError, match="has declared no conflict"):
-        services.recusal_exempt(actor=staff, ballot=ballot, organisation=world.other, reason="X.")
-    services.recusal_exempt(
+        ballot_services.recusal_exempt(
+            actor=staff, ballot=ballot, organisation=world.other, reason="X."
+        )
+    ballot_services.recusal_exempt(
         actor=staff, ballot=ballot, organisation=world.own, reason="A small, public interest."
     )
-    services.vote_cast(actor=rep, ballot=ballot, choice="yes")
+    ballot_services.vote_cast(actor=rep, ballot=ballot, choice="yes")
     close(ballot)
     row = Decision.objects.get().record["conflict_declarations"][0]
     assert row == {
@@ -334,28 +350,30 @@ def test_the_secretariats_reasoned_exemption_lets_a_conflicted_organisation_vote
 
 
 def test_the_secretariat_closes_early_only_with_a_reason(world, rep, declared) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
     staff = world.users[Role.SECRETARIAT]
     before = _state(declared)
     with pytest.raises(ValidationError) as refused:
-        services.ballot_close(actor=staff, ballot=declared, reason=" ")
+        ballot_services.ballot_close(actor=staff, ballot=declared, reason=" ")
     assert "reason" in refused.value.message_dict
     with pytest.raises(ValidationError, match="not before"):
-        services.ballot_close(actor=None, ballot=declared)
+        ballot_services.ballot_close(actor=None, ballot=declared)
     with pytest.raises(PermissionDenied):
-        services.ballot_close(actor=rep, ballot=declared, reason="Because.")
+        ballot_services.ballot_close(actor=rep, ballot=declared, reason="Because.")
     assert _state(declared) == before
-    decision = services.ballot_close(actor=staff, ballot=declared, reason="The assembly ended.")
+    decision = ballot_services.ballot_close(
+        actor=staff, ballot=declared, reason="The assembly ended."
+    )
     assert decision is not None
     assert decision.record["ballot"]["closed_early_because"] == "The assembly ended."
     with pytest.raises(ValidationError, match="closed already"):
-        services.ballot_close(actor=staff, ballot=declared, reason="Again.")
+        ballot_services.ballot_close(actor=staff, ballot=declared, reason="Again.")
 
 
 def test_closing_records_the_result_the_decision_and_the_log_entry_together(
     world, rep, declared
 ) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
     vote(declared, world.other, "yes")
     close(declared)
     decision = Decision.objects.get()
@@ -400,13 +418,12 @@ def test_closing_records_the_result_the_decision_and_the_log_entry_together(
 def test_if_recording_fails_nothing_is_closed_or_published(
     world, rep, declared, monkeypatch
 ) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
-    from governance.services import ballots as ballot_services
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
 
     def broken(**kwargs: Any) -> None:
         raise RuntimeError("the log is down")
 
-    monkeypatch.setattr(ballot_services, "decision_log_append", broken)
+    monkeypatch.setattr(ballot_closing, "decision_log_append", broken)
     before = _state(declared)
     with pytest.raises(RuntimeError):
         close(declared)
@@ -415,11 +432,11 @@ def test_if_recording_fails_nothing_is_closed_or_published(
 
 
 def test_a_withdrawn_proposals_ballot_closes_without_a_count(world, rep, declared) -> None:
-    services.vote_cast(actor=rep, ballot=declared, choice="yes")
-    services.proposal_transition(
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    proposal_services.proposal_transition(
         actor=None, proposal=declared.proposal, to_status=S.WITHDRAWN, reason="Merged."
     )
-    assert services.ballots_close_due(actor=None) == [declared.pk]
+    assert ballot_services.ballots_close_due(actor=None) == [declared.pk]
     declared.refresh_from_db()
     assert declared.outcome == "cancelled"
     assert "withdrawn" in declared.close_reason
@@ -468,7 +485,7 @@ def test_the_database_refuses_to_truncate_decisions(world) -> None:
 def test_a_statement_is_frozen_but_its_author_can_be_erased(world) -> None:
     decision = _decided(world)
     rep = world.users[Role.ORGANISATION_REPRESENTATIVE]
-    services.dissent_file(actor=rep, decision=decision, text="We dissent.")
+    ballot_services.dissent_file(actor=rep, decision=decision, text="We dissent.")
     with pytest.raises(IntegrityError, match="is frozen"), transaction.atomic():
         DissentingStatement.objects.update(text="Changed.")
     rep.person.delete()
@@ -489,13 +506,13 @@ def test_a_members_only_decision_is_published_when_the_proposal_goes_public(worl
     decision = Decision.objects.get(ballot=vote_ballot)
     assert decision.log_entry is None
     rep = world.users[Role.ORGANISATION_REPRESENTATIVE]
-    services.dissent_file(actor=rep, decision=decision, text="We dissent.")
-    services.reviewer_statement_file(
+    ballot_services.dissent_file(actor=rep, decision=decision, text="We dissent.")
+    ballot_services.reviewer_statement_file(
         actor=world.users[Role.CIVIL_SOCIETY_REVIEWER], decision=decision, text="Noted."
     )
     assert not DecisionLogEntry.objects.exists()
     staff = world.users[Role.SECRETARIAT]
-    services.proposal_update(
+    proposal_services.proposal_update(
         actor=staff, proposal=decision.proposal, changes={"disclosure": DisclosureLevel.PUBLIC}
     )
     decision.refresh_from_db()
@@ -509,7 +526,7 @@ def test_a_members_only_decision_is_published_when_the_proposal_goes_public(worl
     statement = json.loads(entries[2].canonical)["record"]
     assert statement["author"] == "civil-society reviewer"
     with pytest.raises(ValidationError, match="published already"):
-        services.decision_publish(actor=staff, decision=decision)
+        ballot_services.decision_publish(actor=staff, decision=decision)
 
 
 def test_decision_publish_raises_the_disclosure(world) -> None:
@@ -517,8 +534,8 @@ def test_decision_publish_raises_the_disclosure(world) -> None:
     close(ballot)
     decision = Decision.objects.get()
     with pytest.raises(PermissionDenied):
-        services.decision_publish(actor=world.users[Role.MEMBER], decision=decision)
-    services.decision_publish(actor=world.users[Role.SECRETARIAT], decision=decision)
+        ballot_services.decision_publish(actor=world.users[Role.MEMBER], decision=decision)
+    ballot_services.decision_publish(actor=world.users[Role.SECRETARIAT], decision=decision)
     assert Proposal.objects.get(pk=decision.proposal_id).disclosure == "public"
     assert (
         json.loads(Decision.objects.get().log_entry.canonical)["record"]["outcome"] == "no_quorum"
@@ -533,18 +550,18 @@ def test_dissent_is_for_those_who_voted_no_within_14_days(world) -> None:
     rep = world.users[Role.ORGANISATION_REPRESENTATIVE]
     late = decision.decided_at + timedelta(days=14, minutes=1)
     with pytest.raises(ValidationError, match="14 days after the decision"):
-        services.dissent_file(actor=rep, decision=decision, text="Late.", now=late)
+        ballot_services.dissent_file(actor=rep, decision=decision, text="Late.", now=late)
     with pytest.raises(ValidationError, match="Other Organisation did not"):
-        services.dissent_file(
+        ballot_services.dissent_file(
             actor=None, decision=decision, organisation=world.other, text="We voted yes."
         )
     with pytest.raises(PermissionDenied):
-        services.dissent_file(actor=world.users[Role.MEMBER], decision=decision, text="Hm.")
-    dissent = services.dissent_file(actor=rep, decision=decision, text="We dissent.")
+        ballot_services.dissent_file(actor=world.users[Role.MEMBER], decision=decision, text="Hm.")
+    dissent = ballot_services.dissent_file(actor=rep, decision=decision, text="We dissent.")
     assert dissent.log_entry is not None
     assert dissent.log_entry.amends_id == decision.log_entry_id
     with pytest.raises(ValidationError, match="already"):
-        services.dissent_file(actor=rep, decision=decision, text="Again.")
+        ballot_services.dissent_file(actor=rep, decision=decision, text="Again.")
     assert DissentingStatement.objects.count() == 1
 
 
@@ -555,7 +572,7 @@ def test_a_secret_ballot_has_no_dissent(world) -> None:
     close(ballot)
     decision = Decision.objects.get()
     with pytest.raises(ValidationError, match="secret ballot has no dissenting"):
-        services.dissent_file(
+        ballot_services.dissent_file(
             actor=world.users[Role.ORGANISATION_REPRESENTATIVE], decision=decision, text="No."
         )
 
@@ -564,12 +581,14 @@ def test_reviewer_statements_are_the_reviewers(world) -> None:
     decision = _decided(world)
     for role in (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE, Role.SECRETARIAT):
         with pytest.raises(PermissionDenied):
-            services.reviewer_statement_file(actor=world.users[role], decision=decision, text="X")
+            ballot_services.reviewer_statement_file(
+                actor=world.users[role], decision=decision, text="X"
+            )
     with pytest.raises(ValidationError):
-        services.reviewer_statement_file(
+        ballot_services.reviewer_statement_file(
             actor=world.users[Role.CIVIL_SOCIETY_REVIEWER], decision=decision, text=" "
         )
-    statement = services.reviewer_statement_file(
+    statement = ballot_services.reviewer_statement_file(
         actor=world.users[Role.CIVIL_SOCIETY_REVIEWER], decision=decision, text="Well argued."
     )
     record = json.loads(statement.log_entry.canonical)["record"]
@@ -584,12 +603,12 @@ def test_endorsements_by_governments_with_evidence(world, make_organisation) -> 
     today = timezone.localdate()
     ministry = make_organisation("Ministry of Mines", kind="government_body")
     with pytest.raises(ValidationError) as refused:
-        services.endorsement_record(
+        ballot_services.endorsement_record(
             actor=staff, decision=decision, organisation=world.own, endorsed_on=today
         )
     assert set(refused.value.message_dict) == {"organisation", "evidence_url"}
     with pytest.raises(ValidationError) as refused:
-        services.endorsement_record(
+        ballot_services.endorsement_record(
             actor=staff,
             decision=decision,
             endorser_name="Zambia",
@@ -598,21 +617,21 @@ def test_endorsements_by_governments_with_evidence(world, make_organisation) -> 
         )
     assert "country" in refused.value.message_dict
     with pytest.raises(PermissionDenied):
-        services.endorsement_record(
+        ballot_services.endorsement_record(
             actor=world.users[Role.ORGANISATION_REPRESENTATIVE],
             decision=decision,
             organisation=ministry,
             evidence_note="Letter.",
             endorsed_on=today,
         )
-    services.endorsement_record(
+    ballot_services.endorsement_record(
         actor=staff,
         decision=decision,
         organisation=ministry,
         evidence_url="https://example.org/letter.pdf",
         endorsed_on=today,
     )
-    services.endorsement_record(
+    ballot_services.endorsement_record(
         actor=staff,
         decision=decision,
         endorser_name="Ministry of Mines and Minerals Development, Zambia",
@@ -621,7 +640,7 @@ def test_endorsements_by_governments_with_evidence(world, make_organisation) -> 
         endorsed_on=today,
     )
     with pytest.raises(ValidationError, match="endorsed this decision already"):
-        services.endorsement_record(
+        ballot_services.endorsement_record(
             actor=staff,
             decision=decision,
             endorser_name="ministry of mines",
@@ -636,7 +655,7 @@ def test_endorsements_by_governments_with_evidence(world, make_organisation) -> 
     vote(rejected, world.other, "no")
     close(rejected)
     with pytest.raises(ValidationError, match="Only an adopted decision"):
-        services.endorsement_record(
+        ballot_services.endorsement_record(
             actor=staff,
             decision=Decision.objects.get(ballot=rejected),
             organisation=ministry,
@@ -650,25 +669,27 @@ def test_endorsements_by_governments_with_evidence(world, make_organisation) -> 
 
 def test_the_register_of_interests(world) -> None:
     rep = world.users[Role.ORGANISATION_REPRESENTATIVE]
-    interest = services.interest_declare(actor=rep, kind="funding", description="A grant.")
+    interest = ballot_services.interest_declare(actor=rep, kind="funding", description="A grant.")
     assert (interest.organisation, interest.declared_by) == (world.own, rep)
     with pytest.raises(PermissionDenied):
-        services.interest_declare(
+        ballot_services.interest_declare(
             actor=rep, organisation=world.other, kind="other", description="Theirs."
         )
     with pytest.raises(PermissionDenied):
-        services.interest_declare(actor=world.users[Role.MEMBER], kind="other", description="X")
+        ballot_services.interest_declare(
+            actor=world.users[Role.MEMBER], kind="other", description="X"
+        )
     with pytest.raises(ValidationError):
-        services.interest_declare(
+        ballot_services.interest_declare(
             actor=world.users[Role.SECRETARIAT], kind="other", description="X"
         )
-    services.interest_declare(
+    ballot_services.interest_declare(
         actor=world.users[Role.SECRETARIAT],
         organisation=world.other,
         kind="role",
         description="Sits on a board.",
     )
-    services.interest_end(actor=rep, interest=interest, reason="The grant ended.")
+    ballot_services.interest_end(actor=rep, interest=interest, reason="The grant ended.")
     with pytest.raises(ValidationError, match="ended already"):
-        services.interest_end(actor=rep, interest=interest, reason="Again.")
+        ballot_services.interest_end(actor=rep, interest=interest, reason="Again.")
     assert InterestDeclaration.objects.filter(ended_at__isnull=True).count() == 1

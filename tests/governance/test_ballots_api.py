@@ -10,8 +10,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
-from governance import services
-from governance.models.ballots import Ballot, ConflictDeclaration, Decision, Vote
+from governance.ballots import services
+from governance.ballots.models import Ballot, ConflictDeclaration, Decision, Vote
 from tests.governance.test_ballots_factories import close, open_ballot, vote
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +145,7 @@ def test_members_only_ballots_are_for_members(world, api_for) -> None:
 
 
 def test_the_secretariat_sets_up_exempts_and_closes(world, api_for) -> None:
-    from governance.models import ProposalStatus
+    from governance.proposals.models import ProposalStatus
     from tests.governance.factories import make_proposal
 
     staff = api_for(Role.SECRETARIAT)

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.db import connection
 
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import ProposalStatusChange
-from governance.models.ballots import Ballot, Decision
-from governance.models.decision_log import DecisionLogEntry
+from governance.ballots import services
+from governance.ballots.models import Ballot, Decision
+from governance.decision_log.models import DecisionLogEntry
+from governance.proposals.models import ProposalStatusChange
 from governance.tasks import ballots_close_due_task
 from tests.governance.test_ballots_factories import open_ballot, vote
 

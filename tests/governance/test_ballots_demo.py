@@ -10,8 +10,7 @@ import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from governance.models import Proposal
-from governance.models.ballots import (
+from governance.ballots.models import (
     Ballot,
     ConflictDeclaration,
     Decision,
@@ -21,7 +20,8 @@ from governance.models.ballots import (
     ReviewerStatement,
     Vote,
 )
-from governance.models.decision_log import DecisionLogEntry
+from governance.decision_log.models import DecisionLogEntry
+from governance.proposals.models import Proposal
 from tests.governance.test_ballots_factories import recompute_from_api
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,12 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from alliance_portal.disclosure import DisclosureLevel
-from governance import services
-from governance.models import Body, BodyKind, BodySeat, Electorate, Proposal, ProposalStatus
-from governance.models.ballots import Ballot
+from governance.ballots import services as ballot_services
+from governance.ballots.models import Ballot
+from governance.bodies import services as body_services
+from governance.bodies.models import Body, BodyKind, BodySeat, Electorate
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
 from members.models import Chamber, Organisation
 from tests.governance.factories import add_impact_assessment, make_proposal, respond_to_all
 
@@ -45,8 +48,8 @@ def open_ballot(
     respond_to_all(proposal)
     if settings:
         settings.setdefault("method", "chamber_balanced")
-        services.ballot_configure(actor=None, proposal=proposal, **settings)
-    services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
+        ballot_services.ballot_configure(actor=None, proposal=proposal, **settings)
+    proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
     return Ballot.objects.select_related("proposal__body").get(proposal=proposal)
 
 
@@ -59,7 +62,7 @@ def vote(
     conflict: str = "",
 ) -> None:
     """Declare (no conflict, or the conflict given) and vote for ``organisation``."""
-    services.conflict_declare(
+    ballot_services.conflict_declare(
         actor=None,
         ballot=ballot,
         organisation=organisation,
@@ -67,7 +70,7 @@ def vote(
         nature=conflict,
     )
     if not conflict:
-        services.vote_cast(
+        ballot_services.vote_cast(
             actor=None, ballot=ballot, organisation=organisation, choice=choice, reason=reason
         )
 
@@ -75,7 +78,7 @@ def vote(
 def close(ballot: Ballot) -> Ballot:
     """Close this ballot as the system does when its time has come (other ballots stay)."""
     ballot.refresh_from_db()
-    services.ballot_close(actor=None, ballot=ballot, now=ballot.closes_at)
+    ballot_services.ballot_close(actor=None, ballot=ballot, now=ballot.closes_at)
     ballot.refresh_from_db()
     return ballot
 
@@ -160,7 +163,7 @@ def working_group(organisations: list[Organisation], slug: str = "wg-ballots") -
     for chamber_id, seats in Counter(o.chamber_id for o in organisations).items():
         BodySeat.objects.create(body=body, chamber_id=chamber_id, seats=seats)
     for organisation in organisations:
-        services.seat_holder_add(
+        body_services.seat_holder_add(
             actor=None, body=body, organisation=organisation, term_start=date(2024, 1, 1)
         )
     return body

@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import ProposalStatus
-from governance.models.ballots import Ballot, ConflictDeclaration, Decision, Endorsement, Vote
+from governance.ballots import services
+from governance.ballots.models import Ballot, ConflictDeclaration, Decision, Endorsement, Vote
+from governance.proposals.models import ProposalStatus
 from tests.governance.factories import make_proposal
 from tests.governance.test_ballots_factories import close, open_ballot, vote
 

@@ -22,9 +22,9 @@ from rest_framework.test import APIClient
 
 from alliance_portal.models import OutboundEmail
 from alliance_portal.roles import Role
-from governance import services
-from governance.models.ballots import Ballot, Decision, Vote
-from governance.models.decision_log import DecisionLogEntry
+from governance.ballots import services
+from governance.ballots.models import Ballot, Decision, Vote
+from governance.decision_log.models import DecisionLogEntry
 from tests.governance.test_ballots_factories import chamber, open_ballot, vote
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from fractions import Fraction
 import pytest
 from rest_framework.test import APIClient
 
-from governance.models import Proposal
-from governance.models.ballots import Decision
+from governance.ballots.models import Decision
+from governance.proposals.models import Proposal
 from tests.governance.test_ballots_factories import RECUSED, close, recompute_from_api, scenario
 
 pytestmark = pytest.mark.django_db

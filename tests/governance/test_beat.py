@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from governance import services
-from governance.models import Proposal, ProposalStatus, ProposalStatusChange
+from governance.proposals import services
+from governance.proposals.models import Proposal, ProposalStatus, ProposalStatusChange
 from governance.tasks import consultations_close_due_task, consultations_open_due_task
 from tests.governance.factories import assembly
 

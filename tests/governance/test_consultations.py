@@ -11,8 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.roles import Role
-from governance import selectors, services
-from governance.models import Comment, CommentStatus, ProposalStatus
+from governance.bodies import services as body_services
+from governance.consultations import selectors
+from governance.consultations import services as consultation_services
+from governance.consultations.models import Comment, CommentStatus
+from governance.proposals.models import ProposalStatus
 from members.models import Chamber
 from tests.governance.factories import make_proposal, member_comment
 
@@ -51,7 +54,7 @@ def test_an_external_stakeholder_cannot_comment_on_a_members_only_consultation(
     response = external.post(f"/api/v1/proposals/{members_only.pk}/comments/", {"text": "Hi."})
     assert response.status_code == 404
     with pytest.raises(PermissionDenied):
-        services.comment_post(
+        consultation_services.comment_post(
             actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=members_only, text="Hi."
         )
     assert not Comment.objects.exists()
@@ -108,7 +111,7 @@ def test_a_rejected_comment_stays_invisible_and_needs_a_reason(
     world, api_for, django_capture_on_commit_callbacks
 ) -> None:
     proposal = make_proposal(status=S.CONSULTATION, public_consultation=True)
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text="Buy my stocks."
     )
     comment = Comment.objects.get()
@@ -186,11 +189,11 @@ def test_a_comment_names_a_paragraph_the_proposal_has(world, api_for) -> None:
 def test_replies_go_one_level_deep(world) -> None:
     proposal = make_proposal(status=S.CONSULTATION)
     top = member_comment(proposal, world.other, "Top.")
-    reply = services.comment_post(
+    reply = consultation_services.comment_post(
         actor=world.users[Role.MEMBER], proposal=proposal, text="Reply.", parent=top
     )
     with pytest.raises(ValidationError) as refused:
-        services.comment_post(
+        consultation_services.comment_post(
             actor=world.users[Role.MEMBER], proposal=proposal, text="Deeper.", parent=reply
         )
     assert "one level deep" in str(refused.value)
@@ -222,7 +225,7 @@ def test_the_comment_form_works_without_javascript(world) -> None:
 
 def test_user_markdown_is_sanitized(world) -> None:
     proposal = make_proposal(status=S.CONSULTATION)
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.MEMBER],
         proposal=proposal,
         text="**Bold** <script>alert(1)</script> [x](javascript:alert(1))",
@@ -274,10 +277,10 @@ def test_participation_by_chamber_on_the_page_equals_the_count_from_the_api_comm
     member_comment(proposal, miner_a, "Two, same organisation.")
     member_comment(proposal, miner_b, "Three.", parent=first)
     member_comment(proposal, world.own, "Civil society speaks.")
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text="Held."
     )
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.CIVIL_SOCIETY_REVIEWER], proposal=proposal, text="Reviewer."
     )
 
@@ -318,11 +321,11 @@ def test_participation_by_chamber_on_the_page_equals_the_count_from_the_api_comm
 def test_participation_of_a_board_counts_its_seat_holders_as_eligible(world) -> None:
     from datetime import date
 
-    from governance.models import Body, BodySeat
+    from governance.bodies.models import Body, BodySeat
 
     board = Body.objects.create(slug="board", name="Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     proposal = make_proposal(status=S.CONSULTATION, body=board)

@@ -19,8 +19,8 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
-from governance.models.decision_log import DecisionLogEntry, PublishedDecision
-from governance.services.decision_log import decision_log_append, decision_log_change
+from governance.decision_log.models import DecisionLogEntry, PublishedDecision
+from governance.decision_log.services import decision_log_append, decision_log_change
 
 ROOT = Path(__file__).resolve().parents[2]
 GENESIS = "0" * 64

@@ -5,21 +5,15 @@ import io
 import pytest
 from django.core.management import call_command
 
-from governance.models import (
-    AuthorKind,
-    Body,
-    Comment,
-    CommentResponse,
-    CommentStatus,
+from governance.bodies.models import Body, SeatHolder
+from governance.consultations.models import AuthorKind, Comment, CommentResponse, CommentStatus
+from governance.objectives.models import Issue, IssueStatus, Objective
+from governance.proposals.models import (
     CostEntry,
     ImpactAssessment,
-    Issue,
-    IssueStatus,
-    Objective,
     Proposal,
     ProposalStatus,
     ProposalStatusChange,
-    SeatHolder,
 )
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import (
+from governance.consultations import services as consultation_services
+from governance.consultations.models import CommentStatus
+from governance.proposals import services as proposal_services
+from governance.proposals.models import (
     RESULT_STATUSES,
     TRANSITIONS,
-    CommentStatus,
     ImpactAssessment,
     Proposal,
     ProposalStatus,
@@ -63,11 +64,11 @@ def test_every_invalid_transition_is_refused_with_a_message(current: str, target
     proposal = make_proposal(status=current)
     before = _snapshot(proposal)
     if target in RESULT_STATUSES:
-        move = lambda: services.proposal_record_result(  # noqa: E731
+        move = lambda: proposal_services.proposal_record_result(  # noqa: E731
             actor=None, proposal=proposal, result=target
         )
     else:
-        move = lambda: services.proposal_transition(  # noqa: E731
+        move = lambda: proposal_services.proposal_transition(  # noqa: E731
             actor=None, proposal=proposal, to_status=target, reason="Because."
         )
     with pytest.raises(ValidationError) as refused:
@@ -87,8 +88,8 @@ def test_every_invalid_transition_is_refused_with_a_message(current: str, target
 def test_withdrawn_from_any_state_before_a_result_with_a_reason(current: str) -> None:
     proposal = make_proposal(status=current)
     with pytest.raises(ValidationError, match="Say why"):
-        services.proposal_transition(actor=None, proposal=proposal, to_status=S.WITHDRAWN)
-    services.proposal_transition(
+        proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.WITHDRAWN)
+    proposal_services.proposal_transition(
         actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Superseded."
     )
     proposal.refresh_from_db()
@@ -100,12 +101,16 @@ def test_results_are_not_set_by_a_transition_but_by_the_tally_service(world) -> 
     proposal = make_proposal(status=S.VOTING)
     secretariat = world.users[Role.SECRETARIAT]
     with pytest.raises(ValidationError, match="tally"):
-        services.proposal_transition(actor=secretariat, proposal=proposal, to_status=S.ADOPTED)
+        proposal_services.proposal_transition(
+            actor=secretariat, proposal=proposal, to_status=S.ADOPTED
+        )
     with pytest.raises(PermissionDenied):
-        services.proposal_record_result(
+        proposal_services.proposal_record_result(
             actor=world.users[Role.ORGANISATION_REPRESENTATIVE], proposal=proposal, result="adopted"
         )
-    services.proposal_record_result(actor=secretariat, proposal=proposal, result=S.NO_QUORUM)
+    proposal_services.proposal_record_result(
+        actor=secretariat, proposal=proposal, result=S.NO_QUORUM
+    )
     proposal.refresh_from_db()
     assert proposal.status == S.NO_QUORUM
 
@@ -114,10 +119,10 @@ def test_only_the_secretariat_moves_a_proposal(world) -> None:
     proposal = make_proposal(status=S.DRAFT)
     for role in (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE, Role.CIVIL_SOCIETY_REVIEWER):
         with pytest.raises(PermissionDenied):
-            services.proposal_transition(
+            proposal_services.proposal_transition(
                 actor=world.users[role], proposal=proposal, to_status=S.CONSULTATION
             )
-    services.proposal_transition(
+    proposal_services.proposal_transition(
         actor=world.users[Role.SECRETARIAT], proposal=proposal, to_status=S.CONSULTATION
     )
     proposal.refresh_from_db()
@@ -130,7 +135,7 @@ def test_a_consultation_opens_only_with_a_closing_time_in_the_future() -> None:
     Proposal.objects.filter(pk=proposal.pk).update(consultation_closes_at=None)
     proposal.refresh_from_db()
     with pytest.raises(ValidationError, match="closing time"):
-        services.consultation_open(actor=None, proposal=proposal)
+        proposal_services.consultation_open(actor=None, proposal=proposal)
     assert _snapshot(proposal)[0] == S.DRAFT
 
 
@@ -143,7 +148,7 @@ def ready(world) -> Proposal:
     proposal = make_proposal(status=S.CONSULTATION)
     member_comment(proposal, world.own, "First.")
     member_comment(proposal, world.other, "Second.", paragraph=2)
-    services.consultation_close(actor=None, proposal=proposal)
+    proposal_services.consultation_close(actor=None, proposal=proposal)
     respond_to_all(proposal)
     add_impact_assessment(proposal)
     return proposal
@@ -155,14 +160,14 @@ def approved_late_comment(proposal: Proposal):
     comment = proposal.comments.create(
         author_kind="external", text="Late but heard.", status=CommentStatus.HELD
     )
-    services.comment_moderate(actor=None, comment=comment, decision="approve")
+    consultation_services.comment_moderate(actor=None, comment=comment, decision="approve")
     return comment
 
 
 def test_the_ballot_opens_when_every_shown_comment_is_answered_and_impact_assessed(
     ready, world
 ) -> None:
-    services.proposal_transition(
+    proposal_services.proposal_transition(
         actor=world.users[Role.SECRETARIAT], proposal=ready, to_status=S.VOTING
     )
     ready.refresh_from_db()
@@ -173,7 +178,7 @@ def test_a_ballot_cannot_open_while_a_shown_comment_has_no_response(ready, world
     unanswered = approved_late_comment(ready)
     before = _snapshot(ready)
     with pytest.raises(ValidationError) as refused:
-        services.proposal_transition(
+        proposal_services.proposal_transition(
             actor=world.users[Role.SECRETARIAT], proposal=ready, to_status=S.VOTING
         )
     assert f"1 shown comment has no response yet (#{unanswered.pk})" in refused.value.messages[0]
@@ -184,7 +189,7 @@ def test_a_ballot_cannot_open_without_an_impact_assessment(ready, world) -> None
     ImpactAssessment.objects.filter(proposal=ready).delete()
     before = _snapshot(ready)
     with pytest.raises(ValidationError, match="No impact assessment exists"):
-        services.proposal_transition(
+        proposal_services.proposal_transition(
             actor=world.users[Role.SECRETARIAT], proposal=ready, to_status=S.VOTING
         )
     assert _snapshot(ready) == before
@@ -194,7 +199,7 @@ def test_a_ballot_cannot_open_while_a_comment_awaits_moderation(ready) -> None:
     Proposal.objects.filter(pk=ready.pk).update(consultation_public=True)
     ready.comments.create(author_kind="external", text="Waiting.", status=CommentStatus.HELD)
     with pytest.raises(ValidationError, match="awaits moderation"):
-        services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
+        proposal_services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
 
 
 def test_the_refusal_reaches_the_api_as_400_and_the_page_as_a_message(ready, world) -> None:
@@ -215,11 +220,15 @@ def test_the_refusal_reaches_the_api_as_400_and_the_page_as_a_message(ready, wor
 
 
 def test_responses_and_impact_assessment_are_final_once_the_ballot_opens(ready) -> None:
-    services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
+    proposal_services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
     comment = ready.comments.first()
     with pytest.raises(ValidationError, match="until the ballot opens"):
-        services.comment_respond(actor=None, comment=comment, outcome="accepted", reason="x")
+        consultation_services.comment_respond(
+            actor=None, comment=comment, outcome="accepted", reason="x"
+        )
     with pytest.raises(ValidationError, match="final once the ballot has opened"):
         add_impact_assessment(ready)
     with pytest.raises(ValidationError, match="moderated until the ballot opens"):
-        services.comment_moderate(actor=None, comment=comment, decision="reject", reason="x")
+        consultation_services.comment_moderate(
+            actor=None, comment=comment, decision="reject", reason="x"
+        )

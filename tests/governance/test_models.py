@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, transaction
 
-from governance.models import Comment, CostEntry, Proposal, ProposalStatus
+from governance.consultations.models import Comment
+from governance.proposals.models import CostEntry, Proposal, ProposalStatus
 from tests.governance.factories import add_impact_assessment, make_proposal
 
 pytestmark = pytest.mark.django_db

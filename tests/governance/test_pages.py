@@ -10,8 +10,13 @@ from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.roles import Role
-from governance import services
-from governance.models import Comment, Objective, Proposal, ProposalStatus
+from governance.bodies import services as body_services
+from governance.consultations import services as consultation_services
+from governance.consultations.models import Comment
+from governance.objectives import services as objective_services
+from governance.objectives.models import Objective
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
 from tests.governance.factories import assembly, make_proposal, member_comment
 
 S = ProposalStatus
@@ -92,7 +97,7 @@ def test_proposal_page_query_count_does_not_grow_with_comments(
     proposal = make_proposal(status=S.CONSULTATION, public_consultation=True)
     organisations = [make_organisation(f"Commenter {n}") for n in range(5)]
     for number in range(comments):
-        services.comment_post(
+        consultation_services.comment_post(
             actor=world.users[Role.MEMBER], proposal=proposal, text=f"Member {number}."
         )
         member_comment(proposal, organisations[number % 5], f"Comment {number}.", paragraph=2)
@@ -106,7 +111,7 @@ def test_open_consultations_come_first_closing_soonest_first(world) -> None:
     make_proposal(status=S.DRAFT, title="A draft")
     late = make_proposal(status=S.CONSULTATION, title="Closes late")
     soon = make_proposal(status=S.CONSULTATION, title="Closes soon")
-    services.proposal_update(
+    proposal_services.proposal_update(
         actor=world.users[Role.SECRETARIAT],
         proposal=soon,
         changes={"consultation_closes_at": timezone.now() + timedelta(days=2)},
@@ -197,7 +202,7 @@ def test_home_and_dashboard_show_objectives_and_open_consultations(world) -> Non
     from datetime import date
     from decimal import Decimal
 
-    from governance.models import Indicator
+    from governance.objectives.models import Indicator
 
     objective = Objective.objects.create(slug="cobalt", title="Traceable cobalt")
     indicator = Indicator.objects.create(
@@ -209,7 +214,7 @@ def test_home_and_dashboard_show_objectives_and_open_consultations(world) -> Non
         target_value=Decimal("80"),
         target_date=date(2027, 12, 31),
     )
-    services.indicator_record_measurement(
+    objective_services.indicator_record_measurement(
         actor=None, indicator=indicator, measured_on=date(2024, 1, 1), value=Decimal("50")
     )
     make_proposal(status=S.CONSULTATION, title="Open to all")
@@ -230,10 +235,10 @@ def test_home_and_dashboard_show_objectives_and_open_consultations(world) -> Non
 
 
 def test_objectives_page_shows_indicators_and_the_issue_register_with_history(world) -> None:
-    issue = services.issue_create(
+    issue = objective_services.issue_create(
         actor=None, title="Deep-sea mining", status="contentious", reason="Raised by NGOs."
     )
-    services.issue_set_status(
+    objective_services.issue_set_status(
         actor=None, issue=issue, status="parked", reason="Until the scientific review."
     )
     html = Client().get("/governance/objectives/").content.decode()
@@ -245,11 +250,11 @@ def test_objectives_page_shows_indicators_and_the_issue_register_with_history(wo
 def test_body_page_lists_composition_by_chamber(world, make_organisation) -> None:
     from datetime import date
 
-    from governance.models import Body, BodySeat
+    from governance.bodies.models import Body, BodySeat
 
     board = Body.objects.create(slug="board", name="Executive Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None,
         body=board,
         organisation=world.own,
@@ -257,7 +262,7 @@ def test_body_page_lists_composition_by_chamber(world, make_organisation) -> Non
         position="Chair",
         term_start=date(2024, 1, 1),
     )
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None,
         body=board,
         organisation=world.other,
@@ -272,7 +277,7 @@ def test_body_page_lists_composition_by_chamber(world, make_organisation) -> Non
     member_html = world.client_for(Role.MEMBER).get("/governance/bodies/board/").content.decode()
     assert "other members person" in member_html
     with pytest.raises(Exception, match="seats on Executive Board are taken"):
-        services.seat_holder_add(
+        body_services.seat_holder_add(
             actor=None,
             body=board,
             organisation=make_organisation("Third Organisation"),
@@ -285,14 +290,16 @@ def test_needs_my_action_for_a_member_and_the_secretariat(world) -> None:
     member_html = world.client_for(Role.MEMBER).get("/governance/my-actions/").content.decode()
     assert "Speak up" in member_html
     assert "Your organisation has not commented yet" in member_html
-    services.comment_post(actor=world.users[Role.MEMBER], proposal=proposal, text="Done.")
+    consultation_services.comment_post(
+        actor=world.users[Role.MEMBER], proposal=proposal, text="Done."
+    )
     rep_html = (
         world.client_for(Role.ORGANISATION_REPRESENTATIVE)
         .get("/governance/my-actions/")
         .content.decode()
     )
     assert "Nothing needs your action now." in rep_html  # the organisation has spoken
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text="Mine."
     )
     staff_html = world.client_for(Role.SECRETARIAT).get("/governance/my-actions/").content.decode()
@@ -303,7 +310,7 @@ def test_needs_my_action_for_a_member_and_the_secretariat(world) -> None:
 
 def test_the_secretariat_moderates_and_answers_through_the_pages(world) -> None:
     proposal = make_proposal(status=S.CONSULTATION, public_consultation=True)
-    services.comment_post(
+    consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text="Please listen."
     )
     comment = Comment.objects.get()

@@ -16,14 +16,14 @@ from django.test import Client
 from django.utils import timezone
 
 from alliance_portal.roles import Role
-from governance import services as governance_services
-from governance.models.reports import ReportFileKind, ReportState, TransparencyReport
-from governance.reports import periods
+from governance.ballots import services as ballot_services
+from governance.consultations import services as consultation_services
+from governance.decision_log.selectors import decision_log_head
+from governance.reports import periods, services
+from governance.reports.models import ReportFileKind, ReportState, TransparencyReport
 from governance.reports.pdf import page_count
 from governance.reports.sections import registry
 from governance.reports.values import canonical_bytes, check_exact, fraction, percent
-from governance.selectors.decision_log import decision_log_head
-from governance.services import reports as services
 from members import services as member_services
 from members.models import MembershipStatus, Organisation, Person
 from standards import services as standard_services
@@ -136,7 +136,7 @@ def decide_by_ballot(world, title: str = "Ballot-decided rule") -> None:
     ballot = ballots.open_ballot(title=title)
     ballots.vote(ballot, world.own, "yes")
     ballots.vote(ballot, world.other, "yes", conflict="Supplies the proposer.")
-    governance_services.ballot_close(
+    ballot_services.ballot_close(
         actor=world.users[Role.SECRETARIAT], ballot=ballot, reason="Every vote is in."
     )
 
@@ -228,7 +228,7 @@ def test_a_rebuild_with_unchanged_data_gives_identical_files(
     assert report.attempts == 2
 
     # New data: the figures change, and so do the files.
-    governance_services.comment_record_received(
+    consultation_services.comment_record_received(
         actor=None,
         proposal=seed_open_consultation(),
         text="Another view.",
@@ -240,7 +240,7 @@ def test_a_rebuild_with_unchanged_data_gives_identical_files(
 
 
 def seed_open_consultation():
-    from governance.models import Proposal
+    from governance.proposals.models import Proposal
 
     return Proposal.objects.get(title="Open consultation")
 
@@ -493,7 +493,7 @@ def test_asking_for_a_report(world) -> None:
 def test_the_demo_queues_an_annual_and_a_quarterly_public_report(
     world, django_capture_on_commit_callbacks
 ) -> None:
-    from governance import demo_reports
+    from governance.reports import demo as demo_reports
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         first = demo_reports.queue_demo_reports()

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance_portal.roles import Role
-from governance.models.reports import ReportState, TransparencyReport
-from governance.services import reports as services
+from governance.reports import services
+from governance.reports.models import ReportState, TransparencyReport
 from tests.governance.reports_support import read, seed_report_data, this_year_ad_hoc
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,8 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 
 from governance import tasks
-from governance.models.reports import ReportState, TransparencyReport
-from governance.reports import pdf
-from governance.services import reports as services
+from governance.reports import pdf, services
+from governance.reports.models import ReportState, TransparencyReport
 from tests.governance.reports_support import checksums, this_year_ad_hoc
 
 pytestmark = pytest.mark.django_db

@@ -36,9 +36,9 @@ from django.utils import timezone
 from alliance_portal.celery import app as celery_app
 from alliance_portal.roles import Role
 from alliance_portal.settings.env import redis_py_url
-from governance.models.reports import ReportState, TransparencyReport
+from governance.decision_log.selectors import decision_log_head
+from governance.reports.models import ReportState, TransparencyReport
 from governance.reports.pdf import page_count
-from governance.selectors.decision_log import decision_log_head
 from tests.governance.reports_support import checksums, read, seed_report_data, zip_members
 from tests.governance.test_reports import DATA_PACKAGE_SCHEMA, decide_by_ballot
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from governance.demo_reports import queue_demo_reports
-from governance.models.reports import ReportState, TransparencyReport
+from governance.reports.demo import queue_demo_reports
+from governance.reports.models import ReportState, TransparencyReport
 
 
 class Command(BaseCommand):

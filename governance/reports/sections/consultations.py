@@ -7,14 +7,14 @@ from collections import Counter
 
 from django.db.models import Count, Q, QuerySet
 
-from governance.models import (
+from governance.consultations.models import (
     AuthorKind,
     Comment,
     CommentResponse,
     CommentStatus,
-    Proposal,
     ResponseOutcome,
 )
+from governance.proposals.models import Proposal
 from governance.reports.sections.membership import memberships
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from governance.models import (
+from governance.proposals.models import (
     RESULT_STATUSES,
     CostEntry,
     ImpactAssessment,

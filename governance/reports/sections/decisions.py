@@ -33,7 +33,7 @@ DECISION_MODELS = ("governance.Decision", "governance.DecisionLogEntry")
 def decision_log_head() -> dict[str, Any] | None:
     """The decision log's head now, as ``report.json`` records it (seq, hash, publication time
     in UTC), or None while the log is empty. Asks the decision log's own selector."""
-    selectors = importlib.import_module("governance.selectors.decision_log")
+    selectors = importlib.import_module("governance.decision_log.selectors")
     head = selectors.decision_log_head()
     if head is None:
         return None

@@ -18,7 +18,7 @@ from django.db.models import Model, QuerySet
 
 from alliance_portal import policy
 from alliance_portal.disclosure import levels_up_to
-from governance.models.reports import ReportEdition
+from governance.reports.models import ReportEdition
 from governance.reports.periods import Period
 from governance.reports.values import COLUMN_TYPES, SectionContent
 

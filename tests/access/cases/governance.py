@@ -19,17 +19,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
-from governance import services
-from governance.models import (
-    AuthorKind,
-    Body,
-    BodyKind,
-    BodySeat,
-    Electorate,
-    Indicator,
-    Objective,
-    ProposalStatus,
-)
+from governance.bodies import services as body_services
+from governance.bodies.models import Body, BodyKind, BodySeat, Electorate
+from governance.consultations import services as consultation_services
+from governance.consultations.models import AuthorKind
+from governance.objectives import services as objective_services
+from governance.objectives.models import Indicator, Objective
+from governance.proposals.models import ProposalStatus
 from tests.access.matrix import Case
 from tests.governance.factories import add_impact_assessment, assembly, make_proposal
 
@@ -49,7 +45,7 @@ def populate(world) -> None:
         electorate=Electorate.SEAT_HOLDERS,
     )
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
-    services.seat_holder_add(
+    body_services.seat_holder_add(
         actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     objective = Objective.objects.create(slug="traceable-cobalt", title="Traceable cobalt")
@@ -62,19 +58,19 @@ def populate(world) -> None:
         target_value=Decimal(80),
         target_date=date(2027, 12, 31),
     )
-    services.indicator_record_measurement(
+    objective_services.indicator_record_measurement(
         actor=None,
         indicator=indicator,
         measured_on=timezone.localdate() - timedelta(days=30),
         value=Decimal(35),
     )
-    issue = services.issue_create(
+    issue = objective_services.issue_create(
         actor=None, title="Child labour", status="contentious", reason="Views differ."
     )
     public = make_proposal(
         status=S.CONSULTATION, public_consultation=True, title="Public consultation"
     )
-    shown = services.comment_record_received(
+    shown = consultation_services.comment_record_received(
         actor=None,
         proposal=public,
         text="We support it.",
@@ -82,10 +78,12 @@ def populate(world) -> None:
         organisation=world.other,
         paragraph=1,
     )
-    held = services.comment_record_received(
+    held = consultation_services.comment_record_received(
         actor=None, proposal=public, text="From a community.", author_kind=AuthorKind.EXTERNAL
     )
-    services.comment_respond(actor=None, comment=shown, outcome="accepted", reason="Thanks.")
+    consultation_services.comment_respond(
+        actor=None, comment=shown, outcome="accepted", reason="Thanks."
+    )
     add_impact_assessment(public)
     members_consultation = make_proposal(
         status=S.CONSULTATION, title="Public proposal, consultation for members"

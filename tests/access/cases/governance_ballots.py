@@ -26,8 +26,8 @@ from typing import Any
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
-from governance import services
-from governance.models import ProposalStatus
+from governance.ballots import services
+from governance.proposals.models import ProposalStatus
 from tests.access.matrix import Case
 from tests.governance.factories import make_proposal
 from tests.governance.test_ballots_factories import close, open_ballot, vote

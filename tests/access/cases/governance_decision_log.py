@@ -6,7 +6,7 @@ from tests.access.matrix import Case
 
 
 def populate(world) -> None:
-    from governance.services.decision_log import decision_log_append
+    from governance.decision_log.services import decision_log_append
 
     decision = decision_log_append(
         kind="decision",

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from governance.models.reports import ReportFile, ReportState, TransparencyReport
+from governance.reports.models import ReportFile, ReportState, TransparencyReport
 from tests.access.matrix import Case
 
 REDIRECT = frozenset({302})

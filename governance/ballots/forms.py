@@ -1,0 +1,223 @@
+"""Forms of the ballot pages. They parse input; the services decide (a refusal comes back on
+the form through ``alliance_portal.forms.apply_service_error``)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django_countries import countries
+
+from alliance_portal import policy
+from governance.ballots.models import BallotMethod, EndorserKind, InterestKind
+from members.models import Organisation, OrganisationKind
+
+TEXTAREA = {"rows": 5}
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(label="Your organisation's vote", widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label="Reason (optional; required to object)",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Published with the roll-call when the ballot closes (not in a secret ballot).",
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["choice"]
+        field.choices = choices
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label="Does your organisation have a conflict of interest in this ballot?",
+        choices=[
+            ("no", "No conflict of interest"),
+            ("yes", "Yes: a conflict of interest (the organisation is recused)"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    nature = forms.CharField(
+        label="Nature of the conflict",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required for a conflict. Published with the decision, naming the "
+        "organisation, not you.",
+    )
+
+
+class FractionField(forms.Field):
+    """An exact fraction written as ``2/3`` (or ``1``, or ``0.5``), never a float."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value: Any) -> Fraction | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        if len(text) > 20:
+            raise ValidationError("Write a fraction such as 1/2 or 2/3.")
+        try:
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError) as bad:
+            raise ValidationError("Write a fraction such as 1/2 or 2/3.") from bad
+
+
+class BallotSettingsForm(forms.Form):
+    method = forms.ChoiceField(
+        label="Method", choices=BallotMethod.choices, widget=forms.RadioSelect
+    )
+    quorum = FractionField(
+        label="Quorum",
+        initial="1/2",
+        help_text="Share of the eligible organisations that must vote (per chamber in a "
+        "chamber-balanced ballot), e.g. 1/2.",
+    )
+    threshold = FractionField(
+        label="Threshold",
+        initial="2/3",
+        help_text="Support needed to adopt, e.g. 2/3 (not used by consent ballots).",
+    )
+    concurrent_majority = forms.BooleanField(
+        label="Concurrent majority: adopted only if every chamber's share is above 1/2",
+        required=False,
+    )
+    secret = forms.BooleanField(
+        label="Secret ballot: individual choices are never published",
+        required=False,
+    )
+    closes_at = forms.DateTimeField(
+        label="Closes at (UTC)",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Empty: 14 days after the ballot opens.",
+    )
+    effective_date = forms.DateField(
+        label="An adopted decision takes effect on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Empty: the day the ballot closes.",
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Published with the decision.",
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label="Why the ballot closes now",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required before the closing time; published with the decision.",
+    )
+
+
+class ExemptionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisation that declared a conflict", queryset=Organisation.objects.none()
+    )
+    reason = forms.CharField(
+        label="Why the conflict does not recuse it",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Published with the declaration.",
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["organisation"]
+        field.queryset = organisations
+
+
+class StatementForm(forms.Form):
+    text = forms.CharField(
+        label="Statement",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Markdown. Published with the decision; it cannot be changed afterwards.",
+    )
+
+
+class EndorsementForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Member organisation (a government body)",
+        required=False,
+        queryset=Organisation.objects.filter(kind=OrganisationKind.GOVERNMENT_BODY).order_by(
+            "name"
+        ),
+        empty_label="Not a member: name it below",
+    )
+    endorser_name = forms.CharField(label="Endorser (non-member)", required=False, max_length=200)
+    endorser_kind = forms.ChoiceField(label="Kind", choices=EndorserKind.choices)
+    country = forms.ChoiceField(
+        label="Country", required=False, choices=[("", "The member's country"), *countries]
+    )
+    statement = forms.CharField(
+        label="What the endorser said",
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    evidence_url = forms.URLField(
+        label="Evidence: link", required=False, max_length=500, assume_scheme="https"
+    )
+    evidence_note = forms.CharField(
+        label="Evidence: where it is kept",
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    endorsed_on = forms.DateField(
+        label="Endorsed on", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class InterestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="slug",
+    )
+    kind = forms.ChoiceField(label="Kind of interest", choices=InterestKind.choices)
+    description = forms.CharField(
+        label="Description",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Public, naming the organisation.",
+    )
+
+    def __init__(self, *args: Any, choose_organisation: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not choose_organisation:
+            del self.fields["organisation"]
+
+
+class InterestFilterForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label="All organisations",
+    )
+    current = forms.BooleanField(label="Current interests only", required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["organisation"]
+        field.queryset = policy.visible(user, Organisation.objects.order_by("name"))

@@ -1,0 +1,108 @@
+"""Rules shared by the ballot use cases: locks, who may act, the checks on a running ballot."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from fractions import Fraction
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from alliance_portal import policy
+from alliance_portal.roles import Role
+from alliance_portal.types import Actor
+from governance.ballots.models import (
+    Ballot,
+    BallotElector,
+    BallotMethod,
+)
+from governance.bodies.models import BodyKind
+from governance.proposals.models import Proposal, ProposalStatus
+from members.models import Organisation
+
+S = ProposalStatus
+DEFAULT_VOTING_PERIOD = timedelta(days=14)
+MAX_TEXT = 10_000
+# PositiveSmallIntegerField holds numerators and denominators up to this.
+MAX_TERM = 32_767
+
+
+def _when(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%d %B %Y at %H:%M} UTC"
+
+
+def _fraction_text(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def default_method(proposal: Proposal) -> str:
+    """The general assembly votes chamber-balanced; boards and working groups, whose seats are
+    already shared out by chamber, one member one vote."""
+    if proposal.body.kind == BodyKind.GENERAL_ASSEMBLY:
+        return BallotMethod.CHAMBER_BALANCED
+    return BallotMethod.ONE_MEMBER_ONE_VOTE
+
+
+def _speaking_for(
+    actor: Actor | None, organisation: Organisation | None, what: str
+) -> Organisation:
+    """The organisation ``actor`` acts for as its representative. The system (``actor=None``:
+    demo data, imports) names the organisation itself. Refuses anyone else, and a
+    representative naming an organisation they do not represent."""
+    if actor is None:
+        if organisation is None:
+            raise ValidationError({"organisation": "Say which organisation."})
+        return organisation
+    who = policy.principal(actor)
+    if not who.is_authenticated:
+        raise policy.SignInRequired
+    if who.role != Role.ORGANISATION_REPRESENTATIVE or who.organisation_id is None:
+        raise PermissionDenied(f"Only an organisation's representative may {what}.")
+    own = Organisation.objects.get(pk=who.organisation_id)
+    if organisation is not None and organisation.pk != own.pk:
+        raise PermissionDenied(
+            f"You represent {own.name}, not {organisation.name}: you may {what} for your own "
+            "organisation only."
+        )
+    return own
+
+
+def _lock(ballot: Ballot) -> Ballot:
+    return (
+        Ballot.objects.select_for_update(of=("self",))
+        .select_related("proposal__body")
+        .get(pk=ballot.pk)
+    )
+
+
+def _require_running(ballot: Ballot, now: datetime) -> None:
+    """Refuse unless the ballot takes declarations and votes now."""
+    if ballot.opened_at is None or ballot.closes_at is None:
+        raise ValidationError("The ballot has not opened yet.")
+    if ballot.closed_at is not None:
+        raise ValidationError(
+            f"The ballot closed on {_when(ballot.closed_at)}: nothing more is taken."
+        )
+    if ballot.closes_at <= now:
+        raise ValidationError(
+            f"The ballot closed on {_when(ballot.closes_at)}: nothing more is taken."
+        )
+    if ballot.proposal.status != S.VOTING:
+        raise ValidationError("The proposal is no longer put to the vote.")
+
+
+def _require_elector(ballot: Ballot, organisation: Organisation) -> None:
+    if not BallotElector.objects.filter(ballot=ballot, organisation=organisation).exists():
+        raise ValidationError(
+            f"{organisation.name} is not in this ballot's electorate (the organisations that "
+            f"vote on the {ballot.proposal.body.name}'s ballots when it opened)."
+        )
+
+
+def _text(value: str, field: str, missing: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValidationError({field: missing})
+    if len(value) > MAX_TEXT:
+        raise ValidationError({field: f"At most {MAX_TEXT} characters."})
+    return value

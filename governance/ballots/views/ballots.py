@@ -1,0 +1,268 @@
+"""Pages: a proposal's ballot, and the secretariat setting it up, exempting, closing it,
+recording endorsements and publishing the decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
+from alliance_portal.roles import Role
+from governance.ballots import selectors as ballot_selectors
+from governance.ballots import services
+from governance.ballots.forms import (
+    BallotSettingsForm,
+    CloseForm,
+    EndorsementForm,
+    ExemptionForm,
+)
+from governance.ballots.models import Ballot, ConflictDeclaration, Decision
+from governance.ballots.services import default_method
+from governance.proposals import selectors
+from governance.proposals.models import BEFORE_BALLOT, Proposal
+from members.models import Organisation
+
+
+def _require_secretariat(request: HttpRequest) -> None:
+    if not policy.principal(request.user).is_staff_role:
+        raise PermissionDenied("This page is the secretariat's.")
+
+
+def _require_representative(request: HttpRequest) -> Organisation:
+    who = policy.principal(request.user)
+    if who.role != Role.ORGANISATION_REPRESENTATIVE or who.organisation_id is None:
+        raise PermissionDenied(
+            "This page is for organisation representatives: they declare conflicts of "
+            "interest and vote for their organisation."
+        )
+    return Organisation.objects.get(pk=who.organisation_id)
+
+
+def _ballot(proposal: Proposal) -> Ballot:
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    if ballot is None or ballot.opened_at is None:
+        raise Http404("This proposal has no ballot yet.")
+    return ballot
+
+
+def _decision(proposal: Proposal) -> Decision:
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    if decision is None:
+        raise Http404("This proposal has no decision yet.")
+    return decision
+
+
+def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
+    """What the proposal page (and its printable view) shows of the ballot and the decision,
+    for this reader: the ballot's rules and times, the conflict declarations, the reader's
+    organisation's place in it (a representative), the secretariat's view of who has declared
+    and voted (never how), and after the count the decision record with its statements and
+    endorsements."""
+    who = policy.principal(request.user)
+    setup_open = who.is_staff_role and proposal.status in BEFORE_BALLOT
+    if proposal.status in BEFORE_BALLOT and not setup_open:
+        return {"ballot": None, "ballot_setup_open": False}  # no ballot has opened yet
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    context: dict[str, Any] = {"ballot": ballot, "ballot_setup_open": setup_open}
+    if ballot is None or ballot.opened_at is None:
+        return context
+    is_representative = (
+        who.role == Role.ORGANISATION_REPRESENTATIVE and who.organisation_id is not None
+    )
+    organisation = (
+        Organisation.objects.filter(pk=who.organisation_id or 0).first()
+        if is_representative
+        else None
+    )
+    context["declarations"] = list(ballot_selectors.declaration_list(ballot=ballot))
+    if ballot.is_open:
+        if is_representative:
+            context["voter"] = ballot_selectors.voter_status(
+                ballot=ballot, organisation=organisation
+            )
+        if who.is_staff_role:
+            context["turnout"] = ballot_selectors.ballot_turnout(ballot=ballot)
+        return context
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    if decision is None:
+        return context
+    context["decision_view"] = ballot_selectors.decision_view(decision=decision)
+    context["may_dissent"] = is_representative and ballot_selectors.may_dissent(
+        decision=decision, organisation_id=who.organisation_id, now=timezone.now()
+    )
+    context["dissent_deadline"] = ballot_selectors.dissent_deadline(decision)
+    context["is_reviewer"] = who.role == Role.CIVIL_SOCIETY_REVIEWER
+    context["is_ballot_staff"] = who.is_staff_role
+    return context
+
+
+# --- the secretariat: set up, exempt, close, record endorsements, publish -----------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    _require_secretariat(request)
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    initial: dict[str, Any] = {"method": default_method(proposal)}
+    if ballot is not None:
+        initial = {
+            "method": ballot.method,
+            "quorum": f"{ballot.quorum_numerator}/{ballot.quorum_denominator}",
+            "threshold": f"{ballot.threshold_numerator}/{ballot.threshold_denominator}",
+            "concurrent_majority": ballot.concurrent_majority,
+            "secret": ballot.secret,
+            "closes_at": ballot.closes_at,
+            "effective_date": ballot.effective_date,
+        }
+    form = BallotSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.ballot_configure(
+                actor=request.user,
+                proposal=proposal,
+                method=data["method"],
+                quorum=data["quorum"],
+                threshold=data["threshold"],
+                concurrent_majority=data["concurrent_majority"],
+                secret=data["secret"],
+                closes_at=data["closes_at"],
+                effective_date=data["effective_date"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "The ballot's settings are saved.")
+            return redirect(f"{proposal.get_absolute_url()}#ballot")
+    return render(
+        request,
+        "governance/ballots/settings.html",
+        {"proposal": proposal, "ballot": ballot, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_exemption(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    _require_secretariat(request)
+    ballot = _ballot(proposal)
+    conflicted = Organisation.objects.filter(
+        pk__in=ConflictDeclaration.objects.filter(
+            ballot=ballot, has_conflict=True, exemption__isnull=True
+        ).values("organisation_id")
+    ).order_by("name")
+    form = ExemptionForm(request.POST or None, organisations=conflicted)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recusal_exempt(
+                actor=request.user,
+                ballot=ballot,
+                organisation=form.cleaned_data["organisation"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "The exemption is recorded: the organisation may vote.")
+            return redirect(f"{proposal.get_absolute_url()}#ballot")
+    return render(
+        request,
+        "governance/ballots/exemption.html",
+        {"proposal": proposal, "ballot": ballot, "form": form, "conflicted": conflicted},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_close(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    _require_secretariat(request)
+    ballot = _ballot(proposal)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ballot_close(
+                actor=request.user, ballot=ballot, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "The ballot is closed and its decision recorded.")
+            return redirect(f"{proposal.get_absolute_url()}#decision")
+    return render(
+        request,
+        "governance/ballots/close.html",
+        {"proposal": proposal, "ballot": ballot, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_endorsement(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    _require_secretariat(request)
+    decision = _decision(proposal)
+    form = EndorsementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.endorsement_record(
+                actor=request.user,
+                decision=decision,
+                organisation=data["organisation"],
+                endorser_name=data["endorser_name"],
+                endorser_kind=data["endorser_kind"],
+                country=data["country"],
+                statement=data["statement"],
+                evidence_url=data["evidence_url"],
+                evidence_note=data["evidence_note"],
+                endorsed_on=data["endorsed_on"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "The endorsement is recorded.")
+            return redirect(f"{proposal.get_absolute_url()}#endorsements")
+    return render(
+        request,
+        "governance/ballots/endorsement.html",
+        {"proposal": proposal, "decision": decision, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    _require_secretariat(request)
+    decision = _decision(proposal)
+    error = None
+    if request.method == "POST":
+        try:
+            services.decision_publish(actor=request.user, decision=decision)
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, "The decision is public and in the decision log.")
+            return redirect(f"{proposal.get_absolute_url()}#decision")
+    return render(
+        request,
+        "governance/ballots/publish.html",
+        {"proposal": proposal, "decision": decision, "error": error},
+    )
+
+
+def ballot_dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    """What the governance dashboard shows of ballots and decisions for this reader."""
+    return {"ballots": ballot_selectors.ballot_dashboard(user=request.user)}

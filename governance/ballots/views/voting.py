@@ -1,0 +1,190 @@
+"""Pages: a representative declares conflicts of interest, votes, and files statements."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
+from alliance_portal.roles import Role
+from governance.ballots import selectors as ballot_selectors
+from governance.ballots import services
+from governance.ballots.forms import (
+    DeclarationForm,
+    StatementForm,
+    VoteForm,
+)
+from governance.ballots.models import Decision, InterestDeclaration
+from governance.ballots.views.ballots import _ballot, _decision, _require_representative
+from governance.proposals import selectors
+from governance.proposals.models import Proposal
+from members.models import Organisation
+
+# --- representatives: declare and vote ----------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    organisation = _require_representative(request)
+    ballot = _ballot(proposal)
+    voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
+    initial = {}
+    if voter.vote is not None:
+        initial = {"choice": voter.vote.choice, "reason": voter.vote.reason}
+    form = VoteForm(request.POST or None, initial=initial, choices=ballot.choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vote_cast(
+                actor=request.user,
+                ballot=ballot,
+                organisation=organisation,
+                choice=form.cleaned_data["choice"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                f"{organisation.name}'s vote is recorded. You may change it until the ballot "
+                "closes.",
+            )
+            return redirect("governance:ballot-vote", pk=proposal.pk)
+    return render(
+        request,
+        "governance/ballots/vote.html",
+        {
+            "proposal": proposal,
+            "ballot": ballot,
+            "organisation": organisation,
+            "voter": voter,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_declaration(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    organisation = _require_representative(request)
+    ballot = _ballot(proposal)
+    voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
+    initial = {}
+    if voter.declaration is not None:
+        initial = {
+            "has_conflict": "yes" if voter.declaration.has_conflict else "no",
+            "nature": voter.declaration.nature,
+        }
+    form = DeclarationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = services.conflict_declare(
+                actor=request.user,
+                ballot=ballot,
+                organisation=organisation,
+                has_conflict=form.cleaned_data["has_conflict"],
+                nature=form.cleaned_data["nature"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            if declaration.has_conflict:
+                messages.success(
+                    request,
+                    f"The conflict of interest is declared: {organisation.name} is recused "
+                    "from this ballot unless the secretariat records an exemption.",
+                )
+                return redirect(f"{proposal.get_absolute_url()}#ballot")
+            messages.success(request, "No conflict of interest declared. You may now vote.")
+            return redirect("governance:ballot-vote", pk=proposal.pk)
+    interests = _current_interests(organisation)
+    return render(
+        request,
+        "governance/ballots/declaration.html",
+        {
+            "proposal": proposal,
+            "ballot": ballot,
+            "organisation": organisation,
+            "voter": voter,
+            "form": form,
+            "interests": interests,
+        },
+    )
+
+
+def _current_interests(organisation: Organisation) -> list[InterestDeclaration]:
+    """The organisation's current interests in the register, as a reminder when declaring."""
+    return list(
+        ballot_selectors.interest_register(organisation=organisation.slug, current_only=True)
+    )
+
+
+# --- statements ---------------------------------------------------------------------------------
+
+
+def _statement_page(
+    request: HttpRequest, proposal: Proposal, decision: Decision, form: StatementForm, kind: str
+) -> HttpResponse:
+    return render(
+        request,
+        "governance/ballots/statement.html",
+        {
+            "proposal": proposal,
+            "decision": decision,
+            "form": form,
+            "kind": kind,
+            "deadline": ballot_selectors.dissent_deadline(decision),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_dissent(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    organisation = _require_representative(request)
+    decision = _decision(proposal)
+    form = StatementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dissent_file(
+                actor=request.user,
+                decision=decision,
+                organisation=organisation,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "Your organisation's dissenting statement is published.")
+            return redirect(f"{proposal.get_absolute_url()}#dissents")
+    return _statement_page(request, proposal, decision, form, "dissent")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ballot_reviewer_statement(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    if policy.principal(request.user).role != Role.CIVIL_SOCIETY_REVIEWER:
+        raise PermissionDenied("This page is for civil-society reviewers.")
+    decision = _decision(proposal)
+    form = StatementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reviewer_statement_file(
+                actor=request.user, decision=decision, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "Your reviewer statement is published.")
+            return redirect(f"{proposal.get_absolute_url()}#reviewer-statements")
+    return _statement_page(request, proposal, decision, form, "reviewer")

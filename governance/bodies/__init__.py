@@ -1,0 +1,1 @@
+"""Bodies (General Assembly, Executive Board, working groups), their seats and seat holders."""

@@ -1,0 +1,61 @@
+"""Admin for bodies and their seat holders (seat holders go through the services)."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+from governance.bodies import services
+from governance.bodies.models import Body, BodySeat, SeatHolder
+from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
+
+# --- bodies ------------------------------------------------------------------------------------
+
+
+class BodySeatInline(admin.TabularInline):
+    model = BodySeat
+    extra = 1
+
+
+class SeatHolderInline(ReadOnlyInline):
+    model = SeatHolder
+    fields = ("organisation", "person", "position", "term_start", "term_end")
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "electorate", "order")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (BodySeatInline, SeatHolderInline)
+
+
+@admin.register(SeatHolder)
+class SeatHolderAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+    list_display = ("organisation", "body", "person", "position", "term_start", "term_end")
+    list_filter = ("body", "organisation__chamber")
+    raw_id_fields = ("organisation", "person")
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: SeatHolder | None = None
+    ) -> tuple[str, ...]:
+        return ("body", "organisation", "person", "term_start") if obj else ()
+
+    def save_model(
+        self, request: HttpRequest, obj: SeatHolder, form: ModelForm, change: bool
+    ) -> None:
+        if not change:
+            created = services.seat_holder_add(
+                actor=request.user,
+                body=obj.body,
+                organisation=obj.organisation,
+                person=obj.person,
+                position=obj.position,
+                term_start=obj.term_start,
+                term_end=obj.term_end,
+            )
+            obj.pk = created.pk
+            return
+        if "term_end" in form.changed_data and obj.term_end is not None:
+            services.seat_holder_end_term(actor=request.user, holder=obj, term_end=obj.term_end)
+        obj.save(update_fields=["position", "term_end"])

@@ -1,0 +1,1 @@
+"""Pieces shared by several governance features (services, API, admin and pages)."""

@@ -1,0 +1,1 @@
+"""Consultations: comments on proposals, their moderation and the responses to them."""

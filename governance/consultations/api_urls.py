@@ -1,0 +1,34 @@
+"""API: consultations — participation, comments, moderation and responses. Included into
+governance/api_urls.py."""
+
+from django.urls import path
+
+from governance.consultations import api
+
+urlpatterns = [
+    path(
+        "proposals/<int:pk>/participation/",
+        api.ParticipationApi.as_view(),
+        name="governance-proposal-participation",
+    ),
+    path(
+        "proposals/<int:pk>/comments/",
+        api.CommentListApi.as_view(),
+        name="governance-proposal-comments",
+    ),
+    path(
+        "proposals/<int:pk>/responses/",
+        api.ResponseTableApi.as_view(),
+        name="governance-proposal-responses",
+    ),
+    path(
+        "comments/<int:pk>/moderation/",
+        api.CommentModerationApi.as_view(),
+        name="governance-comment-moderation",
+    ),
+    path(
+        "comments/<int:pk>/response/",
+        api.CommentResponseApi.as_view(),
+        name="governance-comment-response",
+    ),
+]

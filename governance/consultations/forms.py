@@ -1,0 +1,63 @@
+"""Forms of the consultation pages: comments, moderation and responses. They parse input; the
+services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from governance.consultations.models import ResponseOutcome
+from governance.consultations.services import ModerationVerdict
+from governance.paragraphs import Paragraph
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20_000,
+        help_text="Markdown: *emphasis*, **strong**, lists, links. No HTML.",
+    )
+    paragraph = forms.TypedChoiceField(
+        label="Paragraph commented on",
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, paragraphs: list[Paragraph], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["paragraph"]
+        field.choices = [("", "The proposal as a whole")] + [
+            (str(p.number), f"¶{p.number}: {_excerpt(p.source)}") for p in paragraphs
+        ]
+
+
+def _excerpt(source: str, length: int = 60) -> str:
+    flat = " ".join(source.split())
+    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision", choices=ModerationVerdict.CHOICES, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required to reject; sent to the author.",
+    )
+
+
+class ResponseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=ResponseOutcome.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What changed in the proposal, or why not (Markdown).",
+    )

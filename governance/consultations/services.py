@@ -1,0 +1,267 @@
+"""Taking part in a consultation: comments, their moderation, and the secretariat's response
+to each ("you said, we did")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from alliance_portal import policy
+from alliance_portal.audit import use_case
+from alliance_portal.outbox import email_queue
+from alliance_portal.types import Actor
+from governance.common.services import acting_user, require_staff
+from governance.consultations.models import (
+    AuthorKind,
+    Comment,
+    CommentResponse,
+    CommentStatus,
+    ResponseOutcome,
+)
+from governance.paragraphs import paragraph_count
+from governance.proposals.models import Proposal, ProposalStatus
+from governance.rules import (
+    author_kind_for,
+    comment_is_closed,
+    comment_refusal,
+    initial_comment_status,
+)
+from members.models import Organisation
+
+MAX_COMMENT_LENGTH = 20_000
+# Moderation and responses happen while the consultation runs and during deliberation; once
+# the ballot opens they are part of what the decision is published with.
+ANSWERABLE = (ProposalStatus.CONSULTATION, ProposalStatus.DELIBERATION)
+
+
+class ModerationVerdict:
+    APPROVE = "approve"
+    REJECT = "reject"
+    CHOICES = (("approve", "Approve: show it"), ("reject", "Reject: do not show it"))
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _check_comment(
+    proposal: Proposal, text: str, paragraph: int | None, parent: Comment | None
+) -> dict[str, str]:
+    """What is wrong with a comment's text, paragraph and parent (empty when nothing)."""
+    errors: dict[str, str] = {}
+    text = text.strip()
+    if not text:
+        errors["text"] = "Write your comment."
+    elif len(text) > MAX_COMMENT_LENGTH:
+        errors["text"] = f"A comment has at most {MAX_COMMENT_LENGTH} characters."
+    if paragraph is not None:
+        count = paragraph_count(proposal.text)
+        if not 1 <= paragraph <= count:
+            errors["paragraph"] = f"The proposal has paragraphs 1 to {count}."
+    if parent is not None:
+        if parent.proposal_id != proposal.pk:
+            errors["parent"] = "That comment belongs to another proposal."
+        elif parent.parent_id is not None:
+            errors["parent"] = (
+                "Replies go one level deep: reply to the comment that opened the thread."
+            )
+        elif parent.status != CommentStatus.SHOWN:
+            errors["parent"] = "You can reply only to a comment that is shown."
+    return errors
+
+
+@use_case
+def comment_post(
+    *,
+    actor: Actor,
+    proposal: Proposal,
+    text: str,
+    paragraph: int | None = None,
+    parent: Comment | None = None,
+    now: datetime | None = None,
+) -> Comment:
+    """Post a comment (Markdown) in the proposal's open consultation, optionally on one of its
+    numbered paragraphs, or reply to a shown top-level comment (one reply level).
+
+    Who: anyone who reads members-level material, on any consultation they can see (a
+    member's comment speaks for their organisation); an external stakeholder only on a
+    consultation opened to the public, and their comment is held until the secretariat
+    approves it. Refused: not signed in, not allowed (PermissionDenied); consultation not open,
+    empty or too long text, a paragraph the proposal does not have, a reply to a reply or to
+    a comment of another proposal (ValidationError)."""
+    who = policy.principal(actor)
+    if not who.is_authenticated:
+        raise policy.SignInRequired
+    proposal = _locked(proposal)
+    if not policy.can_view(actor, proposal):
+        raise PermissionDenied("You may not comment on a proposal you cannot see.")
+    refusal = comment_refusal(actor, proposal)
+    if refusal:
+        raise PermissionDenied(refusal)
+    closed = comment_is_closed(proposal)
+    if closed:
+        raise ValidationError(closed)
+    errors = _check_comment(proposal, text, paragraph, parent)
+    if errors:
+        raise ValidationError(errors)
+    kind = author_kind_for(actor) or AuthorKind.EXTERNAL  # signed in: never None here
+    organisation_id = who.organisation_id if kind == AuthorKind.MEMBER else None
+    if kind == AuthorKind.MEMBER and organisation_id is None:
+        raise PermissionDenied("Your account is not linked to a member organisation.")
+    return Comment.objects.create(
+        proposal=proposal,
+        parent=parent,
+        author=acting_user(actor),
+        author_kind=kind,
+        organisation_id=organisation_id,
+        paragraph=paragraph,
+        text=text.strip(),
+        status=initial_comment_status(actor),
+        created_at=now or timezone.now(),
+    )
+
+
+@use_case
+def comment_record_received(
+    *,
+    actor: Actor | None,
+    proposal: Proposal,
+    text: str,
+    author_kind: str,
+    organisation: Organisation | None = None,
+    paragraph: int | None = None,
+    parent: Comment | None = None,
+    received_at: datetime | None = None,
+) -> Comment:
+    """Record a comment the secretariat received outside the portal (a letter, an email, a
+    community meeting) during the consultation, on behalf of a member organisation or an
+    external stakeholder. The secretariat, or the system (``actor=None``: imports, demo
+    data). The same rules as ``comment_post`` apply to the text, paragraph and reply; an
+    external stakeholder's comment is held for moderation like any other."""
+    require_staff(actor, "record comments received outside the portal")
+    proposal = _locked(proposal)
+    closed = comment_is_closed(proposal)
+    if closed:
+        raise ValidationError(closed)
+    errors: dict[str, str] = {}
+    if author_kind == AuthorKind.MEMBER and organisation is None:
+        errors["organisation"] = "Say which member organisation the comment comes from."
+    if author_kind != AuthorKind.MEMBER and organisation is not None:
+        errors["organisation"] = "Only a member organisation's comment names an organisation."
+    if author_kind not in AuthorKind.values:
+        errors["author_kind"] = "Member, reviewer, secretariat or external."
+    if author_kind == AuthorKind.EXTERNAL and not proposal.consultation_public:
+        errors["author_kind"] = "This consultation is open to member organisations only."
+    errors.update(_check_comment(proposal, text, paragraph, parent))
+    if errors:
+        raise ValidationError(errors)
+    return Comment.objects.create(
+        proposal=proposal,
+        parent=parent,
+        author=None,
+        author_kind=author_kind,
+        organisation=organisation,
+        paragraph=paragraph,
+        text=text.strip(),
+        status=CommentStatus.HELD if author_kind == AuthorKind.EXTERNAL else CommentStatus.SHOWN,
+        created_at=received_at or timezone.now(),
+    )
+
+
+@use_case
+def comment_moderate(
+    *,
+    actor: Actor | None,
+    comment: Comment,
+    decision: str,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Comment:
+    """Approve (show) or reject (with a reason) a comment: the secretariat, until the ballot
+    opens. A decision may be revisited with a new one. The author is told by email once per
+    comment and outcome (through the outbox)."""
+    require_staff(actor, "moderate comments")
+    proposal = _locked(comment.proposal)
+    if proposal.status not in ANSWERABLE:
+        raise ValidationError("Comments are moderated until the ballot opens.")
+    reason = reason.strip()
+    if decision == ModerationVerdict.APPROVE:
+        status = CommentStatus.SHOWN
+    elif decision == ModerationVerdict.REJECT:
+        if not reason:
+            raise ValidationError({"reason": "Say why the comment is rejected."})
+        status = CommentStatus.REJECTED
+    else:
+        raise ValidationError({"decision": "Approve or reject."})
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    changed = comment.status != status
+    comment.status = status
+    comment.moderation_reason = reason
+    comment.moderated_by = acting_user(actor)
+    comment.moderated_at = now or timezone.now()
+    comment.save(update_fields=["status", "moderation_reason", "moderated_by", "moderated_at"])
+    author = comment.author
+    if changed and author is not None and author.email:
+        shown = status == CommentStatus.SHOWN
+        email_queue(
+            event_key=f"governance:comment-moderated:{comment.pk}:{status}",
+            recipient=author.email,
+            subject=f"Your comment on “{proposal.title}” "
+            + ("is now shown" if shown else "was not published"),
+            body=(
+                f"Your comment on “{proposal.title}” "
+                + (
+                    "has been approved and is now shown with the consultation."
+                    if shown
+                    else f"was not published. The secretariat's reason:\n\n{reason}"
+                )
+                + f"\n\n{getattr(settings, 'PORTAL_BASE_URL', '')}{proposal.get_absolute_url()}\n"
+            ),
+        )
+    return comment
+
+
+@use_case
+def comment_respond(
+    *,
+    actor: Actor | None,
+    comment: Comment,
+    outcome: str,
+    reason: str,
+    now: datetime | None = None,
+) -> CommentResponse:
+    """Record (or revise) the secretariat's response to a shown comment: accepted, partly
+    accepted or not accepted, with the reason. Until the ballot opens; afterwards responses
+    are final, as they are published with the decision."""
+    require_staff(actor, "respond to comments")
+    proposal = _locked(comment.proposal)
+    if proposal.status not in ANSWERABLE:
+        raise ValidationError("Responses are recorded until the ballot opens.")
+    errors = {}
+    if comment.status != CommentStatus.SHOWN:
+        errors["comment"] = "Only a shown comment gets a response."
+    if outcome not in ResponseOutcome.values:
+        errors["outcome"] = "Accepted, partly accepted or not accepted."
+    reason = reason.strip()
+    if not reason:
+        errors["reason"] = "Say what changed, or why not."
+    if errors:
+        raise ValidationError(errors)
+    response, _ = CommentResponse.objects.update_or_create(
+        comment=comment,
+        defaults={
+            "outcome": outcome,
+            "reason": reason,
+            "responded_by": acting_user(actor),
+        },
+        create_defaults={
+            "outcome": outcome,
+            "reason": reason,
+            "responded_by": acting_user(actor),
+            "responded_at": now or timezone.now(),
+        },
+    )
+    return response

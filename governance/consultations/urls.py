@@ -1,0 +1,21 @@
+"""Pages: comments, moderation and responses. Included into governance/urls.py (namespace
+"governance")."""
+
+from django.urls import path
+
+from governance.consultations import views
+
+urlpatterns = [
+    path("proposals/<int:pk>/comment/", views.comment_create, name="comment-create"),
+    path("proposals/<int:pk>/moderation/", views.comment_moderation, name="comment-moderation"),
+    path(
+        "proposals/<int:pk>/moderation/<int:comment_pk>/",
+        views.comment_moderate,
+        name="comment-moderate",
+    ),
+    path(
+        "proposals/<int:pk>/comments/<int:comment_pk>/response/",
+        views.comment_response,
+        name="comment-response",
+    ),
+]

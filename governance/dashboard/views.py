@@ -1,0 +1,38 @@
+"""Pages: the governance dashboard and a person's own actions. Thin: selectors read, the access
+policy decides what each reader sees."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from governance.ballots.selectors import ballots_needing
+from governance.ballots.views import ballot_dashboard_context
+from governance.dashboard import selectors
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "governance/dashboard.html",
+        {
+            "dashboard": selectors.dashboard(user=request.user),
+            **ballot_dashboard_context(request),
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_actions(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "governance/my_actions.html",
+        {
+            "actions": selectors.actions_for(user=request.user),
+            "ballots_to_vote": ballots_needing(user=request.user),
+        },
+    )

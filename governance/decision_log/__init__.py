@@ -1,0 +1,1 @@
+"""The public decision log: an append-only, hash-chained record of published decisions."""

@@ -1,0 +1,73 @@
+"""API of the public decision log (no login): entries, one entry, the head."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from alliance_portal.api.pagination import PageNumberPagination
+from governance.decision_log import selectors
+from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.services import timestamp
+
+
+class LogEntrySerializer(serializers.Serializer):
+    seq = serializers.IntegerField()
+    kind = serializers.CharField()
+    published_at = serializers.SerializerMethodField(help_text="UTC, YYYY-MM-DDTHH:MM:SSZ")
+    prev_hash = serializers.CharField()
+    hash = serializers.CharField()
+    amends = serializers.IntegerField(source="amends_id", allow_null=True)
+    canonical = serializers.CharField(help_text="The exact stored text that was hashed.")
+
+    class Meta:
+        ref_name = "DecisionLogEntry"
+
+    def get_published_at(self, entry: DecisionLogEntry) -> str:
+        return timestamp(entry.published_at)
+
+
+class LogHeadSerializer(serializers.Serializer):
+    seq = serializers.IntegerField(allow_null=True)
+    hash = serializers.CharField(allow_null=True)
+    published_at = serializers.CharField(allow_null=True)
+
+    class Meta:
+        ref_name = "DecisionLogHead"
+
+
+class DecisionLogListApi(APIView):
+    """Every entry, ascending by seq, paginated (follow ``next``)."""
+
+    @extend_schema(responses=LogEntrySerializer(many=True), operation_id="decision_log_list")
+    def get(self, request: Request) -> Response:
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(selectors.decision_log_entries(), request, view=self)
+        return paginator.get_paginated_response(LogEntrySerializer(page, many=True).data)
+
+
+class DecisionLogHeadApi(APIView):
+    """The last entry: keep its seq and hash to check later that nothing was rewritten."""
+
+    @extend_schema(responses=LogHeadSerializer, operation_id="decision_log_head")
+    def get(self, request: Request) -> Response:
+        head: dict[str, Any] | None = selectors.decision_log_head()
+        data = (
+            {**head, "published_at": timestamp(head["published_at"])}
+            if head
+            else {"seq": None, "hash": None, "published_at": None}
+        )
+        return Response(LogHeadSerializer(data).data)
+
+
+class DecisionLogEntryApi(APIView):
+    @extend_schema(responses=LogEntrySerializer, operation_id="decision_log_retrieve")
+    def get(self, request: Request, seq: int) -> Response:
+        entry = get_object_or_404(DecisionLogEntry, seq=seq)
+        return Response(LogEntrySerializer(entry).data)

@@ -1,0 +1,178 @@
+"""Reads of the public decision log: everything here is public (no login)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, QuerySet
+from django.shortcuts import get_object_or_404
+
+from governance.decision_log.models import (
+    GENESIS_HASH,
+    DecisionLogEntry,
+    LogEntryKind,
+    PublishedDecision,
+)
+from governance.decision_log.services import canonical_json, entry_hash, timestamp
+
+
+def decision_log_head() -> dict[str, Any] | None:
+    """The last entry's seq, hash and publication time, or None while the log is empty."""
+    head = DecisionLogEntry.objects.order_by("-seq").only("seq", "hash", "published_at").first()
+    if head is None:
+        return None
+    return {"seq": head.seq, "hash": head.hash, "published_at": head.published_at}
+
+
+def decision_log_entries() -> QuerySet[DecisionLogEntry]:
+    """Every entry, ascending by seq."""
+    return DecisionLogEntry.objects.order_by("seq")
+
+
+def published_decision_list(
+    *,
+    body: str | None = None,
+    state: str | None = None,
+    outcome: str | None = None,
+    year: int | None = None,
+    objective: str | None = None,
+    country: str | None = None,
+    material: str | None = None,
+    search: str | None = None,
+) -> QuerySet[PublishedDecision]:
+    """One row per decision in its latest state, newest first (best match first when
+    searching: PostgreSQL full text over title, summary and rationale, GIN-indexed)."""
+    queryset = PublishedDecision.objects.all()
+    if body:
+        queryset = queryset.filter(body_slug=body)
+    if state:
+        queryset = queryset.filter(state=state)
+    if outcome:
+        queryset = queryset.filter(outcome=outcome)
+    if year:
+        queryset = queryset.filter(decided_at__year=year)
+    if objective:
+        queryset = queryset.filter(objectives__contains=[objective])
+    if country:
+        queryset = queryset.filter(countries__contains=[country.upper()])
+    if material:
+        queryset = queryset.filter(materials__contains=[material])
+    if search:
+        query = SearchQuery(search, config="english", search_type="websearch")
+        return (
+            queryset.filter(search=query)
+            .annotate(rank=SearchRank(F("search"), query))
+            .order_by("-rank", "-decided_at")
+        )
+    return queryset.order_by("-decided_at", "-entry_id")
+
+
+def decision_years() -> list[int]:
+    """The years in which decisions were published, newest first."""
+    return sorted(
+        {moment.year for moment in PublishedDecision.objects.values_list("decided_at", flat=True)},
+        reverse=True,
+    )
+
+
+@dataclass
+class LogEntryPage:
+    entry: DecisionLogEntry
+    content: dict[str, Any]  # the canonical object, parsed
+    decision: PublishedDecision | None  # the decision this entry is, or is about
+    related: list[tuple[DecisionLogEntry, dict[str, Any]]]  # entries that amend this decision
+
+
+def log_entry_page(*, seq: int) -> LogEntryPage:
+    """One entry rendered for people: its content, the decision it belongs to in its latest
+    state, and every later entry about that decision (the whole history)."""
+    entry = get_object_or_404(DecisionLogEntry, seq=seq)
+    decision_seq = entry.seq if entry.kind == LogEntryKind.DECISION else entry.amends_id
+    decision = PublishedDecision.objects.filter(entry_id=decision_seq).first()
+    related = [
+        (other, json.loads(other.canonical))
+        for other in DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq")
+    ]
+    return LogEntryPage(
+        entry=entry, content=json.loads(entry.canonical), decision=decision, related=related
+    )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    entries: int
+    head_seq: int | None
+    head_hash: str | None
+    bad_seq: int | None = None
+    reason: str = ""
+
+
+def decision_log_verify() -> ChainCheck:
+    """Recompute the whole chain from the database: seq continuity, prev_hash links, every
+    hash, and that each canonical text is canonical and agrees with its row. Stops at the
+    first bad entry and names it."""
+    prev_hash, expected, last = GENESIS_HASH, 1, None
+    for entry in DecisionLogEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        problem = _problem(entry, expected, prev_hash)
+        if problem:
+            return ChainCheck(
+                False, expected - 1, last, prev_hash if last else None, entry.seq, problem
+            )
+        prev_hash, last, expected = entry.hash, entry.seq, expected + 1
+    return ChainCheck(True, expected - 1, last, prev_hash if last else None)
+
+
+def _problem(entry: DecisionLogEntry, expected: int, prev_hash: str) -> str:
+    if entry.seq != expected:
+        return f"expected seq {expected}: a gap"
+    if entry.prev_hash != prev_hash:
+        return "prev_hash is not the previous entry's hash"
+    if entry.hash != entry_hash(prev_hash, entry.canonical):
+        return "hash does not match sha256(prev_hash + newline + canonical)"
+    try:
+        content = json.loads(entry.canonical)
+        again = canonical_json(content)
+    except Exception as error:  # noqa: BLE001 (any failure to parse is the finding)
+        return f"canonical is not canonical JSON: {error}"
+    if again != entry.canonical:
+        return "canonical does not re-serialize to itself"
+    expected_fields = {
+        "seq": entry.seq,
+        "kind": entry.kind,
+        "prev_hash": entry.prev_hash,
+        "amends": entry.amends_id,
+        "published_at": timestamp(entry.published_at),
+    }
+    for key, value in expected_fields.items():
+        if content.get(key) != value:
+            return f"{key} in canonical differs from the row"
+    return ""
+
+
+def entry_record(entry: DecisionLogEntry) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(entry.canonical).get("record", {})
+    return record
+
+
+def entry_title(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
+    """A short human title for any entry."""
+    if entry.kind == LogEntryKind.DECISION:
+        return str(record.get("proposal", {}).get("title", f"Decision {entry.seq}"))
+    return f"about decision {entry.amends_id}"
+
+
+def entry_summary(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
+    """One paragraph of plain text for feeds."""
+    if entry.kind == LogEntryKind.DECISION:
+        return f"Outcome: {record.get('outcome', '')}. {record.get('summary', '')}".strip()
+    text = record.get("reason") or record.get("text") or ""
+    who = (
+        record.get("organisation", {}).get("name")
+        if isinstance(record.get("organisation"), dict)
+        else None
+    )
+    return f"{who}: {text}" if who else str(text)

@@ -1,0 +1,260 @@
+"""Publishing to the public decision log.
+
+Every entry is appended by ``decision_log_append``, in the caller's transaction: the ballot that
+records a result appends its ``decision`` entry in the same transaction, so a result is never
+recorded without being published (or the other way round). Appending takes a transaction-level
+advisory lock, reads the head, and writes ``seq = head + 1`` with ``prev_hash = head.hash``:
+concurrent publishers queue on the lock, and since ``prev_hash`` is unique the chain cannot
+fork even if the lock were bypassed. A database sequence is not used because it leaves gaps
+when a transaction rolls back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from alliance_portal import policy
+from alliance_portal.audit import use_case
+from alliance_portal.types import Actor
+from governance.decision_log.models import (
+    GENESIS_HASH,
+    DecisionLogEntry,
+    DecisionState,
+    LogEntryKind,
+    PublishedDecision,
+)
+
+# pg_advisory_xact_lock key: "decision-log" as a stable 63-bit number.
+LOCK_KEY = int.from_bytes(hashlib.sha256(b"alliance-portal decision-log").digest()[:8], "big") >> 1
+
+# What a correction or an amendment may change in a decision's public state.
+CORRECTABLE = ("title", "summary", "rationale", "effective_date")
+STATE_BY_KIND = {
+    LogEntryKind.AMENDMENT: DecisionState.AMENDED,
+    LogEntryKind.CORRECTION: DecisionState.CORRECTED,
+    LogEntryKind.WITHDRAWAL: DecisionState.WITHDRAWN,
+}
+
+
+def _check_json(value: Any, path: str = "record") -> None:
+    """Refuse anything the canonical form cannot hold exactly: floats above all."""
+    if isinstance(value, bool) or value is None or isinstance(value, int | str):
+        return
+    if isinstance(value, float):
+        raise ValidationError(
+            f"{path} is a float; write fractions as {{num, den}}, amounts as strings"
+        )
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_json(item, f"{path}[{index}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValidationError(f"{path} has a key that is not a string: {key!r}")
+            _check_json(item, f"{path}.{key}")
+        return
+    raise ValidationError(f"{path} holds a {type(value).__name__}, which JSON cannot hold exactly")
+
+
+def canonical_json(obj: Any) -> str:
+    """The canonical text of ``obj``: sorted keys, no insignificant whitespace, UTF-8 without
+    escaping, no floats anywhere. The exact text that is hashed and stored."""
+    _check_json(obj, "entry")
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(prev_hash: str, canonical: str) -> str:
+    """sha256(prev_hash + "\\n" + canonical) over UTF-8, lowercase hex."""
+    return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
+
+
+def timestamp(moment: datetime) -> str:
+    """UTC, whole seconds: YYYY-MM-DDTHH:MM:SSZ."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@transaction.atomic
+def decision_log_append(
+    *, kind: str, record: dict[str, Any], amends: int | None = None
+) -> DecisionLogEntry:
+    """Append one entry and return it. ``amends`` is the seq of the ``decision`` entry that an
+    amendment, correction, withdrawal, dissent, statement or endorsement is about; a decision
+    stands alone. The derived ``PublishedDecision`` is updated in the same transaction."""
+    if kind not in LogEntryKind.values:
+        raise ValidationError({"kind": f"Unknown kind of log entry: {kind}."})
+    decision_entry = None
+    if kind == LogEntryKind.DECISION:
+        if amends is not None:
+            raise ValidationError({"amends": "A decision entry amends nothing."})
+        for key in ("proposal", "outcome"):
+            if key not in record:
+                raise ValidationError({"record": f"A decision's record needs {key!r}."})
+    else:
+        decision_entry = (
+            DecisionLogEntry.objects.filter(seq=amends, kind=LogEntryKind.DECISION).first()
+            if amends is not None
+            else None
+        )
+        if decision_entry is None:
+            raise ValidationError({"amends": "Name the seq of the decision entry concerned."})
+    _check_json(record)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+    head = DecisionLogEntry.objects.order_by("-seq").first()
+    seq = head.seq + 1 if head else 1
+    prev_hash = head.hash if head else GENESIS_HASH
+    # Taken after the lock, so published_at never goes backwards along the chain.
+    published_at = timezone.now().replace(microsecond=0)
+    canonical = canonical_json(
+        {
+            "seq": seq,
+            "kind": kind,
+            "published_at": timestamp(published_at),
+            "prev_hash": prev_hash,
+            "amends": amends,
+            "record": record,
+        }
+    )
+    entry = DecisionLogEntry.objects.create(
+        seq=seq,
+        kind=kind,
+        published_at=published_at,
+        canonical=canonical,
+        prev_hash=prev_hash,
+        hash=entry_hash(prev_hash, canonical),
+        amends=decision_entry,
+    )
+    if kind == LogEntryKind.DECISION:
+        _index_decision(entry, record)
+    else:
+        assert decision_entry is not None  # noqa: S101 (checked above)
+        _index_change(decision_entry, entry, kind, record)
+    return entry
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def _index_decision(entry: DecisionLogEntry, record: dict[str, Any]) -> None:
+    PublishedDecision.objects.create(
+        entry=entry,
+        latest_seq=entry.seq,
+        state=DecisionState.DECIDED,
+        title=str(record.get("proposal", {}).get("title", ""))[:300],
+        proposal_id=record.get("proposal", {}).get("id"),
+        body_slug=record.get("body", {}).get("slug", ""),
+        body_name=record.get("body", {}).get("name", ""),
+        outcome=record["outcome"],
+        summary=record.get("summary", ""),
+        rationale=record.get("rationale", ""),
+        effective_date=_date(record.get("effective_date")),
+        # When the ballot closed; a members-only decision may be published later.
+        decided_at=_moment(record.get("decided_at")) or entry.published_at,
+        objectives=list(record.get("objectives", [])),
+        countries=list(record.get("countries", [])),
+        materials=list(record.get("materials", [])),
+        record=record,
+    )
+    _refresh_search(entry.seq)
+
+
+def _index_change(
+    decision_entry: DecisionLogEntry, entry: DecisionLogEntry, kind: str, record: dict[str, Any]
+) -> None:
+    published = PublishedDecision.objects.select_for_update().get(entry=decision_entry)
+    published.latest_seq = entry.seq
+    if kind in STATE_BY_KIND:
+        published.state = STATE_BY_KIND[LogEntryKind(kind)]
+        changes = record.get("changes", {})
+        for field in CORRECTABLE:
+            if field in changes:
+                value = _date(changes[field]) if field == "effective_date" else changes[field]
+                setattr(published, field, value)
+    published.save()
+    _refresh_search(published.entry_id)
+
+
+def _refresh_search(seq: int) -> None:
+    PublishedDecision.objects.filter(entry_id=seq).update(
+        search=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("rationale", weight="C", config="english")
+    )
+
+
+@use_case
+def decision_log_change(
+    *,
+    actor: Actor,
+    decision_seq: int,
+    kind: str,
+    reason: str,
+    changes: dict[str, Any] | None = None,
+) -> DecisionLogEntry:
+    """A staff action on a published decision: an amendment or a correction (with the fields
+    it changes) or a withdrawal, each with its reason, appended as a new entry. The decision
+    entry itself never changes."""
+    if not policy.principal(actor).is_staff_role:
+        raise PermissionDenied("Only the secretariat amends, corrects or withdraws decisions.")
+    if kind not in STATE_BY_KIND:
+        raise ValidationError({"kind": "Choose an amendment, a correction or a withdrawal."})
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why."})
+    changes = dict(changes or {})
+    unknown = set(changes) - set(CORRECTABLE)
+    if unknown:
+        raise ValidationError(
+            {"changes": f"These cannot be changed: {', '.join(sorted(unknown))}."}
+        )
+    if kind != LogEntryKind.WITHDRAWAL and not changes:
+        raise ValidationError({"changes": "Say what changes."})
+    if changes.get("effective_date"):
+        try:
+            changes["effective_date"] = date.fromisoformat(
+                str(changes["effective_date"])
+            ).isoformat()
+        except ValueError as error:
+            raise ValidationError({"changes": "The effective date must be YYYY-MM-DD."}) from error
+    published = PublishedDecision.objects.filter(entry_id=decision_seq).first()
+    if published is None:
+        raise ValidationError({"decision_seq": "No published decision has this seq."})
+    if published.state == DecisionState.WITHDRAWN:
+        raise ValidationError("This decision was withdrawn; nothing more can change it.")
+    return decision_log_append(
+        kind=kind,
+        amends=decision_seq,
+        record={"decision_seq": decision_seq, "reason": reason.strip(), "changes": changes},
+    )
+
+
+def decision_log_reindex() -> int:
+    """Rebuild every PublishedDecision from the log (e.g. after restoring a backup); the log
+    is the source of truth. Returns the number of decisions."""
+    with transaction.atomic():
+        PublishedDecision.objects.all().delete()
+        count = 0
+        for entry in DecisionLogEntry.objects.order_by("seq"):
+            obj = json.loads(entry.canonical)
+            if entry.kind == LogEntryKind.DECISION:
+                _index_decision(entry, obj["record"])
+                count += 1
+            else:
+                _index_change(entry.amends, entry, entry.kind, obj["record"])  # type: ignore[arg-type]
+    return count

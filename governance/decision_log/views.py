@@ -1,0 +1,139 @@
+"""Pages of the public decision log: readable and verifiable by anyone, no login."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_GET, require_http_methods
+
+from alliance_portal import policy
+from alliance_portal.forms import apply_service_error
+from alliance_portal.policy import SignInRequired
+from governance.decision_log import selectors
+from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
+from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.services import decision_log_change
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def decision_list(request: HttpRequest) -> HttpResponse:
+    form = DecisionFilterForm(request.GET or None)
+    filters: dict[str, Any] = dict(form.cleaned_data) if form.is_valid() else {}
+    search = filters.pop("q", None) or None
+    decisions = selectors.published_decision_list(
+        search=search, **{key: value for key, value in filters.items() if value}
+    )
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "governance/decision_log/decision_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "head": selectors.decision_log_head(),
+        },
+    )
+
+
+@require_GET
+def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
+    entry_page = selectors.log_entry_page(seq=seq)
+    return render(
+        request,
+        "governance/decision_log/decision_detail.html",
+        {
+            "page": entry_page,
+            "record": entry_page.content.get("record", {}),
+            "head": selectors.decision_log_head(),
+            "can_change": policy.principal(request.user).is_staff_role,
+        },
+    )
+
+
+@require_GET
+def decision_canonical(request: HttpRequest, seq: int) -> HttpResponse:
+    """The exact stored text that was hashed, byte for byte."""
+    entry = DecisionLogEntry.objects.filter(seq=seq).only("canonical").first()
+    if entry is None:
+        return HttpResponse(status=404)
+    return HttpResponse(
+        entry.canonical.encode("utf-8"), content_type="application/json; charset=utf-8"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
+    """Secretariat: amend, correct or withdraw a published decision (a new entry)."""
+    who = policy.principal(request.user)
+    if not who.is_authenticated:
+        raise SignInRequired
+    if not who.is_staff_role:
+        raise PermissionDenied("Only the secretariat amends, corrects or withdraws decisions.")
+    entry_page = selectors.log_entry_page(seq=seq)
+    form = DecisionChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = decision_log_change(
+                actor=request.user,
+                decision_seq=seq,
+                kind=form.cleaned_data["kind"],
+                reason=form.cleaned_data["reason"],
+                changes=form.changes(),
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, f"Published as entry {entry.seq}.")
+            return redirect("governance:decision-detail", seq=seq)
+    return render(
+        request,
+        "governance/decision_log/decision_change.html",
+        {"page": entry_page, "form": form},
+    )
+
+
+class DecisionLogFeed(Feed):
+    """Atom 1.0: the newest 50 entries of the public decision log."""
+
+    feed_type = Atom1Feed
+    title = "Alliance Portal: public decision log"
+    subtitle = "Every decision of the alliance, with its amendments, statements and endorsements."
+
+    def link(self) -> str:
+        return reverse("governance:decision-list")
+
+    def items(self) -> list[DecisionLogEntry]:
+        return list(DecisionLogEntry.objects.select_related("amends").order_by("-seq")[:50])
+
+    def item_title(self, item: DecisionLogEntry) -> str:
+        record = selectors.entry_record(item)
+        title = selectors.entry_title(item, record)
+        return f"{item.seq}. {item.get_kind_display()}: {title}"
+
+    def item_description(self, item: DecisionLogEntry) -> str:
+        return selectors.entry_summary(item, selectors.entry_record(item))
+
+    def item_link(self, item: DecisionLogEntry) -> str:
+        return item.get_absolute_url()
+
+    def item_guid(self, item: DecisionLogEntry) -> str:
+        return f"decision-log:{item.seq}:{item.hash}"
+
+    def item_pubdate(self, item: DecisionLogEntry) -> Any:
+        return item.published_at
+
+    def item_updateddate(self, item: DecisionLogEntry) -> Any:
+        return item.published_at

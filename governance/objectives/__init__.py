@@ -1,0 +1,1 @@
+"""Objectives with their indicators and measurements, and the register of RS issues."""

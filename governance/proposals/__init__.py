@@ -1,0 +1,1 @@
+"""Proposals and their lifecycle, with their impact assessments."""

@@ -1,0 +1,434 @@
+"""Transparency reports: asking for one, building it, and the scheduled work around them.
+
+- ``report_request`` (the secretariat from a page, the admin or the API; the system from
+  Celery beat): creates the report of a (kind, period, edition), or queues an existing ready
+  or failed one again; a report already queued or building is left alone. The build task is
+  sent when the transaction commits.
+- ``report_build`` (the Celery task): builds ``report.json`` first, then from it the open-data
+  ZIP and the PDF; writes the files to Django's default storage under names derived from their
+  content, then records them and marks the report ready in one transaction. A PostgreSQL
+  advisory lock on the report makes sure two workers never build the same report at once; a
+  ready report is not built again unless someone asks. With unchanged data a rebuild gives
+  byte-identical files.
+- ``reports_schedule_due`` (beat, daily): the reports of the last completed quarter and year.
+- ``reports_requeue_stuck`` (beat): queues again what stalled in ``building`` or ``queued``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import partial
+
+import pghistory
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from alliance_portal.audit import use_case
+from alliance_portal.types import Actor
+from governance.common.services import acting_user, require_staff
+from governance.reports.content import build_content, content_bytes
+from governance.reports.models import (
+    BUILDABLE_STATES,
+    FILE_SUFFIXES,
+    ReportEdition,
+    ReportFile,
+    ReportFileKind,
+    ReportKind,
+    ReportState,
+    TransparencyReport,
+)
+from governance.reports.opendata import open_data_bundle, tables_of
+from governance.reports.pdf import render_pdf
+from governance.reports.periods import Period, last_completed, period_of
+
+logger = logging.getLogger(__name__)
+
+# pg_try_advisory_lock(LOCK_NAMESPACE, report id): "RPRT" as a 32-bit key.
+LOCK_NAMESPACE = 0x52505254
+# A build that made no progress for this long is stalled (its worker died or lost the task).
+STUCK_AFTER = timedelta(minutes=15)
+# After this many attempts a stalled report is marked failed instead of queued again.
+MAX_ATTEMPTS = 8
+# Test-only: seconds to wait between build steps, so a test can kill a worker mid-build.
+STEP_DELAY_ENV = "REPORTS_TEST_STEP_DELAY"
+# Errors worth trying again: the database or the storage was briefly unreachable.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError)
+
+
+class BuildOutcome(StrEnum):
+    BUILT = "built"
+    ALREADY_READY = "already_ready"  # nothing to do: nobody asked for it to be built again
+    NOT_QUEUED = "not_queued"  # failed: built again only when someone asks
+    BUSY = "busy"  # another worker holds the report's lock
+    FAILED = "failed"
+    MISSING = "missing"
+
+
+# --- asking for a report -----------------------------------------------------------------------
+
+
+def requested_period(
+    *,
+    kind: str,
+    year: int | None = None,
+    quarter: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+) -> Period:
+    """The period a request for a report names, or a ``ValidationError`` saying what is wrong:
+    something missing or impossible, a quarter or year that has not ended yet, an ad hoc period
+    ending after today. (A check only: pages and the admin use it to put errors on forms.)"""
+    period = period_of(kind=kind, year=year, quarter=quarter, start=start, end=end)
+    today = today or timezone.localdate()
+    if kind == ReportKind.AD_HOC:
+        if period.end > today:
+            raise ValidationError(
+                {"end": f"An ad hoc report ends on {today:%d %B %Y} (today) at the latest."}
+            )
+        return period
+    if not period.has_ended(today):
+        what = "year" if kind == ReportKind.ANNUAL else "quarter"
+        raise ValidationError(
+            {
+                "period": f"The {what} {period.label} ends on {period.end:%d %B %Y}: its report "
+                f"can be built from the day after. For a report up to today, ask for an ad hoc "
+                "report."
+            }
+        )
+    return period
+
+
+def _enqueue(report: TransparencyReport) -> None:
+    from governance.tasks import report_build_task
+
+    transaction.on_commit(partial(report_build_task.delay, report.pk))
+
+
+@use_case
+def report_request(
+    *,
+    actor: Actor | None,
+    kind: str,
+    edition: str = ReportEdition.PUBLIC,
+    year: int | None = None,
+    quarter: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+) -> tuple[TransparencyReport, bool]:
+    """Ask for the report of a period in an edition: a year (annual), a year and a quarter
+    (quarterly), or first and last day (ad hoc). Returns the report and whether it is new.
+
+    A new report is created queued; an existing ready or failed one is queued to be built
+    again; one already queued or building is returned as it is. The secretariat only (or the
+    system, ``actor=None``). Refused with a message, changing nothing: an unknown kind or
+    edition, a missing or impossible period, a quarter or year that has not ended, an ad hoc
+    period ending after today."""
+    require_staff(actor, "ask for a transparency report")
+    if edition not in ReportEdition.values:
+        raise ValidationError({"edition": f"“{edition}” is not an edition: public or members."})
+    period = requested_period(
+        kind=kind, year=year, quarter=quarter, start=start, end=end, today=today
+    )
+    now = timezone.now()
+    report, created = TransparencyReport.objects.select_for_update().get_or_create(
+        kind=kind,
+        period=period.label,
+        edition=edition,
+        defaults={
+            "period_start": period.start,
+            "period_end": period.end,
+            "requested_by": acting_user(actor),
+            "requested_at": now,
+        },
+    )
+    if created:
+        _enqueue(report)
+        return report, True
+    if report.state in BUILDABLE_STATES:
+        return report, False
+    _queue_again(report, actor=actor, now=now, step="")
+    return report, False
+
+
+@use_case
+def report_rebuild(*, actor: Actor | None, report: TransparencyReport) -> TransparencyReport:
+    """Build a ready or failed report again (the secretariat); a report already queued or
+    building is left as it is. With unchanged data the files come out byte-identical."""
+    require_staff(actor, "build a transparency report again")
+    locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+    if locked.state not in BUILDABLE_STATES:
+        _queue_again(locked, actor=actor, now=timezone.now(), step="")
+    return locked
+
+
+def report_resume(*, report: TransparencyReport) -> bool:
+    """Send the build task again for a report still queued or building (after a restart the
+    broker may have lost its message); True when sent. Harmless when the first task is still
+    alive: the build is idempotent and locked."""
+    if report.state not in BUILDABLE_STATES:
+        return False
+    _enqueue(report)
+    return True
+
+
+def _queue_again(
+    report: TransparencyReport, *, actor: Actor | None, now: datetime, step: str
+) -> None:
+    report.state = ReportState.QUEUED
+    report.step = step
+    report.progress = 0
+    report.error = ""
+    report.started_at = None
+    report.heartbeat_at = None
+    if actor is not None:
+        report.requested_by = acting_user(actor)
+    report.requested_at = now
+    report.save()
+    _enqueue(report)
+
+
+@use_case
+def report_delete(*, actor: Actor | None, report: TransparencyReport) -> None:
+    """Delete a report and, once the transaction commits, its files (the secretariat). A
+    report being built is refused: its worker would write files for a report that is gone."""
+    require_staff(actor, "delete a transparency report")
+    locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+    if locked.state == ReportState.BUILDING and report_lock_is_held(locked.pk):
+        raise ValidationError("The report is being built: delete it once the build is over.")
+    names = sorted(str(name) for name in locked.files.values_list("file", flat=True))
+    locked.delete()
+    transaction.on_commit(partial(_delete_files, names))
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def report_lock(report_id: int) -> Iterator[bool]:
+    """Try to take the report's advisory lock for this database session; yield whether it was
+    taken. The lock goes with the session: if the worker dies, PostgreSQL releases it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, report_id])
+        row = cursor.fetchone()
+    taken = bool(row and row[0])
+    try:
+        yield taken
+    finally:
+        if taken:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, report_id])
+            except DatabaseError:
+                # The session is gone, and its lock with it.
+                logger.warning("report %s: could not release its lock", report_id, exc_info=True)
+
+
+def report_lock_is_held(report_id: int) -> bool:
+    """True while some session (a worker building the report) holds the report's lock."""
+    with report_lock(report_id) as taken:
+        return not taken
+
+
+def _pause() -> None:
+    delay = os.environ.get(STEP_DELAY_ENV)
+    if delay:
+        time.sleep(float(delay))
+
+
+def _progress(report_id: int, step: str, percent: int, **fields: object) -> None:
+    now = timezone.now()
+    TransparencyReport.objects.filter(pk=report_id).update(
+        step=step, progress=percent, heartbeat_at=now, **fields
+    )
+
+
+def report_build(*, report_id: int) -> BuildOutcome:
+    """Build the report if it is queued (or was left building by a worker that died).
+    Idempotent: a ready report is left alone, a failed one too (it is queued again by asking).
+    Transient errors (database, storage) propagate for the task to retry; any other error is
+    a bug or bad content: the report is marked failed with the error, and logged."""
+    with report_lock(report_id) as taken:
+        if not taken:
+            return BuildOutcome.BUSY
+        report = TransparencyReport.objects.filter(pk=report_id).first()
+        if report is None:
+            return BuildOutcome.MISSING
+        if report.state == ReportState.READY:
+            return BuildOutcome.ALREADY_READY
+        if report.state == ReportState.FAILED:
+            return BuildOutcome.NOT_QUEUED
+        with pghistory.context(use_case="report_build"):
+            try:
+                _build(report)
+            except TRANSIENT_ERRORS:
+                raise
+            except Exception as error:
+                logger.exception("report %s failed", report_id)
+                TransparencyReport.objects.filter(pk=report_id).update(
+                    state=ReportState.FAILED,
+                    step="Failed",
+                    error=f"{type(error).__name__}: {error}"[:4000],
+                    finished_at=timezone.now(),
+                    heartbeat_at=timezone.now(),
+                )
+                return BuildOutcome.FAILED
+    return BuildOutcome.BUILT
+
+
+def _build(report: TransparencyReport) -> None:
+    _progress(
+        report.pk,
+        "Collecting the figures",
+        5,
+        state=ReportState.BUILDING,
+        started_at=timezone.now(),
+        attempts=report.attempts + 1,
+        error="",
+    )
+    _pause()
+    content = build_content(report)
+    report_json = content_bytes(content)
+    _progress(report.pk, "Writing the open-data bundle", 35)
+    _pause()
+    bundle = open_data_bundle(content, report_json)
+    _progress(report.pk, "Typesetting the PDF", 55)
+    _pause()
+    pdf = render_pdf(content, report_json)
+    _progress(report.pk, "Storing the files", 85)
+    _pause()
+    outputs = {
+        ReportFileKind.JSON: report_json,
+        ReportFileKind.PDF: pdf,
+        ReportFileKind.ZIP: bundle.zip,
+    }
+    stored = {kind: _store(report, kind, data) for kind, data in outputs.items()}
+    head = content["decision_log_head"]
+    with transaction.atomic():
+        locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+        previous = set(locked.files.values_list("file", flat=True))
+        locked.files.all().delete()
+        ReportFile.objects.bulk_create(
+            ReportFile(
+                report=locked,
+                kind=kind,
+                file=stored[kind],
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+            )
+            for kind, data in outputs.items()
+        )
+        now = timezone.now()
+        locked.state = ReportState.READY
+        locked.step = "Ready"
+        locked.progress = 100
+        locked.finished_at = now
+        locked.heartbeat_at = now
+        locked.error = ""
+        locked.log_head_seq = head["seq"] if head else None
+        locked.log_head_hash = head["hash"] if head else ""
+        locked.tables = [
+            {
+                "name": table["name"],
+                "title": table["title"],
+                "path": file.path,
+                "rows": len(table["rows"]),
+                "bytes": len(file.data),
+                "sha256": file.sha256,
+            }
+            for table, file in zip(tables_of(content), bundle.files, strict=True)
+        ]
+        locked.save()
+        stale = sorted(previous - set(stored.values()))
+        transaction.on_commit(partial(_delete_files, stale))
+
+
+def _store(report: TransparencyReport, kind: str, data: bytes) -> str:
+    """Write ``data`` to the default storage under a name derived from its content (and keep
+    a file already there under that name: same name, same bytes). Returns the stored name."""
+    digest = hashlib.sha256(data).hexdigest()
+    name = f"reports/{report.pk}/{digest[:16]}/{report.file_stem}{FILE_SUFFIXES[kind]}"
+    if default_storage.exists(name):
+        return name
+    return default_storage.save(name, ContentFile(data))
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
+# --- scheduled work ----------------------------------------------------------------------------
+
+
+@use_case
+def reports_schedule_due(*, actor: None = None, today: date | None = None) -> list[int]:
+    """Create (queued) the public and members' reports of the last completed quarter and year
+    that do not exist yet; returns their ids. Run daily by beat, so each report is asked for
+    the day after its period ends; a second run the same day creates nothing."""
+    today = today or timezone.localdate()
+    created = []
+    for kind in (ReportKind.QUARTERLY, ReportKind.ANNUAL):
+        period = last_completed(kind, today)
+        for edition in ReportEdition.values:
+            if TransparencyReport.objects.filter(
+                kind=kind, period=period.label, edition=edition
+            ).exists():
+                continue
+            year = period.start.year
+            quarter = (period.start.month - 1) // 3 + 1 if kind == ReportKind.QUARTERLY else None
+            report, was_created = report_request(
+                actor=None, kind=kind, edition=edition, year=year, quarter=quarter, today=today
+            )
+            if was_created:
+                created.append(report.pk)
+    return created
+
+
+@use_case
+def reports_requeue_stuck(
+    *, actor: None = None, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
+) -> list[int]:
+    """Queue again the reports that made no progress for ``stuck_after`` while queued or
+    building (a worker died, or the broker lost the task), unless a worker still holds the
+    report's lock; mark failed those that already had ``MAX_ATTEMPTS`` attempts. Returns the
+    ids queued again. Rows another run is handling are skipped (``SKIP LOCKED``)."""
+    now = now or timezone.now()
+    cutoff = now - stuck_after
+    stalled = (
+        TransparencyReport.objects.filter(state__in=BUILDABLE_STATES)
+        .filter(Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, requested_at__lt=cutoff))
+        .select_for_update(skip_locked=True)
+        .order_by("pk")
+    )
+    queued = []
+    for report in stalled:
+        if report_lock_is_held(report.pk):
+            continue
+        if report.attempts >= MAX_ATTEMPTS:
+            report.state = ReportState.FAILED
+            report.step = "Failed"
+            report.error = f"Gave up after {report.attempts} attempts that did not finish."
+            report.finished_at = now
+            report.heartbeat_at = now
+            report.save()
+            continue
+        report.state = ReportState.QUEUED
+        report.step = "Queued again: the build had stalled"
+        report.heartbeat_at = now
+        report.save()
+        _enqueue(report)
+        queued.append(report.pk)
+    return queued
