@@ -67,3 +67,23 @@ def test_governance_modules_stay_small() -> None:
         and (lines := len(path.read_text().splitlines())) > MAX_LINES
     }
     assert too_long == {}
+
+
+def actions_table() -> str:
+    """The README's table of actions, written from the policy's registry."""
+    from alliance_portal import policy
+
+    rows = ["| action | who may | refused with |", "|---|---|---|"]
+    for name, rule in sorted(policy.registered_actions().items()):
+        rows.append(f"| `{name}` | {rule.description} | {rule.refusal} |")
+    return "\n".join(rows)
+
+
+def test_the_readme_lists_every_action_as_the_policy_decides_it() -> None:
+    readme = (ROOT / "README.md").read_text()
+    start, end = readme.index("<!-- actions -->\n"), readme.index("<!-- /actions -->")
+    listed = readme[start + len("<!-- actions -->\n") : end].strip()
+    assert listed == actions_table(), (
+        "Paste this between <!-- actions --> and <!-- /actions --> in README.md:\n"
+        + actions_table()
+    )
