@@ -75,7 +75,8 @@ def actions_table() -> str:
 
     rows = ["| action | who may | refused with |", "|---|---|---|"]
     for name, rule in sorted(policy.registered_actions().items()):
-        rows.append(f"| `{name}` | {rule.description} | {rule.refusal} |")
+        who = " ".join(rule.description.split())
+        rows.append(f"| `{name}` | {who} | {rule.refusal} |")
     return "\n".join(rows)
 
 
