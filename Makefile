@@ -24,8 +24,14 @@ PORT ?= 8000
 run: $(STAMP)
 	$(BIN)/python -m alliance_portal.launcher run --port $(PORT)
 
+# Two pytest-xdist workers, each with a test database of its own. `--dist load` hands each worker
+# its tests in collection order, so pytest-django's order (transactional tests last) holds in
+# each worker. `make test TEST_WORKERS=0` runs in one process (pdb, a narrow -k).
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
-	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m alliance_portal.launcher exec -- \
+		$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
