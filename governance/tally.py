@@ -22,12 +22,13 @@ decision) is asked of the method's rule object (``governance.ballots.methods``).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Hashable, Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
-from governance.ballots.methods import Outcome, method_for
+from governance.ballots.methods import Method, Outcome, method_for
 
 ALL_TOGETHER = "all"  # the one group of a method that does not count by chamber
 ChamberT = TypeVar("ChamberT", bound=Hashable)
@@ -76,21 +77,21 @@ class TallyResult:
 
 
 def _count(
+    rule: Method,
     group: Hashable,
     members: Set[OrganisationT],
     recused: Set[OrganisationT],
     votes: Mapping[OrganisationT, str],
     quorum: Fraction,
 ) -> GroupTally:
+    """One group's figures: each choice counts as the figure its method says (a consent as
+    yes, an objection as an objection); the share of yes votes only where the method measures
+    support against a threshold."""
     voters = members - recused
     choices = [votes[organisation] for organisation in voters if organisation in votes]
-    yes = choices.count("yes") + choices.count("consent")
-    no = choices.count("no")
-    share = (
-        Fraction(choices.count("yes"), choices.count("yes") + no)
-        if choices.count("yes") + no
-        else Fraction(0)
-    )
+    figures = Counter(rule.counts_as.get(choice, choice) for choice in choices)
+    yes, no = figures["yes"], figures["no"]
+    share = Fraction(yes, yes + no) if rule.uses_threshold and yes + no else Fraction(0)
     return GroupTally(
         group=group,
         eligible=len(voters),
@@ -98,8 +99,8 @@ def _count(
         cast=len(choices),
         yes=yes,
         no=no,
-        abstain=choices.count("abstain"),
-        objections=choices.count("object"),
+        abstain=figures["abstain"],
+        objections=figures["object"],
         quorum_needed=math.ceil(quorum * len(voters)),
         share=share,
     )
@@ -131,12 +132,12 @@ def tally(
 
     if rule.by_chamber:
         groups = tuple(
-            _count(chamber, frozenset(members), recused, votes, quorum)
+            _count(rule, chamber, frozenset(members), recused, votes, quorum)
             for chamber, members in eligible.items()
         )
     else:
         everyone: frozenset[OrganisationT] = frozenset().union(*eligible.values())
-        groups = (_count(ALL_TOGETHER, everyone, recused, votes, quorum),)
+        groups = (_count(rule, ALL_TOGETHER, everyone, recused, votes, quorum),)
 
     taking_part = [group for group in groups if group.takes_part]
 

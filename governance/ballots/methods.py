@@ -12,7 +12,7 @@ database checks the stored method and choice values). Pure Python: no Django her
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
@@ -40,6 +40,8 @@ class Method:
     label: ClassVar[str]  # "One member, one vote"
     in_text: ClassVar[str]  # how a sentence names it: "one member one vote"
     choices: ClassVar[tuple[tuple[str, str], ...]]  # (value, label), in the order offered
+    # The published figure a choice counts as (yes, no, abstain, object), if not its own name.
+    counts_as: ClassVar[Mapping[str, str]] = {}
     dissenting: ClassVar[frozenset[str]] = frozenset()  # may file a dissent afterwards
     reason_required: ClassVar[frozenset[str]] = frozenset()  # a vote that needs its reason
     by_chamber: ClassVar[bool] = False  # each chamber one group, else all organisations
@@ -69,7 +71,8 @@ class Method:
         return frozenset(value for value, _ in self.choices)
 
     def count(self, **kwargs: Any) -> TallyResult:
-        """The result of a ballot of this method: ``governance.tally.tally`` with it."""
+        """The result of a ballot of this method: ``governance.tally.tally`` with it (which
+        asks this object how to group, count and decide)."""
         from governance.tally import tally
 
         return tally(method=self.value, **kwargs)
@@ -316,6 +319,7 @@ class Consent(Method):
     choices = (("consent", "Consent"), (OBJECT, "Object"), ("abstain", "Abstain"))
     dissenting = frozenset({OBJECT})
     reason_required = frozenset({OBJECT})
+    counts_as: ClassVar[Mapping[str, str]] = {"consent": "yes"}
     uses_threshold = False
     adoption_rule = "Adopted when quorum is met and no organisation objects"
     tally_columns = (
