@@ -15,27 +15,22 @@ of E_c that cast a vote (yes, no or abstain; consent, object or abstain in a con
 
 When no organisation is left to take part (all recused, or none eligible), the result is
 ``no_quorum``: nobody could decide. Quorum and threshold are exact fractions; nothing here is a
-float.
+float. What differs between the methods (the choices, the grouping, the support, the
+decision) is asked of the method's rule object (``governance.ballots.methods``).
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Hashable, Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-Method = Literal["chamber_balanced", "one_member_one_vote", "consent"]
-Outcome = Literal["adopted", "rejected", "no_quorum"]
-Choice = Literal["yes", "no", "abstain", "consent", "object"]
+from governance.ballots.methods import Method, Outcome, method_for
 
-CHOICES_BY_METHOD: dict[str, frozenset[str]] = {
-    "chamber_balanced": frozenset({"yes", "no", "abstain"}),
-    "one_member_one_vote": frozenset({"yes", "no", "abstain"}),
-    "consent": frozenset({"consent", "object", "abstain"}),
-}
-ALL_TOGETHER = "all"  # the one group of one_member_one_vote and consent ballots
+ALL_TOGETHER = "all"  # the one group of a method that does not count by chamber
 ChamberT = TypeVar("ChamberT", bound=Hashable)
 OrganisationT = TypeVar("OrganisationT", bound=Hashable)
 
@@ -67,7 +62,7 @@ class GroupTally:
 @dataclass(frozen=True)
 class TallyResult:
     outcome: Outcome
-    method: Method
+    method: str  # the value of a registered method
     quorum: Fraction
     threshold: Fraction
     concurrent_majority: bool
@@ -82,21 +77,21 @@ class TallyResult:
 
 
 def _count(
+    rule: Method,
     group: Hashable,
     members: Set[OrganisationT],
     recused: Set[OrganisationT],
     votes: Mapping[OrganisationT, str],
     quorum: Fraction,
 ) -> GroupTally:
+    """One group's figures: each choice counts as the figure its method says (a consent as
+    yes, an objection as an objection); the share of yes votes only where the method measures
+    support against a threshold."""
     voters = members - recused
     choices = [votes[organisation] for organisation in voters if organisation in votes]
-    yes = choices.count("yes") + choices.count("consent")
-    no = choices.count("no")
-    share = (
-        Fraction(choices.count("yes"), choices.count("yes") + no)
-        if choices.count("yes") + no
-        else Fraction(0)
-    )
+    figures = Counter(rule.counts_as.get(choice, choice) for choice in choices)
+    yes, no = figures["yes"], figures["no"]
+    share = Fraction(yes, yes + no) if rule.uses_threshold and yes + no else Fraction(0)
     return GroupTally(
         group=group,
         eligible=len(voters),
@@ -104,8 +99,8 @@ def _count(
         cast=len(choices),
         yes=yes,
         no=no,
-        abstain=choices.count("abstain"),
-        objections=choices.count("object"),
+        abstain=figures["abstain"],
+        objections=figures["object"],
         quorum_needed=math.ceil(quorum * len(voters)),
         share=share,
     )
@@ -113,7 +108,7 @@ def _count(
 
 def tally(
     *,
-    method: Method,
+    method: str,
     eligible: Mapping[ChamberT, Set[OrganisationT]],
     votes: Mapping[OrganisationT, str],
     recused: Set[OrganisationT] = frozenset(),
@@ -121,28 +116,28 @@ def tally(
     threshold: Fraction = Fraction(2, 3),
     concurrent_majority: bool = False,
 ) -> TallyResult:
-    """The result of a ballot.
+    """The result of a ballot of ``method`` (the value of a registered method).
 
     ``eligible`` maps each chamber to the organisations of it that may vote on this ballot;
     ``votes`` maps an organisation to its choice; ``recused`` holds the organisations recused by
     a conflict of interest (their votes, if any, are not counted). Votes of organisations that
     are not eligible are ignored. Raises ValueError on a choice the method does not know.
     """
-    allowed = CHOICES_BY_METHOD[method]
-    unknown = {choice for choice in votes.values() if choice not in allowed}
+    rule = method_for(method)
+    unknown = {choice for choice in votes.values() if choice not in rule.choice_values}
     if unknown:
         raise ValueError(f"{method} ballots know no choice {sorted(unknown)}")
     if not isinstance(quorum, Fraction) or not isinstance(threshold, Fraction):
         raise TypeError("quorum and threshold must be exact fractions")
 
-    if method == "chamber_balanced":
+    if rule.by_chamber:
         groups = tuple(
-            _count(chamber, frozenset(members), recused, votes, quorum)
+            _count(rule, chamber, frozenset(members), recused, votes, quorum)
             for chamber, members in eligible.items()
         )
     else:
         everyone: frozenset[OrganisationT] = frozenset().union(*eligible.values())
-        groups = (_count(ALL_TOGETHER, everyone, recused, votes, quorum),)
+        groups = (_count(rule, ALL_TOGETHER, everyone, recused, votes, quorum),)
 
     taking_part = [group for group in groups if group.takes_part]
 
@@ -159,15 +154,10 @@ def tally(
 
     if not taking_part:
         return result("no_quorum", None)
-    if method == "chamber_balanced":
-        support = sum((group.share for group in taking_part), Fraction(0)) / len(taking_part)
-    else:
-        support = taking_part[0].share
+    support = rule.support(taking_part)
     if not all(group.quorum_met for group in taking_part):
         return result("no_quorum", support)
-    if method == "consent":
-        return result("rejected" if taking_part[0].objections else "adopted", None)
-    adopted = support >= threshold
-    if method == "chamber_balanced" and concurrent_majority:
-        adopted = adopted and all(group.share > Fraction(1, 2) for group in taking_part)
-    return result("adopted" if adopted else "rejected", support)
+    outcome, published = rule.decide(
+        taking_part, support=support, threshold=threshold, concurrent_majority=concurrent_majority
+    )
+    return result(outcome, published)

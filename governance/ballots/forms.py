@@ -12,7 +12,8 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from alliance_portal import policy
-from governance.ballots.models import BallotMethod, EndorserKind, InterestKind
+from governance.ballots.methods import method_choices, methods, methods_named
+from governance.ballots.models import EndorserKind, InterestKind
 from members.models import Organisation, OrganisationKind
 
 TEXTAREA = {"rows": 5}
@@ -72,19 +73,18 @@ class FractionField(forms.Field):
 
 
 class BallotSettingsForm(forms.Form):
-    method = forms.ChoiceField(
-        label="Method", choices=BallotMethod.choices, widget=forms.RadioSelect
-    )
+    method = forms.ChoiceField(label="Method", choices=method_choices, widget=forms.RadioSelect)
     quorum = FractionField(
         label="Quorum",
         initial="1/2",
         help_text="Share of the eligible organisations that must vote (per chamber in a "
-        "chamber-balanced ballot), e.g. 1/2.",
+        f"{methods_named(m for m in methods() if m.by_chamber)} ballot), e.g. 1/2.",
     )
     threshold = FractionField(
         label="Threshold",
         initial="2/3",
-        help_text="Support needed to adopt, e.g. 2/3 (not used by consent ballots).",
+        help_text="Support needed to adopt, e.g. 2/3 (not used by "
+        f"{methods_named(m for m in methods() if not m.uses_threshold)} ballots).",
     )
     concurrent_majority = forms.BooleanField(
         label="Concurrent majority: adopted only if every chamber's share is above 1/2",

@@ -6,7 +6,8 @@ from typing import Any
 
 from django import template
 
-from governance.ballots.models import BallotMethod, VoteChoice
+from governance.ballots.methods import METHODS, Method
+from governance.ballots.models import VoteChoice
 
 register = template.Library()
 
@@ -32,4 +33,18 @@ def choice_label(value: Any) -> str:
 @register.filter(name="method_label")
 def method_label(value: str) -> str:
     """A ballot method's name: Chamber-balanced, One member, one vote, Consent."""
-    return str(BallotMethod(value).label) if value in BallotMethod.values else value
+    return METHODS[value].label if value in METHODS else value
+
+
+@register.filter(name="ballot_method")
+def ballot_method(value: str) -> Method | None:
+    """The method (rule object) of a stored method value, for a template to ask:
+    ``{% with rule=tally.method|ballot_method %}``."""
+    return METHODS.get(value)
+
+
+@register.filter(name="figure")
+def figure(row: dict[str, Any], key: str) -> Any:
+    """One figure of a published tally row, a fraction written as people write it."""
+    value = row.get(key)
+    return fraction(value) if isinstance(value, dict) else value

@@ -13,10 +13,10 @@ from rest_framework.views import APIView
 
 from alliance_portal.api.pagination import PageNumberPagination
 from governance.ballots import selectors as ballot_selectors
+from governance.ballots.methods import METHODS
 from governance.ballots.models import (
     Ballot,
     BallotElector,
-    BallotMethod,
     Decision,
 )
 from governance.common.api import choice_field
@@ -78,9 +78,7 @@ class BallotOutputSerializer(serializers.ModelSerializer):
     proposal: serializers.RelatedField = serializers.PrimaryKeyRelatedField(read_only=True)
     proposal_title = serializers.CharField(source="proposal.title", read_only=True)
     body = serializers.CharField(source="proposal.body.slug", read_only=True)
-    method = serializers.CharField(
-        read_only=True, help_text="One of: " + ", ".join(BallotMethod.values) + "."
-    )
+    method = serializers.CharField(read_only=True, help_text="One of: " + ", ".join(METHODS) + ".")
     quorum = FractionField(read_only=True)
     threshold = FractionField(read_only=True)
     state = serializers.CharField(read_only=True, help_text="scheduled, open or closed.")

@@ -20,8 +20,8 @@ from governance.ballots.api.ballots import (
     _opened,
     _organisation,
 )
+from governance.ballots.methods import choices_help, method_choices
 from governance.ballots.models import (
-    BallotMethod,
     ConflictDeclaration,
     Vote,
 )
@@ -54,7 +54,7 @@ class BallotVoteListApi(APIView):
     class InputSerializer(serializers.Serializer):
         choice = serializers.CharField(
             max_length=10,
-            help_text="yes, no or abstain; consent, object or abstain in a consent ballot.",
+            help_text=choices_help(),
         )
         reason = serializers.CharField(
             required=False, allow_blank=True, default="", max_length=10_000
@@ -262,7 +262,7 @@ class BallotSettingsApi(APIView):
     the ballot has opened."""
 
     class InputSerializer(serializers.Serializer):
-        method = choice_field(BallotMethod)
+        method = choice_field(method_choices())
         quorum = FractionField(required=False, default=Fraction(1, 2))
         threshold = FractionField(required=False, default=Fraction(2, 3))
         concurrent_majority = serializers.BooleanField(required=False, default=False)

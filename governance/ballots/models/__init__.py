@@ -11,7 +11,6 @@ and a decision (with its statements and endorsements) is never changed once writ
 """
 
 from governance.ballots.models.ballots import (
-    CHOICE_ORDER,
     DISSENTING_CHOICES,
     Ballot,
     BallotElector,
@@ -19,7 +18,6 @@ from governance.ballots.models.ballots import (
     BallotOutcome,
     Vote,
     VoteChoice,
-    choices_for,
     frozen_triggers,
 )
 from governance.ballots.models.decisions import (
@@ -37,7 +35,6 @@ from governance.ballots.models.interests import (
 )
 
 __all__ = [
-    "CHOICE_ORDER",
     "DISSENTING_CHOICES",
     "Ballot",
     "BallotElector",
@@ -54,6 +51,5 @@ __all__ = [
     "ReviewerStatement",
     "Vote",
     "VoteChoice",
-    "choices_for",
     "frozen_triggers",
 ]

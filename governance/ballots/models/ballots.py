@@ -15,35 +15,32 @@ from django.utils import timezone
 
 from alliance_portal.append_only import APPEND_ONLY_TRIGGER_PREFIX
 from alliance_portal.audit import audit_trail
+from governance.ballots.methods import (
+    ChamberBalanced,
+    Consent,
+    Method,
+    method_choices,
+    method_for,
+    methods,
+    union,
+    vote_choices,
+)
 from governance.proposals.models import Proposal
-from governance.tally import CHOICES_BY_METHOD
 from members.models import Chamber, Organisation
 
 
-class BallotMethod(models.TextChoices):
-    CHAMBER_BALANCED = "chamber_balanced", "Chamber-balanced"
-    ONE_MEMBER_ONE_VOTE = "one_member_one_vote", "One member, one vote"
-    CONSENT = "consent", "Consent"
+def _text_choices(name: str, pairs: list[tuple[str, str]]) -> type[models.TextChoices]:
+    """A TextChoices class made of (value, label) pairs, each member named by its value."""
+    members = [(value.upper(), (value, label)) for value, label in pairs]
+    return models.TextChoices(name, members)  # type: ignore[call-overload]
 
 
-class VoteChoice(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    ABSTAIN = "abstain", "Abstain"
-    CONSENT = "consent", "Consent"
-    OBJECT = "object", "Object"
-
-
-# Labels in the order a form offers them, per method (the tally knows the same choices).
-CHOICE_ORDER = ("yes", "no", "consent", "object", "abstain")
+# The stored values and their labels come from the registry of ballot methods (one class per
+# method in governance.ballots.methods): the model, forms, admin and API take them from here.
+BallotMethod = _text_choices("BallotMethod", method_choices())
+VoteChoice = _text_choices("VoteChoice", vote_choices())
 # The choices that disagree with the proposal: the organisations that made them may dissent.
-DISSENTING_CHOICES = frozenset({VoteChoice.NO, VoteChoice.OBJECT})
-
-
-def choices_for(method: str) -> list[tuple[str, str]]:
-    """The (value, label) choices a ballot of ``method`` takes, in a stable order."""
-    allowed = CHOICES_BY_METHOD[method]
-    return [(value, VoteChoice(value).label) for value in CHOICE_ORDER if value in allowed]
+DISSENTING_CHOICES = union(method.dissenting for method in methods())
 
 
 class BallotOutcome(models.TextChoices):
@@ -184,7 +181,7 @@ class Ballot(_ProposalDisclosure):
                 name="ballot_threshold_a_fraction_in_0_1",
             ),
             models.CheckConstraint(
-                condition=Q(concurrent_majority=False) | Q(method=BallotMethod.CHAMBER_BALANCED),
+                condition=Q(concurrent_majority=False) | Q(method=ChamberBalanced.value),
                 name="ballot_concurrent_majority_only_chamber_balanced",
             ),
             models.CheckConstraint(
@@ -230,8 +227,13 @@ class Ballot(_ProposalDisclosure):
         return "open" if self.closed_at is None else "closed"
 
     @property
+    def rule(self) -> Method:
+        """The ballot's method: its choices, count, explanation and labels."""
+        return method_for(self.method)
+
+    @property
     def choices(self) -> list[tuple[str, str]]:
-        return choices_for(self.method)
+        return list(self.rule.choices)
 
 
 @audit_trail()
@@ -281,7 +283,7 @@ class Vote(models.Model):
                 condition=Q(choice__in=VoteChoice.values), name="vote_choice_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(choice=VoteChoice.OBJECT) | ~Q(reason=""),
+                condition=~Q(choice=Consent.OBJECT) | ~Q(reason=""),
                 name="vote_objection_has_a_reason",
             ),
         ]

@@ -19,7 +19,7 @@ from governance.ballots.models import (
     Vote,
 )
 from governance.proposals.models import Proposal
-from governance.tally import Method, TallyResult, tally
+from governance.tally import TallyResult, tally
 from members.models import Chamber, Organisation
 
 # Below this many organisations casting, a secret ballot's chamber shows no figures (item 5).
@@ -116,10 +116,9 @@ def ballot_tally(*, ballot: Ballot) -> TallyResult:
     one implementation of the rules: E_c is the electorate of chamber c minus the recused
     organisations. Three queries. While the ballot is open this is the count so far (for the
     close only: never shown while the ballot runs)."""
-    method: Method = ballot.method  # type: ignore[assignment]
     votes = dict(Vote.objects.filter(ballot=ballot).values_list("organisation_id", "choice"))
     return tally(
-        method=method,
+        method=ballot.method,
         eligible=electorate(ballot=ballot),
         votes=votes,
         recused=recused_ids(ballot=ballot),

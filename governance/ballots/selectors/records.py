@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from fractions import Fraction
 from typing import Any
 
+from governance.ballots.methods import Method
 from governance.ballots.models import (
     Ballot,
     BallotElector,
-    BallotMethod,
     Vote,
 )
 from governance.ballots.selectors.ballots import (
@@ -31,13 +30,7 @@ from members.models import Chamber
 # --- the decision record ------------------------------------------------------------------------
 
 
-def _supported(group: GroupTally, method: str) -> bool:
-    if method == BallotMethod.CONSENT:
-        return group.takes_part and group.objections == 0
-    return group.share > Fraction(1, 2)
-
-
-def _figures(group: GroupTally, method: str, *, withheld: bool) -> dict[str, Any]:
+def _figures(group: GroupTally, method: Method, *, withheld: bool) -> dict[str, Any]:
     """One group's published figures. ``eligible`` is |E_c| (the electorate minus the recused
     organisations), ``electorate`` counts them all. In a consent ballot ``yes`` counts the
     consents. Withheld figures (a secret ballot's chamber where fewer than three cast) are
@@ -49,7 +42,7 @@ def _figures(group: GroupTally, method: str, *, withheld: bool) -> dict[str, Any
         "recused": group.recused,
         "quorum_needed": group.quorum_needed,
         "quorum_met": group.quorum_met,
-        "supported": _supported(group, method),
+        "supported": method.supported(group),
         "figures_withheld": withheld,
     }
     counts = {
@@ -67,7 +60,7 @@ def _figures(group: GroupTally, method: str, *, withheld: bool) -> dict[str, Any
 def _chamber_groups(ballot: Ballot, result: TallyResult) -> list[tuple[int, GroupTally]]:
     """Each chamber's group: the result's own groups in a chamber-balanced ballot; otherwise
     the same count made chamber by chamber (participation figures, not what decided)."""
-    if ballot.method == BallotMethod.CHAMBER_BALANCED:
+    if ballot.rule.by_chamber:
         return [(int(group.group), group) for group in result.groups]  # type: ignore[call-overload]
     eligible = electorate(ballot=ballot)
     recused = recused_ids(ballot=ballot)
@@ -105,14 +98,14 @@ def tally_record(*, ballot: Ballot, result: TallyResult) -> dict[str, Any]:
         rows.append(
             {
                 "chamber": chamber_ref(chambers[chamber_id]),
-                **_figures(group, ballot.method, withheld=withheld),
+                **_figures(group, ballot.rule, withheld=withheld),
             }
         )
     overall = None
-    if ballot.method != BallotMethod.CHAMBER_BALANCED:
+    if not ballot.rule.by_chamber:
         group = result.groups[0]
         hide = ballot.secret and (any_withheld or group.cast < SECRET_MINIMUM_CAST)
-        overall = _figures(group, ballot.method, withheld=hide)
+        overall = _figures(group, ballot.rule, withheld=hide)
         any_withheld = any_withheld or hide
     support_withheld = ballot.secret and any_withheld
     return {
@@ -121,7 +114,7 @@ def tally_record(*, ballot: Ballot, result: TallyResult) -> dict[str, Any]:
         "threshold": fraction(ballot.threshold),
         "concurrent_majority": ballot.concurrent_majority,
         "secret": ballot.secret,
-        "decided_by": "chambers" if ballot.method == BallotMethod.CHAMBER_BALANCED else "overall",
+        "decided_by": "chambers" if ballot.rule.by_chamber else "overall",
         "support": None if result.support is None or support_withheld else fraction(result.support),
         "support_withheld": support_withheld,
         "outcome": result.outcome,

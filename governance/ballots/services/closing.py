@@ -17,7 +17,6 @@ from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
 from governance.ballots.models import (
     Ballot,
-    BallotMethod,
     BallotOutcome,
     Decision,
 )
@@ -29,7 +28,7 @@ from governance.ballots.selectors import (
     endorsement_public_record,
     reviewer_statement_public_record,
 )
-from governance.ballots.services.common import _fraction_text, _lock, _when
+from governance.ballots.services.common import _lock, _when
 from governance.common.services import acting_user, require_staff
 from governance.decision_log.services import decision_log_append
 from governance.proposals.models import Proposal, ProposalStatus
@@ -58,67 +57,7 @@ def _summary(ballot: Ballot, outcome: str) -> str:
 
 def _rationale(ballot: Ballot, result: TallyResult, tally: dict[str, Any]) -> str:
     """How the count reached the outcome, in words, using only what the record publishes."""
-    quorum = _fraction_text(result.quorum)
-    threshold = _fraction_text(result.threshold)
-    support = tally["support"]
-    support_text = f"{support['num']}/{support['den']}" if support else None
-    sentences = []
-    if ballot.method == BallotMethod.CHAMBER_BALANCED:
-        taking_part = [row for row in tally["chambers"] if row["takes_part"]]
-        missed = [row["chamber"]["name"] for row in taking_part if not row["quorum_met"]]
-        sentences.append(
-            f"Chamber-balanced ballot: each of the {len(taking_part)} chambers taking part "
-            f"weighs the same; a chamber meets quorum when {quorum} of its eligible "
-            "organisations vote."
-        )
-        if missed:
-            sentences.append(f"Quorum was not met in: {', '.join(missed)}.")
-        elif taking_part:
-            sentences.append("Every chamber taking part met its quorum.")
-        if not missed and taking_part:
-            if support_text:
-                reached = (
-                    "reached"
-                    if result.support and result.support >= result.threshold
-                    else "fell short of"
-                )
-                sentences.append(
-                    f"The mean of the chambers' shares of yes votes, {support_text}, {reached} "
-                    f"the threshold of {threshold}."
-                )
-            else:
-                sentences.append(
-                    "The mean support is not published for this secret ballot (a chamber had "
-                    f"fewer than three votes); it was compared with the threshold of {threshold}."
-                )
-            if ballot.concurrent_majority:
-                short = [row["chamber"]["name"] for row in taking_part if not row["supported"]]
-                sentences.append(
-                    "A concurrent majority was required: every chamber's share above 1/2"
-                    + (f"; not reached in: {', '.join(short)}." if short else ", and it was.")
-                )
-    elif ballot.method == BallotMethod.ONE_MEMBER_ONE_VOTE:
-        sentences.append(
-            f"One member, one vote: quorum {quorum} of the eligible organisations, threshold "
-            f"{threshold} of the yes and no votes."
-        )
-        if result.outcome == BallotOutcome.NO_QUORUM:
-            sentences.append("Quorum was not met.")
-        elif support_text:
-            sentences.append(f"Quorum was met; the share of yes votes was {support_text}.")
-        else:
-            sentences.append("Quorum was met; the share of yes votes is not published.")
-    else:
-        sentences.append(
-            f"Consent ballot: quorum {quorum} of the eligible organisations; adopted unless an "
-            "organisation objects (an objection gives its reason)."
-        )
-        if result.outcome == BallotOutcome.NO_QUORUM:
-            sentences.append("Quorum was not met.")
-        elif result.outcome == BallotOutcome.REJECTED:
-            sentences.append("Quorum was met and at least one organisation objected.")
-        else:
-            sentences.append("Quorum was met and no organisation objected.")
+    sentences = ballot.rule.rationale(result, tally)
     recused = sum(row["recused"] for row in tally["chambers"])
     if recused:
         sentences.append(

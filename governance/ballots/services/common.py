@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -11,10 +10,10 @@ from django.utils import timezone
 from alliance_portal import policy
 from alliance_portal.roles import Role
 from alliance_portal.types import Actor
+from governance.ballots.methods import ChamberBalanced, OneMemberOneVote
 from governance.ballots.models import (
     Ballot,
     BallotElector,
-    BallotMethod,
 )
 from governance.bodies.models import BodyKind
 from governance.proposals.models import Proposal, ProposalStatus
@@ -31,16 +30,12 @@ def _when(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%d %B %Y at %H:%M} UTC"
 
 
-def _fraction_text(value: Fraction) -> str:
-    return f"{value.numerator}/{value.denominator}"
-
-
 def default_method(proposal: Proposal) -> str:
     """The general assembly votes chamber-balanced; boards and working groups, whose seats are
     already shared out by chamber, one member one vote."""
     if proposal.body.kind == BodyKind.GENERAL_ASSEMBLY:
-        return BallotMethod.CHAMBER_BALANCED
-    return BallotMethod.ONE_MEMBER_ONE_VOTE
+        return ChamberBalanced.value
+    return OneMemberOneVote.value
 
 
 def _speaking_for(

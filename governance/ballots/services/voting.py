@@ -14,14 +14,13 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
+from governance.ballots.methods import METHODS, method_names_sentence, methods_named
 from governance.ballots.models import (
     Ballot,
     BallotElector,
-    BallotMethod,
     ConflictDeclaration,
     RecusalExemption,
     Vote,
-    choices_for,
 )
 from governance.ballots.services.common import (
     DEFAULT_VOTING_PERIOD,
@@ -38,7 +37,6 @@ from governance.ballots.services.common import (
 from governance.bodies.selectors import body_electorate
 from governance.common.services import acting_user, require_staff
 from governance.proposals.models import BEFORE_BALLOT, Proposal
-from governance.tally import CHOICES_BY_METHOD
 from members.models import Organisation, Person
 
 # --- setting up and opening ---------------------------------------------------------------------
@@ -69,15 +67,17 @@ def ballot_configure(
     if proposal.status not in BEFORE_BALLOT:
         raise ValidationError("The ballot has opened: its rules do not change any more.")
     errors: dict[str, str] = {}
-    if method not in BallotMethod.values:
-        errors["method"] = "Chamber-balanced, one member one vote, or consent."
+    rule = METHODS.get(method)
+    if rule is None:
+        errors["method"] = method_names_sentence()
     for name, value in (("quorum", quorum), ("threshold", threshold)):
         if not isinstance(value, Fraction) or not 0 < value <= 1:
             errors[name] = "A fraction above 0 and at most 1, such as 1/2 or 2/3."
         elif value.denominator > MAX_TERM:
             errors[name] = "Write the fraction with smaller numbers."
-    if concurrent_majority and method != BallotMethod.CHAMBER_BALANCED:
-        errors["concurrent_majority"] = "Concurrent majority applies to chamber-balanced ballots."
+    if concurrent_majority and (rule is None or not rule.takes_concurrent_majority):
+        takers = methods_named(m for m in METHODS.values() if m.takes_concurrent_majority)
+        errors["concurrent_majority"] = f"Concurrent majority applies to {takers} ballots."
     if closes_at is not None and closes_at <= now:
         errors["closes_at"] = "The ballot closes at a time in the future."
     if errors:
@@ -281,13 +281,12 @@ def vote_cast(
             f"{organisation.name} declared a conflict of interest and is recused from this "
             "ballot; only the secretariat's reasoned exemption would let it vote."
         )
-    if choice not in CHOICES_BY_METHOD[ballot.method]:
-        allowed = ", ".join(label.lower() for _, label in choices_for(ballot.method))
-        raise ValidationError(
-            {"choice": f"A {ballot.get_method_display().lower()} ballot takes: {allowed}."}
-        )
+    rule = ballot.rule
+    if choice not in rule.choice_values:
+        allowed = ", ".join(label.lower() for _, label in rule.choices)
+        raise ValidationError({"choice": f"A {rule.label.lower()} ballot takes: {allowed}."})
     reason = reason.strip()
-    if choice == "object":
+    if choice in rule.reason_required:
         reason = _text(reason, "reason", "An objection needs a reason.")
     elif len(reason) > MAX_TEXT:
         raise ValidationError({"reason": f"At most {MAX_TEXT} characters."})

@@ -11,6 +11,7 @@ from typing import Any
 from django.apps import apps
 from django.urls import reverse
 
+from governance.ballots.methods import figure_heading
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     BOOLEAN,
@@ -103,7 +104,7 @@ def decisions_section(context: ReportContext) -> SectionContent:
             Column("recused", "Recused", INTEGER),
             Column("eligible", "Eligible (electorate minus recused)", INTEGER),
             Column("cast", "Votes cast", INTEGER),
-            Column("yes", "Yes (or consent)", INTEGER),
+            Column("yes", figure_heading("yes"), INTEGER),
             Column("no", "No", INTEGER),
             Column("abstain", "Abstain", INTEGER),
             Column("object", "Objections", INTEGER),
