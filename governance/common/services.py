@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 
 from alliance_portal import policy
 from alliance_portal.models import User
+from alliance_portal.types import Actor
 
 
-def acting_user(actor: Any) -> User | None:
+def acting_user(actor: Actor) -> User | None:
     """The account to record as having acted: None for the system or an anonymous visitor."""
     return actor if isinstance(actor, User) else None
 

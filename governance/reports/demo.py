@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from governance.reports import services
 from governance.reports.models import ReportEdition, ReportKind, ReportState, TransparencyReport
 from governance.reports.periods import last_completed
@@ -33,7 +34,7 @@ def queue_demo_reports(today: date | None = None) -> list[TransparencyReport]:
                 queued.append(existing)
                 continue
             report, _created = services.report_request(
-                actor=None,
+                actor=SYSTEM,
                 kind=kind,
                 edition=ReportEdition.PUBLIC,
                 year=period.start.year,
