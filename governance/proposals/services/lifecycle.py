@@ -198,11 +198,17 @@ def consultation_close(
     )
 
 
+# The scheduled steps: (from status, to status, reason recorded).
+OPEN_ON_SCHEDULE = (S.DRAFT, S.CONSULTATION, "Consultation opened on schedule.")
+CLOSE_ON_SCHEDULE = (S.CONSULTATION, S.DELIBERATION, "Consultation closed on schedule.")
+
+
 def _advance_due(
-    *, actor: Actor, proposal_id: int, from_status: str, to_status: str, reason: str, now: datetime
+    actor: Actor, proposal_id: int, now: datetime, step: tuple[str, str, str]
 ) -> int | None:
-    """Move one due proposal on (the scheduler's step for one item); None when it is no longer
-    ``from_status`` or another worker holds its row (that worker is doing the same work)."""
+    """Take one scheduled ``step`` for one proposal; None when the proposal is no longer where
+    the step starts or another worker holds its row (that worker is doing the same work)."""
+    from_status, to_status, reason = step
     proposal = (
         Proposal.objects.select_for_update(skip_locked=True)
         .filter(pk=proposal_id, status=from_status)
@@ -218,27 +224,13 @@ def _advance_due(
 @use_case
 def consultation_open_on_schedule(*, actor: Actor, proposal_id: int, now: datetime) -> int | None:
     """Open one consultation whose opening time has come (the schedule's step for one item)."""
-    return _advance_due(
-        actor=actor,
-        proposal_id=proposal_id,
-        from_status=S.DRAFT,
-        to_status=S.CONSULTATION,
-        reason="Consultation opened on schedule.",
-        now=now,
-    )
+    return _advance_due(actor, proposal_id, now, OPEN_ON_SCHEDULE)
 
 
 @use_case
 def consultation_close_on_schedule(*, actor: Actor, proposal_id: int, now: datetime) -> int | None:
     """Close one consultation whose closing time has come (the schedule's step for one item)."""
-    return _advance_due(
-        actor=actor,
-        proposal_id=proposal_id,
-        from_status=S.CONSULTATION,
-        to_status=S.DELIBERATION,
-        reason="Consultation closed on schedule.",
-        now=now,
-    )
+    return _advance_due(actor, proposal_id, now, CLOSE_ON_SCHEDULE)
 
 
 def consultations_open_due(*, actor: Actor, now: datetime | None = None) -> list[int]:
