@@ -140,19 +140,23 @@ def consultation_participation(*, proposal: Proposal) -> Participation:
     shown_member = Comment.objects.filter(
         proposal=proposal, status=CommentStatus.SHOWN, organisation__isnull=False
     )
-    commented = dict(
+    by_chamber = (
         shown_member.order_by()
         .values("organisation__chamber_id")
-        .annotate(n=Count("organisation_id", distinct=True))
-        .values_list("organisation__chamber_id", "n")
+        .annotate(
+            n=Count("organisation_id", distinct=True),
+            eligible_n=Count(
+                "organisation_id",
+                distinct=True,
+                filter=Q(organisation__in=electorate.values("pk")),
+            ),
+        )
+        .values_list("organisation__chamber_id", "n", "eligible_n")
     )
-    eligible_commented = dict(
-        shown_member.filter(organisation__in=electorate.values("pk"))
-        .order_by()
-        .values("organisation__chamber_id")
-        .annotate(n=Count("organisation_id", distinct=True))
-        .values_list("organisation__chamber_id", "n")
-    )
+    commented, eligible_commented = {}, {}
+    for chamber_id, n, eligible_n in by_chamber:
+        commented[chamber_id] = n
+        eligible_commented[chamber_id] = eligible_n
     eligible = dict(
         electorate.order_by()
         .values("chamber_id")
