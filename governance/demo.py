@@ -6,7 +6,7 @@ with external comments, some rejected in moderation), responses and impact asses
 
 Runs after the members app's seed (chambers, organisations, demo people). Idempotent: what
 exists already is left alone. Everything goes through the services, as the system
-(``actor=None``) or, in development, as the demo logins where they may act. Under test
+(``SYSTEM``) or, in development, as the demo logins where they may act. Under test
 settings there are no demo logins: comments are then recorded on behalf of organisations."""
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""Who may take part in a consultation, and in what capacity: the rules the comment service
-enforces and the pages use to decide which forms to show (one place, so they cannot differ)."""
+"""In what capacity people take part in a consultation, and when comments are taken: the rules
+the comment service applies and the pages use to decide which forms to show (one place, so they
+cannot differ). Who may comment at all is the action policy's ``comment.post``."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from alliance_portal import policy
 from alliance_portal.roles import Role
+from alliance_portal.types import Actor
 from governance.consultations.models import AuthorKind, CommentStatus
 from governance.proposals.models import Proposal, ProposalStatus
 
@@ -21,23 +21,9 @@ AUTHOR_KIND: dict[Role, str] = {
 }
 
 
-def author_kind_for(user: Any) -> str | None:
+def author_kind_for(user: Actor) -> str | None:
     """The capacity in which ``user`` would speak, or None for an anonymous visitor."""
     return AUTHOR_KIND.get(policy.principal(user).role)
-
-
-def comment_refusal(user: Any, proposal: Proposal) -> str | None:
-    """Why ``user`` may not comment on ``proposal`` (which they can see), or None if they may.
-
-    Everyone who reads members-level material (members, representatives, reviewers, the
-    secretariat) comments on any consultation they can see; an external stakeholder only on
-    a consultation opened to the public. Comments are taken while the consultation is open."""
-    who = policy.principal(user)
-    if not who.is_authenticated:
-        return "Sign in to comment."
-    if who.role == Role.EXTERNAL_STAKEHOLDER and not proposal.consultation_public:
-        return "This consultation is open to member organisations only."
-    return None
 
 
 def comment_is_closed(proposal: Proposal) -> str | None:
@@ -47,7 +33,7 @@ def comment_is_closed(proposal: Proposal) -> str | None:
     return None
 
 
-def initial_comment_status(user: Any) -> str:
+def initial_comment_status(user: Actor) -> str:
     """External stakeholders' comments wait for the secretariat's moderation."""
     if author_kind_for(user) == AuthorKind.EXTERNAL:
         return CommentStatus.HELD

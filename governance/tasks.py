@@ -1,24 +1,26 @@
 """Celery tasks of the governance app: thin, idempotent, safe to retry. Celery beat runs them
 every minute (``CELERY_BEAT_SCHEDULE``); each acts on what is due and nothing else, so a run
-that repeats or overlaps another changes nothing more."""
+that repeats or overlaps another changes nothing more. They act as the system (``SYSTEM``),
+and each due item is its own use case."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
+from alliance_portal.policy import SYSTEM
 from governance.proposals.services import consultations_close_due, consultations_open_due
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def consultations_open_due_task() -> list[int]:
     """Open the consultations whose opening time has come."""
-    return consultations_open_due(actor=None)
+    return consultations_open_due(actor=SYSTEM)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def consultations_close_due_task() -> list[int]:
     """Close the consultations whose closing time has come."""
-    return consultations_close_due(actor=None)
+    return consultations_close_due(actor=SYSTEM)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -26,7 +28,7 @@ def ballots_close_due_task() -> list[int]:
     """Close the ballots whose closing time has come (or whose proposal left the ballot)."""
     from governance.ballots.services import ballots_close_due
 
-    return ballots_close_due(actor=None)
+    return ballots_close_due(actor=SYSTEM)
 
 
 # --- transparency reports ----------------------------------------------------------------------
@@ -65,14 +67,14 @@ def report_build_task(self: Task, report_id: int) -> str:
 def reports_schedule_due_task() -> list[int]:
     """Ask for the reports of the last completed quarter and year (both editions) that do not
     exist yet: run every hour, it creates them once, the day after their period ends."""
-    from governance.reports.services import reports_schedule_due
+    from governance.reports.schedule import reports_schedule_due
 
-    return reports_schedule_due(actor=None)
+    return reports_schedule_due(actor=SYSTEM)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def reports_requeue_stuck_task() -> list[int]:
     """Queue again the reports whose build stalled (a worker died or the task was lost)."""
-    from governance.reports.services import reports_requeue_stuck
+    from governance.reports.schedule import reports_requeue_stuck
 
-    return reports_requeue_stuck(actor=None)
+    return reports_requeue_stuck(actor=SYSTEM)

@@ -59,6 +59,17 @@ def _reject_floats(value: str) -> float:
     raise ValueError(f"a float ({value}) in canonical JSON")
 
 
+def canonical_text(value: Any) -> str:
+    """The canonical JSON text of ``value``: sorted keys, no insignificant whitespace, UTF-8
+    without escaping."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_hash(prev_hash: str, canonical: str) -> str:
+    """sha256(prev_hash + "\\n" + canonical) over UTF-8, lowercase hex."""
+    return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
+
+
 def check_entry(entry: dict[str, Any], expected_seq: int, prev_hash: str) -> str:
     """Check one entry against its predecessor; return its hash."""
     seq = entry.get("seq")
@@ -71,7 +82,7 @@ def check_entry(entry: dict[str, Any], expected_seq: int, prev_hash: str) -> str
     canonical = entry.get("canonical")
     if not isinstance(canonical, str):
         raise ChainError(seq, "no canonical text")
-    computed = hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
+    computed = chain_hash(prev_hash, canonical)
     if entry.get("hash") != computed:
         raise ChainError(
             seq, f"hash {entry.get('hash')} != sha256(prev_hash + newline + canonical) {computed}"
@@ -80,7 +91,7 @@ def check_entry(entry: dict[str, Any], expected_seq: int, prev_hash: str) -> str
         parsed = json.loads(canonical, parse_float=_reject_floats)
     except ValueError as error:
         raise ChainError(seq, f"canonical is not valid JSON without floats: {error}") from error
-    again = json.dumps(parsed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    again = canonical_text(parsed)
     if again != canonical:
         raise ChainError(seq, "canonical does not re-serialize to itself")
     for key in ("seq", "kind", "prev_hash", "published_at"):

@@ -19,10 +19,11 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
+from alliance_portal.service_admin import ReadOnlyInline
+from alliance_portal.service_admin import ServiceAdmin as ServiceErrorsMixin
 from governance.ballots import services
 from governance.ballots.forms import FractionField
 from governance.ballots.models import Ballot, BallotElector, ConflictDeclaration, Decision
-from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
 
 
 class BallotElectorInline(ReadOnlyInline):

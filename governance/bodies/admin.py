@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from alliance_portal.service_admin import ReadOnlyInline
+from alliance_portal.service_admin import ServiceAdmin as ServiceErrorsMixin
 from governance.bodies import services
 from governance.bodies.models import Body, BodySeat, SeatHolder
-from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
 
 # --- bodies ------------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""Shared pieces of the governance API: schema-friendly choice and country fields, the staff
-gate and the error body."""
+"""Shared pieces of the governance API: schema-friendly choice and country fields and the error
+body. (Who may write is the action policy's: ``policy.require(request.user, ...)``.)"""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from typing import Any
 from django.db import models
 from django_countries.serializer_fields import CountryField as CountriesCountryField
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, serializers
-from rest_framework.request import Request
-
-from alliance_portal import policy
+from rest_framework import serializers
 
 
 @extend_schema_field({"type": "string", "pattern": "^[A-Z]{2}$", "example": "CD"})
@@ -37,15 +34,6 @@ def choice_field(
 
     help_text = kwargs.pop("help_text", "")
     return _Choice(choices=pairs, help_text=f"{help_text} One of: {listed}.".strip(), **kwargs)
-
-
-def require_staff(request: Request) -> None:
-    """Refuse before parsing input: only the secretariat writes here."""
-    who = policy.principal(request.user)
-    if not who.is_authenticated:
-        raise exceptions.NotAuthenticated()
-    if not who.is_staff_role:
-        raise exceptions.PermissionDenied("Only the secretariat may do this.")
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
+from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from governance.consultations import services
 from governance.consultations.models import Comment, CommentResponse
 
@@ -30,7 +30,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Comment)
-class CommentAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class CommentAdmin(ServiceAdmin):
     list_display = ("pk", "proposal", "author_kind", "organisation", "status", "created_at")
     list_filter = ("status", "author_kind", "proposal__status")
     search_fields = ("text", "proposal__title")
@@ -117,7 +117,7 @@ class CommentAdmin(ServiceErrorsMixin, admin.ModelAdmin):
 
 
 @admin.register(CommentResponse)
-class CommentResponseAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class CommentResponseAdmin(ServiceAdmin):
     list_display = ("comment", "outcome", "responded_at")
     list_filter = ("outcome",)
     raw_id_fields = ("comment",)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.markdown import render_markdown
-from governance.common.api import ErrorSerializer, choice_field, require_staff
+from governance.common.api import ErrorSerializer, choice_field
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations import services
 from governance.consultations.models import Comment, CommentResponse, ResponseOutcome
@@ -103,8 +103,8 @@ class CommentStaffOutputSerializer(CommentOutputSerializer):
 
 def _comment_data(request: Request, comments: list[Comment], *, many: bool = True) -> Any:
     names = consultation_selectors.comment_author_names(user=request.user, comments=comments)
-    staff = policy.principal(request.user).is_staff_role
-    serializer_class = CommentStaffOutputSerializer if staff else CommentOutputSerializer
+    moderates = policy.may(request.user, "comment.moderate")
+    serializer_class = CommentStaffOutputSerializer if moderates else CommentOutputSerializer
     data = serializer_class(comments, many=True, context={"author_names": names}).data
     return data if many else data[0]
 
@@ -143,8 +143,7 @@ class CommentListApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-        if not request.user.is_authenticated:
-            raise exceptions.NotAuthenticated()
+        policy.require(request.user, "comment.post", proposal)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -189,7 +188,7 @@ class CommentModerationApi(APIView):
         operation_id="comments_moderation_create",
     )
     def post(self, request: Request, pk: int) -> Response:
-        require_staff(request)
+        policy.require(request.user, "comment.moderate")
         comment = get_object_or_404(Comment.objects.select_related("proposal"), pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -216,7 +215,7 @@ class CommentResponseApi(APIView):
         operation_id="comments_response_update",
     )
     def put(self, request: Request, pk: int) -> Response:
-        require_staff(request)
+        policy.require(request.user, "comment.respond")
         comment = get_object_or_404(Comment.objects.select_related("proposal"), pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

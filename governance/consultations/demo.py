@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from alliance_portal import policy
 from alliance_portal.demo import demo_logins_enabled
 from alliance_portal.models import User
-from alliance_portal.roles import Role
+from alliance_portal.policy import SYSTEM
 from governance.consultations import services
 from governance.consultations.models import AuthorKind, Comment
 from governance.demo_content import (
@@ -15,10 +15,10 @@ from governance.demo_content import (
     DemoProposal,
 )
 from governance.proposals.models import Proposal
+from governance.rules import author_kind_for
 from members.models import Organisation
 
 DAY = timedelta(days=1)
-MEMBER_ROLES = (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE)
 
 
 def _seed_comments(
@@ -43,7 +43,7 @@ def _seed_comments(
         if item.organisation is None and item.moderation:
             decision, _, reason = item.moderation.partition(":")
             comment = services.comment_moderate(
-                actor=None,
+                actor=SYSTEM,
                 comment=comment,
                 decision=decision.strip(),
                 reason=reason.strip(),
@@ -75,7 +75,7 @@ def _post(
             now=when,
         )
     return services.comment_record_received(
-        actor=None,
+        actor=SYSTEM,
         proposal=proposal,
         text=item.text,
         author_kind=AuthorKind.MEMBER if organisation is not None else AuthorKind.EXTERNAL,
@@ -93,7 +93,7 @@ def _demo_user(email: str, organisation: Organisation | None) -> User | None:
     user = User.objects.filter(email=email).first()
     if user is None:
         return None
-    who = policy.principal(user)
-    if who.role not in MEMBER_ROLES or who.organisation_id != organisation.pk:
+    speaks_as_member = author_kind_for(user) == AuthorKind.MEMBER
+    if not speaks_as_member or policy.principal(user).organisation_id != organisation.pk:
         return None
     return user

@@ -101,10 +101,6 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"Comment {self.pk} on {self.proposal}"
 
-    @property
-    def is_external(self) -> bool:
-        return self.author_kind == AuthorKind.EXTERNAL
-
 
 class ResponseOutcome(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"

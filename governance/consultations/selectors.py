@@ -5,26 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.bodies.selectors import body_electorate
 from governance.consultations.models import AuthorKind, Comment, CommentStatus
 from governance.proposals.models import Proposal
 from members.models import Chamber, Person
 
 
-def comment_list(*, user: Any, proposal: Proposal) -> QuerySet[Comment]:
+def comment_list(*, user: Actor, proposal: Proposal) -> QuerySet[Comment]:
     """The comments on ``proposal`` this user may see, oldest first, with organisation,
     chamber, response and parent loaded. The caller has checked the user may see the proposal.
-    Shown comments for everyone; held and rejected ones for the secretariat only."""
+    Shown comments for everyone; held and rejected ones for those who moderate them."""
     queryset = Comment.objects.filter(proposal=proposal).select_related(
         "organisation__chamber", "response", "author"
     )
-    if not policy.principal(user).is_staff_role:
+    if not policy.may(user, "comment.moderate"):
         queryset = queryset.filter(status=CommentStatus.SHOWN)
     return queryset.order_by("created_at", "pk")
 
@@ -38,7 +38,7 @@ def held_comment_list(*, proposal: Proposal) -> QuerySet[Comment]:
     )
 
 
-def comment_author_names(*, user: Any, comments: list[Comment]) -> dict[int, str]:
+def comment_author_names(*, user: Actor, comments: list[Comment]) -> dict[int, str]:
     """How each comment's author is named to this reader (comment id → name). A member's
     comment speaks for its organisation; the person is named only when the access policy lets
     the reader see that person (their own disclosure level). Reviewers and external
@@ -121,10 +121,6 @@ class Participation:
     def eligible(self) -> int:
         return sum(row.eligible for row in self.chambers)
 
-    @property
-    def external_total(self) -> int:
-        return self.external_shown + self.external_held + self.external_rejected
-
 
 def consultation_participation(*, proposal: Proposal) -> Participation:
     """Participation in the proposal's consultation by chamber, for every chamber in order.
@@ -144,19 +140,23 @@ def consultation_participation(*, proposal: Proposal) -> Participation:
     shown_member = Comment.objects.filter(
         proposal=proposal, status=CommentStatus.SHOWN, organisation__isnull=False
     )
-    commented = dict(
+    by_chamber = (
         shown_member.order_by()
         .values("organisation__chamber_id")
-        .annotate(n=Count("organisation_id", distinct=True))
-        .values_list("organisation__chamber_id", "n")
+        .annotate(
+            n=Count("organisation_id", distinct=True),
+            eligible_n=Count(
+                "organisation_id",
+                distinct=True,
+                filter=Q(organisation__in=electorate.values("pk")),
+            ),
+        )
+        .values_list("organisation__chamber_id", "n", "eligible_n")
     )
-    eligible_commented = dict(
-        shown_member.filter(organisation__in=electorate.values("pk"))
-        .order_by()
-        .values("organisation__chamber_id")
-        .annotate(n=Count("organisation_id", distinct=True))
-        .values_list("organisation__chamber_id", "n")
-    )
+    commented, eligible_commented = {}, {}
+    for chamber_id, n, eligible_n in by_chamber:
+        commented[chamber_id] = n
+        eligible_commented[chamber_id] = eligible_n
     eligible = dict(
         electorate.order_by()
         .values("chamber_id")

@@ -13,7 +13,7 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
-from governance.common.services import acting_user, require_staff
+from governance.common.services import acting_user
 from governance.consultations.models import (
     AuthorKind,
     Comment,
@@ -26,7 +26,6 @@ from governance.proposals.models import Proposal, ProposalStatus
 from governance.rules import (
     author_kind_for,
     comment_is_closed,
-    comment_refusal,
     initial_comment_status,
 )
 from members.models import Organisation
@@ -92,15 +91,11 @@ def comment_post(
     approves it. Refused: not signed in, not allowed (PermissionDenied); consultation not open,
     empty or too long text, a paragraph the proposal does not have, a reply to a reply or to
     a comment of another proposal (ValidationError)."""
-    who = policy.principal(actor)
-    if not who.is_authenticated:
-        raise policy.SignInRequired
     proposal = _locked(proposal)
+    policy.require(actor, "comment.post", proposal)
     if not policy.can_view(actor, proposal):
         raise PermissionDenied("You may not comment on a proposal you cannot see.")
-    refusal = comment_refusal(actor, proposal)
-    if refusal:
-        raise PermissionDenied(refusal)
+    who = policy.principal(actor)
     closed = comment_is_closed(proposal)
     if closed:
         raise ValidationError(closed)
@@ -127,7 +122,7 @@ def comment_post(
 @use_case
 def comment_record_received(
     *,
-    actor: Actor | None,
+    actor: Actor,
     proposal: Proposal,
     text: str,
     author_kind: str,
@@ -138,10 +133,9 @@ def comment_record_received(
 ) -> Comment:
     """Record a comment the secretariat received outside the portal (a letter, an email, a
     community meeting) during the consultation, on behalf of a member organisation or an
-    external stakeholder. The secretariat, or the system (``actor=None``: imports, demo
-    data). The same rules as ``comment_post`` apply to the text, paragraph and reply; an
+    external stakeholder. The secretariat, or the system (imports, demo data). The same rules as ``comment_post`` apply to the text, paragraph and reply; an
     external stakeholder's comment is held for moderation like any other."""
-    require_staff(actor, "record comments received outside the portal")
+    policy.require(actor, "comment.record_received", proposal)
     proposal = _locked(proposal)
     closed = comment_is_closed(proposal)
     if closed:
@@ -174,7 +168,7 @@ def comment_record_received(
 @use_case
 def comment_moderate(
     *,
-    actor: Actor | None,
+    actor: Actor,
     comment: Comment,
     decision: str,
     reason: str = "",
@@ -183,7 +177,7 @@ def comment_moderate(
     """Approve (show) or reject (with a reason) a comment: the secretariat, until the ballot
     opens. A decision may be revisited with a new one. The author is told by email once per
     comment and outcome (through the outbox)."""
-    require_staff(actor, "moderate comments")
+    policy.require(actor, "comment.moderate", comment)
     proposal = _locked(comment.proposal)
     if proposal.status not in ANSWERABLE:
         raise ValidationError("Comments are moderated until the ballot opens.")
@@ -227,7 +221,7 @@ def comment_moderate(
 @use_case
 def comment_respond(
     *,
-    actor: Actor | None,
+    actor: Actor,
     comment: Comment,
     outcome: str,
     reason: str,
@@ -236,7 +230,7 @@ def comment_respond(
     """Record (or revise) the secretariat's response to a shown comment: accepted, partly
     accepted or not accepted, with the reason. Until the ballot opens; afterwards responses
     are final, as they are published with the decision."""
-    require_staff(actor, "respond to comments")
+    policy.require(actor, "comment.respond", comment)
     proposal = _locked(comment.proposal)
     if proposal.status not in ANSWERABLE:
         raise ValidationError("Responses are recorded until the ballot opens.")

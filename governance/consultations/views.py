@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from governance.common.views import _require_secretariat
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations import services
 from governance.consultations.forms import CommentForm, ModerationForm, ResponseForm
@@ -19,16 +19,14 @@ from governance.consultations.models import Comment, CommentStatus
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors as proposal_selectors
 from governance.proposals.models import Proposal
-from governance.rules import comment_is_closed, comment_refusal, initial_comment_status
+from governance.rules import comment_is_closed, initial_comment_status
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    refusal = comment_refusal(request.user, proposal)
-    if refusal:
-        raise PermissionDenied(refusal)
+    policy.require(request.user, "comment.post", proposal)
     paragraphs = split_paragraphs(proposal.text)
     parent = None
     parent_id = request.POST.get("parent") or request.GET.get("parent")
@@ -94,7 +92,7 @@ def _moderation_page(
 @require_GET
 def comment_moderation(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "comment.moderate")
     return _moderation_page(request, proposal)
 
 
@@ -102,7 +100,7 @@ def comment_moderation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_moderate(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "comment.moderate")
     comment = get_object_or_404(
         Comment.objects.select_related("author"), pk=comment_pk, proposal=proposal
     )
@@ -127,7 +125,7 @@ def comment_moderate(request: HttpRequest, pk: int, comment_pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def comment_response(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "comment.respond")
     comment = get_object_or_404(
         Comment.objects.select_related("organisation__chamber", "response"),
         pk=comment_pk,

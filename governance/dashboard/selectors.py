@@ -5,25 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from alliance_portal import policy
-from alliance_portal.roles import Role
+from alliance_portal.types import Actor
 from governance.bodies.models import Body
 from governance.consultations.models import AuthorKind, Comment, CommentResponse, CommentStatus
 from governance.objectives.models import Objective
 from governance.objectives.selectors import objective_list
 from governance.proposals.models import ImpactAssessment, Proposal, ProposalStatus
+from governance.rules import author_kind_for
 
 OPEN_CONSULTATIONS_SHOWN = 10
 CLOSING_SOON = timedelta(days=7)
 
 
-def open_consultations(*, user: Any) -> QuerySet[Proposal]:
+def open_consultations(*, user: Actor) -> QuerySet[Proposal]:
     """Proposals in consultation this user may see, closing soonest first, with body loaded."""
     return (
         policy.visible(user, Proposal.objects.select_related("body"))
@@ -32,7 +32,7 @@ def open_consultations(*, user: Any) -> QuerySet[Proposal]:
     )
 
 
-def upcoming_ballots(*, user: Any) -> QuerySet[Proposal]:
+def upcoming_ballots(*, user: Actor) -> QuerySet[Proposal]:
     """Proposals this user may see whose ballot is next (in deliberation) or open (voting)."""
     return (
         policy.visible(user, Proposal.objects.select_related("body"))
@@ -52,7 +52,7 @@ class Dashboard:
     average_consultation_days: float | None
 
 
-def dashboard(*, user: Any) -> Dashboard:
+def dashboard(*, user: Actor) -> Dashboard:
     """What the governance dashboard shows this user: active objectives with their indicators,
     the open consultations and upcoming ballots they may see, how many proposals they may see
     per status, the bodies, and the average length of a consultation (balance of consultation
@@ -96,7 +96,7 @@ def _comment_url(proposal: Proposal) -> str:
     return reverse("governance:comment-create", kwargs={"pk": proposal.pk})
 
 
-def actions_for(*, user: Any) -> list[ActionItem]:
+def actions_for(*, user: Actor) -> list[ActionItem]:
     """What this signed-in person is expected to do next, most urgent first.
 
     - A member or representative: open consultations they may see where their organisation
@@ -109,21 +109,15 @@ def actions_for(*, user: Any) -> list[ActionItem]:
     who = policy.principal(user)
     if not who.is_authenticated:
         return []
-    if who.is_staff_role:
+    if policy.may(user, "comment.moderate"):
         return _secretariat_actions()
-    consultations = open_consultations(user=user)
-    if who.role == Role.EXTERNAL_STAKEHOLDER:
-        consultations = consultations.filter(consultation_public=True)
-    if who.organisation_id is not None and who.role in (
-        Role.MEMBER,
-        Role.ORGANISATION_REPRESENTATIVE,
-    ):
+    if who.organisation_id is not None and author_kind_for(user) == AuthorKind.MEMBER:
         done = Comment.objects.filter(organisation_id=who.organisation_id)
         what = "Your organisation has not commented yet; the consultation closes {closes}."
     else:
         done = Comment.objects.filter(author_id=user.pk)
         what = "You have not commented yet; the consultation closes {closes}."
-    pending = consultations.exclude(pk__in=done.values("proposal_id"))
+    pending = open_consultations(user=user).exclude(pk__in=done.values("proposal_id"))
     return [
         ActionItem(
             proposal=proposal,
@@ -131,6 +125,7 @@ def actions_for(*, user: Any) -> list[ActionItem]:
             url=_comment_url(proposal),
         )
         for proposal in pending
+        if policy.may(user, "comment.post", proposal)
     ]
 
 

@@ -13,8 +13,8 @@ from rest_framework.views import APIView
 
 from alliance_portal.api.pagination import PageNumberPagination
 from governance.decision_log import selectors
+from governance.decision_log.canonical import timestamp
 from governance.decision_log.models import DecisionLogEntry
-from governance.decision_log.services import timestamp
 
 
 class LogEntrySerializer(serializers.Serializer):

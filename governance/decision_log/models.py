@@ -90,7 +90,7 @@ class DecisionState(models.TextChoices):
 class PublishedDecision(models.Model):
     """A decision's latest public state, derived from its log entries (the decision entry
     with every amendment, correction and withdrawal applied), for lists, filters and search.
-    Rebuilt from the log by ``decision_log_reindex``; never a source of truth."""
+    Written in the same transaction as each entry; never a source of truth."""
 
     entry = models.OneToOneField(
         DecisionLogEntry,

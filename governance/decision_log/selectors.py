@@ -10,13 +10,13 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
+from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
     GENESIS_HASH,
     DecisionLogEntry,
     LogEntryKind,
     PublishedDecision,
 )
-from governance.decision_log.services import canonical_json, entry_hash, timestamp
 
 
 def decision_log_head() -> dict[str, Any] | None:
@@ -68,14 +68,6 @@ def published_decision_list(
             .order_by("-rank", "-decided_at")
         )
     return queryset.order_by("-decided_at", "-entry_id")
-
-
-def decision_years() -> list[int]:
-    """The years in which decisions were published, newest first."""
-    return sorted(
-        {moment.year for moment in PublishedDecision.objects.values_list("decided_at", flat=True)},
-        reverse=True,
-    )
 
 
 @dataclass

@@ -12,18 +12,25 @@ when a transaction rolls back.
 from __future__ import annotations
 
 import hashlib
-import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.postgres.search import SearchVector
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
+from governance.decision_log.canonical import (
+    NotExact,
+    canonical_json,
+    check_exact,
+    entry_hash,
+    parse_timestamp,
+    timestamp,
+)
 from governance.decision_log.models import (
     GENESIS_HASH,
     DecisionLogEntry,
@@ -45,41 +52,11 @@ STATE_BY_KIND = {
 
 
 def _check_json(value: Any, path: str = "record") -> None:
-    """Refuse anything the canonical form cannot hold exactly: floats above all."""
-    if isinstance(value, bool) or value is None or isinstance(value, int | str):
-        return
-    if isinstance(value, float):
-        raise ValidationError(
-            f"{path} is a float; write fractions as {{num, den}}, amounts as strings"
-        )
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_json(item, f"{path}[{index}]")
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ValidationError(f"{path} has a key that is not a string: {key!r}")
-            _check_json(item, f"{path}.{key}")
-        return
-    raise ValidationError(f"{path} holds a {type(value).__name__}, which JSON cannot hold exactly")
-
-
-def canonical_json(obj: Any) -> str:
-    """The canonical text of ``obj``: sorted keys, no insignificant whitespace, UTF-8 without
-    escaping, no floats anywhere. The exact text that is hashed and stored."""
-    _check_json(obj, "entry")
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(prev_hash: str, canonical: str) -> str:
-    """sha256(prev_hash + "\\n" + canonical) over UTF-8, lowercase hex."""
-    return hashlib.sha256((prev_hash + "\n" + canonical).encode("utf-8")).hexdigest()
-
-
-def timestamp(moment: datetime) -> str:
-    """UTC, whole seconds: YYYY-MM-DDTHH:MM:SSZ."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Refuse (``ValidationError``) anything the canonical form cannot hold exactly."""
+    try:
+        check_exact(value, path)
+    except NotExact as error:
+        raise ValidationError(str(error)) from error
 
 
 @transaction.atomic
@@ -147,9 +124,7 @@ def _date(value: Any) -> date | None:
 
 
 def _moment(value: Any) -> datetime | None:
-    if not value:
-        return None
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return parse_timestamp(value) if value else None
 
 
 def _index_decision(entry: DecisionLogEntry, record: dict[str, Any]) -> None:
@@ -211,8 +186,7 @@ def decision_log_change(
     """A staff action on a published decision: an amendment or a correction (with the fields
     it changes) or a withdrawal, each with its reason, appended as a new entry. The decision
     entry itself never changes."""
-    if not policy.principal(actor).is_staff_role:
-        raise PermissionDenied("Only the secretariat amends, corrects or withdraws decisions.")
+    policy.require(actor, "decision.amend")
     if kind not in STATE_BY_KIND:
         raise ValidationError({"kind": "Choose an amendment, a correction or a withdrawal."})
     if not reason.strip():
@@ -242,19 +216,3 @@ def decision_log_change(
         amends=decision_seq,
         record={"decision_seq": decision_seq, "reason": reason.strip(), "changes": changes},
     )
-
-
-def decision_log_reindex() -> int:
-    """Rebuild every PublishedDecision from the log (e.g. after restoring a backup); the log
-    is the source of truth. Returns the number of decisions."""
-    with transaction.atomic():
-        PublishedDecision.objects.all().delete()
-        count = 0
-        for entry in DecisionLogEntry.objects.order_by("seq"):
-            obj = json.loads(entry.canonical)
-            if entry.kind == LogEntryKind.DECISION:
-                _index_decision(entry, obj["record"])
-                count += 1
-            else:
-                _index_change(entry.amends, entry, entry.kind, obj["record"])  # type: ignore[arg-type]
-    return count

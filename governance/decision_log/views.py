@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.policy import SignInRequired
 from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
 from governance.decision_log.models import DecisionLogEntry
@@ -58,7 +57,7 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "page": entry_page,
             "record": entry_page.content.get("record", {}),
             "head": selectors.decision_log_head(),
-            "can_change": policy.principal(request.user).is_staff_role,
+            "can_change": policy.may(request.user, "decision.amend"),
         },
     )
 
@@ -77,11 +76,7 @@ def decision_canonical(request: HttpRequest, seq: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
     """Secretariat: amend, correct or withdraw a published decision (a new entry)."""
-    who = policy.principal(request.user)
-    if not who.is_authenticated:
-        raise SignInRequired
-    if not who.is_staff_role:
-        raise PermissionDenied("Only the secretariat amends, corrects or withdraws decisions.")
+    policy.require(request.user, "decision.amend")
     entry_page = selectors.log_entry_page(seq=seq)
     form = DecisionChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

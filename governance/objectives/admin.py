@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
+from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from governance.objectives import services
 from governance.objectives.models import Indicator, Issue, IssueStatusChange, Measurement, Objective
 
@@ -43,7 +43,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class MeasurementAdmin(ServiceAdmin):
     list_display = ("indicator", "measured_on", "value", "source")
     list_filter = ("indicator__objective",)
     exclude = ("recorded_by",)
@@ -87,7 +87,7 @@ class IssueForm(forms.ModelForm):
 
 
 @admin.register(Issue)
-class IssueAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class IssueAdmin(ServiceAdmin):
     form = IssueForm
     list_display = ("title", "status", "objective", "updated_at")
     list_filter = ("status", "objective")

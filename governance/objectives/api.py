@@ -9,7 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from governance.common.api import ErrorSerializer, choice_field, require_staff
+from alliance_portal import policy
+from governance.common.api import ErrorSerializer, choice_field
 from governance.objectives import selectors, services
 from governance.objectives.models import (
     Indicator,
@@ -119,7 +120,7 @@ class IndicatorMeasurementApi(APIView):
         operation_id="indicators_measurements_create",
     )
     def post(self, request: Request, pk: int) -> Response:
-        require_staff(request)
+        policy.require(request.user, "indicator.measure")
         indicator = get_object_or_404(Indicator, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -193,7 +194,7 @@ class IssueStatusApi(APIView):
         operation_id="issues_status_create",
     )
     def post(self, request: Request, pk: int) -> Response:
-        require_staff(request)
+        policy.require(request.user, "issue.set_status")
         issue = get_object_or_404(Issue, pk=pk)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from governance.demo_content import (
     ISSUES,
     OBJECTIVES,
@@ -43,7 +44,7 @@ def _seed_objectives() -> None:
                 if measured_on > today:
                     continue
                 services.indicator_record_measurement(
-                    actor=None,
+                    actor=SYSTEM,
                     indicator=indicator,
                     measured_on=measured_on,
                     value=Decimal(value),
@@ -57,7 +58,7 @@ def _seed_issues(now: datetime) -> None:
             continue
         (first_status, first_reason, first_days), *later = history
         issue = services.issue_create(
-            actor=None,
+            actor=SYSTEM,
             title=title,
             status=first_status,
             reason=first_reason,
@@ -66,5 +67,5 @@ def _seed_issues(now: datetime) -> None:
         )
         for status, reason, days in later:
             services.issue_set_status(
-                actor=None, issue=issue, status=status, reason=reason, now=now - days * DAY
+                actor=SYSTEM, issue=issue, status=status, reason=reason, now=now - days * DAY
             )

@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
-from governance.common.services import acting_user, require_staff
+from governance.common.services import acting_user
 from governance.objectives.models import (
     Indicator,
     Issue,
@@ -24,7 +25,7 @@ from governance.objectives.models import (
 @use_case
 def issue_create(
     *,
-    actor: Actor | None,
+    actor: Actor,
     title: str,
     status: str,
     reason: str,
@@ -34,7 +35,7 @@ def issue_create(
 ) -> Issue:
     """Add an RS issue to the register with its first status and why (the first step of its
     history). The secretariat."""
-    require_staff(actor, "keep the issue register")
+    policy.require(actor, "issue.create")
     errors = {}
     if status not in IssueStatus.values:
         errors["status"] = "Agreed, contentious or parked."
@@ -63,7 +64,7 @@ def issue_create(
 @use_case
 def issue_set_status(
     *,
-    actor: Actor | None,
+    actor: Actor,
     issue: Issue,
     status: str,
     reason: str,
@@ -72,7 +73,7 @@ def issue_set_status(
     """Move an RS issue to another status (agreed, contentious, parked), recording why in its
     history. The secretariat. Refused with a message: an unknown or the current status, or no
     reason; nothing changes then."""
-    require_staff(actor, "change the status of RS issues")
+    policy.require(actor, "issue.set_status", issue)
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if status not in IssueStatus.values:
         raise ValidationError({"status": "Agreed, contentious or parked."})
@@ -99,7 +100,7 @@ def issue_set_status(
 @use_case
 def indicator_record_measurement(
     *,
-    actor: Actor | None,
+    actor: Actor,
     indicator: Indicator,
     measured_on: date,
     value: Decimal,
@@ -108,7 +109,7 @@ def indicator_record_measurement(
     """Record the indicator's value on a day; a second value for the same day replaces the
     first (so recording twice changes nothing more). The secretariat. A day in the future or
     before the baseline is refused."""
-    require_staff(actor, "record measurements")
+    policy.require(actor, "indicator.measure", indicator)
     if measured_on > timezone.localdate():
         raise ValidationError({"measured_on": "A measurement cannot be in the future."})
     if measured_on < indicator.baseline_date:

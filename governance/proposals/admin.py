@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from governance.common.admin import ReadOnlyInline, ServiceErrorsMixin
+from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from governance.proposals import services
 from governance.proposals.models import (
     CostEntry,
@@ -33,7 +33,7 @@ class ProposalStatusChangeInline(ReadOnlyInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class ProposalAdmin(ServiceAdmin):
     list_display = (
         "title",
         "body",
@@ -76,29 +76,25 @@ class ProposalAdmin(ServiceErrorsMixin, admin.ModelAdmin):
                 consultation_opens_at=data.get("consultation_opens_at"),
                 consultation_closes_at=data.get("consultation_closes_at"),
                 consultation_public=data.get("consultation_public", False),
+                objectives=list(data.get("objectives") or []),
+                issues=list(data.get("issues") or []),
             )
             obj.pk = created.pk
             obj._state.adding = False
             return
+        # One use case for the whole change, links included (``save_related`` saves none).
         stored = Proposal.objects.get(pk=obj.pk)
         changes = {
-            field: data[field]
+            field: list(data[field]) if field in ("objectives", "issues") else data[field]
             for field in form.changed_data
-            if field in services.EDITABLE_FIELDS and field not in ("objectives", "issues")
+            if field in services.EDITABLE_FIELDS
         }
         services.proposal_update(actor=request.user, proposal=stored, changes=changes)
 
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        stored = Proposal.objects.get(pk=form.instance.pk)
-        links = {
-            field: list(form.cleaned_data[field])
-            for field in ("objectives", "issues")
-            if field in form.changed_data
-        }
-        if links:
-            services.proposal_update(actor=request.user, proposal=stored, changes=links)
+        # The links went through the service with the rest; the inlines are read-only.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
@@ -167,7 +163,7 @@ class ImpactAssessmentForm(forms.ModelForm):
 
 
 @admin.register(ImpactAssessment)
-class ImpactAssessmentAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class ImpactAssessmentAdmin(ServiceAdmin):
     form = ImpactAssessmentForm
     list_display = ("proposal", "updated_at")
     raw_id_fields = ("proposal",)

@@ -10,10 +10,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.disclosure import DisclosureLevel
 from governance.bodies.models import Body
-from governance.common.api import CountryField, ErrorSerializer, choice_field, require_staff
+from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.objectives.models import Issue, Objective
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors, services
@@ -218,7 +219,7 @@ class ProposalListApi(APIView):
         operation_id="proposals_create",
     )
     def post(self, request: Request) -> Response:
-        require_staff(request)
+        policy.require(request.user, "proposal.create")
         serializer = ProposalInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_create(actor=request.user, **serializer.validated_data)
@@ -241,7 +242,7 @@ class ProposalDetailApi(APIView):
     )
     def patch(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
-        require_staff(request)
+        policy.require(request.user, "proposal.edit", proposal)
         serializer = ProposalInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         services.proposal_update(
@@ -271,7 +272,7 @@ class ProposalTransitionApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
-        require_staff(request)
+        policy.require(request.user, "proposal.advance", proposal)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.proposal_transition(
@@ -359,7 +360,7 @@ class ImpactAssessmentApi(APIView):
     )
     def put(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
-        require_staff(request)
+        policy.require(request.user, "impact_assessment.save", proposal)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from alliance_portal.policy import SYSTEM
 from governance.ballots import demo as demo_ballots
 from governance.bodies.models import Body
 from governance.consultations import services as consultation_services
@@ -26,7 +27,7 @@ def _seed_proposal(
     closes = opened + spec.consultation_days * DAY
     scheduled = spec.status != S.DRAFT or spec.opened_days_ago < 0
     proposal = proposal_services.proposal_create(
-        actor=None,
+        actor=SYSTEM,
         body=Body.objects.get(slug=spec.body),
         title=spec.title,
         summary=spec.summary,
@@ -44,20 +45,20 @@ def _seed_proposal(
     )
     if spec.status == S.DRAFT:
         return
-    proposal_services.consultation_open(actor=None, proposal=proposal, now=opened)
+    proposal_services.consultation_open(actor=SYSTEM, proposal=proposal, now=opened)
     comments = _seed_comments(spec, proposal, opened, min(closes, now), organisations)
     if spec.status == S.CONSULTATION:
         return
-    proposal_services.consultation_close(actor=None, proposal=proposal, now=closes)
+    proposal_services.consultation_close(actor=SYSTEM, proposal=proposal, now=closes)
     for item, comment in comments:
         if item.response is not None and comment.status == "shown":
             outcome, reason = item.response
             consultation_services.comment_respond(
-                actor=None, comment=comment, outcome=outcome, reason=reason, now=closes + 2 * DAY
+                actor=SYSTEM, comment=comment, outcome=outcome, reason=reason, now=closes + 2 * DAY
             )
     if spec.impact is not None:
         proposal_services.impact_assessment_save(
-            actor=None,
+            actor=SYSTEM,
             proposal=proposal,
             rationale=spec.impact.rationale,
             trade_offs=spec.impact.trade_offs,
@@ -82,7 +83,7 @@ def _seed_proposal(
         )
     if spec.status == S.WITHDRAWN:
         proposal_services.proposal_transition(
-            actor=None,
+            actor=SYSTEM,
             proposal=proposal,
             to_status=S.WITHDRAWN,
             reason=spec.closing_reason,

@@ -3,11 +3,10 @@ between a proposal and its ballot."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.consultations.models import Comment, CommentResponse, CommentStatus
 from governance.proposals.models import (
     CostEntry,
@@ -23,7 +22,7 @@ from governance.proposals.models import (
 
 def proposal_list(
     *,
-    user: Any,
+    user: Actor,
     body: str | None = None,
     status: str | None = None,
     objective: str | None = None,
@@ -65,7 +64,7 @@ def proposal_list(
     ).order_by("open_first", F("open_closes_at").asc(nulls_last=True), "-created_at", "-pk")
 
 
-def proposal_get(*, user: Any, pk: int) -> Proposal:
+def proposal_get(*, user: Actor, pk: int) -> Proposal:
     """One proposal this user may see, with body, sponsor, objectives and issues loaded; a
     signed-in person who may not see it gets 404, an anonymous visitor is asked to sign in."""
     queryset = Proposal.objects.select_related("body", "proposed_by").prefetch_related(

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
 from governance.ballots.views import proposal_ballot_context
-from governance.common.views import _require_secretariat
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations.forms import CommentForm
 from governance.consultations.models import Comment, CommentStatus
@@ -25,7 +24,7 @@ from governance.proposals import selectors as proposal_selectors
 from governance.proposals import services
 from governance.proposals.forms import ImpactAssessmentForms, ProposalFilterForm, TransitionForm
 from governance.proposals.models import RESULT_STATUSES, TRANSITIONS, Proposal, ProposalStatus
-from governance.rules import comment_is_closed, comment_refusal
+from governance.rules import comment_is_closed
 
 PAGE_SIZE = 25
 
@@ -65,12 +64,13 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
     for comment in comments:
         if comment.paragraph:
             on_paragraph[comment.paragraph] = on_paragraph.get(comment.paragraph, 0) + 1
-    who = policy.principal(request.user)
-    is_staff = who.is_staff_role
-    refusal = comment_refusal(request.user, proposal) if who.is_authenticated else None
-    may_comment = who.is_authenticated and refusal is None and not comment_is_closed(proposal)
+    signed_in = request.user.is_authenticated
+    refusal = policy.refusal(request.user, "comment.post", proposal) if signed_in else None
+    may_comment = signed_in and refusal is None and not comment_is_closed(proposal)
+    may_advance = policy.may(request.user, "proposal.advance", proposal)
+    may_moderate = policy.may(request.user, "comment.moderate")
     awaiting = 0
-    if who.is_authenticated and not is_staff:
+    if signed_in and not may_moderate:
         awaiting = Comment.objects.filter(
             proposal=proposal, author_id=request.user.pk, status=CommentStatus.HELD
         ).count()
@@ -84,9 +84,12 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "responses": consultation_selectors.response_table(proposal=proposal),
         "assessment": proposal_selectors.impact_assessment_of(proposal=proposal),
         "blockers": proposal_selectors.ballot_blockers(proposal=proposal)
-        if is_staff and proposal.status == ProposalStatus.DELIBERATION
+        if may_advance and proposal.status == ProposalStatus.DELIBERATION
         else [],
-        "is_staff": is_staff,
+        "may_advance": may_advance,
+        "may_assess": policy.may(request.user, "impact_assessment.save", proposal),
+        "may_moderate": may_moderate,
+        "may_respond": policy.may(request.user, "comment.respond"),
         "may_comment": may_comment,
         "comment_refusal": refusal,
         "awaiting_moderation": awaiting,
@@ -111,7 +114,7 @@ def proposal_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def impact_assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "impact_assessment.save", proposal)
     assessment = proposal_selectors.impact_assessment_of(proposal=proposal)
     forms = ImpactAssessmentForms(request.POST or None, assessment=assessment)
     if request.method == "POST" and forms.is_valid():
@@ -146,7 +149,7 @@ def _transition_choices(proposal: Proposal) -> list[tuple[str, str]]:
 @require_http_methods(["GET", "POST"])
 def proposal_transition(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "proposal.advance", proposal)
     form = TransitionForm(request.POST or None, choices=_transition_choices(proposal))
     to_status = request.POST.get("to_status", "")
     if request.method == "POST" and not to_status:

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from alliance_portal.forms import apply_service_error
+from alliance_portal.service_admin import ServiceAdmin
 from governance.reports import services
 from governance.reports.forms import QUARTERS
 from governance.reports.models import ReportFile, TransparencyReport
@@ -69,7 +70,7 @@ class ReportFileInline(admin.TabularInline):
 
 
 @admin.register(TransparencyReport)
-class TransparencyReportAdmin(admin.ModelAdmin):
+class TransparencyReportAdmin(ServiceAdmin):
     list_display = (
         "__str__",
         "kind",

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
-from governance.common.api import ErrorSerializer, choice_field, require_staff
+from governance.common.api import ErrorSerializer, choice_field
 from governance.reports import selectors, services
 from governance.reports.models import ReportEdition, ReportKind, ReportState, TransparencyReport
 
@@ -98,8 +98,7 @@ class ReportOutputSerializer(serializers.ModelSerializer):
     )
     def get_error(self, report: TransparencyReport) -> str | None:
         request = self.context.get("request")
-        user = request.user if request is not None else None
-        if report.error and policy.principal(user).is_staff_role:
+        if report.error and request is not None and policy.may(request.user, "report.rebuild"):
             return report.error
         return None
 
@@ -178,7 +177,7 @@ class ReportListApi(APIView):
         operation_id="reports_create",
     )
     def post(self, request: Request) -> Response:
-        require_staff(request)
+        policy.require(request.user, "report.request")
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         report, created = services.report_request(actor=request.user, **serializer.validated_data)
@@ -221,7 +220,7 @@ class ReportRebuildApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         report = selectors.report_get(user=request.user, pk=pk)
-        require_staff(request)
+        policy.require(request.user, "report.rebuild", report)
         services.report_rebuild(actor=request.user, report=report)
         report = selectors.report_get(user=request.user, pk=pk)
         return Response(ReportOutputSerializer(report, context={"request": request}).data)

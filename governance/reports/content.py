@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from governance.reports.models import ReportEdition, ReportKind, TransparencyReport
 from governance.reports.periods import Period, from_label
 from governance.reports.sections import ReportContext, build_section, sections
-from governance.reports.sections.decisions import decision_log_head, log_available
+from governance.reports.sections.decisions import decision_log_head
 from governance.reports.values import canonical_bytes
 
 SCHEMA = "https://alliance-portal.example/schemas/transparency-report/1"
@@ -58,7 +58,7 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
     period = from_label(report.kind, report.period)
     context = ReportContext(period=period, edition=report.edition)
     with snapshot():
-        head = decision_log_head() if log_available() else None
+        head = decision_log_head()
         built = [build_section(spec, context) for spec in sections()]
     names = [table["name"] for section in built for table in section["tables"]]
     if len(set(names)) != len(names):

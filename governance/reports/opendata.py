@@ -9,13 +9,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 
+from governance.decision_log.canonical import canonical_json
 from governance.reports.values import STRING
 
 # A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
@@ -146,7 +146,7 @@ def _field(column: dict[str, Any]) -> dict[str, Any]:
 
 
 def descriptor_bytes(descriptor: dict[str, Any]) -> bytes:
-    return (json.dumps(descriptor, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+    return (canonical_json(descriptor, indent=2) + "\n").encode("utf-8")
 
 
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:

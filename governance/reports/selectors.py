@@ -12,13 +12,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.reports.charts import bar_chart_svg
 from governance.reports.models import ReportFile, ReportFileKind, TransparencyReport
 
 
 def report_list(
     *,
-    user: Any,
+    user: Actor,
     kind: str | None = None,
     edition: str | None = None,
     state: str | None = None,
@@ -40,7 +41,7 @@ def report_list(
     return queryset.order_by("-period_end", "kind", "edition", "-pk")
 
 
-def report_get(*, user: Any, pk: int) -> TransparencyReport:
+def report_get(*, user: Actor, pk: int) -> TransparencyReport:
     """The report if this user may see it: 404 for a signed-in person who may not (and for a
     report that does not exist), sign in for an anonymous visitor."""
     return policy.get_visible_or_404(

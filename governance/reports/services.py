@@ -10,8 +10,9 @@
   advisory lock on the report makes sure two workers never build the same report at once; a
   ready report is not built again unless someone asks. With unchanged data a rebuild gives
   byte-identical files.
-- ``reports_schedule_due`` (beat, daily): the reports of the last completed quarter and year.
-- ``reports_requeue_stuck`` (beat): queues again what stalled in ``building`` or ``queued``.
+
+The scheduled work around them (asking for the reports of each period, queueing again what
+stalled) is in ``governance.reports.schedule``.
 """
 
 from __future__ import annotations
@@ -31,12 +32,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
-from governance.common.services import acting_user, require_staff
+from governance.common.services import acting_user
 from governance.reports.content import build_content, content_bytes
 from governance.reports.models import (
     BUILDABLE_STATES,
@@ -50,7 +51,7 @@ from governance.reports.models import (
 )
 from governance.reports.opendata import open_data_bundle, tables_of
 from governance.reports.pdf import render_pdf
-from governance.reports.periods import Period, last_completed, period_of
+from governance.reports.periods import Period, period_of
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +111,8 @@ def requested_period(
     return period
 
 
-def _enqueue(report: TransparencyReport) -> None:
+def enqueue_build(report: TransparencyReport) -> None:
+    """Send the report's build task once the transaction commits."""
     from governance.tasks import report_build_task
 
     transaction.on_commit(partial(report_build_task.delay, report.pk))
@@ -119,7 +121,7 @@ def _enqueue(report: TransparencyReport) -> None:
 @use_case
 def report_request(
     *,
-    actor: Actor | None,
+    actor: Actor,
     kind: str,
     edition: str = ReportEdition.PUBLIC,
     year: int | None = None,
@@ -133,10 +135,10 @@ def report_request(
 
     A new report is created queued; an existing ready or failed one is queued to be built
     again; one already queued or building is returned as it is. The secretariat only (or the
-    system, ``actor=None``). Refused with a message, changing nothing: an unknown kind or
+    system). Refused with a message, changing nothing: an unknown kind or
     edition, a missing or impossible period, a quarter or year that has not ended, an ad hoc
     period ending after today."""
-    require_staff(actor, "ask for a transparency report")
+    policy.require(actor, "report.request")
     if edition not in ReportEdition.values:
         raise ValidationError({"edition": f"“{edition}” is not an edition: public or members."})
     period = requested_period(
@@ -155,7 +157,7 @@ def report_request(
         },
     )
     if created:
-        _enqueue(report)
+        enqueue_build(report)
         return report, True
     if report.state in BUILDABLE_STATES:
         return report, False
@@ -164,10 +166,10 @@ def report_request(
 
 
 @use_case
-def report_rebuild(*, actor: Actor | None, report: TransparencyReport) -> TransparencyReport:
+def report_rebuild(*, actor: Actor, report: TransparencyReport) -> TransparencyReport:
     """Build a ready or failed report again (the secretariat); a report already queued or
     building is left as it is. With unchanged data the files come out byte-identical."""
-    require_staff(actor, "build a transparency report again")
+    policy.require(actor, "report.rebuild", report)
     locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
     if locked.state not in BUILDABLE_STATES:
         _queue_again(locked, actor=actor, now=timezone.now(), step="")
@@ -180,31 +182,28 @@ def report_resume(*, report: TransparencyReport) -> bool:
     alive: the build is idempotent and locked."""
     if report.state not in BUILDABLE_STATES:
         return False
-    _enqueue(report)
+    enqueue_build(report)
     return True
 
 
-def _queue_again(
-    report: TransparencyReport, *, actor: Actor | None, now: datetime, step: str
-) -> None:
+def _queue_again(report: TransparencyReport, *, actor: Actor, now: datetime, step: str) -> None:
     report.state = ReportState.QUEUED
     report.step = step
     report.progress = 0
     report.error = ""
     report.started_at = None
     report.heartbeat_at = None
-    if actor is not None:
-        report.requested_by = acting_user(actor)
+    report.requested_by = acting_user(actor)
     report.requested_at = now
     report.save()
-    _enqueue(report)
+    enqueue_build(report)
 
 
 @use_case
-def report_delete(*, actor: Actor | None, report: TransparencyReport) -> None:
+def report_delete(*, actor: Actor, report: TransparencyReport) -> None:
     """Delete a report and, once the transaction commits, its files (the secretariat). A
     report being built is refused: its worker would write files for a report that is gone."""
-    require_staff(actor, "delete a transparency report")
+    policy.require(actor, "report.delete", report)
     locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
     if locked.state == ReportState.BUILDING and report_lock_is_held(locked.pk):
         raise ValidationError("The report is being built: delete it once the build is over.")
@@ -270,7 +269,7 @@ def report_build(*, report_id: int) -> BuildOutcome:
             return BuildOutcome.ALREADY_READY
         if report.state == ReportState.FAILED:
             return BuildOutcome.NOT_QUEUED
-        with pghistory.context(use_case="report_build"):
+        with pghistory.context(use_case="report_build", user=None, system=True):
             try:
                 _build(report)
             except TRANSIENT_ERRORS:
@@ -368,67 +367,3 @@ def _store(report: TransparencyReport, kind: str, data: bytes) -> str:
 def _delete_files(names: list[str]) -> None:
     for name in names:
         default_storage.delete(name)
-
-
-# --- scheduled work ----------------------------------------------------------------------------
-
-
-@use_case
-def reports_schedule_due(*, actor: None = None, today: date | None = None) -> list[int]:
-    """Create (queued) the public and members' reports of the last completed quarter and year
-    that do not exist yet; returns their ids. Run daily by beat, so each report is asked for
-    the day after its period ends; a second run the same day creates nothing."""
-    today = today or timezone.localdate()
-    created = []
-    for kind in (ReportKind.QUARTERLY, ReportKind.ANNUAL):
-        period = last_completed(kind, today)
-        for edition in ReportEdition.values:
-            if TransparencyReport.objects.filter(
-                kind=kind, period=period.label, edition=edition
-            ).exists():
-                continue
-            year = period.start.year
-            quarter = (period.start.month - 1) // 3 + 1 if kind == ReportKind.QUARTERLY else None
-            report, was_created = report_request(
-                actor=None, kind=kind, edition=edition, year=year, quarter=quarter, today=today
-            )
-            if was_created:
-                created.append(report.pk)
-    return created
-
-
-@use_case
-def reports_requeue_stuck(
-    *, actor: None = None, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
-) -> list[int]:
-    """Queue again the reports that made no progress for ``stuck_after`` while queued or
-    building (a worker died, or the broker lost the task), unless a worker still holds the
-    report's lock; mark failed those that already had ``MAX_ATTEMPTS`` attempts. Returns the
-    ids queued again. Rows another run is handling are skipped (``SKIP LOCKED``)."""
-    now = now or timezone.now()
-    cutoff = now - stuck_after
-    stalled = (
-        TransparencyReport.objects.filter(state__in=BUILDABLE_STATES)
-        .filter(Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, requested_at__lt=cutoff))
-        .select_for_update(skip_locked=True)
-        .order_by("pk")
-    )
-    queued = []
-    for report in stalled:
-        if report_lock_is_held(report.pk):
-            continue
-        if report.attempts >= MAX_ATTEMPTS:
-            report.state = ReportState.FAILED
-            report.step = "Failed"
-            report.error = f"Gave up after {report.attempts} attempts that did not finish."
-            report.finished_at = now
-            report.heartbeat_at = now
-            report.save()
-            continue
-        report.state = ReportState.QUEUED
-        report.step = "Queued again: the build had stalled"
-        report.heartbeat_at = now
-        report.save()
-        _enqueue(report)
-        queued.append(report.pk)
-    return queued

@@ -4,13 +4,14 @@ canonical serialisation that makes a rebuild with unchanged data byte-identical.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
+
+from governance.decision_log.canonical import canonical_json, timestamp
 
 # Table Schema field types we use (https://specs.frictionlessdata.io/table-schema/).
 STRING, INTEGER, NUMBER, DATE, DATETIME, BOOLEAN = (
@@ -182,13 +183,7 @@ def mean(values: list[Decimal]) -> Decimal | None:
 
 def iso_datetime(moment: datetime | None) -> str | None:
     """UTC, to the second, with a ``Z``: the same text whatever the server's time zone."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def iso_date(day: date | None) -> str | None:
-    return day.isoformat() if day is not None else None
+    return timestamp(moment) if moment is not None else None
 
 
 def absolute(path: str) -> str:
@@ -196,34 +191,10 @@ def absolute(path: str) -> str:
     return f"{settings.PORTAL_BASE_URL.rstrip('/')}{path}"
 
 
-# --- canonical JSON ----------------------------------------------------------------------------
-
-
-def check_exact(value: Any, where: str = "report") -> None:
-    """Refuse what would make the JSON inexact or unstable: floats, and anything that is not a
-    JSON value (dict with text keys, list, text, integer, boolean, null)."""
-    if value is None or isinstance(value, str | bool | int):
-        return
-    if isinstance(value, float):
-        raise TypeError(
-            f"{where}: a float ({value!r}); use an integer, a decimal string or a fraction"
-        )
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            check_exact(item, f"{where}[{index}]")
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"{where}: key {key!r} is not text")
-            check_exact(item, f"{where}.{key}")
-        return
-    raise TypeError(f"{where}: {type(value).__name__} is not a JSON value")
+# --- canonical JSON (the decision log's writer, indented) --------------------------------------
 
 
 def canonical_bytes(content: dict[str, Any]) -> bytes:
     """``report.json``: UTF-8, keys sorted, two-space indents, a final newline. Lists keep
     their order, which the selectors make deterministic."""
-    check_exact(content)
-    text = json.dumps(content, ensure_ascii=False, sort_keys=True, indent=2)
-    return (text + "\n").encode("utf-8")
+    return (canonical_json(content, indent=2) + "\n").encode("utf-8")

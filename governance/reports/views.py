@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,21 +22,11 @@ from governance.reports.models import ReportState
 PAGE_SIZE = 25
 
 
-def _require_secretariat(request: HttpRequest) -> None:
-    who = policy.principal(request.user)
-    if who.is_staff_role:
-        return
-    if not who.is_authenticated:
-        raise policy.SignInRequired
-    raise PermissionDenied("Only the secretariat asks for transparency reports.")
-
-
 @require_http_methods(["GET", "POST"])
 def report_list(request: HttpRequest) -> HttpResponse:
-    is_staff = policy.principal(request.user).is_staff_role
     request_form = None
     if request.method == "POST":
-        _require_secretariat(request)
+        policy.require(request.user, "report.request")
         request_form = ReportRequestForm(request.POST)
         if request_form.is_valid():
             try:
@@ -53,7 +43,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 else:
                     messages.info(request, f"{report} is being built already.")
                 return redirect(report)
-    elif is_staff:
+    elif policy.may(request.user, "report.request"):
         request_form = ReportRequestForm()
     filters = ReportFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
@@ -88,7 +78,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "content": content,
         "sections": selectors.report_sections(content) if content else [],
         "files": list(report.files.all()),
-        "is_staff": policy.principal(request.user).is_staff_role,
+        "may_rebuild": policy.may(request.user, "report.rebuild", report),
     }
     return render(request, "governance/reports/report_detail.html", context)
 
@@ -96,7 +86,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_rebuild(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "report.rebuild", report)
     report = services.report_rebuild(actor=request.user, report=report)
     messages.success(request, "The report is queued to be built again.")
     return redirect(report)

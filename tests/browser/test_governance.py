@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.consultations.models import Comment
 from governance.proposals.models import ProposalStatus
@@ -69,10 +70,10 @@ def test_the_secretariat_hears_an_external_voice_and_answers_it(
     board = Body.objects.create(slug="board", name="Executive Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
+        actor=SYSTEM, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     objective_services.issue_create(
-        actor=None, title="Water use", status="contentious", reason="Disputed."
+        actor=SYSTEM, title="Water use", status="contentious", reason="Disputed."
     )
     proposal = make_proposal(
         status=ProposalStatus.CONSULTATION, public_consultation=True, title="Water monitoring"

@@ -1,5 +1,5 @@
 """Helpers that build governance objects through the services, for tests and the access
-matrix. Everything is done as the system (``actor=None``) unless a test says otherwise."""
+matrix. Everything is done as the system (``SYSTEM``) unless a test says otherwise."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.bodies.models import Body, BodyKind, Electorate
 from governance.consultations import services as consultation_services
 from governance.consultations.models import AuthorKind, Comment, CommentStatus
@@ -68,7 +69,7 @@ def impact_inputs() -> tuple[
 def add_impact_assessment(proposal: Proposal) -> None:
     options, costs = impact_inputs()
     proposal_services.impact_assessment_save(
-        actor=None,
+        actor=SYSTEM,
         proposal=proposal,
         rationale="Because it works.",
         trade_offs="Members pay for it.",
@@ -80,7 +81,7 @@ def add_impact_assessment(proposal: Proposal) -> None:
 def respond_to_all(proposal: Proposal) -> None:
     for comment in Comment.objects.filter(proposal=proposal, status=CommentStatus.SHOWN):
         consultation_services.comment_respond(
-            actor=None, comment=comment, outcome="accepted", reason="Taken on board."
+            actor=SYSTEM, comment=comment, outcome="accepted", reason="Taken on board."
         )
 
 
@@ -88,7 +89,7 @@ def member_comment(
     proposal: Proposal, organisation: Organisation, text: str = "A comment.", **kwargs: Any
 ) -> Comment:
     return consultation_services.comment_record_received(
-        actor=None,
+        actor=SYSTEM,
         proposal=proposal,
         text=text,
         author_kind=AuthorKind.MEMBER,
@@ -110,7 +111,7 @@ def make_proposal(
     """A proposal moved through the lifecycle, as the system, up to ``status``."""
     now = timezone.now()
     proposal = proposal_services.proposal_create(
-        actor=None,
+        actor=SYSTEM,
         body=body or assembly(),
         title=title,
         summary="A short summary.",
@@ -124,17 +125,17 @@ def make_proposal(
         return proposal
     if status == S.WITHDRAWN:
         return proposal_services.proposal_transition(
-            actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Not needed."
+            actor=SYSTEM, proposal=proposal, to_status=S.WITHDRAWN, reason="Not needed."
         )
-    proposal_services.consultation_open(actor=None, proposal=proposal)
+    proposal_services.consultation_open(actor=SYSTEM, proposal=proposal)
     if status == S.CONSULTATION:
         return proposal
-    proposal_services.consultation_close(actor=None, proposal=proposal)
+    proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
     if status == S.DELIBERATION:
         return proposal
     add_impact_assessment(proposal)
     respond_to_all(proposal)
-    proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
+    proposal_services.proposal_transition(actor=SYSTEM, proposal=proposal, to_status=S.VOTING)
     if status == S.VOTING:
         return proposal
-    return proposal_services.proposal_record_result(actor=None, proposal=proposal, result=status)
+    return proposal_services.proposal_record_result(actor=SYSTEM, proposal=proposal, result=status)

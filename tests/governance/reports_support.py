@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.proposals.models import ProposalStatus
 from governance.reports.models import ReportFileKind, TransparencyReport
 from members import services as member_services
@@ -51,7 +52,7 @@ def seed_report_data(world) -> ReportData:
         for name in names:
             organisations.append(
                 member_services.organisation_create(
-                    actor=None,
+                    actor=SYSTEM,
                     name=name,
                     chamber=chamber,
                     kind=OrganisationKind.COMPANY

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.admin import helpers
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.consultations import services as consultation_services
 from governance.consultations.models import Comment, CommentStatus
@@ -98,7 +99,7 @@ def test_admin_tables_a_proposal_and_changes_an_issue_with_a_reason(world) -> No
     assert proposal.materials == ["cobalt"]
 
     issue = objective_services.issue_create(
-        actor=None, title="Wages", status="parked", reason="Survey."
+        actor=SYSTEM, title="Wages", status="parked", reason="Survey."
     )
     url = f"/admin/governance/issue/{issue.pk}/change/"
     data = {

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.bodies import services as body_services
 from governance.objectives import services as objective_services
@@ -70,7 +71,7 @@ def test_the_secretariat_tables_and_edits_a_draft(world, api_for) -> None:
     assert members_only.status_code == 400
     assert "consultation_public" in members_only.json()
     assert staff.patch(f"/api/v1/proposals/{proposal.pk}/", {"text": "New."}).status_code == 200
-    proposal_services.consultation_open(actor=None, proposal=proposal)
+    proposal_services.consultation_open(actor=SYSTEM, proposal=proposal)
     frozen = staff.patch(f"/api/v1/proposals/{proposal.pk}/", {"text": "Sneaky edit."})
     assert frozen.status_code == 400
     assert frozen.json()["text"] == ["This changes only while the proposal is a draft."]
@@ -162,7 +163,7 @@ def test_objectives_indicators_and_issues(world, api_for) -> None:
     assert item["latest_progress_percent"] == 18
 
     issue = objective_services.issue_create(
-        actor=None, title="Wages", status="parked", reason="Survey."
+        actor=SYSTEM, title="Wages", status="parked", reason="Survey."
     )
     status_url = f"/api/v1/issues/{issue.pk}/status/"
     changed = staff.post(status_url, {"status": "contentious", "reason": "Method disputed."})
@@ -185,7 +186,7 @@ def test_bodies(world, api_for) -> None:
     board = Body.objects.create(slug="board", name="Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None,
+        actor=SYSTEM,
         body=board,
         organisation=world.own,
         person=world.people["own-members"],

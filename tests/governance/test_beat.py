@@ -8,8 +8,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM, NoActor
 from governance.proposals import services
 from governance.proposals.models import Proposal, ProposalStatus, ProposalStatusChange
+from governance.proposals.services import lifecycle
 from governance.tasks import consultations_close_due_task, consultations_open_due_task
 from tests.governance.factories import assembly
 
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def _scheduled(title: str, opens_in: timedelta, lasts: timedelta) -> Proposal:
     now = timezone.now()
     return services.proposal_create(
-        actor=None,
+        actor=SYSTEM,
         body=assembly(),
         title=title,
         summary="Summary.",
@@ -61,12 +63,12 @@ def test_due_consultations_open_and_running_twice_changes_nothing_more() -> None
 
 def test_due_consultations_close_and_running_twice_changes_nothing_more() -> None:
     proposal = _scheduled("Closing", -timedelta(minutes=5), timedelta(days=10))
-    services.consultations_open_due(actor=None)
+    services.consultations_open_due(actor=SYSTEM)
     assert consultations_close_due_task.delay().get() == []  # not due yet
     eleven_days_later = timezone.now() + timedelta(days=11)
-    assert services.consultations_close_due(actor=None, now=eleven_days_later) == [proposal.pk]
+    assert services.consultations_close_due(actor=SYSTEM, now=eleven_days_later) == [proposal.pk]
     story = _story()
-    assert services.consultations_close_due(actor=None, now=eleven_days_later) == []
+    assert services.consultations_close_due(actor=SYSTEM, now=eleven_days_later) == []
     assert _story() == story
     proposal.refresh_from_db()
     assert proposal.status == S.DELIBERATION
@@ -75,12 +77,57 @@ def test_due_consultations_close_and_running_twice_changes_nothing_more() -> Non
 
 def test_a_consultation_closed_by_hand_is_left_alone() -> None:
     proposal = _scheduled("By hand", -timedelta(minutes=5), timedelta(days=1))
-    services.consultations_open_due(actor=None)
+    services.consultations_open_due(actor=SYSTEM)
     services.proposal_transition(
-        actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Merged with another."
+        actor=SYSTEM, proposal=proposal, to_status=S.WITHDRAWN, reason="Merged with another."
     )
     assert (
-        services.consultations_close_due(actor=None, now=timezone.now() + timedelta(days=2)) == []
+        services.consultations_close_due(actor=SYSTEM, now=timezone.now() + timedelta(days=2)) == []
     )
     proposal.refresh_from_db()
     assert proposal.status == S.WITHDRAWN
+
+
+def _failing_for(monkeypatch, proposal: Proposal) -> None:
+    """Make moving ``proposal`` fail with an unexpected error (the others move as usual)."""
+    real = lifecycle._transition
+
+    def broken(**kwargs):
+        if kwargs["proposal"].pk == proposal.pk:
+            raise RuntimeError("the disk is full")
+        return real(**kwargs)
+
+    monkeypatch.setattr(lifecycle, "_transition", broken)
+
+
+def test_one_consultation_that_fails_to_open_does_not_stop_the_others(monkeypatch, caplog) -> None:
+    failing = _scheduled("Failing", -timedelta(minutes=2), timedelta(days=30))
+    fine = _scheduled("Fine", -timedelta(minutes=1), timedelta(days=30))
+    _failing_for(monkeypatch, failing)
+    assert services.consultations_open_due(actor=SYSTEM) == [fine.pk]
+    statuses = dict(Proposal.objects.values_list("title", "status"))
+    assert statuses == {"Failing": S.DRAFT, "Fine": S.CONSULTATION}
+    assert "the disk is full" in caplog.text
+
+
+def test_one_consultation_that_fails_to_close_does_not_stop_the_others(monkeypatch, caplog) -> None:
+    failing = _scheduled("Failing", -timedelta(minutes=2), timedelta(days=1))
+    fine = _scheduled("Fine", -timedelta(minutes=1), timedelta(days=1))
+    assert services.consultations_open_due(actor=SYSTEM) == [failing.pk, fine.pk]
+    _failing_for(monkeypatch, failing)
+    later = timezone.now() + timedelta(days=2)
+    assert services.consultations_close_due(actor=SYSTEM, now=later) == [fine.pk]
+    statuses = dict(Proposal.objects.values_list("title", "status"))
+    assert statuses == {"Failing": S.CONSULTATION, "Fine": S.DELIBERATION}
+    assert "the disk is full" in caplog.text
+
+
+def test_the_scheduler_acts_as_the_system_and_refuses_no_actor() -> None:
+    _scheduled("Due", -timedelta(minutes=1), timedelta(days=30))
+    with pytest.raises(NoActor):
+        services.consultation_open_on_schedule(
+            actor=None,  # type: ignore[arg-type]
+            proposal_id=Proposal.objects.get().pk,
+            now=timezone.now(),
+        )
+    assert Proposal.objects.get().status == S.DRAFT

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.bodies import services as body_services
 from governance.consultations import selectors
@@ -326,7 +327,7 @@ def test_participation_of_a_board_counts_its_seat_holders_as_eligible(world) -> 
     board = Body.objects.create(slug="board", name="Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
+        actor=SYSTEM, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     proposal = make_proposal(status=S.CONSULTATION, body=board)
     member_comment(proposal, world.other, "Not on the board, still heard.")

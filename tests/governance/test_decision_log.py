@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
+from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import DecisionLogEntry, PublishedDecision
 from governance.decision_log.services import decision_log_append, decision_log_change
 
@@ -304,3 +306,49 @@ def test_the_api_pages_ascending_with_a_next_link() -> None:
     independent_check(first["results"] + second["results"])
     assert APIClient().get("/api/v1/decision-log/7/").json()["seq"] == 7
     assert APIClient().get("/api/v1/decision-log/999/").status_code == 404
+
+
+def _the_tool():
+    """tools/verify_decision_log.py, loaded as a module (it is a standalone script)."""
+    path = ROOT / "tools" / "verify_decision_log.py"
+    spec = importlib.util.spec_from_file_location("verify_decision_log_tool", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.django_db
+def test_the_standalone_tool_and_the_portal_write_the_same_canonical_bytes() -> None:
+    """The tool keeps its own copy of the canonical form and the hash (it checks the portal
+    from the outside): both must give the same bytes for the same records."""
+    tool = _the_tool()
+    records = [
+        decision_record(1),
+        decision_record(2, outcome="rejected", text="Ça coûte 1 000 € — “quoted” ✓"),
+        {"z": [None, True, False, 0, -1, 10**30], "a": {"b": {"c": '\u0000\n\t"\\'}}},
+        {"émoji": "🙂", "": "", "list": [], "dict": {}},
+    ]
+    prev = GENESIS
+    for record in records:
+        ours = canonical_json(record)
+        assert tool.canonical_text(record) == ours
+        assert tool.canonical_text(json.loads(ours)) == ours
+        assert tool.chain_hash(prev, ours) == entry_hash(prev, ours)
+        prev = entry_hash(prev, ours)
+    for number in (1, 2):
+        decision_log_append(kind="decision", record=decision_record(number))
+    prev = GENESIS
+    for entry in DecisionLogEntry.objects.order_by("seq"):
+        assert tool.canonical_text(json.loads(entry.canonical)) == entry.canonical
+        api_entry = {
+            "seq": entry.seq,
+            "kind": entry.kind,
+            "published_at": timestamp(entry.published_at),
+            "prev_hash": entry.prev_hash,
+            "hash": entry.hash,
+            "canonical": entry.canonical,
+        }
+        prev = tool.check_entry(api_entry, entry.seq, prev)
+        assert prev == entry.hash

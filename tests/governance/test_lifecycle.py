@@ -8,6 +8,7 @@ import itertools
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.consultations import services as consultation_services
 from governance.consultations.models import CommentStatus
@@ -65,11 +66,11 @@ def test_every_invalid_transition_is_refused_with_a_message(current: str, target
     before = _snapshot(proposal)
     if target in RESULT_STATUSES:
         move = lambda: proposal_services.proposal_record_result(  # noqa: E731
-            actor=None, proposal=proposal, result=target
+            actor=SYSTEM, proposal=proposal, result=target
         )
     else:
         move = lambda: proposal_services.proposal_transition(  # noqa: E731
-            actor=None, proposal=proposal, to_status=target, reason="Because."
+            actor=SYSTEM, proposal=proposal, to_status=target, reason="Because."
         )
     with pytest.raises(ValidationError) as refused:
         move()
@@ -88,9 +89,11 @@ def test_every_invalid_transition_is_refused_with_a_message(current: str, target
 def test_withdrawn_from_any_state_before_a_result_with_a_reason(current: str) -> None:
     proposal = make_proposal(status=current)
     with pytest.raises(ValidationError, match="Say why"):
-        proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.WITHDRAWN)
+        proposal_services.proposal_transition(
+            actor=SYSTEM, proposal=proposal, to_status=S.WITHDRAWN
+        )
     proposal_services.proposal_transition(
-        actor=None, proposal=proposal, to_status=S.WITHDRAWN, reason="Superseded."
+        actor=SYSTEM, proposal=proposal, to_status=S.WITHDRAWN, reason="Superseded."
     )
     proposal.refresh_from_db()
     assert proposal.status == S.WITHDRAWN
@@ -135,7 +138,7 @@ def test_a_consultation_opens_only_with_a_closing_time_in_the_future() -> None:
     Proposal.objects.filter(pk=proposal.pk).update(consultation_closes_at=None)
     proposal.refresh_from_db()
     with pytest.raises(ValidationError, match="closing time"):
-        proposal_services.consultation_open(actor=None, proposal=proposal)
+        proposal_services.consultation_open(actor=SYSTEM, proposal=proposal)
     assert _snapshot(proposal)[0] == S.DRAFT
 
 
@@ -148,7 +151,7 @@ def ready(world) -> Proposal:
     proposal = make_proposal(status=S.CONSULTATION)
     member_comment(proposal, world.own, "First.")
     member_comment(proposal, world.other, "Second.", paragraph=2)
-    proposal_services.consultation_close(actor=None, proposal=proposal)
+    proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
     respond_to_all(proposal)
     add_impact_assessment(proposal)
     return proposal
@@ -160,7 +163,7 @@ def approved_late_comment(proposal: Proposal):
     comment = proposal.comments.create(
         author_kind="external", text="Late but heard.", status=CommentStatus.HELD
     )
-    consultation_services.comment_moderate(actor=None, comment=comment, decision="approve")
+    consultation_services.comment_moderate(actor=SYSTEM, comment=comment, decision="approve")
     return comment
 
 
@@ -199,7 +202,7 @@ def test_a_ballot_cannot_open_while_a_comment_awaits_moderation(ready) -> None:
     Proposal.objects.filter(pk=ready.pk).update(consultation_public=True)
     ready.comments.create(author_kind="external", text="Waiting.", status=CommentStatus.HELD)
     with pytest.raises(ValidationError, match="awaits moderation"):
-        proposal_services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
+        proposal_services.proposal_transition(actor=SYSTEM, proposal=ready, to_status=S.VOTING)
 
 
 def test_the_refusal_reaches_the_api_as_400_and_the_page_as_a_message(ready, world) -> None:
@@ -220,15 +223,15 @@ def test_the_refusal_reaches_the_api_as_400_and_the_page_as_a_message(ready, wor
 
 
 def test_responses_and_impact_assessment_are_final_once_the_ballot_opens(ready) -> None:
-    proposal_services.proposal_transition(actor=None, proposal=ready, to_status=S.VOTING)
+    proposal_services.proposal_transition(actor=SYSTEM, proposal=ready, to_status=S.VOTING)
     comment = ready.comments.first()
     with pytest.raises(ValidationError, match="until the ballot opens"):
         consultation_services.comment_respond(
-            actor=None, comment=comment, outcome="accepted", reason="x"
+            actor=SYSTEM, comment=comment, outcome="accepted", reason="x"
         )
     with pytest.raises(ValidationError, match="final once the ballot has opened"):
         add_impact_assessment(ready)
     with pytest.raises(ValidationError, match="moderated until the ballot opens"):
         consultation_services.comment_moderate(
-            actor=None, comment=comment, decision="reject", reason="x"
+            actor=SYSTEM, comment=comment, decision="reject", reason="x"
         )

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.bodies import services as body_services
 from governance.consultations import services as consultation_services
@@ -215,7 +216,7 @@ def test_home_and_dashboard_show_objectives_and_open_consultations(world) -> Non
         target_date=date(2027, 12, 31),
     )
     objective_services.indicator_record_measurement(
-        actor=None, indicator=indicator, measured_on=date(2024, 1, 1), value=Decimal("50")
+        actor=SYSTEM, indicator=indicator, measured_on=date(2024, 1, 1), value=Decimal("50")
     )
     make_proposal(status=S.CONSULTATION, title="Open to all")
     make_proposal(
@@ -236,10 +237,10 @@ def test_home_and_dashboard_show_objectives_and_open_consultations(world) -> Non
 
 def test_objectives_page_shows_indicators_and_the_issue_register_with_history(world) -> None:
     issue = objective_services.issue_create(
-        actor=None, title="Deep-sea mining", status="contentious", reason="Raised by NGOs."
+        actor=SYSTEM, title="Deep-sea mining", status="contentious", reason="Raised by NGOs."
     )
     objective_services.issue_set_status(
-        actor=None, issue=issue, status="parked", reason="Until the scientific review."
+        actor=SYSTEM, issue=issue, status="parked", reason="Until the scientific review."
     )
     html = Client().get("/governance/objectives/").content.decode()
     assert "<caption>Parked issues (1)</caption>" in html
@@ -255,7 +256,7 @@ def test_body_page_lists_composition_by_chamber(world, make_organisation) -> Non
     board = Body.objects.create(slug="board", name="Executive Board", kind="executive_board")
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None,
+        actor=SYSTEM,
         body=board,
         organisation=world.own,
         person=world.people["own-public"],
@@ -263,7 +264,7 @@ def test_body_page_lists_composition_by_chamber(world, make_organisation) -> Non
         term_start=date(2024, 1, 1),
     )
     body_services.seat_holder_add(
-        actor=None,
+        actor=SYSTEM,
         body=board,
         organisation=world.other,
         person=world.people["other-members"],
@@ -278,7 +279,7 @@ def test_body_page_lists_composition_by_chamber(world, make_organisation) -> Non
     assert "other members person" in member_html
     with pytest.raises(Exception, match="seats on Executive Board are taken"):
         body_services.seat_holder_add(
-            actor=None,
+            actor=SYSTEM,
             body=board,
             organisation=make_organisation("Third Organisation"),
             term_start=date(2024, 1, 1),

@@ -15,15 +15,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.ballots import services as ballot_services
 from governance.consultations import services as consultation_services
+from governance.decision_log.canonical import check_exact
 from governance.decision_log.selectors import decision_log_head
 from governance.reports import periods, services
 from governance.reports.models import ReportFileKind, ReportState, TransparencyReport
 from governance.reports.pdf import page_count
 from governance.reports.sections import registry
-from governance.reports.values import canonical_bytes, check_exact, fraction, percent
+from governance.reports.values import canonical_bytes, fraction, percent
 from members import services as member_services
 from members.models import MembershipStatus, Organisation, Person
 from standards import services as standard_services
@@ -116,7 +118,7 @@ def build(django_capture_on_commit_callbacks, **request) -> TransparencyReport:
     """Ask for a report as the system and let the on-commit task build it (eagerly)."""
     request.setdefault("edition", "public")
     with django_capture_on_commit_callbacks(execute=True):
-        report, _created = services.report_request(actor=None, **request)
+        report, _created = services.report_request(actor=SYSTEM, **request)
     report.refresh_from_db()
     assert report.state == ReportState.READY, report.error
     return report
@@ -124,7 +126,7 @@ def build(django_capture_on_commit_callbacks, **request) -> TransparencyReport:
 
 def rebuild(django_capture_on_commit_callbacks, report: TransparencyReport) -> TransparencyReport:
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_rebuild(actor=None, report=report)
+        services.report_rebuild(actor=SYSTEM, report=report)
     report.refresh_from_db()
     assert report.state == ReportState.READY, report.error
     return report
@@ -229,7 +231,7 @@ def test_a_rebuild_with_unchanged_data_gives_identical_files(
 
     # New data: the figures change, and so do the files.
     consultation_services.comment_record_received(
-        actor=None,
+        actor=SYSTEM,
         proposal=seed_open_consultation(),
         text="Another view.",
         author_kind="member",
@@ -291,10 +293,10 @@ def test_members_figures_about_people_need_three_organisations(
     industry, communities = data.chambers
     for index, organisation in enumerate(industry.organisations.all()):
         member_services.person_add(
-            actor=None, organisation=organisation, user=make_user(f"industry{index}@example.org")
+            actor=SYSTEM, organisation=organisation, user=make_user(f"industry{index}@example.org")
         )
     member_services.person_add(
-        actor=None,
+        actor=SYSTEM,
         organisation=communities.organisations.order_by("pk")[0],
         user=make_user("community@example.org"),
     )
@@ -338,10 +340,10 @@ def test_crosswalk_coverage_at_the_start_and_the_end_of_the_period(world) -> Non
     )
     alpha = make_version("alpha", StandardKind.CERTIFICATION_STANDARD, "2.0", ALPHA_CSV)
     mapping_set = standard_services.mapping_set_create(
-        actor=None, focal_version=baseline, reference_version=alpha, purpose="Alpha"
+        actor=SYSTEM, focal_version=baseline, reference_version=alpha, purpose="Alpha"
     )
     mapping = standard_services.mapping_create(
-        actor=None,
+        actor=SYSTEM,
         mapping_set=mapping_set,
         focal_element=Element.objects.get(version=baseline, ref="B-1.1"),
         reference_element=Element.objects.get(version=alpha, ref="1.1"),
@@ -349,8 +351,8 @@ def test_crosswalk_coverage_at_the_start_and_the_end_of_the_period(world) -> Non
         rationale="semantic",
         strength=10,
     )
-    standard_services.mapping_review(actor=None, mapping=mapping)
-    standard_services.mapping_approve(actor=None, mapping=mapping)
+    standard_services.mapping_review(actor=SYSTEM, mapping=mapping)
+    standard_services.mapping_approve(actor=SYSTEM, mapping=mapping)
     today = timezone.localdate()
     section = registry.build_section(
         next(spec for spec in registry.sections() if spec.key == "standards"),
@@ -410,7 +412,7 @@ def test_a_section_that_fails_fails_the_build_loudly(
         registry.SectionSpec("broken", "Broken", 999, broken, "A section with a bug."),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        report, _ = services.report_request(actor=None, **this_year_ad_hoc())
+        report, _ = services.report_request(actor=SYSTEM, **this_year_ad_hoc())
     report.refresh_from_db()
     assert report.state == ReportState.FAILED
     assert "ZeroDivisionError: a bug in a section" in report.error
@@ -465,13 +467,13 @@ def test_periods() -> None:
 def test_asking_for_a_report(world) -> None:
     today = date(2026, 5, 20)
     with pytest.raises(ValidationError, match="can be built from the day after"):
-        services.report_request(actor=None, kind="quarterly", year=2026, quarter=2, today=today)
+        services.report_request(actor=SYSTEM, kind="quarterly", year=2026, quarter=2, today=today)
     with pytest.raises(ValidationError) as missing:
-        services.report_request(actor=None, kind="quarterly", year=2026, today=today)
+        services.report_request(actor=SYSTEM, kind="quarterly", year=2026, today=today)
     assert "quarter" in missing.value.message_dict
     with pytest.raises(ValidationError, match="at the latest"):
         services.report_request(
-            actor=None, kind="ad_hoc", start=today, end=today + timedelta(days=1), today=today
+            actor=SYSTEM, kind="ad_hoc", start=today, end=today + timedelta(days=1), today=today
         )
     with pytest.raises(PermissionDenied):
         services.report_request(
@@ -483,10 +485,10 @@ def test_asking_for_a_report(world) -> None:
     assert created
     assert report.state == ReportState.QUEUED
     assert report.requested_by == world.users[Role.SECRETARIAT]
-    again, created = services.report_request(actor=None, kind="annual", year=2025, today=today)
+    again, created = services.report_request(actor=SYSTEM, kind="annual", year=2025, today=today)
     assert (again.pk, created, again.state) == (report.pk, False, ReportState.QUEUED)
     TransparencyReport.objects.filter(pk=report.pk).update(state="failed", error="Boom.")
-    again, created = services.report_request(actor=None, kind="annual", year=2025, today=today)
+    again, created = services.report_request(actor=SYSTEM, kind="annual", year=2025, today=today)
     assert (again.pk, created, again.state, again.error) == (report.pk, False, "queued", "")
 
 

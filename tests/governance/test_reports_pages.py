@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.reports import services
 from governance.reports.models import ReportState, TransparencyReport
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def built(django_capture_on_commit_callbacks, edition: str = "public") -> TransparencyReport:
     with django_capture_on_commit_callbacks(execute=True):
-        report, _ = services.report_request(actor=None, edition=edition, **this_year_ad_hoc())
+        report, _ = services.report_request(actor=SYSTEM, edition=edition, **this_year_ad_hoc())
     report.refresh_from_db()
     assert report.state == ReportState.READY, report.error
     return report
@@ -99,7 +100,7 @@ def test_a_ready_report_page_shows_figures_charts_with_tables_and_checksums(
 
 
 def test_a_report_being_built_shows_live_progress_and_works_without_javascript(world) -> None:
-    report, _ = services.report_request(actor=None, **this_year_ad_hoc())
+    report, _ = services.report_request(actor=SYSTEM, **this_year_ad_hoc())
     TransparencyReport.objects.filter(pk=report.pk).update(
         state=ReportState.BUILDING, step="Typesetting the PDF", progress=55
     )
@@ -225,7 +226,7 @@ def test_the_api_lists_creates_and_follows_a_report(
 
 
 def test_the_reason_of_a_failure_is_the_secretariats(world, api_for) -> None:
-    report, _ = services.report_request(actor=None, **this_year_ad_hoc())
+    report, _ = services.report_request(actor=SYSTEM, **this_year_ad_hoc())
     TransparencyReport.objects.filter(pk=report.pk).update(
         state=ReportState.FAILED, error="PdfError: /srv/app/report.typ line 3"
     )

@@ -14,8 +14,9 @@ from django.core.files.storage import default_storage
 from django.db import OperationalError, connection
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from governance import tasks
-from governance.reports import pdf, services
+from governance.reports import pdf, schedule, services
 from governance.reports.models import ReportState, TransparencyReport
 from tests.governance.reports_support import checksums, this_year_ad_hoc
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def queued(**request) -> TransparencyReport:
     """A report asked for, its task not yet run (the on-commit callback is not executed)."""
-    report, _ = services.report_request(actor=None, **{"edition": "public", **request})
+    report, _ = services.report_request(actor=SYSTEM, **{"edition": "public", **request})
     return report
 
 
@@ -124,7 +125,7 @@ def test_any_other_error_fails_the_report_with_the_reason(world, monkeypatch) ->
     # A failed report is built again only when someone asks.
     assert services.report_build(report_id=report.pk) == services.BuildOutcome.NOT_QUEUED
     monkeypatch.setattr(services, "render_pdf", pdf.render_pdf)
-    services.report_rebuild(actor=None, report=report)
+    services.report_rebuild(actor=SYSTEM, report=report)
     assert services.report_build(report_id=report.pk) == services.BuildOutcome.BUILT
 
 
@@ -148,7 +149,7 @@ def test_files_replaced_by_a_rebuild_with_new_data_are_deleted(
     old = [f.file.name for f in report.files.all()]
     make_organisation("A New Member")
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_rebuild(actor=None, report=report)
+        services.report_rebuild(actor=SYSTEM, report=report)
     new = {f.kind: f.file.name for f in report.files.all()}
     assert new["json"] not in old
     assert not default_storage.exists(old[0]) or old[0] in new.values()
@@ -184,24 +185,24 @@ def test_a_build_still_holding_its_lock_is_not_queued_again(world) -> None:
     try:
         with worker.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s, %s)", [services.LOCK_NAMESPACE, report.pk])
-        assert services.reports_requeue_stuck(actor=None) == []
+        assert schedule.reports_requeue_stuck(actor=SYSTEM) == []
     finally:
         worker.close()
     assert released(report.pk)
-    assert services.reports_requeue_stuck(actor=None) == [report.pk]
+    assert schedule.reports_requeue_stuck(actor=SYSTEM) == [report.pk]
 
 
 def test_a_report_that_keeps_stalling_is_failed_after_max_attempts(world) -> None:
     report = queued(**this_year_ad_hoc())
-    _stall(report, 30, state=ReportState.BUILDING, attempts=services.MAX_ATTEMPTS)
-    assert services.reports_requeue_stuck(actor=None) == []
+    _stall(report, 30, state=ReportState.BUILDING, attempts=schedule.MAX_ATTEMPTS)
+    assert schedule.reports_requeue_stuck(actor=SYSTEM) == []
     report.refresh_from_db()
     assert report.state == ReportState.FAILED
     assert "Gave up after" in report.error
 
 
 def test_beat_asks_for_the_reports_the_day_after_the_period_ends(world) -> None:
-    created = services.reports_schedule_due(actor=None, today=date(2026, 1, 1))
+    created = schedule.reports_schedule_due(actor=SYSTEM, today=date(2026, 1, 1))
     reports = TransparencyReport.objects.filter(pk__in=created)
     assert sorted(reports.values_list("kind", "period", "edition")) == [
         ("annual", "2025", "members"),
@@ -211,10 +212,48 @@ def test_beat_asks_for_the_reports_the_day_after_the_period_ends(world) -> None:
     ]
     assert all(r.requested_by is None and r.state == "queued" for r in reports)
     # Idempotent: the same day again, or later in the quarter, asks for nothing new.
-    assert services.reports_schedule_due(actor=None, today=date(2026, 1, 1)) == []
-    assert services.reports_schedule_due(actor=None, today=date(2026, 3, 31)) == []
+    assert schedule.reports_schedule_due(actor=SYSTEM, today=date(2026, 1, 1)) == []
+    assert schedule.reports_schedule_due(actor=SYSTEM, today=date(2026, 3, 31)) == []
     # The day after the first quarter ends: its two editions.
-    assert len(services.reports_schedule_due(actor=None, today=date(2026, 4, 1))) == 2
+    assert len(schedule.reports_schedule_due(actor=SYSTEM, today=date(2026, 4, 1))) == 2
+
+
+def test_one_stalled_report_that_fails_does_not_stop_the_others(world, monkeypatch, caplog) -> None:
+    first = queued(**this_year_ad_hoc())
+    second = queued(kind="annual", year=timezone.localdate().year - 1)
+    for report in (first, second):
+        _stall(report, 20, state=ReportState.BUILDING, attempts=1)
+    real = schedule.report_lock_is_held
+
+    def broken(report_id: int) -> bool:
+        if report_id == first.pk:
+            raise RuntimeError("the lock table is unreachable")
+        return real(report_id)
+
+    monkeypatch.setattr(schedule, "report_lock_is_held", broken)
+    assert schedule.reports_requeue_stuck(actor=SYSTEM) == [second.pk]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.state, second.state) == (ReportState.BUILDING, ReportState.QUEUED)
+    assert "the lock table is unreachable" in caplog.text
+
+
+def test_one_report_that_cannot_be_asked_for_does_not_stop_the_others(
+    world, monkeypatch, caplog
+) -> None:
+    real = schedule.report_request
+
+    def broken(**request):
+        if request["kind"] == "quarterly" and request["edition"] == "public":
+            raise RuntimeError("the broker is down")
+        return real(**request)
+
+    monkeypatch.setattr(schedule, "report_request", broken)
+    created = schedule.reports_schedule_due(actor=SYSTEM, today=date(2026, 1, 1))
+    assert sorted(
+        TransparencyReport.objects.filter(pk__in=created).values_list("kind", "edition")
+    ) == [("annual", "members"), ("annual", "public"), ("quarterly", "members")]
+    assert "the broker is down" in caplog.text
 
 
 def test_the_beat_schedule_runs_the_report_tasks() -> None:
@@ -234,6 +273,6 @@ def test_deleting_a_report_deletes_its_files(world, django_capture_on_commit_cal
     assert names
     assert all(default_storage.exists(name) for name in names)
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_delete(actor=None, report=report)
+        services.report_delete(actor=SYSTEM, report=report)
     assert not TransparencyReport.objects.filter(pk=report.pk).exists()
     assert not any(default_storage.exists(name) for name in names)

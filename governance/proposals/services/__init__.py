@@ -1,17 +1,18 @@
-"""Writes of proposals: their lifecycle and consultation window (``lifecycle``) and their impact
-assessments (``impact``)."""
+"""Writes of proposals: tabling and changing them (``editing``), their lifecycle and consultation
+window (``lifecycle``) and their impact assessments (``impact``)."""
 
+from governance.proposals.services.editing import EDITABLE_FIELDS, proposal_create, proposal_update
 from governance.proposals.services.impact import CostInput, OptionInput, impact_assessment_save
 from governance.proposals.services.lifecycle import (
-    EDITABLE_FIELDS,
     consultation_close,
+    consultation_close_on_schedule,
     consultation_open,
+    consultation_open_on_schedule,
     consultations_close_due,
     consultations_open_due,
-    proposal_create,
     proposal_record_result,
     proposal_transition,
-    proposal_update,
+    record_result,
 )
 
 __all__ = [
@@ -19,7 +20,9 @@ __all__ = [
     "CostInput",
     "OptionInput",
     "consultation_close",
+    "consultation_close_on_schedule",
     "consultation_open",
+    "consultation_open_on_schedule",
     "consultations_close_due",
     "consultations_open_due",
     "impact_assessment_save",
@@ -27,4 +30,5 @@ __all__ = [
     "proposal_record_result",
     "proposal_transition",
     "proposal_update",
+    "record_result",
 ]

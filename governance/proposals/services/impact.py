@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
-from governance.common.services import acting_user, require_staff
+from governance.common.services import acting_user
 from governance.currencies import is_currency
 from governance.proposals.models import (
     BEFORE_BALLOT,
@@ -104,7 +105,7 @@ def _check_costs(costs: Sequence[CostInput]) -> list[str]:
 @use_case
 def impact_assessment_save(
     *,
-    actor: Actor | None,
+    actor: Actor,
     proposal: Proposal,
     rationale: str,
     trade_offs: str,
@@ -117,7 +118,7 @@ def impact_assessment_save(
     dimension (economic, social, environmental) saying who bears it, magnitude, time horizon,
     confidence and optionally an exact amount with its ISO 4217 currency. The secretariat,
     until the ballot opens. Nothing is saved unless all of it is valid."""
-    require_staff(actor, "record impact assessments")
+    policy.require(actor, "impact_assessment.save", proposal)
     if proposal.status not in BEFORE_BALLOT:
         raise ValidationError(
             "The impact assessment is final once the ballot has opened: it is published "

@@ -5,22 +5,16 @@ through it, and every change leaves a ``ProposalStatusChange`` with its reason."
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any, cast
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
-from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
-from governance.bodies.models import Body
-from governance.common.services import acting_user, require_staff
-from governance.objectives.models import Issue, Objective
+from governance.common.batch import each_due
+from governance.common.services import acting_user
 from governance.paragraphs import paragraph_count
 from governance.proposals.models import (
     FINAL_STATUSES,
@@ -31,9 +25,7 @@ from governance.proposals.models import (
     ProposalStatusChange,
 )
 from governance.proposals.selectors import ballot_blockers
-from members.models import Organisation
 
-logger = logging.getLogger(__name__)
 S = ProposalStatus
 
 
@@ -41,14 +33,8 @@ def _label(status: str) -> str:
     return str(ProposalStatus(status).label).lower()
 
 
-def _require_lifecycle_actor(actor: Actor | None, proposal: Proposal) -> None:
-    """Statuses are the secretariat's (or the system's, ``actor=None``)."""
-    if actor is not None:
-        policy.require_change(actor, proposal)
-
-
 def _transition(
-    *, actor: Actor | None, proposal: Proposal, to_status: str, reason: str, now: datetime
+    *, actor: Actor, proposal: Proposal, to_status: str, reason: str, now: datetime
 ) -> Proposal:
     """Move ``proposal`` to ``to_status`` if the lifecycle allows it, or raise ValidationError
     with a message saying why not; nothing changes then. The row is locked for the check."""
@@ -125,19 +111,18 @@ def _transition(
 @use_case
 def proposal_transition(
     *,
-    actor: Actor | None,
+    actor: Actor,
     proposal: Proposal,
     to_status: str,
     reason: str = "",
     now: datetime | None = None,
 ) -> Proposal:
-    """Move a proposal along its lifecycle (the secretariat, or the system with
-    ``actor=None``). Refuses, with a message saying why and changing nothing: an unknown or
+    """Move a proposal along its lifecycle (whoever may change the proposal, or the system). Refuses, with a message saying why and changing nothing: an unknown or
     the current status; a step the lifecycle does not allow; withdrawing without a reason;
     opening a consultation with no closing time in the future or no text; opening the ballot
     (``voting``) while a shown comment has no response, a comment awaits moderation or no
     impact assessment exists. Results are the ballot's: see ``proposal_record_result``."""
-    _require_lifecycle_actor(actor, proposal)
+    policy.require(actor, "proposal.advance", proposal)
     if to_status in RESULT_STATUSES:
         raise ValidationError(
             {"to_status": "A result is recorded by the ballot's tally, not set by hand."}
@@ -151,35 +136,44 @@ def proposal_transition(
     )
 
 
+def record_result(
+    *,
+    proposal: Proposal,
+    result: str,
+    reason: str,
+    now: datetime,
+    actor: Actor = policy.SYSTEM,
+) -> Proposal:
+    """Record the result of the proposal's ballot: adopted, rejected or no_quorum, from
+    ``voting`` only. A plain helper for use inside a use case (the ballot's closing and
+    ``proposal_record_result``): it checks no actor, the caller has; ``actor`` is only who the
+    status change names (the person who closed the ballot; the system by default)."""
+    if result not in RESULT_STATUSES:
+        raise ValidationError({"result": "A result is adopted, rejected or no_quorum."})
+    return _transition(actor=actor, proposal=proposal, to_status=result, reason=reason, now=now)
+
+
 @use_case
 def proposal_record_result(
     *,
-    actor: Actor | None,
+    actor: Actor,
     proposal: Proposal,
     result: str,
     reason: str = "",
     now: datetime | None = None,
 ) -> Proposal:
-    """Record the result of the proposal's ballot: adopted, rejected or no_quorum, from
-    ``voting`` only. For the ballot's tally (the system, ``actor=None``) or the secretariat;
-    anyone else is refused."""
-    if actor is not None and not policy.principal(actor).is_staff_role:
-        if not policy.principal(actor).is_authenticated:
-            raise policy.SignInRequired
-        raise PermissionDenied("Only the ballot's tally or the secretariat records a result.")
-    if result not in RESULT_STATUSES:
-        raise ValidationError({"result": "A result is adopted, rejected or no_quorum."})
-    return _transition(
-        actor=actor, proposal=proposal, to_status=result, reason=reason, now=now or timezone.now()
+    """Record the result of the proposal's ballot (see ``record_result``): for the ballot's
+    tally (the system) or the secretariat; anyone else is refused."""
+    policy.require(actor, "proposal.record_result", proposal)
+    return record_result(
+        proposal=proposal, result=result, reason=reason, now=now or timezone.now(), actor=actor
     )
 
 
 @use_case
-def consultation_open(
-    *, actor: Actor | None, proposal: Proposal, now: datetime | None = None
-) -> Proposal:
+def consultation_open(*, actor: Actor, proposal: Proposal, now: datetime | None = None) -> Proposal:
     """Open the proposal's consultation now (draft → consultation)."""
-    _require_lifecycle_actor(actor, proposal)
+    policy.require(actor, "proposal.advance", proposal)
     return _transition(
         actor=actor,
         proposal=proposal,
@@ -191,10 +185,10 @@ def consultation_open(
 
 @use_case
 def consultation_close(
-    *, actor: Actor | None, proposal: Proposal, now: datetime | None = None
+    *, actor: Actor, proposal: Proposal, now: datetime | None = None
 ) -> Proposal:
     """Close the proposal's consultation now (consultation → deliberation)."""
-    _require_lifecycle_actor(actor, proposal)
+    policy.require(actor, "proposal.advance", proposal)
     return _transition(
         actor=actor,
         proposal=proposal,
@@ -204,195 +198,67 @@ def consultation_close(
     )
 
 
-def _act_on_due(pks: Iterable[int], to_status: str, reason: str, now: datetime) -> list[int]:
-    done = []
-    for pk in pks:
-        try:
-            with transaction.atomic():
-                # Another worker holding the row is doing the same work: leave it to them.
-                proposal = (
-                    Proposal.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
-                )
-                if proposal is None:
-                    continue
-                _transition(
-                    actor=None, proposal=proposal, to_status=to_status, reason=reason, now=now
-                )
-        except ValidationError as refused:
-            logger.warning("Proposal %s could not become %s: %s", pk, to_status, refused.messages)
-            continue
-        done.append(pk)
-    return done
+# The scheduled steps: (from status, to status, reason recorded).
+OPEN_ON_SCHEDULE = (S.DRAFT, S.CONSULTATION, "Consultation opened on schedule.")
+CLOSE_ON_SCHEDULE = (S.CONSULTATION, S.DELIBERATION, "Consultation closed on schedule.")
+
+
+def _advance_due(
+    actor: Actor, proposal_id: int, now: datetime, step: tuple[str, str, str]
+) -> int | None:
+    """Take one scheduled ``step`` for one proposal; None when the proposal is no longer where
+    the step starts or another worker holds its row (that worker is doing the same work)."""
+    from_status, to_status, reason = step
+    proposal = (
+        Proposal.objects.select_for_update(skip_locked=True)
+        .filter(pk=proposal_id, status=from_status)
+        .first()
+    )
+    if proposal is None:
+        return None
+    policy.require(actor, "proposal.advance", proposal)
+    _transition(actor=actor, proposal=proposal, to_status=to_status, reason=reason, now=now)
+    return proposal.pk
 
 
 @use_case
-def consultations_open_due(*, actor: None = None, now: datetime | None = None) -> list[int]:
+def consultation_open_on_schedule(*, actor: Actor, proposal_id: int, now: datetime) -> int | None:
+    """Open one consultation whose opening time has come (the schedule's step for one item)."""
+    return _advance_due(actor, proposal_id, now, OPEN_ON_SCHEDULE)
+
+
+@use_case
+def consultation_close_on_schedule(*, actor: Actor, proposal_id: int, now: datetime) -> int | None:
+    """Close one consultation whose closing time has come (the schedule's step for one item)."""
+    return _advance_due(actor, proposal_id, now, CLOSE_ON_SCHEDULE)
+
+
+def consultations_open_due(*, actor: Actor, now: datetime | None = None) -> list[int]:
     """Open every consultation that is due: drafts whose opening time has come and whose
-    closing time has not. Returns the ids opened. Idempotent: a second run finds nothing due.
-    A draft whose whole window has passed is left for the secretariat to reschedule."""
+    closing time has not. Returns the ids opened. Each one is its own use case: one that fails
+    is logged and the others still open. Idempotent: a second run finds nothing due. A draft
+    whose whole window has passed is left for the secretariat to reschedule."""
     now = now or timezone.now()
     due = Proposal.objects.filter(
         status=S.DRAFT, consultation_opens_at__lte=now, consultation_closes_at__gt=now
-    ).values_list("pk", flat=True)
-    return _act_on_due(list(due), S.CONSULTATION, "Consultation opened on schedule.", now)
-
-
-@use_case
-def consultations_close_due(*, actor: None = None, now: datetime | None = None) -> list[int]:
-    """Close every open consultation whose closing time has come. Returns the ids closed.
-    Idempotent: a second run finds nothing due."""
-    now = now or timezone.now()
-    due = Proposal.objects.filter(
-        status=S.CONSULTATION, consultation_closes_at__lte=now
-    ).values_list("pk", flat=True)
-    return _act_on_due(list(due), S.DELIBERATION, "Consultation closed on schedule.", now)
-
-
-# --- creating and editing ---------------------------------------------------------------------
-
-# Editable while the proposal is a draft only: what people comment on must not move under them.
-DRAFT_ONLY_FIELDS = frozenset(
-    {"title", "summary", "text", "body", "proposed_by", "consultation_opens_at"}
-)
-# Links kept up to date until a result.
-LINK_FIELDS = frozenset({"objectives", "issues", "countries", "materials"})
-SCHEDULE_FIELDS = frozenset({"consultation_closes_at", "consultation_public", "disclosure"})
-EDITABLE_FIELDS = DRAFT_ONLY_FIELDS | LINK_FIELDS | SCHEDULE_FIELDS
-
-
-def _check_schedule(proposal: Proposal) -> dict[str, str]:
-    errors = {}
-    opens, closes = proposal.consultation_opens_at, proposal.consultation_closes_at
-    if opens is not None and closes is None:
-        errors["consultation_closes_at"] = "Say when the consultation closes."
-    if opens is not None and closes is not None and closes <= opens:
-        errors["consultation_closes_at"] = "The consultation must close after it opens."
-    if proposal.consultation_public and proposal.disclosure != DisclosureLevel.PUBLIC:
-        errors["consultation_public"] = (
-            "Only a public proposal can have a consultation open to the public."
-        )
-    return errors
-
-
-def _save_checked(proposal: Proposal) -> None:
-    errors = _check_schedule(proposal)
-    if errors:
-        raise ValidationError(errors)
-    proposal.full_clean(exclude=["objectives", "issues"])
-    proposal.save()
-
-
-def _set_links(
-    proposal: Proposal,
-    objectives: Iterable[Objective] | None,
-    issues: Iterable[Issue] | None,
-) -> None:
-    if objectives is not None:
-        proposal.objectives.set(list(objectives))
-    if issues is not None:
-        proposal.issues.set(list(issues))
-
-
-@use_case
-def proposal_create(
-    *,
-    actor: Actor | None,
-    body: Body,
-    title: str,
-    summary: str,
-    text: str,
-    disclosure: str = DisclosureLevel.MEMBERS,
-    objectives: Iterable[Objective] = (),
-    issues: Iterable[Issue] = (),
-    countries: Iterable[str] = (),
-    materials: Iterable[str] = (),
-    proposed_by: Organisation | None = None,
-    consultation_opens_at: datetime | None = None,
-    consultation_closes_at: datetime | None = None,
-    consultation_public: bool = False,
-    created_at: datetime | None = None,
-) -> Proposal:
-    """Table a draft proposal (the secretariat). A consultation scheduled here opens by itself
-    when its time comes (Celery beat). Refuses a schedule that closes before it opens and a
-    public consultation of a members-only proposal."""
-    require_staff(actor, "table proposals")
-    proposal = Proposal(
-        body=body,
-        title=title.strip(),
-        summary=summary.strip(),
-        text=text.strip(),
-        disclosure=disclosure,
-        countries=cast(Any, list(countries)),
-        materials=list(materials),
-        proposed_by=proposed_by,
-        consultation_opens_at=consultation_opens_at,
-        consultation_closes_at=consultation_closes_at,
-        consultation_public=consultation_public,
-        created_by=acting_user(actor),
-        created_at=created_at or timezone.now(),
+    ).order_by("consultation_opens_at", "pk")
+    return each_due(
+        list(due.values_list("pk", flat=True)),
+        lambda pk: consultation_open_on_schedule(actor=actor, proposal_id=pk, now=now),
+        what="Opening the consultation of proposal",
     )
-    _save_checked(proposal)
-    _set_links(proposal, objectives, issues)
-    return proposal
 
 
-@use_case
-def proposal_update(
-    *, actor: Actor, proposal: Proposal, changes: Mapping[str, Any], now: datetime | None = None
-) -> Proposal:
-    """Change a proposal (the secretariat). The text, title, summary, body, sponsor and
-    opening time change only while it is a draft; links (objectives, issues, countries,
-    materials) until a result; the closing time while the consultation has not closed (and
-    only to a time in the future once it is open); the consultation may be opened to the
-    public but not closed to it once it runs; the disclosure may always be raised to public
-    but lowered only on a draft. Nothing is saved unless every change is allowed and valid."""
-    policy.require_change(actor, proposal)
+def consultations_close_due(*, actor: Actor, now: datetime | None = None) -> list[int]:
+    """Close every open consultation whose closing time has come. Returns the ids closed. Each
+    one is its own use case: one that fails is logged and the others still close. Idempotent:
+    a second run finds nothing due."""
     now = now or timezone.now()
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise ValidationError(f"Unknown or read-only fields: {', '.join(sorted(unknown))}.")
-    status = proposal.status
-    errors: dict[str, str] = {}
-    for field, value in changes.items():
-        current = getattr(proposal, field) if field not in ("objectives", "issues") else None
-        if field in DRAFT_ONLY_FIELDS and status != S.DRAFT and value != current:
-            errors[field] = "This changes only while the proposal is a draft."
-        elif field in LINK_FIELDS and status in FINAL_STATUSES:
-            errors[field] = "The proposal is decided: its links do not change any more."
-        elif field == "consultation_closes_at" and value != current:
-            if status not in (S.DRAFT, S.CONSULTATION):
-                errors[field] = "The consultation has closed."
-            elif status == S.CONSULTATION and (value is None or value <= now):
-                errors[field] = "An open consultation closes at a time in the future."
-        elif field == "consultation_public" and value != current:
-            if status not in (S.DRAFT, S.CONSULTATION):
-                errors[field] = "The consultation has closed."
-            elif status == S.CONSULTATION and not value:
-                errors[field] = "A consultation open to the public stays open to it."
-        elif (
-            field == "disclosure"
-            and value != current
-            and value == DisclosureLevel.MEMBERS
-            and status != S.DRAFT
-        ):
-            errors[field] = "Only a draft can be made members-only again."
-    if errors:
-        raise ValidationError(errors)
-    made_public = (
-        changes.get("disclosure") == DisclosureLevel.PUBLIC
-        and proposal.disclosure != DisclosureLevel.PUBLIC
+    due = Proposal.objects.filter(status=S.CONSULTATION, consultation_closes_at__lte=now).order_by(
+        "consultation_closes_at", "pk"
     )
-    for field, value in changes.items():
-        if field in ("objectives", "issues"):
-            continue
-        if field in ("countries", "materials"):
-            value = list(value)
-        setattr(proposal, field, value)
-    _save_checked(proposal)
-    _set_links(proposal, changes.get("objectives"), changes.get("issues"))
-    if made_public:
-        # A decided members-only proposal made public publishes its decision (Governance II).
-        from governance.ballots.services import decision_publish_on_disclosure
-
-        decision_publish_on_disclosure(proposal=proposal)
-    return proposal
+    return each_due(
+        list(due.values_list("pk", flat=True)),
+        lambda pk: consultation_close_on_schedule(actor=actor, proposal_id=pk, now=now),
+        what="Closing the consultation of proposal",
+    )

@@ -4,14 +4,15 @@ check that the log they read today continues the one this report saw."""
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 
 from governance.ballots.methods import figure_heading
+from governance.ballots.models import Decision
+from governance.decision_log import selectors as log_selectors
+from governance.decision_log.models import DecisionLogEntry, LogEntryKind, PublishedDecision
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     BOOLEAN,
@@ -27,15 +28,11 @@ from governance.reports.values import (
     percent,
 )
 
-LOG_MODELS = ("governance.DecisionLogEntry",)
-DECISION_MODELS = ("governance.Decision", "governance.DecisionLogEntry")
-
 
 def decision_log_head() -> dict[str, Any] | None:
     """The decision log's head now, as ``report.json`` records it (seq, hash, publication time
     in UTC), or None while the log is empty. Asks the decision log's own selector."""
-    selectors = importlib.import_module("governance.decision_log.selectors")
-    head = selectors.decision_log_head()
+    head = log_selectors.decision_log_head()
     if head is None:
         return None
     return {
@@ -43,15 +40,6 @@ def decision_log_head() -> dict[str, Any] | None:
         "hash": str(head["hash"]),
         "published_at": iso_datetime(head["published_at"]),
     }
-
-
-def log_available() -> bool:
-    try:
-        for label in LOG_MODELS:
-            apps.get_model(label)
-    except LookupError:
-        return False
-    return True
 
 
 @register_section(
@@ -63,7 +51,6 @@ def log_available() -> bool:
         "the tally per chamber as published with the decision, and a link to the entry of the "
         "public decision log where the full record, its hash and its history can be read."
     ),
-    requires=DECISION_MODELS,
 )
 def decisions_section(context: ReportContext) -> SectionContent:
     decisions = decisions_in_period(context)
@@ -175,12 +162,11 @@ def decisions_section(context: ReportContext) -> SectionContent:
     return content
 
 
-def decisions_in_period(context: ReportContext) -> list[Any]:
+def decisions_in_period(context: ReportContext) -> list[Decision]:
     """The decisions of the period this edition may show, in the order they were taken."""
-    decision_model: Any = apps.get_model("governance", "Decision")
     period = context.period
     return list(
-        context.readable(decision_model.objects.select_related("proposal"))
+        context.readable(Decision.objects.select_related("proposal"))
         .filter(decided_at__gte=period.starts_at, decided_at__lt=period.ends_before)
         .order_by("decided_at", "pk")
     )
@@ -189,13 +175,9 @@ def decisions_in_period(context: ReportContext) -> list[Any]:
 def _log_states(seqs: list[int]) -> dict[int, str]:
     """decision entry seq → its state in the log today (as decided, amended, corrected,
     withdrawn), from the log's derived index."""
-    try:
-        published: Any = apps.get_model("governance", "PublishedDecision")
-    except LookupError:
-        return {}
     return {
         int(seq): state
-        for seq, state in published.objects.filter(entry_id__in=seqs).values_list(
+        for seq, state in PublishedDecision.objects.filter(entry_id__in=seqs).values_list(
             "entry_id", "state"
         )
     }
@@ -217,7 +199,6 @@ def _share(value: Any) -> str | None:
         "the organisation (never the person), its chamber, the nature of the conflict, and "
         "whether it was recused or, by the secretariat's reasoned exemption, voted."
     ),
-    requires=("governance.Decision", "governance.ConflictDeclaration"),
 )
 def conflicts_section(context: ReportContext) -> SectionContent:
     decisions = decisions_in_period(context)
@@ -275,10 +256,8 @@ def conflicts_section(context: ReportContext) -> SectionContent:
         "sha256(prev_hash + newline + canonical JSON): recompute the chain up to this head to "
         "check that nothing published before it has changed."
     ),
-    requires=LOG_MODELS,
 )
 def decision_log_section(context: ReportContext) -> SectionContent:
-    entry_model: Any = apps.get_model("governance", "DecisionLogEntry")
     period = context.period
     head = decision_log_head()
     content = SectionContent()
@@ -290,11 +269,10 @@ def decision_log_section(context: ReportContext) -> SectionContent:
         content.figure("head_hash", "Head of the log: hash (sha256)", head["hash"])
         content.figure("head_published_at", "Head of the log: published", head["published_at"])
     kinds = Counter(
-        entry_model.objects.filter(
+        DecisionLogEntry.objects.filter(
             published_at__gte=period.starts_at, published_at__lt=period.ends_before
         ).values_list("kind", flat=True)
     )
-    choices = entry_model._meta.get_field("kind").choices
     table = Table(
         "decision-log-entries-by-kind",
         "Decision-log entries published in the period, by kind",
@@ -304,7 +282,7 @@ def decision_log_section(context: ReportContext) -> SectionContent:
             Column("entries", "Entries", INTEGER),
         ],
     )
-    for value, label in choices:
+    for value, label in LogEntryKind.choices:
         table.add(value, str(label), kinds[value])
     content.figure("entries", "Entries published in the period", sum(kinds.values()))
     content.tables.append(table)

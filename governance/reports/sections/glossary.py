@@ -3,11 +3,9 @@ edition, how many were proposed and how many are under discussion)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.apps import apps
 from django.db.models import Q
 
+from glossary.models import Concept, Label
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     DATETIME,
@@ -32,11 +30,8 @@ LABEL_LANGUAGE = "en"
         "superseded in it (with the concept to use instead), named by their English preferred "
         "label."
     ),
-    requires=("glossary.Concept", "glossary.Label"),
 )
 def glossary_section(context: ReportContext) -> SectionContent:
-    concept_model: Any = apps.get_model("glossary", "Concept")
-    label_model: Any = apps.get_model("glossary", "Label")
     period = context.period
     agreed_q = Q(agreed_at__gte=period.starts_at, agreed_at__lt=period.ends_before)
     retired_q = Q(
@@ -45,19 +40,19 @@ def glossary_section(context: ReportContext) -> SectionContent:
         status_changed_at__lt=period.ends_before,
     )
     concepts = list(
-        context.readable(concept_model.objects.all())
+        context.readable(Concept.objects.all())
         .filter(agreed_q | retired_q)
         .select_related("replaced_by")
         .order_by("slug")
     )
     # A replacement is named only if this edition may show it (it may still be a proposal).
     shown_replacements = set(
-        context.readable(concept_model.objects.all())
+        context.readable(Concept.objects.all())
         .filter(pk__in=[c.replaced_by_id for c in concepts if c.replaced_by_id])
         .values_list("pk", flat=True)
     )
     labels = dict(
-        label_model.objects.filter(
+        Label.objects.filter(
             revision__concept__in=[c.pk for c in concepts],
             revision__status=AGREED,
             kind="pref",
@@ -80,7 +75,7 @@ def glossary_section(context: ReportContext) -> SectionContent:
         ],
         pdf_columns=["label", "change", "changed_at", "use_instead"],
     )
-    rows: list[tuple[str, Any]] = []
+    rows: list[tuple[str, Concept]] = []
     for concept in concepts:
         if concept.agreed_at and period.starts_at <= concept.agreed_at < period.ends_before:
             rows.append((AGREED, concept))
@@ -100,7 +95,9 @@ def glossary_section(context: ReportContext) -> SectionContent:
             change,
             iso_datetime(concept.agreed_at if change == AGREED else concept.status_changed_at),
             concept.replaced_by.slug
-            if change != AGREED and concept.replaced_by_id in shown_replacements
+            if change != AGREED
+            and concept.replaced_by is not None
+            and concept.replaced_by_id in shown_replacements
             else None,
             absolute(concept.get_absolute_url()),
         )
@@ -109,7 +106,7 @@ def glossary_section(context: ReportContext) -> SectionContent:
     content.figure("deprecated", "Concepts deprecated", counts[DEPRECATED])
     content.figure("superseded", "Concepts superseded", counts[SUPERSEDED])
     if context.members_edition:
-        everything = context.readable(concept_model.objects.all())
+        everything = context.readable(Concept.objects.all())
         content.figure(
             "proposed",
             "Concepts proposed (members' edition)",

@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.bodies import services as body_services
 from governance.bodies.models import Body, BodyKind, BodySeat, Electorate
 from governance.consultations import services as consultation_services
@@ -46,7 +47,7 @@ def populate(world) -> None:
     )
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
+        actor=SYSTEM, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     objective = Objective.objects.create(slug="traceable-cobalt", title="Traceable cobalt")
     indicator = Indicator.objects.create(
@@ -59,19 +60,19 @@ def populate(world) -> None:
         target_date=date(2027, 12, 31),
     )
     objective_services.indicator_record_measurement(
-        actor=None,
+        actor=SYSTEM,
         indicator=indicator,
         measured_on=timezone.localdate() - timedelta(days=30),
         value=Decimal(35),
     )
     issue = objective_services.issue_create(
-        actor=None, title="Child labour", status="contentious", reason="Views differ."
+        actor=SYSTEM, title="Child labour", status="contentious", reason="Views differ."
     )
     public = make_proposal(
         status=S.CONSULTATION, public_consultation=True, title="Public consultation"
     )
     shown = consultation_services.comment_record_received(
-        actor=None,
+        actor=SYSTEM,
         proposal=public,
         text="We support it.",
         author_kind=AuthorKind.MEMBER,
@@ -79,10 +80,10 @@ def populate(world) -> None:
         paragraph=1,
     )
     held = consultation_services.comment_record_received(
-        actor=None, proposal=public, text="From a community.", author_kind=AuthorKind.EXTERNAL
+        actor=SYSTEM, proposal=public, text="From a community.", author_kind=AuthorKind.EXTERNAL
     )
     consultation_services.comment_respond(
-        actor=None, comment=shown, outcome="accepted", reason="Thanks."
+        actor=SYSTEM, comment=shown, outcome="accepted", reason="Thanks."
     )
     add_impact_assessment(public)
     members_consultation = make_proposal(
