@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.bodies import services as body_services
 from governance.bodies.models import Body, BodyKind, BodySeat, Electorate
 from governance.consultations import services as consultation_services
@@ -46,7 +47,7 @@ def populate(world) -> None:
     )
     BodySeat.objects.create(body=board, chamber=world.own.chamber, seats=2)
     body_services.seat_holder_add(
-        actor=None, body=board, organisation=world.own, term_start=date(2024, 1, 1)
+        actor=SYSTEM, body=board, organisation=world.own, term_start=date(2024, 1, 1)
     )
     objective = Objective.objects.create(slug="traceable-cobalt", title="Traceable cobalt")
     indicator = Indicator.objects.create(
