@@ -19,8 +19,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from alliance_portal.service_admin import ReadOnlyInline
-from alliance_portal.service_admin import ServiceAdmin as ServiceErrorsMixin
+from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from governance.ballots import services
 from governance.ballots.forms import FractionField
 from governance.ballots.models import Ballot, BallotElector, ConflictDeclaration, Decision
@@ -87,7 +86,7 @@ class CloseBallotsForm(forms.Form):
 
 
 @admin.register(Ballot)
-class BallotAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class BallotAdmin(ServiceAdmin):
     form = BallotForm
     list_display = ("proposal", "method", "secret", "state", "opened_at", "closes_at", "outcome")
     list_filter = ("method", "secret", "outcome", "proposal__body")

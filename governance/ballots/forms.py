@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.ballots.methods import method_choices, methods, methods_named
 from governance.ballots.models import EndorserKind, InterestKind
 from members.models import Organisation, OrganisationKind
@@ -217,7 +218,7 @@ class InterestFilterForm(forms.Form):
     )
     current = forms.BooleanField(label="Current interests only", required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["organisation"]
         field.queryset = policy.visible(user, Organisation.objects.order_by("name"))

@@ -6,8 +6,7 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.service_admin import ReadOnlyInline
-from alliance_portal.service_admin import ServiceAdmin as ServiceErrorsMixin
+from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from governance.bodies import services
 from governance.bodies.models import Body, BodySeat, SeatHolder
 
@@ -32,7 +31,10 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(SeatHolder)
-class SeatHolderAdmin(ServiceErrorsMixin, admin.ModelAdmin):
+class SeatHolderAdmin(ServiceAdmin):
+    """Appointing a seat holder and changing a term are the seat-holder use cases; the body,
+    organisation, person and start of a term are fixed once it exists."""
+
     list_display = ("organisation", "body", "person", "position", "term_start", "term_end")
     list_filter = ("body", "organisation__chamber")
     raw_id_fields = ("organisation", "person")
@@ -56,7 +58,8 @@ class SeatHolderAdmin(ServiceErrorsMixin, admin.ModelAdmin):
                 term_end=obj.term_end,
             )
             obj.pk = created.pk
+            obj._state.adding = False
             return
-        if "term_end" in form.changed_data and obj.term_end is not None:
-            services.seat_holder_end_term(actor=request.user, holder=obj, term_end=obj.term_end)
-        obj.save(update_fields=["position", "term_end"])
+        services.seat_holder_update(
+            actor=request.user, holder=obj, term_end=obj.term_end, position=obj.position
+        )

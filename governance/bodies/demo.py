@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from alliance_portal.demo import demo_logins_enabled
+from alliance_portal.policy import SYSTEM
 from governance.bodies import services
 from governance.bodies.models import Body, BodySeat, SeatHolder
 from governance.demo_content import (
@@ -43,7 +44,7 @@ def _seed_bodies(organisations: dict[str, Organisation]) -> None:
         ).exists():
             continue
         services.seat_holder_add(
-            actor=None,
+            actor=SYSTEM,
             body=body,
             organisation=organisation,
             person=_representative(organisation),

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateRangeField, RangeBoundary, RangeOperators
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
@@ -84,6 +86,19 @@ class BodySeat(models.Model):
         return f"{self.body}: {self.seats} × {self.chamber}"
 
 
+class TermRange(Func):
+    """A seat holder's term as a PostgreSQL ``daterange``, both days included; an open-ended
+    term (no ``term_end``) runs without end."""
+
+    function = "DATERANGE"
+    output_field = DateRangeField()
+
+    def __init__(self) -> None:
+        super().__init__(
+            "term_start", "term_end", RangeBoundary(inclusive_lower=True, inclusive_upper=True)
+        )
+
+
 @audit_trail()
 class SeatHolder(models.Model):
     """An organisation holding one of its chamber's seats on a body for a term; the person who
@@ -104,6 +119,16 @@ class SeatHolder(models.Model):
             models.CheckConstraint(
                 condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
                 name="seatholder_term_ends_after_start",
+            ),
+            # One organisation holds at most one seat on a body on any day, whatever writes
+            # the rows (the services check it first, with a message).
+            ExclusionConstraint(
+                name="seatholder_terms_do_not_overlap",
+                expressions=[
+                    ("body", RangeOperators.EQUAL),
+                    ("organisation", RangeOperators.EQUAL),
+                    (TermRange(), RangeOperators.OVERLAPS),
+                ],
             ),
         ]
         indexes: ClassVar = [models.Index(fields=("body", "term_start", "term_end"))]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.bodies.models import Body, Electorate, SeatHolder, current_term_q
 from members.models import Chamber, MembershipStatus, Organisation, Person
 
@@ -75,7 +75,7 @@ class Composition:
     former: list[HolderRow]
 
 
-def _holder_rows(user: Any, holders: list[SeatHolder]) -> list[HolderRow]:
+def _holder_rows(user: Actor, holders: list[SeatHolder]) -> list[HolderRow]:
     person_ids = [h.person_id for h in holders if h.person_id is not None]
     visible_ids = (
         set(
@@ -95,7 +95,7 @@ def _holder_rows(user: Any, holders: list[SeatHolder]) -> list[HolderRow]:
     return rows
 
 
-def body_composition(*, user: Any, body: Body, on: date | None = None) -> Composition:
+def body_composition(*, user: Actor, body: Body, on: date | None = None) -> Composition:
     """The body's composition by chamber on the day ``on`` (today by default), in chamber
     order: seats per chamber, current seat holders, and how many organisations of the chamber
     vote on the body's ballots; plus former seat holders. A seat holder's person is named only

@@ -1,16 +1,20 @@
-"""Seat holders of governing bodies."""
+"""Seat holders of governing bodies: every change of who holds a seat, and for which term, goes
+through these use cases (the admin's too). The chamber's seat row (``BodySeat``) is locked
+while a term is checked and written, so two additions at once cannot both take the last seat;
+the database itself refuses overlapping terms of one organisation on one body (an exclusion
+constraint), whatever writes them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
 from governance.bodies.models import Body, BodySeat, SeatHolder
-from governance.common.services import require_staff
 from members.models import MembershipStatus, Organisation, Person
 
 
@@ -22,10 +26,47 @@ def _overlapping(body: Body, start: date, end: date | None) -> Q:
     return condition
 
 
+def _locked_seat(body: Body, organisation: Organisation) -> BodySeat | None:
+    """The seats of ``organisation``'s chamber on ``body``, locked until the use case ends."""
+    return (
+        BodySeat.objects.select_for_update()
+        .filter(body=body, chamber_id=organisation.chamber_id)
+        .first()
+    )
+
+
+def _check_term(
+    *,
+    body: Body,
+    organisation: Organisation,
+    seat: BodySeat,
+    term_start: date,
+    term_end: date | None,
+) -> None:
+    """Refuse the days [term_start, term_end] (a new term, or the days a longer one adds) when
+    the organisation holds a seat on the body for part of them already, or the chamber's seats
+    are all taken for part of them. The caller holds the lock on ``seat``."""
+    overlapping = SeatHolder.objects.filter(
+        _overlapping(body, term_start, term_end), organisation__chamber_id=organisation.chamber_id
+    )
+    others = list(overlapping.values_list("organisation_id", flat=True))
+    if organisation.pk in others:
+        raise ValidationError(
+            {"organisation": f"{organisation} holds a seat for part of this term already."}
+        )
+    if len(others) >= seat.seats:
+        raise ValidationError(
+            {
+                "organisation": f"The {organisation.chamber} chamber's {seat.seats} "
+                f"seat{'s' if seat.seats != 1 else ''} on {body} are taken for part of this term."
+            }
+        )
+
+
 @use_case
 def seat_holder_add(
     *,
-    actor: Actor | None,
+    actor: Actor,
     body: Body,
     organisation: Organisation,
     term_start: date,
@@ -38,7 +79,7 @@ def seat_holder_add(
     organisations (the assembly), an organisation that is not an active member, a person of
     another organisation, a term ending before it starts, an organisation already seated for
     part of the term, and a chamber whose seats are all taken for part of the term."""
-    require_staff(actor, "change the composition of bodies")
+    policy.require(actor, "seat.change", body)
     errors: dict[str, str] = {}
     if term_end is not None and term_end < term_start:
         errors["term_end"] = "The term ends after it starts."
@@ -46,25 +87,19 @@ def seat_holder_add(
         errors["organisation"] = "Only an active member organisation holds a seat."
     if person is not None and person.organisation_id != organisation.pk:
         errors["person"] = f"This person is not of {organisation}."
-    seat = BodySeat.objects.filter(body=body, chamber_id=organisation.chamber_id).first()
+    seat = _locked_seat(body, organisation)
     if seat is None:
         errors["organisation"] = f"The {organisation.chamber} chamber has no seat on {body}."
     if errors:
         raise ValidationError(errors)
-    overlapping = SeatHolder.objects.select_for_update().filter(
-        _overlapping(body, term_start, term_end), organisation__chamber_id=organisation.chamber_id
+    assert seat is not None  # noqa: S101 (refused above otherwise)
+    _check_term(
+        body=body,
+        organisation=organisation,
+        seat=seat,
+        term_start=term_start,
+        term_end=term_end,
     )
-    if any(holder.organisation_id == organisation.pk for holder in overlapping):
-        raise ValidationError(
-            {"organisation": f"{organisation} holds a seat for part of this term already."}
-        )
-    if seat is not None and len(overlapping) >= seat.seats:
-        raise ValidationError(
-            {
-                "organisation": f"The {organisation.chamber} chamber's {seat.seats} "
-                f"seat{'s' if seat.seats != 1 else ''} on {body} are taken for part of this term."
-            }
-        )
     return SeatHolder.objects.create(
         body=body,
         organisation=organisation,
@@ -76,11 +111,38 @@ def seat_holder_add(
 
 
 @use_case
-def seat_holder_end_term(*, actor: Actor | None, holder: SeatHolder, term_end: date) -> SeatHolder:
-    """End (or shorten) a seat holder's term. The secretariat."""
-    require_staff(actor, "change the composition of bodies")
-    if term_end < holder.term_start:
+def seat_holder_update(
+    *, actor: Actor, holder: SeatHolder, term_end: date | None, position: str | None = None
+) -> SeatHolder:
+    """Change a seat holder's term end (end or shorten the term, extend it, or leave it open)
+    and, when given, their position. The secretariat. Ending or shortening a term is always
+    possible; the days a longer term adds are checked as a new term would be: refused when
+    they overlap another term of the organisation on the body, or when the chamber's seats are
+    all taken for part of them."""
+    policy.require(actor, "seat.change", holder.body)
+    current = SeatHolder.objects.select_related("body", "organisation__chamber").get(pk=holder.pk)
+    if term_end is not None and term_end < current.term_start:
         raise ValidationError({"term_end": "The term ends after it starts."})
-    holder.term_end = term_end
-    holder.save(update_fields=["term_end"])
-    return holder
+    if current.term_end is not None and (term_end is None or term_end > current.term_end):
+        seat = _locked_seat(current.body, current.organisation)
+        if seat is None:
+            raise ValidationError(
+                {
+                    "term_end": f"The {current.organisation.chamber} chamber has no seat on "
+                    f"{current.body} any more: the term cannot be longer."
+                }
+            )
+        _check_term(
+            body=current.body,
+            organisation=current.organisation,
+            seat=seat,
+            term_start=current.term_end + timedelta(days=1),
+            term_end=term_end,
+        )
+    current.term_end = term_end
+    fields = ["term_end"]
+    if position is not None:
+        current.position = position.strip()
+        fields.append("position")
+    current.save(update_fields=fields)
+    return current

@@ -10,6 +10,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
+import pghistory.models
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,8 +19,9 @@ from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import OutboundEmail
-from alliance_portal.policy import SignInRequired
+from alliance_portal.policy import SYSTEM, SignInRequired
 from alliance_portal.roles import Role
+from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services as ballot_services
 from governance.ballots.models import (
     Ballot,
@@ -132,7 +134,7 @@ def test_bad_settings_are_refused(world, change: dict[str, Any], field: str) -> 
     proposal = make_proposal(status=S.DELIBERATION)
     settings = {"method": "chamber_balanced", **change}
     with pytest.raises(ValidationError) as refused:
-        ballot_services.ballot_configure(actor=None, proposal=proposal, **settings)
+        ballot_services.ballot_configure(actor=SYSTEM, proposal=proposal, **settings)
     assert field in refused.value.message_dict
     assert not Ballot.objects.exists()
 
@@ -263,7 +265,7 @@ def test_an_organisation_outside_the_electorate_does_not_vote(
     before = _state(ballot)
     with pytest.raises(ValidationError, match="not in this ballot's electorate"):
         ballot_services.conflict_declare(
-            actor=None, ballot=ballot, organisation=newcomer, has_conflict=False
+            actor=SYSTEM, ballot=ballot, organisation=newcomer, has_conflict=False
         )
     assert _state(ballot) == before
 
@@ -346,6 +348,30 @@ def test_the_secretariats_reasoned_exemption_lets_a_conflicted_organisation_vote
     }
 
 
+def test_one_recusal_rule_for_declarations_counts_and_the_dashboard(world, rep, ballot) -> None:
+    """``ConflictDeclaration.recuses`` and its query form (``RECUSING``) say the same: a
+    declared conflict recuses unless the secretariat exempts; an exempted organisation that
+    has not voted yet is asked to."""
+
+    def declaration() -> ConflictDeclaration:
+        return ConflictDeclaration.objects.select_related("exemption").get(organisation=world.own)
+
+    assert [b.pk for b in ballot_selectors.ballots_needing(user=rep)] == [ballot.pk]
+    ballot_services.conflict_declare(actor=rep, ballot=ballot, has_conflict=True, nature="Minor.")
+    assert declaration().recuses
+    assert ballot_selectors.recused_ids(ballot=ballot) == {world.own.pk}
+    assert list(ballot_selectors.recused_organisations(ballot=ballot)) == [world.own]
+    assert ballot_selectors.voter_status(ballot=ballot, organisation=world.own).is_recused
+    assert ballot_selectors.ballots_needing(user=rep) == []
+    ballot_services.recusal_exempt(
+        actor=SYSTEM, ballot=ballot, organisation=world.own, reason="A small, public interest."
+    )
+    assert not declaration().recuses
+    assert ballot_selectors.recused_ids(ballot=ballot) == set()
+    assert not ballot_selectors.voter_status(ballot=ballot, organisation=world.own).is_recused
+    assert [b.pk for b in ballot_selectors.ballots_needing(user=rep)] == [ballot.pk]
+
+
 # --- closing ------------------------------------------------------------------------------------
 
 
@@ -357,7 +383,7 @@ def test_the_secretariat_closes_early_only_with_a_reason(world, rep, declared) -
         ballot_services.ballot_close(actor=staff, ballot=declared, reason=" ")
     assert "reason" in refused.value.message_dict
     with pytest.raises(ValidationError, match="not before"):
-        ballot_services.ballot_close(actor=None, ballot=declared)
+        ballot_services.ballot_close(actor=SYSTEM, ballot=declared)
     with pytest.raises(PermissionDenied):
         ballot_services.ballot_close(actor=rep, ballot=declared, reason="Because.")
     assert _state(declared) == before
@@ -368,6 +394,20 @@ def test_the_secretariat_closes_early_only_with_a_reason(world, rep, declared) -
     assert decision.record["ballot"]["closed_early_because"] == "The assembly ended."
     with pytest.raises(ValidationError, match="closed already"):
         ballot_services.ballot_close(actor=staff, ballot=declared, reason="Again.")
+
+
+def test_an_early_close_is_one_use_case_in_the_audit_trail(world, rep, declared) -> None:
+    ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
+    staff = world.users[Role.SECRETARIAT]
+    decision = ballot_services.ballot_close(
+        actor=staff, ballot=declared, reason="The assembly ended."
+    )
+    proposal = Proposal.objects.get(pk=declared.proposal_id)
+    for item in (declared, proposal, decision, proposal.status_changes.order_by("pk").last()):
+        (*_, event) = pghistory.models.Events.objects.tracks(item).order_by("pgh_created_at")
+        assert event.pgh_context["use_case"] == "ballot_close", item
+        assert event.pgh_context["user"] == staff.pk
+        assert event.pgh_context["system"] is False
 
 
 def test_closing_records_the_result_the_decision_and_the_log_entry_together(
@@ -434,9 +474,9 @@ def test_if_recording_fails_nothing_is_closed_or_published(
 def test_a_withdrawn_proposals_ballot_closes_without_a_count(world, rep, declared) -> None:
     ballot_services.vote_cast(actor=rep, ballot=declared, choice="yes")
     proposal_services.proposal_transition(
-        actor=None, proposal=declared.proposal, to_status=S.WITHDRAWN, reason="Merged."
+        actor=SYSTEM, proposal=declared.proposal, to_status=S.WITHDRAWN, reason="Merged."
     )
-    assert ballot_services.ballots_close_due(actor=None) == [declared.pk]
+    assert ballot_services.ballots_close_due(actor=SYSTEM) == [declared.pk]
     declared.refresh_from_db()
     assert declared.outcome == "cancelled"
     assert "withdrawn" in declared.close_reason
@@ -553,7 +593,7 @@ def test_dissent_is_for_those_who_voted_no_within_14_days(world) -> None:
         ballot_services.dissent_file(actor=rep, decision=decision, text="Late.", now=late)
     with pytest.raises(ValidationError, match="Other Organisation did not"):
         ballot_services.dissent_file(
-            actor=None, decision=decision, organisation=world.other, text="We voted yes."
+            actor=SYSTEM, decision=decision, organisation=world.other, text="We voted yes."
         )
     with pytest.raises(PermissionDenied):
         ballot_services.dissent_file(actor=world.users[Role.MEMBER], decision=decision, text="Hm.")

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 from rest_framework.test import APIClient
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.ballots import services
 from governance.ballots.models import Ballot, ConflictDeclaration, Decision, Vote
@@ -167,7 +168,7 @@ def test_the_secretariat_sets_up_exempts_and_closes(world, api_for) -> None:
 
     ballot = open_ballot(title="Another")
     services.conflict_declare(
-        actor=None, ballot=ballot, organisation=world.other, has_conflict=True, nature="Sponsor."
+        actor=SYSTEM, ballot=ballot, organisation=world.other, has_conflict=True, nature="Sponsor."
     )
     exempted = staff.post(
         f"/api/v1/ballots/{ballot.pk}/exemptions/",
@@ -212,7 +213,7 @@ def test_list_endpoints_query_counts_do_not_grow(
     for number in range(rows):
         ballot = open_ballot(title=f"Ballot {number}")
         services.interest_declare(
-            actor=None, organisation=world.own, kind="other", description=f"Interest {number}"
+            actor=SYSTEM, organisation=world.own, kind="other", description=f"Interest {number}"
         )
         if number % 2:
             close(ballot)

@@ -1,5 +1,5 @@
 """Helpers that build ballots through the services, for the ballot tests, the access matrix
-and the browser journey (no tests here). Everything is done as the system (``actor=None``)
+and the browser journey (no tests here). Everything is done as the system (``actor=SYSTEM``)
 unless a test says otherwise."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.ballots import services as ballot_services
 from governance.ballots.models import Ballot
 from governance.bodies import services as body_services
@@ -48,8 +49,8 @@ def open_ballot(
     respond_to_all(proposal)
     if settings:
         settings.setdefault("method", "chamber_balanced")
-        ballot_services.ballot_configure(actor=None, proposal=proposal, **settings)
-    proposal_services.proposal_transition(actor=None, proposal=proposal, to_status=S.VOTING)
+        ballot_services.ballot_configure(actor=SYSTEM, proposal=proposal, **settings)
+    proposal_services.proposal_transition(actor=SYSTEM, proposal=proposal, to_status=S.VOTING)
     return Ballot.objects.select_related("proposal__body").get(proposal=proposal)
 
 
@@ -63,7 +64,7 @@ def vote(
 ) -> None:
     """Declare (no conflict, or the conflict given) and vote for ``organisation``."""
     ballot_services.conflict_declare(
-        actor=None,
+        actor=SYSTEM,
         ballot=ballot,
         organisation=organisation,
         has_conflict=bool(conflict),
@@ -71,14 +72,14 @@ def vote(
     )
     if not conflict:
         ballot_services.vote_cast(
-            actor=None, ballot=ballot, organisation=organisation, choice=choice, reason=reason
+            actor=SYSTEM, ballot=ballot, organisation=organisation, choice=choice, reason=reason
         )
 
 
 def close(ballot: Ballot) -> Ballot:
     """Close this ballot as the system does when its time has come (other ballots stay)."""
     ballot.refresh_from_db()
-    ballot_services.ballot_close(actor=None, ballot=ballot, now=ballot.closes_at)
+    ballot_services.ballot_close(actor=SYSTEM, ballot=ballot, now=ballot.closes_at)
     ballot.refresh_from_db()
     return ballot
 
@@ -164,7 +165,7 @@ def working_group(organisations: list[Organisation], slug: str = "wg-ballots") -
         BodySeat.objects.create(body=body, chamber_id=chamber_id, seats=seats)
     for organisation in organisations:
         body_services.seat_holder_add(
-            actor=None, body=body, organisation=organisation, term_start=date(2024, 1, 1)
+            actor=SYSTEM, body=body, organisation=organisation, term_start=date(2024, 1, 1)
         )
     return body
 

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.ballots import services
 from governance.ballots.models import Ballot, ConflictDeclaration, Decision, Endorsement, Vote
@@ -201,7 +202,7 @@ def test_the_register_of_interests_page(world, django_assert_max_num_queries) ->
     assert declared.status_code == 302
     for number in range(30):
         services.interest_declare(
-            actor=None, organisation=world.other, kind="other", description=f"Seat {number}."
+            actor=SYSTEM, organisation=world.other, kind="other", description=f"Seat {number}."
         )
     anonymous = world.client_for(Role.ANONYMOUS)
     with django_assert_max_num_queries(8):

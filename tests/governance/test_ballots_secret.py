@@ -21,18 +21,20 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from alliance_portal.models import OutboundEmail
+from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
-from governance.ballots import services
 from governance.ballots.models import Ballot, Decision, Vote
+from governance.ballots.services.closing import _close
 from governance.decision_log.models import DecisionLogEntry
 from tests.governance.test_ballots_factories import chamber, open_ballot, vote
 
 pytestmark = pytest.mark.django_db
 MARK = "SECRET-REASON"
-# What differs from one rendering to the next whatever the votes: CSRF tokens, and the ids
-# that database sequences hand out again after a rollback.
+# What differs from one rendering to the next whatever the votes: CSRF tokens, the ids that
+# database sequences hand out again after a rollback, and the minute a page was printed.
 VOLATILE = re.compile(
     r'name="csrfmiddlewaretoken" value="[^"]*"|/admin/r/\d+/\d+/|name="decision-0-id" value="\d+"'
+    r"|· \d+ \w+ \d{4}, \d\d:\d\d UTC</p>"
 )
 
 
@@ -122,12 +124,15 @@ def _swap(ballot: Ballot, world) -> None:
 
 
 def _closed_views(world, ballot: Ballot) -> dict[str, Any]:
-    """Close the ballot (at a fixed time), capture everything, and undo the closing."""
+    """Close the ballot (at a fixed time), capture everything, and undo the closing. The close
+    is ``ballot_close``'s work without its durable transaction (``_close``), so that it can be
+    rolled back."""
     assert ballot.closes_at is not None
     captured: dict[str, Any] = {}
     try:
         with transaction.atomic():
-            services.ballot_close(actor=None, ballot=ballot, now=ballot.closes_at)
+            locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
+            _close(locked, actor=SYSTEM, reason="", now=ballot.closes_at)
             captured = _capture(world, Ballot.objects.get(pk=ballot.pk))
             raise Rollback
     except Rollback:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from alliance_portal.policy.actions import action
-from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_representative, is_staff
+from alliance_portal.policy.principals import Principal, principal
+from alliance_portal.policy.rules.common import ORGANISATION_ROLES, is_representative, is_staff
 from alliance_portal.policy.visibility import can_change
 from alliance_portal.roles import Role
 
@@ -91,6 +91,14 @@ def _comment_respond(who: Principal, comment: Any) -> bool:
 REPRESENTATIVE_ONLY = "Only an organisation's representative may {what}."
 
 
+def represented_organisation_id(actor: Any) -> int | None:
+    """The organisation ``actor`` speaks for as its representative (votes, conflict
+    declarations, dissents and register entries are its); None for anyone else: the
+    secretariat and the system name the organisation they act for."""
+    who = principal(actor)
+    return who.organisation_id if is_representative(who) else None
+
+
 @action("ballot.configure", refusal="Only the secretariat may set up ballots.")
 def _ballot_configure(who: Principal, proposal: Any) -> bool:
     """The secretariat sets a ballot's method, quorum, threshold and dates."""
@@ -103,13 +111,32 @@ def _ballot_close(who: Principal, ballot: Any) -> bool:
     return is_staff(who)
 
 
+@action(
+    "ballot.follow_turnout",
+    refusal="Only the secretariat follows who has declared and voted in a running ballot.",
+)
+def _ballot_follow_turnout(who: Principal, ballot: Any) -> bool:
+    """The secretariat sees which organisations have declared and voted so far (never how)."""
+    return is_staff(who)
+
+
 @action("ballot.vote", refusal=REPRESENTATIVE_ONLY.format(what="vote"))
 def _ballot_vote(who: Principal, ballot: Any) -> bool:
     """An organisation's representative, for their own organisation."""
     return is_representative(who)
 
 
-@action("conflict.declare", refusal=REPRESENTATIVE_ONLY.format(what="declare conflicts"))
+@action("vote.read_own", refusal="Only the people of an organisation see how it voted.")
+def _vote_read_own(who: Principal, ballot: Any) -> bool:
+    """A member or representative reads their own organisation's vote before the roll-call is
+    published (its choice never, in a secret ballot)."""
+    return who.organisation_id is not None and who.role in ORGANISATION_ROLES
+
+
+@action(
+    "conflict.declare",
+    refusal=REPRESENTATIVE_ONLY.format(what="declare conflicts of interest"),
+)
 def _conflict_declare(who: Principal, ballot: Any) -> bool:
     """An organisation's representative declares their organisation's conflict of interest."""
     return is_representative(who)

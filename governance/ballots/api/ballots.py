@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal.api.pagination import PageNumberPagination
+from alliance_portal.types import Actor
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots.methods import METHODS
 from governance.ballots.models import (
@@ -33,14 +34,14 @@ def _organisation(slug: str | None) -> Organisation | None:
     return organisation
 
 
-def _opened(user: Any, pk: int) -> Ballot:
+def _opened(user: Actor, pk: int) -> Ballot:
     ballot = ballot_selectors.ballot_get(user=user, pk=pk)
     if ballot.opened_at is None:
         raise exceptions.NotFound("This ballot has not opened yet.")
     return ballot
 
 
-def _decision(user: Any, pk: int) -> Decision:
+def _decision(user: Actor, pk: int) -> Decision:
     ballot = ballot_selectors.ballot_get(user=user, pk=pk)
     decision = Decision.objects.filter(ballot=ballot).select_related("proposal", "ballot").first()
     if decision is None:

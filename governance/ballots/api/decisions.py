@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import policy
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import _decision, _organisation
@@ -21,7 +22,7 @@ from governance.ballots.models import (
     EndorserKind,
     ReviewerStatement,
 )
-from governance.common.api import CountryField, ErrorSerializer, choice_field, require_staff
+from governance.common.api import CountryField, ErrorSerializer, choice_field
 
 # --- decisions ----------------------------------------------------------------------------------
 
@@ -250,7 +251,7 @@ class DecisionEndorsementListApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         decision = _decision(request.user, pk)
-        require_staff(request)
+        policy.require(request.user, "endorsement.record", decision)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
@@ -271,6 +272,6 @@ class DecisionPublishApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         decision = _decision(request.user, pk)
-        require_staff(request)
+        policy.require(request.user, "decision.publish", decision)
         services.decision_publish(actor=request.user, decision=decision)
         return Response(DecisionOutputSerializer(_decision(request.user, pk)).data)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal import policy
+from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import (
@@ -25,7 +26,7 @@ from governance.ballots.models import (
     ConflictDeclaration,
     Vote,
 )
-from governance.common.api import ErrorSerializer, choice_field, require_staff
+from governance.common.api import ErrorSerializer, choice_field
 from governance.proposals import selectors
 
 
@@ -88,9 +89,7 @@ class BallotVoteListApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         organisation = _organisation(data["organisation"])
-        voter_id = (
-            organisation.pk if organisation else policy.principal(request.user).organisation_id
-        )
+        voter_id = organisation.pk if organisation else represented_organisation_id(request.user)
         replacing = (
             voter_id is not None
             and Vote.objects.filter(ballot=ballot, organisation_id=voter_id).exists()
@@ -136,7 +135,7 @@ class DeclarationOutputSerializer(serializers.ModelSerializer):
         ref_name = "ConflictDeclaration"
 
     def get_recused(self, declaration: ConflictDeclaration) -> bool:
-        return declaration.has_conflict and not hasattr(declaration, "exemption")
+        return declaration.recuses
 
     def get_exemption_reason(self, declaration: ConflictDeclaration) -> str | None:
         exemption = getattr(declaration, "exemption", None)
@@ -208,7 +207,7 @@ class BallotExemptionApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         ballot = _opened(request.user, pk)
-        require_staff(request)
+        policy.require(request.user, "recusal.exempt", ballot)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         organisation = _organisation(serializer.validated_data["organisation"])
@@ -244,7 +243,7 @@ class BallotCloseApi(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         ballot = _opened(request.user, pk)
-        require_staff(request)
+        policy.require(request.user, "ballot.close", ballot)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.ballot_close(
@@ -280,7 +279,7 @@ class BallotSettingsApi(APIView):
     )
     def put(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
-        require_staff(request)
+        policy.require(request.user, "ballot.configure", proposal)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         ballot = services.ballot_configure(

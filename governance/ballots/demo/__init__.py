@@ -17,7 +17,7 @@ same publishing path as in production.
   recusal, a few votes and the demo representative's organisation yet to declare and vote.
 - The register of interests holds a few declared interests.
 
-Votes are cast as the system (``actor=None``) on behalf of the organisations, so the demo works
+Votes are cast as the system (``actor=SYSTEM``) on behalf of the organisations, so the demo works
 under test settings too (no demo logins). Idempotent: it acts only when a proposal is
 created (``governance.demo`` calls ``take_to_ballot``), and adds what is missing otherwise."""
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
-from governance.demo_content import DemoComment, DemoImpact, DemoProposal, _costs
+from governance.ballots.demo.impact import short_impact as _impact
+from governance.demo_content import DemoComment, DemoProposal
 from governance.proposals.models import ProposalStatus
 from members.models import Organisation
 
@@ -217,31 +217,6 @@ PLANS: dict[str, BallotPlan] = {
         ),
     ),
 }
-
-
-def _impact(rationale: str, trade_offs: str, action: str, inaction: str) -> DemoImpact:
-    """A short impact assessment: two options, the first chosen, and one cost per dimension."""
-
-    def row(borne_by: str, magnitude: str, text: str, amount: Decimal | None = None) -> tuple:
-        return (borne_by, magnitude, "short", "medium", text, amount, "USD" if amount else "", "")
-
-    return DemoImpact(
-        options=(("As proposed", "The proposal as put to the ballot."), ("Do nothing", "")),
-        rationale=rationale,
-        trade_offs=trade_offs,
-        costs=_costs(
-            (
-                row("Members", "medium", action, Decimal("250000")),
-                row("Members' staff", "low", "Training and follow-up."),
-                row("Nobody identified", "low", "No direct environmental effect."),
-            ),
-            (
-                row("Members", "medium", inaction, Decimal("1200000")),
-                row("Workers and communities", "high", "The harm continues unchecked."),
-                row("Communities around the sites", "medium", "Impacts stay unmonitored."),
-            ),
-        ),
-    )
 
 
 NEW_PROPOSALS: list[tuple[DemoProposal, BallotPlan]] = [

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from django.utils import timezone
 
+from alliance_portal.policy import SYSTEM
 from governance.ballots import services as ballot_services
 from governance.ballots.demo.plans import (
     INTERESTS,
@@ -44,7 +45,7 @@ def take_to_ballot(
     now = now or timezone.now()
     plan = PLANS.get(proposal.title) or _new_plan(proposal.title) or BallotPlan()
     ballot_services.ballot_configure(
-        actor=None,
+        actor=SYSTEM,
         proposal=proposal,
         method=plan.method,
         quorum=Fraction(1, 2),
@@ -54,14 +55,14 @@ def take_to_ballot(
         closes_at=now + plan.closes_in_days * DAY if plan.closes_in_days else None,
     )
     proposal_services.proposal_transition(
-        actor=None, proposal=proposal, to_status=S.VOTING, reason="Ballot opened.", now=opens
+        actor=SYSTEM, proposal=proposal, to_status=S.VOTING, reason="Ballot opened.", now=opens
     )
     ballot = Ballot.objects.select_related("proposal__body").get(proposal=proposal)
     _play(ballot, plan, opens)
     if status not in RESULTS:
         return
     assert ballot.closes_at is not None  # noqa: S101 (an open ballot has its closing time)
-    decision = ballot_services.ballot_close(actor=None, ballot=ballot, now=ballot.closes_at)
+    decision = ballot_services.ballot_close(actor=SYSTEM, ballot=ballot, now=ballot.closes_at)
     if decision is None:
         return
     if decision.outcome != status:
@@ -84,7 +85,7 @@ def _play(ballot: Ballot, plan: BallotPlan, opens: datetime) -> None:
         organisation = known(name)
         if organisation is not None:
             ballot_services.conflict_declare(
-                actor=None,
+                actor=SYSTEM,
                 ballot=ballot,
                 organisation=organisation,
                 has_conflict=True,
@@ -95,7 +96,7 @@ def _play(ballot: Ballot, plan: BallotPlan, opens: datetime) -> None:
         organisation = known(name)
         if organisation is not None:
             ballot_services.recusal_exempt(
-                actor=None, ballot=ballot, organisation=organisation, reason=reason, now=moment
+                actor=SYSTEM, ballot=ballot, organisation=organisation, reason=reason, now=moment
             )
     conflicted = {name for name, _ in plan.conflicts}
     assert ballot.closes_at is not None  # noqa: S101
@@ -107,14 +108,14 @@ def _play(ballot: Ballot, plan: BallotPlan, opens: datetime) -> None:
         when = moment + step * index
         if name not in conflicted:
             ballot_services.conflict_declare(
-                actor=None,
+                actor=SYSTEM,
                 ballot=ballot,
                 organisation=organisation,
                 has_conflict=False,
                 now=when,
             )
         ballot_services.vote_cast(
-            actor=None,
+            actor=SYSTEM,
             ballot=ballot,
             organisation=organisation,
             choice=choice,
@@ -129,7 +130,7 @@ def _follow_up(decision: Decision, plan: BallotPlan) -> None:
     for name, text in plan.dissents:
         if name in organisations:
             ballot_services.dissent_file(
-                actor=None,
+                actor=SYSTEM,
                 decision=decision,
                 organisation=organisations[name],
                 text=text,
@@ -137,7 +138,7 @@ def _follow_up(decision: Decision, plan: BallotPlan) -> None:
             )
     for text in plan.reviewer_statements:
         ballot_services.reviewer_statement_file(
-            actor=None, decision=decision, text=text, now=decided + 6 * DAY
+            actor=SYSTEM, decision=decision, text=text, now=decided + 6 * DAY
         )
     for item in plan.endorsements:
         organisation = organisations.get(item.organisation) if item.organisation else None
@@ -145,7 +146,7 @@ def _follow_up(decision: Decision, plan: BallotPlan) -> None:
             continue
         when = min(decided + 30 * DAY, timezone.now())
         ballot_services.endorsement_record(
-            actor=None,
+            actor=SYSTEM,
             decision=decision,
             organisation=organisation,
             endorser_name=item.name,
@@ -184,7 +185,7 @@ def seed(
         ).exists():
             continue
         ballot_services.interest_declare(
-            actor=None,
+            actor=SYSTEM,
             organisation=organisation,
             kind=kind,
             description=description,

@@ -78,10 +78,6 @@ class Decision(_ProposalDisclosure):
     def get_absolute_url(self) -> str:
         return self.proposal.get_absolute_url() + "#decision"
 
-    @property
-    def is_published(self) -> bool:
-        return self.log_entry_id is not None
-
 
 class _Statement(_ProposalDisclosure):
     """Something said about a decision, shown with it; published in the decision log as an

@@ -96,6 +96,17 @@ class ConflictDeclaration(_ProposalDisclosure):
         what = "conflict of interest" if self.has_conflict else "no conflict"
         return f"{self.organisation}: {what} ({self.ballot})"
 
+    @property
+    def recuses(self) -> bool:
+        """The recusal rule: a declared conflict recuses the organisation from the ballot
+        unless the secretariat recorded a reasoned exemption (``RECUSING`` is the same rule
+        for queries). Load ``exemption`` with the declaration to ask it of many."""
+        return self.has_conflict and not hasattr(self, "exemption")
+
+
+# The recusal rule of ``ConflictDeclaration.recuses``, as a condition on declarations.
+RECUSING = Q(has_conflict=True, exemption__isnull=True)
+
 
 @audit_trail()
 class RecusalExemption(models.Model):

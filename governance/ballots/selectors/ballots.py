@@ -11,13 +11,14 @@ from typing import Any
 from django.db.models import QuerySet
 
 from alliance_portal import policy
-from alliance_portal.roles import Role
+from alliance_portal.types import Actor
 from governance.ballots.models import (
     Ballot,
     BallotElector,
     ConflictDeclaration,
     Vote,
 )
+from governance.ballots.models.interests import RECUSING
 from governance.proposals.models import Proposal
 from governance.tally import TallyResult, tally
 from members.models import Chamber, Organisation
@@ -57,7 +58,7 @@ def ballot_of(*, proposal: Proposal) -> Ballot | None:
     return Ballot.objects.filter(proposal=proposal).select_related("proposal__body").first()
 
 
-def ballot_get(*, user: Any, pk: int) -> Ballot:
+def ballot_get(*, user: Actor, pk: int) -> Ballot:
     """One ballot this user may see (the proposal's disclosure decides); 404 otherwise, or a
     request to sign in for an anonymous visitor."""
     queryset = Ballot.objects.select_related("proposal__body")
@@ -65,7 +66,7 @@ def ballot_get(*, user: Any, pk: int) -> Ballot:
 
 
 def ballot_list(
-    *, user: Any, state: str | None = None, body: str | None = None
+    *, user: Actor, state: str | None = None, body: str | None = None
 ) -> QuerySet[Ballot]:
     """Ballots this user may see: ``state`` ``scheduled`` (set up, not open), ``open`` or
     ``closed``; ``body`` a body slug. Open ones first (closing soonest), then the rest, newest
@@ -84,7 +85,7 @@ def ballot_list(
     return queryset.order_by("closed_at", "closes_at", "-opened_at", "-pk")
 
 
-def _visible_proposals(user: Any) -> QuerySet[Proposal, Any]:
+def _visible_proposals(user: Actor) -> QuerySet[Proposal, Any]:
     """The proposals this user may see, as a subquery: a ballot, a decision and what is said
     about it are read by whoever may read their proposal (the access policy's rule)."""
     return policy.visible(user, Proposal.objects.all()).values("pk")
@@ -101,13 +102,20 @@ def electorate(*, ballot: Ballot) -> dict[int, set[int]]:
     return dict(chambers)
 
 
+def _recusing(ballot: Ballot) -> QuerySet[ConflictDeclaration]:
+    return ConflictDeclaration.objects.filter(RECUSING, ballot=ballot)
+
+
 def recused_ids(*, ballot: Ballot) -> set[int]:
-    """Organisations recused from the ballot: they declared a conflict of interest and the
-    secretariat recorded no exemption. One query."""
-    return set(
-        ConflictDeclaration.objects.filter(
-            ballot=ballot, has_conflict=True, exemption__isnull=True
-        ).values_list("organisation_id", flat=True)
+    """Organisations recused from the ballot (``ConflictDeclaration.recuses``: they declared
+    a conflict of interest and the secretariat recorded no exemption). One query."""
+    return set(_recusing(ballot).values_list("organisation_id", flat=True))
+
+
+def recused_organisations(*, ballot: Ballot) -> QuerySet[Organisation]:
+    """The organisations of ``recused_ids``, by name (those the secretariat may exempt)."""
+    return Organisation.objects.filter(pk__in=_recusing(ballot).values("organisation_id")).order_by(
+        "name"
     )
 
 
@@ -156,11 +164,7 @@ def voter_status(*, ballot: Ballot, organisation: Organisation | None) -> VoterS
         .select_related("exemption")
         .first()
     )
-    recused = bool(
-        declaration is not None
-        and declaration.has_conflict
-        and not hasattr(declaration, "exemption")
-    )
+    recused = declaration is not None and declaration.recuses
     if ballot.secret:
         voted_at = (
             Vote.objects.filter(ballot=ballot, organisation=organisation)
@@ -185,21 +189,18 @@ class VoteRow:
     cast_at: datetime
 
 
-def votes_visible_to(*, user: Any, ballot: Ballot) -> list[VoteRow]:
+def votes_visible_to(*, user: Actor, ballot: Ballot) -> list[VoteRow]:
     """The votes this reader may see (the caller has checked they may see the ballot):
     after a roll-call ballot closed, every vote (the roll-call); otherwise only the reader's
     own organisation's vote. A secret ballot's choices are never returned, to anyone: the own
     organisation learns only that, and when, its vote was recorded. Two queries."""
-    who = policy.principal(user)
     votes = Vote.objects.filter(ballot=ballot).select_related("organisation")
     roll_call = ballot.closed_at is not None and not ballot.secret
     if not roll_call:
-        if who.organisation_id is None or who.role not in (
-            Role.MEMBER,
-            Role.ORGANISATION_REPRESENTATIVE,
-        ):
+        own = policy.principal(user).organisation_id
+        if own is None or not policy.may(user, "vote.read_own", ballot):
             return []
-        votes = votes.filter(organisation_id=who.organisation_id)
+        votes = votes.filter(organisation_id=own)
     chambers = {
         elector.organisation_id: elector.chamber
         for elector in BallotElector.objects.filter(ballot=ballot).select_related("chamber")
@@ -255,8 +256,6 @@ def ballot_turnout(*, ballot: Ballot) -> list[ElectorRow]:
         "organisation", "chamber"
     ):
         declaration = declarations.get(elector.organisation_id)
-        recused = bool(
-            declaration and declaration.has_conflict and not hasattr(declaration, "exemption")
-        )
+        recused = declaration is not None and declaration.recuses
         rows.append(ElectorRow(elector, declaration, recused, elector.organisation_id in voted))
     return rows

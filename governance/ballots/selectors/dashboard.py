@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from alliance_portal import policy
-from alliance_portal.roles import Role
+from alliance_portal.policy.rules.governance import represented_organisation_id
+from alliance_portal.types import Actor
 from governance.ballots.models import (
     Ballot,
     BallotOutcome,
+    ConflictDeclaration,
     Decision,
 )
+from governance.ballots.models.interests import RECUSING
 from governance.ballots.selectors.ballots import _visible_proposals, ballot_list
 
 # --- dashboard ----------------------------------------------------------------------------------
@@ -27,7 +29,7 @@ class BallotDashboard:
     endorsed_decisions: int
 
 
-def ballot_dashboard(*, user: Any) -> BallotDashboard:
+def ballot_dashboard(*, user: Actor) -> BallotDashboard:
     """How many decisions this user may see per outcome, and the endorsements of those
     decisions by governments and public bodies (how many, and of how many decisions). One
     query."""
@@ -57,21 +59,17 @@ def ballot_dashboard(*, user: Any) -> BallotDashboard:
     )
 
 
-def ballots_needing(*, user: Any) -> list[Ballot]:
+def ballots_needing(*, user: Actor) -> list[Ballot]:
     """Open ballots where this representative's organisation is in the electorate and has not
     voted and is not recused (for "needs my action"). One query."""
-    who = policy.principal(user)
-    if who.role != Role.ORGANISATION_REPRESENTATIVE or who.organisation_id is None:
+    organisation_id = represented_organisation_id(user)
+    if organisation_id is None or not policy.may(user, "ballot.vote"):
         return []
+    recused_in = ConflictDeclaration.objects.filter(RECUSING, organisation_id=organisation_id)
     return list(
         ballot_list(user=user, state="open")
-        .filter(electors__organisation_id=who.organisation_id, closes_at__gt=timezone.now())
-        .exclude(
-            Q(votes__organisation_id=who.organisation_id)
-            | Q(
-                declarations__organisation_id=who.organisation_id,
-                declarations__has_conflict=True,
-            )
-        )
+        .filter(electors__organisation_id=organisation_id, closes_at__gt=timezone.now())
+        .exclude(votes__organisation_id=organisation_id)
+        .exclude(pk__in=recused_in.values("ballot_id"))
         .distinct()
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from alliance_portal.types import Actor
 from governance.ballots.models import (
     DISSENTING_CHOICES,
     Decision,
@@ -87,9 +88,10 @@ def dissent_deadline(decision: Decision) -> datetime:
     return decision.decided_at + timedelta(days=DISSENT_DAYS)
 
 
-def may_dissent(*, decision: Decision, organisation_id: int | None, now: datetime) -> bool:
-    """True when the organisation may still attach a dissenting statement: a roll-call
-    ballot, within 14 days, it voted no or objected (and was not recused), none filed yet."""
+def dissent_open_to(*, decision: Decision, organisation_id: int | None, now: datetime) -> bool:
+    """True when the organisation can still attach a dissenting statement (who may file it
+    for the organisation is the policy's ``dissent.file``): a roll-call ballot, within 14
+    days, it voted no or objected (and was not recused), none filed yet."""
     if organisation_id is None or decision.ballot.secret or now > dissent_deadline(decision):
         return False
     if DissentingStatement.objects.filter(
@@ -129,7 +131,7 @@ def decision_view(*, decision: Decision) -> DecisionView:
     )
 
 
-def decision_list(*, user: Any) -> QuerySet[Decision]:
+def decision_list(*, user: Actor) -> QuerySet[Decision]:
     """Decisions this user may see, newest first, with proposal and body loaded and the number
     of endorsements counted. One query."""
     return (

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from alliance_portal import policy
+from alliance_portal.types import Actor
 from governance.ballots.models import (
     InterestDeclaration,
 )
@@ -28,7 +27,7 @@ def interest_register(
     return queryset.order_by("organisation__name", "ended_at", "-declared_at", "-pk")
 
 
-def declarer_names(*, user: Any, interests: list[InterestDeclaration]) -> dict[int, str]:
+def declarer_names(*, user: Actor, interests: list[InterestDeclaration]) -> dict[int, str]:
     """Who declared each interest, as this reader may see it (interest id → display name):
     named only when the access policy lets the reader see that person. One query."""
     user_ids = {i.declared_by_id for i in interests if i.declared_by_id}

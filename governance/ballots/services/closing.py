@@ -6,12 +6,11 @@ import logging
 from datetime import datetime
 from typing import Any
 
-import pghistory
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
@@ -29,11 +28,10 @@ from governance.ballots.selectors import (
     reviewer_statement_public_record,
 )
 from governance.ballots.services.common import _lock, _when
-from governance.common.services import acting_user, require_staff
 from governance.decision_log.services import decision_log_append
 from governance.proposals.models import Proposal, ProposalStatus
 from governance.proposals.selectors import impact_assessment_of
-from governance.proposals.services import proposal_record_result
+from governance.proposals.services import record_result
 from governance.tally import TallyResult
 
 logger = logging.getLogger(__name__)
@@ -71,7 +69,7 @@ def _rationale(ballot: Ballot, result: TallyResult, tally: dict[str, Any]) -> st
     return text
 
 
-def _close(ballot: Ballot, *, actor: Actor | None, reason: str, now: datetime) -> Decision | None:
+def _close(ballot: Ballot, *, actor: Actor, reason: str, now: datetime) -> Decision | None:
     """Close the locked ballot now. With the proposal still put to the vote: count the stored
     votes, record the proposal's result, write the frozen decision and, for a public proposal,
     append it to the public decision log, all in the caller's transaction. Otherwise (the
@@ -83,7 +81,7 @@ def _close(ballot: Ballot, *, actor: Actor | None, reason: str, now: datetime) -
     )
     ballot.proposal = proposal
     ballot.closed_at = now
-    ballot.closed_by = acting_user(actor)
+    ballot.closed_by = policy.principal(actor).user
     if proposal.status != S.VOTING:
         ballot.outcome = BallotOutcome.CANCELLED
         ballot.close_reason = reason or (
@@ -96,11 +94,7 @@ def _close(ballot: Ballot, *, actor: Actor | None, reason: str, now: datetime) -
     ballot.close_reason = reason
     ballot.save(update_fields=["closed_at", "closed_by", "outcome", "close_reason"])
     summary = _summary(ballot, result.outcome)
-    proposal_record_result(
-        actor=actor, proposal=proposal, result=result.outcome, reason=summary, now=now
-    )
-    # The nested use case renamed the shared audit context: this is still the ballot's close.
-    pghistory.context(use_case="ballot_close")
+    record_result(proposal=proposal, result=result.outcome, reason=summary, now=now)
     effective_date = (
         (ballot.effective_date or timezone.localdate(now))
         if result.outcome == BallotOutcome.ADOPTED
@@ -133,12 +127,12 @@ def _close(ballot: Ballot, *, actor: Actor | None, reason: str, now: datetime) -
 
 @use_case
 def ballot_close(
-    *, actor: Actor | None, ballot: Ballot, reason: str = "", now: datetime | None = None
+    *, actor: Actor, ballot: Ballot, reason: str = "", now: datetime | None = None
 ) -> Decision | None:
     """Close a ballot: the secretariat, before its time only with a reason; the system when it
     is due. Counts the stored votes and writes the decision (see ``_close``); returns it, or
     None when the proposal had left the ballot. Refused: a ballot not open, or closed already."""
-    require_staff(actor, "close ballots")
+    policy.require(actor, "ballot.close", ballot)
     now = now or timezone.now()
     locked = _lock(ballot)
     if locked.opened_at is None or locked.closes_at is None:
@@ -147,7 +141,7 @@ def ballot_close(
         raise ValidationError(f"The ballot closed already, on {_when(locked.closed_at)}.")
     reason = reason.strip()
     if now < locked.closes_at and locked.proposal.status == S.VOTING:
-        if actor is None:
+        if policy.is_system(actor):
             raise ValidationError(f"The ballot closes on {_when(locked.closes_at)}, not before.")
         if not reason:
             raise ValidationError(
@@ -159,36 +153,58 @@ def ballot_close(
     return decision
 
 
+def _due(now: datetime) -> Q:
+    """Open ballots whose closing time ``now`` has come, or whose proposal left the ballot."""
+    return Q(opened_at__isnull=False, closed_at__isnull=True) & (
+        Q(closes_at__lte=now) | ~Q(proposal__status=S.VOTING)
+    )
+
+
 @use_case
-def ballots_close_due(*, actor: None = None, now: datetime | None = None) -> list[int]:
-    """Close every ballot that is due: open ones whose closing time has come, and open ones
-    whose proposal left the ballot (withdrawn). Returns the ids closed. Each is locked with
-    SKIP LOCKED (another worker closing it is left to finish) and re-checked under the lock,
-    so running twice, or two runs at once, closes each ballot once."""
+def ballot_close_due(*, actor: Actor, ballot_id: int, now: datetime) -> bool:
+    """Close one ballot that is due (its closing time ``now`` has come, or its proposal left
+    the ballot), in a transaction of its own: what ``ballots_close_due`` does for each. The
+    ballot is locked with SKIP LOCKED (another worker closing it is left to finish) and checked
+    again under the lock; True when this call closed it."""
+    policy.require(actor, "ballot.close")
+    ballot = (
+        Ballot.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(_due(now), pk=ballot_id)
+        .select_related("proposal__body")
+        .first()
+    )
+    if ballot is None:
+        return False
+    _close(ballot, actor=actor, reason="", now=now)
+    return True
+
+
+def ballots_close_due(*, actor: Actor, now: datetime | None = None) -> list[int]:
+    """Close every ballot that is due (Celery beat, as the system): open ones whose closing
+    time has come, and open ones whose proposal left the ballot (withdrawn). Returns the ids
+    closed. Not one use case: each ballot closes in its own (``ballot_close_due``), so no lock
+    is held from one ballot to the next and a ballot that cannot close is logged and left for
+    the next run without undoing the others. Running twice, or two runs at once, closes each
+    ballot once."""
+    policy.require(actor, "ballot.close")
     now = now or timezone.now()
-    due = (
-        Ballot.objects.filter(opened_at__isnull=False, closed_at__isnull=True)
-        .filter(Q(closes_at__lte=now) | ~Q(proposal__status=S.VOTING))
-        .order_by("closes_at", "pk")
-        .values_list("pk", flat=True)
+    due = list(
+        Ballot.objects.filter(_due(now)).order_by("closes_at", "pk").values_list("pk", flat=True)
     )
     done = []
-    for pk in list(due):
+    for pk in due:
         try:
-            with transaction.atomic():
-                ballot = (
-                    Ballot.objects.select_for_update(skip_locked=True, of=("self",))
-                    .filter(pk=pk, closed_at__isnull=True)
-                    .select_related("proposal__body")
-                    .first()
-                )
-                if ballot is None:
-                    continue
-                _close(ballot, actor=None, reason="", now=now)
+            closed = ballot_close_due(actor=actor, ballot_id=pk, now=now)
         except ValidationError as refused:
             logger.warning("Ballot %s could not close: %s", pk, refused.messages)
             continue
-        done.append(pk)
+        except Exception:
+            # One ballot's failure is reported and does not stop the others (its own
+            # transaction rolled back; the next run tries again).
+            logger.exception("Ballot %s could not close", pk)
+            continue
+        if closed:
+            done.append(pk)
     return done
 
 
@@ -237,12 +253,12 @@ def decision_publish_on_disclosure(*, proposal: Proposal) -> None:
 
 
 @use_case
-def decision_publish(*, actor: Actor | None, decision: Decision) -> Decision:
+def decision_publish(*, actor: Actor, decision: Decision) -> Decision:
     """Publish a members-only proposal's decision (the secretariat): the proposal's disclosure
     is raised to public and the decision, with its dissenting statements, reviewer statements
     and endorsements, is appended to the public decision log. Refused when it is published
     already."""
-    require_staff(actor, "publish decisions")
+    policy.require(actor, "decision.publish", decision)
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.log_entry_id is not None:
         raise ValidationError(

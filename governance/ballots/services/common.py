@@ -1,4 +1,5 @@
-"""Rules shared by the ballot use cases: locks, who may act, the checks on a running ballot."""
+"""Rules shared by the ballot use cases: locks, whom a representative speaks for, the checks on
+a running ballot."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from alliance_portal import policy
-from alliance_portal.roles import Role
+from alliance_portal.policy.rules.governance import represented_organisation_id
 from alliance_portal.types import Actor
 from governance.ballots.methods import ChamberBalanced, OneMemberOneVote
 from governance.ballots.models import (
@@ -38,22 +38,16 @@ def default_method(proposal: Proposal) -> str:
     return OneMemberOneVote.value
 
 
-def _speaking_for(
-    actor: Actor | None, organisation: Organisation | None, what: str
-) -> Organisation:
-    """The organisation ``actor`` acts for as its representative. The system (``actor=None``:
-    demo data, imports) names the organisation itself. Refuses anyone else, and a
-    representative naming an organisation they do not represent."""
-    if actor is None:
+def _speaking_for(actor: Actor, organisation: Organisation | None, what: str) -> Organisation:
+    """The organisation ``actor`` acts for, once the policy has let them act: the one a
+    representative represents (naming another is refused), or the one the system (demo data,
+    imports) or the secretariat names."""
+    own_id = represented_organisation_id(actor)
+    if own_id is None:
         if organisation is None:
             raise ValidationError({"organisation": "Say which organisation."})
         return organisation
-    who = policy.principal(actor)
-    if not who.is_authenticated:
-        raise policy.SignInRequired
-    if who.role != Role.ORGANISATION_REPRESENTATIVE or who.organisation_id is None:
-        raise PermissionDenied(f"Only an organisation's representative may {what}.")
-    own = Organisation.objects.get(pk=who.organisation_id)
+    own = Organisation.objects.get(pk=own_id)
     if organisation is not None and organisation.pk != own.pk:
         raise PermissionDenied(
             f"You represent {own.name}, not {organisation.name}: you may {what} for your own "
@@ -70,7 +64,7 @@ def _lock(ballot: Ballot) -> Ballot:
     )
 
 
-def _require_running(ballot: Ballot, now: datetime) -> None:
+def _check_running(ballot: Ballot, now: datetime) -> None:
     """Refuse unless the ballot takes declarations and votes now."""
     if ballot.opened_at is None or ballot.closes_at is None:
         raise ValidationError("The ballot has not opened yet.")
@@ -86,7 +80,7 @@ def _require_running(ballot: Ballot, now: datetime) -> None:
         raise ValidationError("The proposal is no longer put to the vote.")
 
 
-def _require_elector(ballot: Ballot, organisation: Organisation) -> None:
+def _check_elector(ballot: Ballot, organisation: Organisation) -> None:
     if not BallotElector.objects.filter(ballot=ballot, organisation=organisation).exists():
         raise ValidationError(
             f"{organisation.name} is not in this ballot's electorate (the organisations that "

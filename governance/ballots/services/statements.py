@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
-from alliance_portal.roles import Role
 from alliance_portal.types import Actor
 from governance.ballots.models import (
     DISSENTING_CHOICES,
@@ -29,7 +28,6 @@ from governance.ballots.selectors import (
     reviewer_statement_public_record,
 )
 from governance.ballots.services.common import _speaking_for, _text, _when
-from governance.common.services import acting_user, require_staff
 from governance.decision_log.services import decision_log_append
 from members.models import Organisation, OrganisationKind
 
@@ -41,7 +39,7 @@ def _decision_seq(decision: Decision) -> int | None:
 @use_case
 def dissent_file(
     *,
-    actor: Actor | None,
+    actor: Actor,
     decision: Decision,
     text: str,
     organisation: Organisation | None = None,
@@ -50,6 +48,7 @@ def dissent_file(
     """Attach the representative's organisation's dissenting statement to a decision: it
     voted no or objected (and was not recused), within 14 days of the decision, once; never
     for a secret ballot. Published in the decision log when the decision is public."""
+    policy.require(actor, "dissent.file", decision)
     now = now or timezone.now()
     organisation = _speaking_for(actor, organisation, "file dissenting statements")
     decision = (
@@ -57,7 +56,7 @@ def dissent_file(
         .select_related("ballot", "proposal")
         .get(pk=decision.pk)
     )
-    if actor is not None and not policy.can_view(actor, decision.proposal):
+    if not policy.can_view(actor, decision.proposal):
         raise PermissionDenied("You may not comment on a decision you cannot see.")
     if decision.ballot.secret:
         raise ValidationError("A secret ballot has no dissenting statements: no vote is known.")
@@ -80,7 +79,7 @@ def dissent_file(
         decision=decision,
         organisation=organisation,
         text=_text(text, "text", "Write the statement."),
-        filed_by=acting_user(actor),
+        filed_by=policy.principal(actor).user,
         filed_at=now,
     )
     seq = _decision_seq(decision)
@@ -94,25 +93,20 @@ def dissent_file(
 
 @use_case
 def reviewer_statement_file(
-    *, actor: Actor | None, decision: Decision, text: str, now: datetime | None = None
+    *, actor: Actor, decision: Decision, text: str, now: datetime | None = None
 ) -> ReviewerStatement:
     """File a civil-society reviewer's public statement on any decision (the system may record
     one too, e.g. demo data). Shown with the decision as a reviewer's, without the person's
     name; published in the decision log when the decision is public."""
+    policy.require(actor, "reviewer_statement.file", decision)
     now = now or timezone.now()
-    if actor is not None:
-        who = policy.principal(actor)
-        if not who.is_authenticated:
-            raise policy.SignInRequired
-        if who.role != Role.CIVIL_SOCIETY_REVIEWER:
-            raise PermissionDenied("Only civil-society reviewers file reviewer statements.")
     decision = Decision.objects.select_related("proposal").get(pk=decision.pk)
-    if actor is not None and not policy.can_view(actor, decision.proposal):
+    if not policy.can_view(actor, decision.proposal):
         raise PermissionDenied("You may not comment on a decision you cannot see.")
     statement = ReviewerStatement(
         decision=decision,
         text=_text(text, "text", "Write the statement."),
-        filed_by=acting_user(actor),
+        filed_by=policy.principal(actor).user,
         filed_at=now,
     )
     seq = _decision_seq(decision)
@@ -127,7 +121,7 @@ def reviewer_statement_file(
 @use_case
 def endorsement_record(
     *,
-    actor: Actor | None,
+    actor: Actor,
     decision: Decision,
     endorsed_on: date,
     organisation: Organisation | None = None,
@@ -144,7 +138,7 @@ def endorsement_record(
     is kept. A member organisation must be a government body; a non-member is named with its
     kind and country. Once per endorser and decision. Published in the decision log when the
     decision is public."""
-    require_staff(actor, "record endorsements")
+    policy.require(actor, "endorsement.record", decision)
     now = now or timezone.now()
     decision = Decision.objects.select_related("proposal").get(pk=decision.pk)
     errors: dict[str, str] = {}
@@ -188,7 +182,7 @@ def endorsement_record(
         evidence_url=evidence_url.strip(),
         evidence_note=evidence_note.strip(),
         endorsed_on=endorsed_on,
-        recorded_by=acting_user(actor),
+        recorded_by=policy.principal(actor).user,
         recorded_at=now,
     )
     endorsement.full_clean(exclude=["decision", "organisation", "recorded_by", "log_entry"])

@@ -26,16 +26,15 @@ from governance.ballots.services.common import (
     DEFAULT_VOTING_PERIOD,
     MAX_TERM,
     MAX_TEXT,
+    _check_elector,
+    _check_running,
     _lock,
-    _require_elector,
-    _require_running,
     _speaking_for,
     _text,
     _when,
     default_method,
 )
 from governance.bodies.selectors import body_electorate
-from governance.common.services import acting_user, require_staff
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from members.models import Organisation, Person
 
@@ -45,7 +44,7 @@ from members.models import Organisation, Person
 @use_case
 def ballot_configure(
     *,
-    actor: Actor | None,
+    actor: Actor,
     proposal: Proposal,
     method: str,
     quorum: Fraction = Fraction(1, 2),
@@ -61,7 +60,7 @@ def ballot_configure(
     secrecy, the closing time (default: 14 days after it opens) and the day an adopted
     decision takes effect. Refused once the ballot has opened: its rules never change under
     the voters."""
-    require_staff(actor, "set up ballots")
+    policy.require(actor, "ballot.configure", proposal)
     now = now or timezone.now()
     proposal = Proposal.objects.select_for_update().select_related("body").get(pk=proposal.pk)
     if proposal.status not in BEFORE_BALLOT:
@@ -164,7 +163,7 @@ def _notify_opened(ballot: Ballot) -> None:
 @use_case
 def conflict_declare(
     *,
-    actor: Actor | None,
+    actor: Actor,
     ballot: Ballot,
     has_conflict: bool,
     nature: str = "",
@@ -176,11 +175,12 @@ def conflict_declare(
     cast is withdrawn, and only the secretariat's reasoned exemption lets it vote. A declared
     conflict stands once made (it may be described again, not undone); "no conflict" may be
     revised to a conflict until the ballot closes."""
+    policy.require(actor, "conflict.declare", ballot)
     now = now or timezone.now()
     organisation = _speaking_for(actor, organisation, "declare conflicts of interest")
     ballot = _lock(ballot)
-    _require_running(ballot, now)
-    _require_elector(ballot, organisation)
+    _check_running(ballot, now)
+    _check_elector(ballot, organisation)
     nature = nature.strip()
     if has_conflict:
         nature = _text(nature, "nature", "Say what the conflict of interest is.")
@@ -200,11 +200,11 @@ def conflict_declare(
         defaults={
             "has_conflict": has_conflict,
             "nature": nature,
-            "declared_by": acting_user(actor),
+            "declared_by": policy.principal(actor).user,
             "declared_at": now,
         },
     )
-    if has_conflict and not hasattr(declaration, "exemption"):
+    if declaration.recuses:
         Vote.objects.filter(ballot=ballot, organisation=organisation).delete()
     return declaration
 
@@ -212,7 +212,7 @@ def conflict_declare(
 @use_case
 def recusal_exempt(
     *,
-    actor: Actor | None,
+    actor: Actor,
     ballot: Ballot,
     organisation: Organisation,
     reason: str,
@@ -221,10 +221,10 @@ def recusal_exempt(
     """Record the secretariat's reasoned exemption: the organisation declared a conflict of
     interest in this ballot but is not recused from it (published with the declaration).
     While the ballot runs; once per declaration."""
-    require_staff(actor, "exempt organisations from recusal")
+    policy.require(actor, "recusal.exempt", ballot)
     now = now or timezone.now()
     ballot = _lock(ballot)
-    _require_running(ballot, now)
+    _check_running(ballot, now)
     declaration = ConflictDeclaration.objects.filter(
         ballot=ballot, organisation=organisation, has_conflict=True
     ).first()
@@ -236,7 +236,10 @@ def recusal_exempt(
         raise ValidationError({"organisation": f"{organisation.name} is exempted already."})
     reason = _text(reason, "reason", "Say why the conflict does not recuse the organisation.")
     return RecusalExemption.objects.create(
-        declaration=declaration, reason=reason, granted_by=acting_user(actor), granted_at=now
+        declaration=declaration,
+        reason=reason,
+        granted_by=policy.principal(actor).user,
+        granted_at=now,
     )
 
 
@@ -246,7 +249,7 @@ def recusal_exempt(
 @use_case
 def vote_cast(
     *,
-    actor: Actor | None,
+    actor: Actor,
     ballot: Ballot,
     choice: str,
     reason: str = "",
@@ -259,13 +262,14 @@ def vote_cast(
     organisation outside the electorate; one that has not declared whether it has a conflict
     of interest, or is recused by one (without the secretariat's exemption); a choice the
     ballot's method does not know; an objection without a reason."""
+    policy.require(actor, "ballot.vote", ballot)
     now = now or timezone.now()
     organisation = _speaking_for(actor, organisation, "vote")
     ballot = _lock(ballot)
-    if actor is not None and not policy.can_view(actor, ballot.proposal):
+    if not policy.can_view(actor, ballot.proposal):
         raise PermissionDenied("You may not vote on a proposal you cannot see.")
-    _require_running(ballot, now)
-    _require_elector(ballot, organisation)
+    _check_running(ballot, now)
+    _check_elector(ballot, organisation)
     declaration = (
         ConflictDeclaration.objects.filter(ballot=ballot, organisation=organisation)
         .select_related("exemption")
@@ -276,7 +280,7 @@ def vote_cast(
             f"First declare whether {organisation.name} has a conflict of interest in this "
             "ballot; then vote."
         )
-    if declaration.has_conflict and not hasattr(declaration, "exemption"):
+    if declaration.recuses:
         raise ValidationError(
             f"{organisation.name} declared a conflict of interest and is recused from this "
             "ballot; only the secretariat's reasoned exemption would let it vote."
@@ -296,7 +300,7 @@ def vote_cast(
         defaults={
             "choice": choice,
             "reason": reason,
-            "cast_by": acting_user(actor),
+            "cast_by": policy.principal(actor).user,
             "cast_at": now,
         },
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.roles import Role
+from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -24,37 +24,29 @@ from governance.ballots.forms import (
     EndorsementForm,
     ExemptionForm,
 )
-from governance.ballots.models import Ballot, ConflictDeclaration, Decision
+from governance.ballots.models import Ballot, Decision
 from governance.ballots.services import default_method
 from governance.proposals import selectors
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from members.models import Organisation
 
 
-def _require_secretariat(request: HttpRequest) -> None:
-    if not policy.principal(request.user).is_staff_role:
-        raise PermissionDenied("This page is the secretariat's.")
+def _representative(request: HttpRequest, action: str, obj: object) -> Organisation:
+    """The organisation the signed-in representative acts for, once the policy lets them do
+    ``action`` (vote, declare a conflict, file a dissent) to ``obj``."""
+    policy.require(request.user, action, obj)
+    own = represented_organisation_id(request.user)
+    assert own is not None  # noqa: S101 (the policy admits representatives only)
+    return Organisation.objects.get(pk=own)
 
 
-def _require_representative(request: HttpRequest) -> Organisation:
-    who = policy.principal(request.user)
-    if who.role != Role.ORGANISATION_REPRESENTATIVE or who.organisation_id is None:
-        raise PermissionDenied(
-            "This page is for organisation representatives: they declare conflicts of "
-            "interest and vote for their organisation."
-        )
-    return Organisation.objects.get(pk=who.organisation_id)
-
-
-def _ballot(proposal: Proposal) -> Ballot:
-    ballot = ballot_selectors.ballot_of(proposal=proposal)
+def _opened(ballot: Ballot | None) -> Ballot:
     if ballot is None or ballot.opened_at is None:
         raise Http404("This proposal has no ballot yet.")
     return ballot
 
 
-def _decision(proposal: Proposal) -> Decision:
-    decision = ballot_selectors.decision_of(proposal=proposal)
+def _decided(decision: Decision | None) -> Decision:
     if decision is None:
         raise Http404("This proposal has no decision yet.")
     return decision
@@ -65,42 +57,35 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
     for this reader: the ballot's rules and times, the conflict declarations, the reader's
     organisation's place in it (a representative), the secretariat's view of who has declared
     and voted (never how), and after the count the decision record with its statements and
-    endorsements."""
-    who = policy.principal(request.user)
-    setup_open = who.is_staff_role and proposal.status in BEFORE_BALLOT
+    endorsements. Which controls to show, the template asks the policy (``{% may %}``)."""
+    user = request.user
+    setup_open = proposal.status in BEFORE_BALLOT and policy.may(user, "ballot.configure", proposal)
     if proposal.status in BEFORE_BALLOT and not setup_open:
         return {"ballot": None, "ballot_setup_open": False}  # no ballot has opened yet
     ballot = ballot_selectors.ballot_of(proposal=proposal)
     context: dict[str, Any] = {"ballot": ballot, "ballot_setup_open": setup_open}
     if ballot is None or ballot.opened_at is None:
         return context
-    is_representative = (
-        who.role == Role.ORGANISATION_REPRESENTATIVE and who.organisation_id is not None
-    )
-    organisation = (
-        Organisation.objects.filter(pk=who.organisation_id or 0).first()
-        if is_representative
-        else None
+    represented = (
+        represented_organisation_id(user) if policy.may(user, "ballot.vote", ballot) else None
     )
     context["declarations"] = list(ballot_selectors.declaration_list(ballot=ballot))
     if ballot.is_open:
-        if is_representative:
+        if represented is not None:
             context["voter"] = ballot_selectors.voter_status(
-                ballot=ballot, organisation=organisation
+                ballot=ballot, organisation=Organisation.objects.filter(pk=represented).first()
             )
-        if who.is_staff_role:
+        if policy.may(user, "ballot.follow_turnout", ballot):
             context["turnout"] = ballot_selectors.ballot_turnout(ballot=ballot)
         return context
     decision = ballot_selectors.decision_of(proposal=proposal)
     if decision is None:
         return context
     context["decision_view"] = ballot_selectors.decision_view(decision=decision)
-    context["may_dissent"] = is_representative and ballot_selectors.may_dissent(
-        decision=decision, organisation_id=who.organisation_id, now=timezone.now()
+    context["dissent_open"] = ballot_selectors.dissent_open_to(
+        decision=decision, organisation_id=represented_organisation_id(user), now=timezone.now()
     )
     context["dissent_deadline"] = ballot_selectors.dissent_deadline(decision)
-    context["is_reviewer"] = who.role == Role.CIVIL_SOCIETY_REVIEWER
-    context["is_ballot_staff"] = who.is_staff_role
     return context
 
 
@@ -111,7 +96,7 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
 @require_http_methods(["GET", "POST"])
 def ballot_settings(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
+    policy.require(request.user, "ballot.configure", proposal)
     ballot = ballot_selectors.ballot_of(proposal=proposal)
     initial: dict[str, Any] = {"method": default_method(proposal)}
     if ballot is not None:
@@ -155,13 +140,10 @@ def ballot_settings(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_exemption(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
-    ballot = _ballot(proposal)
-    conflicted = Organisation.objects.filter(
-        pk__in=ConflictDeclaration.objects.filter(
-            ballot=ballot, has_conflict=True, exemption__isnull=True
-        ).values("organisation_id")
-    ).order_by("name")
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    policy.require(request.user, "recusal.exempt", ballot)
+    ballot = _opened(ballot)
+    conflicted = ballot_selectors.recused_organisations(ballot=ballot)
     form = ExemptionForm(request.POST or None, organisations=conflicted)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,8 +169,9 @@ def ballot_exemption(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_close(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
-    ballot = _ballot(proposal)
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    policy.require(request.user, "ballot.close", ballot)
+    ballot = _opened(ballot)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,8 +194,9 @@ def ballot_close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_endorsement(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
-    decision = _decision(proposal)
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    policy.require(request.user, "endorsement.record", decision)
+    decision = _decided(decision)
     form = EndorsementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -245,8 +229,9 @@ def ballot_endorsement(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_publish(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    _require_secretariat(request)
-    decision = _decision(proposal)
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    policy.require(request.user, "decision.publish", decision)
+    decision = _decided(decision)
     error = None
     if request.method == "POST":
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.roles import Role
+from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -21,7 +21,6 @@ from governance.ballots.forms import (
     ReasonForm,
 )
 from governance.ballots.models import InterestDeclaration
-from governance.ballots.views.ballots import _require_representative
 
 PAGE_SIZE = 50
 
@@ -45,35 +44,20 @@ def interest_list(request: HttpRequest) -> HttpResponse:
         interest.declarer_name = names.get(interest.pk, "")  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
-    who = policy.principal(request.user)
     return render(
         request,
         "governance/ballots/interest_list.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query.urlencode(),
-            "may_declare": who.is_staff_role or who.role == Role.ORGANISATION_REPRESENTATIVE,
-            "is_staff": who.is_staff_role,
-            "own_organisation_id": who.organisation_id,
-        },
+        {"form": form, "page": page, "query": query.urlencode()},
     )
-
-
-def _require_register_writer(request: HttpRequest) -> bool:
-    """The representative (own organisation) or the secretariat (any); True for the latter."""
-    who = policy.principal(request.user)
-    if who.is_staff_role:
-        return True
-    _require_representative(request)
-    return False
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def interest_declare(request: HttpRequest) -> HttpResponse:
-    staff = _require_register_writer(request)
-    form = InterestForm(request.POST or None, choose_organisation=staff)
+    policy.require(request.user, "interest.declare")
+    # A representative declares for their own organisation; the secretariat names one.
+    choose = represented_organisation_id(request.user) is None
+    form = InterestForm(request.POST or None, choose_organisation=choose)
     if request.method == "POST" and form.is_valid():
         try:
             services.interest_declare(
@@ -93,10 +77,9 @@ def interest_declare(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interest_end(request: HttpRequest, pk: int) -> HttpResponse:
-    staff = _require_register_writer(request)
+    policy.require(request.user, "interest.end")
     interest = get_object_or_404(InterestDeclaration.objects.select_related("organisation"), pk=pk)
-    if not staff and interest.organisation_id != policy.principal(request.user).organisation_id:
-        raise PermissionDenied("You may end your own organisation's interests only.")
+    policy.require(request.user, "interest.end", interest.organisation)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

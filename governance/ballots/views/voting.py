@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.roles import Role
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -20,7 +19,7 @@ from governance.ballots.forms import (
     VoteForm,
 )
 from governance.ballots.models import Decision, InterestDeclaration
-from governance.ballots.views.ballots import _ballot, _decision, _require_representative
+from governance.ballots.views.ballots import _decided, _opened, _representative
 from governance.proposals import selectors
 from governance.proposals.models import Proposal
 from members.models import Organisation
@@ -32,8 +31,9 @@ from members.models import Organisation
 @require_http_methods(["GET", "POST"])
 def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    ballot = _ballot(proposal)
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    organisation = _representative(request, "ballot.vote", ballot)
+    ballot = _opened(ballot)
     voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
     initial = {}
     if voter.vote is not None:
@@ -74,8 +74,9 @@ def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_declaration(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    ballot = _ballot(proposal)
+    ballot = ballot_selectors.ballot_of(proposal=proposal)
+    organisation = _representative(request, "conflict.declare", ballot)
+    ballot = _opened(ballot)
     voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
     initial = {}
     if voter.declaration is not None:
@@ -150,8 +151,9 @@ def _statement_page(
 @require_http_methods(["GET", "POST"])
 def ballot_dissent(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    organisation = _require_representative(request)
-    decision = _decision(proposal)
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    organisation = _representative(request, "dissent.file", decision)
+    decision = _decided(decision)
     form = StatementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,9 +175,9 @@ def ballot_dissent(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ballot_reviewer_statement(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
-    if policy.principal(request.user).role != Role.CIVIL_SOCIETY_REVIEWER:
-        raise PermissionDenied("This page is for civil-society reviewers.")
-    decision = _decision(proposal)
+    decision = ballot_selectors.decision_of(proposal=proposal)
+    policy.require(request.user, "reviewer_statement.file", decision)
+    decision = _decided(decision)
     form = StatementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -26,6 +26,7 @@ from typing import Any
 from django.utils import timezone
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
 from governance.ballots import services
 from governance.proposals.models import ProposalStatus
 from tests.access.matrix import Case
@@ -45,10 +46,10 @@ def populate(world) -> None:
     governance.populate(world)  # the assembly and the board
     open_public = open_ballot(title="Open ballot, public proposal")
     services.conflict_declare(
-        actor=None, ballot=open_public, organisation=world.own, has_conflict=False
+        actor=SYSTEM, ballot=open_public, organisation=world.own, has_conflict=False
     )
     services.conflict_declare(
-        actor=None,
+        actor=SYSTEM,
         ballot=open_public,
         organisation=world.other,
         has_conflict=True,
@@ -73,7 +74,7 @@ def populate(world) -> None:
     close(closed_members)
     deliberation = make_proposal(status=ProposalStatus.DELIBERATION, title="Ballot to set up")
     interest = services.interest_declare(
-        actor=None,
+        actor=SYSTEM,
         organisation=world.own,
         kind="business",
         description="Buys from a member.",
