@@ -72,7 +72,7 @@ def application_submit(
     return application
 
 
-def _require_open(application: MembershipApplication) -> None:
+def _check_open(application: MembershipApplication) -> None:
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(
             f"This application was {application.get_status_display().lower()} already."
@@ -86,7 +86,7 @@ def application_approve(*, actor: Actor, application: MembershipApplication) -> 
     password. Secretariat only. Audited as this use case as a whole: the organisation's
     creation and the person's addition are its parts, not use cases of their own."""
     policy.require(actor, "application.approve", application)
-    _require_open(application)
+    _check_open(application)
     if Organisation.objects.filter(name__iexact=application.organisation_name).exists():
         raise ValidationError("An organisation with this name is a member already.")
     existing = User.objects.filter(email__iexact=application.representative_email).first()
@@ -136,7 +136,7 @@ def application_reject(
 ) -> MembershipApplication:
     """Decline the application with a reason, which the applicant receives by email."""
     policy.require(actor, "application.reject", application)
-    _require_open(application)
+    _check_open(application)
     if not reason.strip():
         raise ValidationError({"reason": "Give the applicant a reason."})
     application.status = ApplicationStatus.REJECTED
