@@ -27,6 +27,7 @@ from alliance_portal.policy.principals import (
     is_system,
     principal,
 )
+from alliance_portal.policy.rules.governance import represented_organisation_id
 from alliance_portal.policy.visibility import (
     Disclosable,
     SignInRequired,
@@ -62,6 +63,7 @@ __all__ = [
     "record_access",
     "refusal",
     "registered_actions",
+    "represented_organisation_id",
     "require",
     "require_change",
     "visible",

@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal import policy
-from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import (
@@ -89,7 +88,9 @@ class BallotVoteListApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         organisation = _organisation(data["organisation"])
-        voter_id = organisation.pk if organisation else represented_organisation_id(request.user)
+        voter_id = (
+            organisation.pk if organisation else policy.represented_organisation_id(request.user)
+        )
         replacing = (
             voter_id is not None
             and Vote.objects.filter(ballot=ballot, organisation_id=voter_id).exists()

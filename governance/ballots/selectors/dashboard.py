@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.utils import timezone
 
 from alliance_portal import policy
-from alliance_portal.policy.rules.governance import represented_organisation_id
 from alliance_portal.types import Actor
 from governance.ballots.models import (
     Ballot,
@@ -62,7 +61,7 @@ def ballot_dashboard(*, user: Actor) -> BallotDashboard:
 def ballots_needing(*, user: Actor) -> list[Ballot]:
     """Open ballots where this representative's organisation is in the electorate and has not
     voted and is not recused (for "needs my action"). One query."""
-    organisation_id = represented_organisation_id(user)
+    organisation_id = policy.represented_organisation_id(user)
     if organisation_id is None or not policy.may(user, "ballot.vote"):
         return []
     recused_in = ConflictDeclaration.objects.filter(RECUSING, organisation_id=organisation_id)

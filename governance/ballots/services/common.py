@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from alliance_portal.policy.rules.governance import represented_organisation_id
+from alliance_portal import policy
 from alliance_portal.types import Actor
 from governance.ballots.methods import ChamberBalanced, OneMemberOneVote
 from governance.ballots.models import (
@@ -42,7 +42,7 @@ def _speaking_for(actor: Actor, organisation: Organisation | None, what: str) ->
     """The organisation ``actor`` acts for, once the policy has let them act: the one a
     representative represents (naming another is refused), or the one the system (demo data,
     imports) or the secretariat names."""
-    own_id = represented_organisation_id(actor)
+    own_id = policy.represented_organisation_id(actor)
     if own_id is None:
         if organisation is None:
             raise ValidationError({"organisation": "Say which organisation."})

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -35,7 +34,7 @@ def _representative(request: HttpRequest, action: str, obj: object) -> Organisat
     """The organisation the signed-in representative acts for, once the policy lets them do
     ``action`` (vote, declare a conflict, file a dissent) to ``obj``."""
     policy.require(request.user, action, obj)
-    own = represented_organisation_id(request.user)
+    own = policy.represented_organisation_id(request.user)
     assert own is not None  # noqa: S101 (the policy admits representatives only)
     return Organisation.objects.get(pk=own)
 
@@ -67,7 +66,9 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
     if ballot is None or ballot.opened_at is None:
         return context
     represented = (
-        represented_organisation_id(user) if policy.may(user, "ballot.vote", ballot) else None
+        policy.represented_organisation_id(user)
+        if policy.may(user, "ballot.vote", ballot)
+        else None
     )
     context["declarations"] = list(ballot_selectors.declaration_list(ballot=ballot))
     if ballot.is_open:
@@ -83,7 +84,9 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
         return context
     context["decision_view"] = ballot_selectors.decision_view(decision=decision)
     context["dissent_open"] = ballot_selectors.dissent_open_to(
-        decision=decision, organisation_id=represented_organisation_id(user), now=timezone.now()
+        decision=decision,
+        organisation_id=policy.represented_organisation_id(user),
+        now=timezone.now(),
     )
     context["dissent_deadline"] = ballot_selectors.dissent_deadline(decision)
     return context

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
-from alliance_portal.policy.rules.governance import represented_organisation_id
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -56,7 +55,7 @@ def interest_list(request: HttpRequest) -> HttpResponse:
 def interest_declare(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, "interest.declare")
     # A representative declares for their own organisation; the secretariat names one.
-    choose = represented_organisation_id(request.user) is None
+    choose = policy.represented_organisation_id(request.user) is None
     form = InterestForm(request.POST or None, choose_organisation=choose)
     if request.method == "POST" and form.is_valid():
         try:
