@@ -62,8 +62,10 @@ def test_proposal_list_query_count_does_not_grow_with_rows(
 ) -> None:
     _many_proposals(rows, world.other)
     client = world.client_for(role)
+    url = "/governance/proposals/?material=cobalt&objective=cobalt"
+    client.get(url)  # the process's first request fills caches (content types): not counted
     with django_assert_max_num_queries(10):
-        response = client.get("/governance/proposals/?material=cobalt&objective=cobalt")
+        response = client.get(url)
     assert response.status_code == 200
     visible = rows if role != Role.ANONYMOUS else rows // 2
     assert f"{visible} proposals" in response.content.decode()
@@ -103,6 +105,7 @@ def test_proposal_page_query_count_does_not_grow_with_comments(
         )
         member_comment(proposal, organisations[number % 5], f"Comment {number}.", paragraph=2)
     client = world.client_for(Role.MEMBER)
+    client.get(proposal.get_absolute_url())  # fills process caches (content types): not counted
     with django_assert_max_num_queries(20):
         response = client.get(proposal.get_absolute_url())
     assert response.content.decode().count('class="comment"') == 2 * comments
