@@ -1,15 +1,46 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from functools import partial
+from typing import Any
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from alliance_portal import policy
-from alliance_portal.models import AccessLogEntry, OutboundEmail, User
+from alliance_portal.accounts.services import api_tokens_revoke_all
+from alliance_portal.models import (
+    AccessLogEntry,
+    ApiToken,
+    ApiTokenRevocation,
+    OutboundEmail,
+    User,
+)
+from alliance_portal.service_admin import ReadOnlyInline
+
+
+class ApiTokenInline(ReadOnlyInline):
+    """The account's API tokens (never their keys); revoke them with the list's action."""
+
+    model = ApiToken
+    fields = ("prefix", "created_at", "expires_at", "revoked_at", "revoked_reason")
+    readonly_fields = fields
+    verbose_name_plural = "API tokens"
+
+
+def _revoke_after_commit(actor: Any, user: User, reason: ApiTokenRevocation) -> None:
+    # The admin saves inside its own transaction; the use case runs in a durable one of its own,
+    # once the change is committed. Until then the tokens already fail: a token works only for
+    # an active account whose password is the one it was issued under.
+    transaction.on_commit(partial(api_tokens_revoke_all, actor=actor, user=user, reason=reason))
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    inlines = (ApiTokenInline,)
+    actions = ("revoke_api_tokens",)
     ordering = ("email",)
     list_display = ("email", "display_name", "is_active", "is_staff", "last_login")
     list_filter = ("is_active", "is_staff", "is_superuser", "groups")
@@ -42,7 +73,29 @@ class UserAdmin(DjangoUserAdmin):
     ) -> HttpResponse:
         # Setting someone's password is the superuser's; everyone else resets their own.
         policy.require(request.user, "account.set_password")
-        return super().user_change_password(request, id, form_url)
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and isinstance(response, HttpResponseRedirect):
+            user = User.objects.get(pk=id)
+            api_tokens_revoke_all(
+                actor=request.user, user=user, reason=ApiTokenRevocation.PASSWORD_CHANGED
+            )
+        return response
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            _revoke_after_commit(request.user, obj, ApiTokenRevocation.DEACTIVATED)
+
+    @admin.action(description="Revoke the selected accounts' API tokens")
+    def revoke_api_tokens(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        revoked = 0
+        for user in queryset:
+            if policy.may(request.user, "account.revoke_tokens", user):
+                _revoke_after_commit(request.user, user, ApiTokenRevocation.BY_SECRETARIAT)
+                revoked += 1
+        self.message_user(
+            request, f"API tokens revoked for {revoked} account(s).", level=messages.SUCCESS
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
         # Only the superuser changes permissions and who is staff (DESIGN.md §2).

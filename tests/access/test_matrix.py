@@ -28,8 +28,8 @@ from tests.shared_state import State, shared_state
 PAGES, API = gather()
 
 # The admin: the secretariat administers the alliance's own models; groups, permissions and
-# API tokens are the superuser's (DESIGN.md §2); audit events and sent emails are read-only.
-SUPERUSER_ONLY_APPS = {"auth", "authtoken"}
+# the secretariat sees API tokens under each account; audit events and sent emails are read-only.
+SUPERUSER_ONLY_APPS = {"auth"}
 # Records nobody adds or deletes by hand in the admin (they come from their own use case).
 NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
@@ -220,8 +220,6 @@ def _run(world, url: str, case: Case, method: str, *, api: bool) -> list[str]:
 
 def _build_matrix_world() -> World:
     """The shared world, plus one object of every model the admin shows."""
-    from rest_framework.authtoken.models import Token
-
     from alliance_portal import policy
     from alliance_portal.models import OutboundEmail
 
@@ -229,7 +227,6 @@ def _build_matrix_world() -> World:
     OutboundEmail.objects.create(
         event_key="matrix", recipient="a@example.org", subject="S", body="B"
     )
-    Token.objects.create(user=world.users[Role.MEMBER])
     policy.record_access(world.users[Role.SECRETARIAT], world.applicant)
     populate(world)
     return world
