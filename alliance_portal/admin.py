@@ -3,6 +3,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
@@ -15,6 +16,7 @@ from alliance_portal.models import (
     AccessLogEntry,
     ApiToken,
     ApiTokenRevocation,
+    LoginLockout,
     OutboundEmail,
     User,
 )
@@ -39,7 +41,6 @@ def _revoke_after_commit(actor: Any, user: User, reason: ApiTokenRevocation) -> 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    inlines = (ApiTokenInline,)
     actions = ("revoke_api_tokens",)
     ordering = ("email",)
     list_display = ("email", "display_name", "is_active", "is_staff", "last_login")
@@ -80,6 +81,10 @@ class UserAdmin(DjangoUserAdmin):
                 actor=request.user, user=user, reason=ApiTokenRevocation.PASSWORD_CHANGED
             )
         return response
+
+    def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
+        # A new account has no tokens: its add page shows none.
+        return [ApiTokenInline] if obj is not None else []
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -139,4 +144,34 @@ class AccessLogAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(LoginLockout)
+class LoginLockoutAdmin(admin.ModelAdmin):
+    """Failed sign-ins per email address and IP address (django-axes). Five within the cool-off
+    lock the pair out for 15 minutes; delete the row (or use the action) to unlock at once."""
+
+    list_display = ("username", "ip_address", "failures_since_start", "attempt_time", "locked")
+    list_filter = ("attempt_time",)
+    search_fields = ("username", "ip_address")
+    date_hierarchy = "attempt_time"
+    fields = ("username", "ip_address", "user_agent", "path_info", "failures_since_start")
+    readonly_fields = fields
+    actions = ("unlock",)
+
+    @admin.display(boolean=True, description="Locked out")
+    def locked(self, obj: LoginLockout) -> bool:
+        return obj.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description="Unlock the selected sign-ins")
+    def unlock(self, request: HttpRequest, queryset: QuerySet[LoginLockout]) -> None:
+        count = queryset.count()
+        queryset.delete()
+        self.message_user(request, f"{count} sign-in(s) unlocked.", level=messages.SUCCESS)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, ClassVar
 
+from axes.models import AccessAttempt
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -165,3 +166,13 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} read {self.object_repr}"
+
+
+class LoginLockout(AccessAttempt):
+    """django-axes' record of failed sign-ins for one email address from one IP address, as the
+    secretariat sees it in the admin: deleting it unlocks that sign-in at once."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "sign-in lockout"
+        verbose_name_plural = "sign-in lockouts"

@@ -8,6 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
@@ -21,6 +22,7 @@ from alliance_portal.accounts.services import (
     api_token_revoke,
     api_tokens_revoke_all,
 )
+from alliance_portal.api.throttles import throttled
 from alliance_portal.models import ApiToken, ApiTokenRevocation, User
 
 
@@ -39,6 +41,11 @@ class RevokesTokensOnPasswordChange:
             actor=form.user, user=form.user, reason=ApiTokenRevocation.PASSWORD_CHANGED
         )
         return response
+
+
+@method_decorator(throttled("password-reset"), name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a reset link is rate-limited (each request sends an email)."""
 
 
 class PasswordChangeView(RevokesTokensOnPasswordChange, auth_views.PasswordChangeView):
@@ -78,6 +85,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@throttled("signup")
 def signup(request: HttpRequest) -> HttpResponse:
     if not policy.may(request.user, "account.sign_up"):
         return redirect("home")
