@@ -39,7 +39,8 @@ NO_ADD_MODELS = {
     "members.AgreementAcceptance",
     "members.MembershipApplication",
 }
-NO_DELETE_MODELS = NO_ADD_MODELS | {"members.AgreementVersion"}
+# Deleting a sign-in lockout is how the secretariat unlocks it.
+NO_DELETE_MODELS = (NO_ADD_MODELS | {"members.AgreementVersion"}) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
 READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
 NO_OBJECT_PAGES = {"pghistory.Events"}
