@@ -1,15 +1,47 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from alliance_portal import policy
-from alliance_portal.models import AccessLogEntry, OutboundEmail, User
+from alliance_portal.accounts.services import api_tokens_revoke_all
+from alliance_portal.models import (
+    AccessLogEntry,
+    ApiToken,
+    ApiTokenRevocation,
+    LoginLockout,
+    OutboundEmail,
+    User,
+)
+from alliance_portal.service_admin import ReadOnlyInline
+
+
+class ApiTokenInline(ReadOnlyInline):
+    """The account's API tokens (never their keys); revoke them with the list's action."""
+
+    model = ApiToken
+    fields = ("prefix", "created_at", "expires_at", "revoked_at", "revoked_reason")
+    readonly_fields = fields
+    verbose_name_plural = "API tokens"
+
+
+def _revoke_after_commit(actor: Any, user: User, reason: ApiTokenRevocation) -> None:
+    # The admin saves inside its own transaction; the use case runs in a durable one of its own,
+    # once the change is committed. Until then the tokens already fail: a token works only for
+    # an active account whose password is the one it was issued under.
+    transaction.on_commit(partial(api_tokens_revoke_all, actor=actor, user=user, reason=reason))
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    actions = ("revoke_api_tokens",)
     ordering = ("email",)
     list_display = ("email", "display_name", "is_active", "is_staff", "last_login")
     list_filter = ("is_active", "is_staff", "is_superuser", "groups")
@@ -42,7 +74,33 @@ class UserAdmin(DjangoUserAdmin):
     ) -> HttpResponse:
         # Setting someone's password is the superuser's; everyone else resets their own.
         policy.require(request.user, "account.set_password")
-        return super().user_change_password(request, id, form_url)
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and isinstance(response, HttpResponseRedirect):
+            user = User.objects.get(pk=id)
+            api_tokens_revoke_all(
+                actor=request.user, user=user, reason=ApiTokenRevocation.PASSWORD_CHANGED
+            )
+        return response
+
+    def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
+        # A new account has no tokens: its add page shows none.
+        return [ApiTokenInline] if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            _revoke_after_commit(request.user, obj, ApiTokenRevocation.DEACTIVATED)
+
+    @admin.action(description="Revoke the selected accounts' API tokens")
+    def revoke_api_tokens(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        revoked = 0
+        for user in queryset:
+            if policy.may(request.user, "account.revoke_tokens", user):
+                _revoke_after_commit(request.user, user, ApiTokenRevocation.BY_SECRETARIAT)
+                revoked += 1
+        self.message_user(
+            request, f"API tokens revoked for {revoked} account(s).", level=messages.SUCCESS
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> tuple[str, ...]:
         # Only the superuser changes permissions and who is staff (DESIGN.md §2).
@@ -86,4 +144,34 @@ class AccessLogAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(LoginLockout)
+class LoginLockoutAdmin(admin.ModelAdmin):
+    """Failed sign-ins per email address and IP address (django-axes). Five within the cool-off
+    lock the pair out for 15 minutes; delete the row (or use the action) to unlock at once."""
+
+    list_display = ("username", "ip_address", "failures_since_start", "attempt_time", "locked")
+    list_filter = ("attempt_time",)
+    search_fields = ("username", "ip_address")
+    date_hierarchy = "attempt_time"
+    fields = ("username", "ip_address", "user_agent", "path_info", "failures_since_start")
+    readonly_fields = fields
+    actions = ("unlock",)
+
+    @admin.display(boolean=True, description="Locked out")
+    def locked(self, obj: LoginLockout) -> bool:
+        return obj.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description="Unlock the selected sign-ins")
+    def unlock(self, request: HttpRequest, queryset: QuerySet[LoginLockout]) -> None:
+        count = queryset.count()
+        queryset.delete()
+        self.message_user(request, f"{count} sign-in(s) unlocked.", level=messages.SUCCESS)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

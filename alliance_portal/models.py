@@ -1,13 +1,16 @@
-"""Models of the shared layer: the user account."""
+"""Models of the shared layer: the user account and its API tokens."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, ClassVar
 
+from axes.models import AccessAttempt
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 
 from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
@@ -71,6 +74,52 @@ class User(AbstractUser):
         return self.display_name or self.get_full_name() or self.email
 
 
+class ApiTokenRevocation(models.TextChoices):
+    BY_PERSON = "by_person", "revoked by its owner"
+    PASSWORD_CHANGED = "password_changed", "revoked because the password changed"
+    DEACTIVATED = "deactivated", "revoked because the account was deactivated"
+    BY_SECRETARIAT = "by_secretariat", "revoked by the secretariat"
+
+
+def password_fingerprint(user: User) -> str:
+    """A keyed digest of the account's password hash: a token carries the one of the password
+    it was issued under and stops working as soon as the password changes, whichever way it
+    changed (page, reset link, admin, shell)."""
+    return salted_hmac("alliance_portal.ApiToken", user.password or "").hexdigest()
+
+
+def api_token_digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A key for the API, issued by ``/api/v1/auth/token/``. Only its SHA-256 digest is stored
+    (the key is shown once); it expires (``API_TOKEN_LIFETIME``), and is revoked when its owner
+    revokes it, when the password changes or when the account is deactivated."""
+
+    user = models.ForeignKey(
+        "alliance_portal.User", on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(
+        max_length=8, editable=False, help_text="The key's first characters, to recognise it."
+    )
+    password_fingerprint = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=20, choices=ApiTokenRevocation.choices, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = "API token"
+        verbose_name_plural = "API tokens"
+        indexes: ClassVar = [models.Index(fields=("user", "revoked_at"))]
+
+    def __str__(self) -> str:
+        return f"API token {self.prefix}… of {self.user}"
+
+
 class OutboundEmail(models.Model):
     """One email to one recipient for one event. Unique per (event, recipient), so a retried
     task or a repeated request never sends the same message twice."""
@@ -117,3 +166,13 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} read {self.object_repr}"
+
+
+class LoginLockout(AccessAttempt):
+    """django-axes' record of failed sign-ins for one email address from one IP address, as the
+    secretariat sees it in the admin: deleting it unlocks that sign-in at once."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "sign-in lockout"
+        verbose_name_plural = "sign-in lockouts"

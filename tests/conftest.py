@@ -52,6 +52,16 @@ def organisation_maker(chamber: Chamber) -> Callable[..., Organisation]:
     return make
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Each test starts with no rate-limit counts (their cache is this process's memory in the
+    test settings). Sign-in lockouts need no reset: django-axes counts in the database, which
+    each test's transaction leaves as it found it."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+
+
 @pytest.fixture
 def make_user(db):
     return create_user

@@ -1,16 +1,26 @@
-"""Account use cases: sign-up of external-stakeholder accounts and email confirmation."""
+"""Account use cases: sign-up of external-stakeholder accounts, email confirmation, API tokens."""
 
 from __future__ import annotations
 
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
-from alliance_portal.models import User
+from alliance_portal.models import (
+    ApiToken,
+    ApiTokenRevocation,
+    User,
+    api_token_digest,
+    password_fingerprint,
+)
 from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
 
@@ -49,3 +59,49 @@ def account_confirm_email(*, actor: Actor, user: User, token: str) -> bool:
     user.is_active = True
     user.save(update_fields=["is_active"])
     return True
+
+
+@use_case
+def api_token_issue(*, actor: Actor, user: User) -> tuple[ApiToken, str]:
+    """Issue a new API token to ``user`` (who just proved their password) and return it with
+    its key, which is shown this once: only its digest is kept. It expires after
+    ``API_TOKEN_LIFETIME``. ``actor`` is the person asking (``account.issue_token``)."""
+    policy.require(actor, "account.issue_token", user)
+    key = secrets.token_hex(20)
+    token = ApiToken.objects.create(
+        user=user,
+        digest=api_token_digest(key),
+        prefix=key[:8],
+        password_fingerprint=password_fingerprint(user),
+        expires_at=timezone.now() + settings.API_TOKEN_LIFETIME,
+    )
+    return token, key
+
+
+@use_case
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> bool:
+    """Revoke one token; False when it was revoked already. ``actor`` is its owner or the
+    secretariat (``account.revoke_tokens``)."""
+    policy.require(actor, "account.revoke_tokens", token.user)
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is not None:
+        return False
+    token.revoked_at = timezone.now()
+    token.revoked_reason = (
+        ApiTokenRevocation.BY_PERSON
+        if getattr(actor, "pk", None) == token.user_id
+        else ApiTokenRevocation.BY_SECRETARIAT
+    )
+    token.save(update_fields=["revoked_at", "revoked_reason"])
+    return True
+
+
+@use_case
+def api_tokens_revoke_all(*, actor: Actor, user: User, reason: ApiTokenRevocation) -> int:
+    """Revoke every token of ``user`` still in force (the password changed, the account was
+    deactivated); returns how many. ``actor`` is the account's owner, the secretariat, or
+    SYSTEM (``account.revoke_tokens``)."""
+    policy.require(actor, "account.revoke_tokens", user)
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason=reason
+    )

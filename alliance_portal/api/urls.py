@@ -1,12 +1,14 @@
 """The v1 API. Each app's routes are included here, in layer order."""
 
 from django.urls import include, path
-from rest_framework.authtoken.views import ObtainAuthToken
 
+from alliance_portal.accounts.api import TokenListApi, TokenObtainApi, TokenRevokeApi
 from alliance_portal.api.views import MeApi
 
 urlpatterns = [
-    path("auth/token/", ObtainAuthToken.as_view(), name="token-obtain"),
+    path("auth/token/", TokenObtainApi.as_view(), name="token-obtain"),
+    path("auth/tokens/", TokenListApi.as_view(), name="token-list"),
+    path("auth/tokens/<int:pk>/", TokenRevokeApi.as_view(), name="token-revoke"),
     path("me/", MeApi.as_view(), name="me"),
     path("", include("members.api_urls")),
     path("", include("standards.api_urls")),

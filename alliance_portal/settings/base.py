@@ -3,6 +3,7 @@ the environment through django-environ; see README.md "Settings" for the list.""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -26,7 +27,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "django_countries",
     "drf_spectacular",
@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
+    "axes",
     # Our apps, in layer order: an app may import only the apps above it.
     "alliance_portal",
     "members",
@@ -54,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "alliance_portal.middleware.PolicyMiddleware",
+    # Last: turns a locked-out sign-in (django-axes) into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"
@@ -97,12 +100,20 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": redis_py_url(REDIS_URL),
         "KEY_PREFIX": "alliance-portal",
-    }
+    },
+    # The API's and the forms' rate-limit counts (alliance_portal.api.throttles).
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_py_url(REDIS_URL),
+        "KEY_PREFIX": "alliance-portal-throttle",
+    },
 }
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "alliance_portal.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out username + address (django-axes).
+    "alliance_portal.accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -110,6 +121,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
+# An API token stops working this long after it was issued (and at once when revoked, when the
+# password changes or when the account is deactivated).
+API_TOKEN_LIFETIME = timedelta(days=env.int("API_TOKEN_LIFETIME_DAYS", default=30))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -119,6 +133,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Brute-force protection (django-axes) on every sign-in: the login page, the admin's and the
+# API's token endpoint. 5 failures for one email address from one IP address lock that pair
+# out for 15 minutes (429 with Retry-After, alliance_portal.accounts.lockout); a success
+# clears the count; the secretariat unlocks in the admin (Sign-in lockouts).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "alliance_portal.accounts.lockout.lockout_username"
+AXES_LOCKOUT_CALLABLE = "alliance_portal.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # our own admin: alliance_portal.admin.LoginLockoutAdmin
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1"]
+AXES_VERBOSE = False  # no banner on every start (it broke `check --deploy`'s clean output)
 # django-guardian: a model-level permission never grants every object.
 # No guardian "anonymous user" row: anonymous visitors see what the disclosure policy makes public.
 ANONYMOUS_USER_NAME = None
@@ -180,7 +207,7 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "alliance_portal.accounts.tokens.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "alliance_portal.api.pagination.PageNumberPagination",
@@ -190,6 +217,16 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "EXCEPTION_HANDLER": "alliance_portal.api.exceptions.exception_handler",
+    # Scoped rate limits (alliance_portal.api.throttles): a view opts in with throttle_scope.
+    "DEFAULT_THROTTLE_CLASSES": ["alliance_portal.api.throttles.ScopedThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "auth-token": "10/minute",
+        "signup": "5/hour",
+        "password-reset": "5/hour",
+        "search": "60/minute",
+        "export": "20/minute",
+        "report-create": "10/hour",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance Portal API",

@@ -6,7 +6,7 @@ import os
 import secrets
 
 from alliance_portal.settings.base import *  # noqa: F403
-from alliance_portal.settings.base import DATABASES, env
+from alliance_portal.settings.base import CACHES, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -36,3 +36,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_LOGINS_ENABLED = False
+# Rate-limit counts in each test process's memory, emptied before every test (tests/conftest.py):
+# the limits hold as in production within a test, and one test's requests never throttle
+# another's (nor another run's against the same Redis).
+CACHES["throttle"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

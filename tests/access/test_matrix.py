@@ -28,17 +28,19 @@ from tests.shared_state import State, shared_state
 PAGES, API = gather()
 
 # The admin: the secretariat administers the alliance's own models; groups, permissions and
-# API tokens are the superuser's (DESIGN.md §2); audit events and sent emails are read-only.
-SUPERUSER_ONLY_APPS = {"auth", "authtoken"}
+# the secretariat sees API tokens under each account; audit events and sent emails are read-only.
+SUPERUSER_ONLY_APPS = {"auth"}
 # Records nobody adds or deletes by hand in the admin (they come from their own use case).
 NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
+    "alliance_portal.LoginLockout",
     "alliance_portal.OutboundEmail",
     "pghistory.Events",
     "members.AgreementAcceptance",
     "members.MembershipApplication",
 }
-NO_DELETE_MODELS = NO_ADD_MODELS | {"members.AgreementVersion"}
+# Deleting a sign-in lockout is how the secretariat unlocks it.
+NO_DELETE_MODELS = (NO_ADD_MODELS | {"members.AgreementVersion"}) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
 READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
 NO_OBJECT_PAGES = {"pghistory.Events"}
@@ -220,8 +222,6 @@ def _run(world, url: str, case: Case, method: str, *, api: bool) -> list[str]:
 
 def _build_matrix_world() -> World:
     """The shared world, plus one object of every model the admin shows."""
-    from rest_framework.authtoken.models import Token
-
     from alliance_portal import policy
     from alliance_portal.models import OutboundEmail
 
@@ -229,7 +229,6 @@ def _build_matrix_world() -> World:
     OutboundEmail.objects.create(
         event_key="matrix", recipient="a@example.org", subject="S", body="B"
     )
-    Token.objects.create(user=world.users[Role.MEMBER])
     policy.record_access(world.users[Role.SECRETARIAT], world.applicant)
     populate(world)
     return world

@@ -122,6 +122,26 @@ def account_confirm_email(who: Principal, account: Any) -> bool:
     return True
 
 
+@action("account.issue_token", refusal="Each person asks for their own API tokens.")
+def account_issue_token(who: Principal, account: Any) -> bool:
+    """The person themself, signed in or having just given their password."""
+    return who.user_id is not None and who.user_id == account.pk
+
+
+@action("account.list_tokens", refusal="Sign in to see your API tokens.")
+def account_list_tokens(who: Principal, account: Any) -> bool:
+    """The person themself (the secretariat sees tokens in the admin)."""
+    return who.user_id is not None and who.user_id == account.pk
+
+
+@action("account.revoke_tokens", refusal="You may revoke only your own API tokens.")
+def account_revoke_tokens(who: Principal, account: Any) -> bool:
+    """The person themself; the secretariat (not a superuser's tokens, unless superuser)."""
+    if who.user_id is not None and who.user_id == account.pk:
+        return True
+    return is_staff(who) and (who.role == Role.SUPERUSER or not account.is_superuser)
+
+
 @action("account.edit", refusal="Only the superuser changes a superuser's account.")
 def account_edit(who: Principal, account: Any) -> bool:
     """The superuser; others with the admin's change permission, except a superuser's account."""

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
+from alliance_portal.accounts.services import api_token_issue
+from alliance_portal.models import LoginLockout, User
 from tests.access.matrix import Case
+
+
+def populate(world) -> None:
+    """An API token of an account outside the roles: nobody else's to see or revoke."""
+    stranger = User.objects.create_user(email="token-owner@example.org", password="x" * 16)
+    token, _key = api_token_issue(actor=stranger, user=stranger)
+    world.extra["stranger_token"] = token
+    LoginLockout.objects.create(
+        username="token-owner@example.org", ip_address="192.0.2.1", failures_since_start=2
+    )
+
+
+def _stranger_token(world) -> dict[str, int]:
+    return {"pk": world.extra["stranger_token"].pk}
+
+
+def _stranger_token_id(world) -> dict[str, int]:
+    return {"id": world.extra["stranger_token"].pk}
+
 
 PAGES: dict[str, list[Case]] = {
     "home": [Case("public")],
@@ -22,6 +43,16 @@ PAGES: dict[str, list[Case]] = {
     ],
     "password_reset_complete": [Case("public")],
     "signup": [Case("guest")],
+    "token_list": [Case("signed-in")],
+    "token_revoke": [
+        Case(
+            "signed-in",
+            kwargs=_stranger_token,
+            method="post",
+            ok=frozenset({404}),
+            label="another's token (not found)",
+        )
+    ],
     "signup_confirm": [
         Case(
             "public",
@@ -36,7 +67,16 @@ PAGES: dict[str, list[Case]] = {
 
 API: dict[tuple[str, str], list[Case]] = {
     ("post", "/api/v1/auth/token/"): [
-        Case("public", data={"username": "x@example.org", "password": "wrong"}, ok=frozenset({400}))
+        # The sixth wrong password in a row (seven roles ask in turn) meets the lockout: 429.
+        Case(
+            "public",
+            data={"username": "x@example.org", "password": "wrong"},
+            ok=frozenset({400, 429}),
+        )
     ],
     ("get", "/api/v1/me/"): [Case("signed-in")],
+    ("get", "/api/v1/auth/tokens/"): [Case("signed-in")],
+    ("delete", "/api/v1/auth/tokens/{id}/"): [
+        Case("signed-in", kwargs=_stranger_token_id, ok=frozenset({404}), label="another's token")
+    ],
 }

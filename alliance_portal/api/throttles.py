@@ -1,0 +1,61 @@
+"""Rate limits (DRF scoped throttles) for the endpoints a robot would hammer: the token
+endpoint, sign-up, password reset, search, exports and report creation.
+
+An API view opts in with ``throttle_scope = "<scope>"`` (``ScopedThrottle`` is a default
+throttle class, and lets views without a scope through); a page's view with
+``@throttled("<scope>")``. Rates are ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``; counts live
+in the ``throttle`` cache. Over the limit: 429 with ``Retry-After`` (seconds)."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from rest_framework.throttling import ScopedRateThrottle
+
+SCOPES = ("auth-token", "signup", "password-reset", "search", "export", "report-create")
+
+
+class ScopedThrottle(ScopedRateThrottle):
+    """DRF's scoped throttle, counting in the ``throttle`` cache."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache = caches["throttle"]
+
+
+def throttled(scope: str, methods: tuple[str, ...] = ("POST",)) -> Callable[..., Any]:
+    """Limit a page's view (its ``methods``) to the ``scope``'s rate: over it, a 429 page that
+    says when to try again."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method in methods:
+                throttle = ScopedThrottle()
+                if not throttle.allow_request(request, SimpleNamespace(throttle_scope=scope)):  # type: ignore[arg-type]
+                    return too_many_requests(request, throttle.wait())
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def too_many_requests(request: HttpRequest, wait: float | None) -> HttpResponse:
+    seconds = max(1, math.ceil(wait or 60))
+    minutes = math.ceil(seconds / 60)
+    response = render(
+        request,
+        "accounts/too_many_requests.html",
+        {"minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
