@@ -38,7 +38,14 @@ NO_ADD_MODELS = {
     "members.AgreementAcceptance",
     "members.MembershipApplication",
 }
-NO_DELETE_MODELS = NO_ADD_MODELS | {"members.AgreementVersion"}
+# Public records: comments and responses (moderation hides, never deletes) and a published
+# transparency report (the matrix's first report is a ready one).
+NO_DELETE_MODELS = NO_ADD_MODELS | {
+    "members.AgreementVersion",
+    "governance.Comment",
+    "governance.CommentResponse",
+    "governance.TransparencyReport",
+}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
 READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
 NO_OBJECT_PAGES = {"pghistory.Events"}
