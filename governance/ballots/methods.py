@@ -28,8 +28,6 @@ MethodT = TypeVar("MethodT", bound="type[Method]")
 # each one's choice could be read off the counts.
 SECRET_MINIMUM_CAST = 3
 WITHHELD = "figures withheld to protect the secrecy of the vote"
-# The figures of a published row that a withholding blanks (null).
-COUNT_KEYS = ("cast", "yes", "no", "abstain", "object", "share")
 
 
 def fraction_text(value: Fraction) -> str:
@@ -89,47 +87,14 @@ class Method:
     def withholds_figures(self, figures: Mapping[str, Any], *, secret: bool) -> bool:
         """Whether a published row (a chamber's, or all organisations') must show no per-choice
         counts: in a secret ballot, when fewer than ``SECRET_MINIMUM_CAST`` organisations cast
-        or a single choice holds every vote cast. A row withheld already stays withheld."""
+        or a single choice holds every vote cast. A row withheld already stays withheld.
+        Applied to a whole tally by ``governance.ballots.secrecy.public_tally``."""
         if not secret:
             return False
         cast = figures.get("cast")
         if figures.get("figures_withheld") or cast is None or cast < SECRET_MINIMUM_CAST:
             return True
         return any(figures.get(key) == cast for key in self.choice_figures)
-
-    def public_tally(self, tally: Mapping[str, Any]) -> dict[str, Any]:
-        """A published tally (``tally_record``'s shape) with the secrecy rule applied: each
-        row that ``withholds_figures`` gets its counts nulled and ``figures_withheld``, keeping
-        whether it met quorum and supported; when a chamber taking part is withheld, the
-        overall figures and the support are withheld too (they would give it away by
-        subtraction). The outcome stays: it follows from the full count. Applied when the
-        record is written and again to every rendering, so that records frozen before the
-        rule was tightened are shown by today's rule. Returns a new dict."""
-        secret = bool(tally.get("secret"))
-        chambers = [self._withheld_row(row, secret=secret) for row in tally.get("chambers", [])]
-        any_withheld = any(
-            row["figures_withheld"] and row.get("takes_part", True) for row in chambers
-        )
-        overall = tally.get("overall")
-        if overall is not None:
-            overall = self._withheld_row(overall, secret=secret, force=secret and any_withheld)
-            any_withheld = any_withheld or overall["figures_withheld"]
-        support_withheld = secret and any_withheld
-        return {
-            **tally,
-            "support": None if support_withheld else tally.get("support"),
-            "support_withheld": support_withheld or bool(tally.get("support_withheld")),
-            "chambers": chambers,
-            "overall": overall,
-        }
-
-    def _withheld_row(
-        self, row: Mapping[str, Any], *, secret: bool, force: bool = False
-    ) -> dict[str, Any]:
-        withheld = force or self.withholds_figures(row, secret=secret)
-        if not withheld:
-            return {**row, "figures_withheld": bool(row.get("figures_withheld", False))}
-        return {**row, **dict.fromkeys(COUNT_KEYS), "figures_withheld": True}
 
     def count(self, **kwargs: Any) -> TallyResult:
         """The result of a ballot of this method: ``governance.tally.tally`` with it (which
@@ -205,23 +170,6 @@ def method_for(value: str) -> Method:
         return METHODS[value]
     except KeyError:
         raise ValueError(f"No ballot method {value!r}.") from None
-
-
-def public_tally(tally: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """A stored tally as it may be published today (``Method.public_tally`` of its method);
-    None stays None."""
-    if tally is None:
-        return None
-    return method_for(str(tally["method"])).public_tally(tally)
-
-
-def public_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A decision's stored public record as it may be published today: its tally through
-    ``public_tally`` (records of other kinds, without a tally, unchanged). Every rendering of a
-    decision record (pages, API, feed, report) goes through this."""
-    if not isinstance(record.get("tally"), Mapping):
-        return dict(record)
-    return {**record, "tally": public_tally(record["tally"])}
 
 
 def methods() -> list[Method]:

@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
-from governance.ballots.methods import public_record
+from governance.ballots.secrecy import public_record
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
     GENESIS_HASH,
@@ -148,7 +148,7 @@ def _problem(entry: DecisionLogEntry, expected: int, prev_hash: str) -> str:
 
 def entry_record(entry: DecisionLogEntry) -> dict[str, Any]:
     """The entry's record as it may be shown today (pages, feed): a decision's tally with a
-    secret ballot's figures withheld by ``methods.public_record``, also for an entry written
+    secret ballot's figures withheld by ``secrecy.public_record``, also for an entry written
     before that rule was tightened. The canonical text itself, what was hashed, never
     changes (the API and the ``canonical`` page serve it byte for byte)."""
     record: dict[str, Any] = json.loads(entry.canonical).get("record", {})

@@ -11,6 +11,7 @@ from governance.ballots.models import (
     BallotElector,
     Vote,
 )
+from governance.ballots.secrecy import public_tally
 from governance.ballots.selectors.ballots import (
     chamber_ref,
     declaration_list,
@@ -33,7 +34,7 @@ def _figures(group: GroupTally, method: Method) -> dict[str, Any]:
     """One group's figures in full. ``eligible`` is |E_c| (the electorate minus the recused
     organisations), ``electorate`` counts them all. In a consent ballot ``yes`` counts the
     consents. What a secret ballot withholds is decided afterwards, for the whole tally, by
-    ``Method.public_tally``."""
+    ``secrecy.public_tally``."""
     return {
         "takes_part": group.takes_part,
         "electorate": group.eligible + group.recused,
@@ -77,8 +78,8 @@ def _chamber_groups(ballot: Ballot, result: TallyResult) -> list[tuple[int, Grou
 def tally_record(*, ballot: Ballot, result: TallyResult) -> dict[str, Any]:
     """The published tally: method, quorum, threshold, concurrent majority, support, and
     per chamber electorate, eligible, recused, cast, yes, no, abstain, objections, share,
-    quorum needed and met, and whether it supported. In a secret ballot the method's
-    ``public_tally`` withholds a chamber's counts when fewer than three organisations cast or
+    quorum needed and met, and whether it supported. In a secret ballot ``public_tally`` (the
+    method's ``withholds_figures``) withholds a chamber's counts when fewer than three organisations cast or
     one choice holds every vote cast (then only whether it met quorum and supported shows),
     and the overall figures and the support with it (they would give it away by
     subtraction)."""
@@ -91,7 +92,7 @@ def tally_record(*, ballot: Ballot, result: TallyResult) -> dict[str, Any]:
         )
     ]
     overall = None if ballot.rule.by_chamber else _figures(result.groups[0], ballot.rule)
-    return ballot.rule.public_tally(
+    return public_tally(
         {
             "method": ballot.method,
             "quorum": fraction(ballot.quorum),

@@ -9,8 +9,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from governance.ballots.methods import figure_heading, public_record
+from governance.ballots.methods import figure_heading
 from governance.ballots.models import Decision
+from governance.ballots.secrecy import public_record
 from governance.decision_log import selectors as log_selectors
 from governance.decision_log.models import DecisionLogEntry, LogEntryKind, PublishedDecision
 from governance.reports.sections.registry import ReportContext, register_section
