@@ -22,6 +22,13 @@ if TYPE_CHECKING:
 Outcome = Literal["adopted", "rejected", "no_quorum"]
 MethodT = TypeVar("MethodT", bound="type[Method]")
 
+# The secrecy of a secret ballot's figures (Security, issue 14 item 1). A chamber's per-choice
+# counts are published only when at least this many organisations cast *and* no single choice
+# holds every vote cast there: otherwise, since the organisations that took part are known,
+# each one's choice could be read off the counts.
+SECRET_MINIMUM_CAST = 3
+WITHHELD = "figures withheld to protect the secrecy of the vote"
+
 
 def fraction_text(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
@@ -69,6 +76,25 @@ class Method:
     @property
     def choice_values(self) -> frozenset[str]:
         return frozenset(value for value, _ in self.choices)
+
+    @property
+    def choice_figures(self) -> tuple[str, ...]:
+        """The published figure of each choice, in order: ``("yes", "no", "abstain")``."""
+        return tuple(dict.fromkeys(self.counts_as.get(value, value) for value, _ in self.choices))
+
+    # --- the secrecy of the figures (the one rule every output asks) ---
+
+    def withholds_figures(self, figures: Mapping[str, Any], *, secret: bool) -> bool:
+        """Whether a published row (a chamber's, or all organisations') must show no per-choice
+        counts: in a secret ballot, when fewer than ``SECRET_MINIMUM_CAST`` organisations cast
+        or a single choice holds every vote cast. A row withheld already stays withheld.
+        Applied to a whole tally by ``governance.ballots.secrecy.public_tally``."""
+        if not secret:
+            return False
+        cast = figures.get("cast")
+        if figures.get("figures_withheld") or cast is None or cast < SECRET_MINIMUM_CAST:
+            return True
+        return any(figures.get(key) == cast for key in self.choice_figures)
 
     def count(self, **kwargs: Any) -> TallyResult:
         """The result of a ballot of this method: ``governance.tally.tally`` with it (which
@@ -277,8 +303,8 @@ class ChamberBalanced(Method):
             )
         else:
             sentences.append(
-                "The mean support is not published for this secret ballot (a chamber had "
-                f"fewer than three votes); it was compared with the threshold of {threshold}."
+                "The mean support is not published for this secret ballot (a chamber's "
+                f"{WITHHELD}); it was compared with the threshold of {threshold}."
             )
         if result.concurrent_majority:
             short = [row["chamber"]["name"] for row in taking_part if not row["supported"]]

@@ -16,6 +16,15 @@ from governance.consultations import services
 from governance.consultations.models import Comment, CommentResponse
 
 # --- comments, responses -----------------------------------------------------------------------
+# Comments and their responses are the public record of a consultation ("you said, we did"):
+# moderation hides a comment with a reason, it never deletes one, and nobody deletes a comment
+# or a response here (issue 14 item 10). A response is revised through ``comment_respond``
+# until the ballot opens.
+
+
+class NoDeleteMixin:
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class CommentResponseInline(ReadOnlyInline):
@@ -30,7 +39,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Comment)
-class CommentAdmin(ServiceAdmin):
+class CommentAdmin(NoDeleteMixin, ServiceAdmin):
     list_display = ("pk", "proposal", "author_kind", "organisation", "status", "created_at")
     list_filter = ("status", "author_kind", "proposal__status")
     search_fields = ("text", "proposal__title")
@@ -117,7 +126,7 @@ class CommentAdmin(ServiceAdmin):
 
 
 @admin.register(CommentResponse)
-class CommentResponseAdmin(ServiceAdmin):
+class CommentResponseAdmin(NoDeleteMixin, ServiceAdmin):
     list_display = ("comment", "outcome", "responded_at")
     list_filter = ("outcome",)
     raw_id_fields = ("comment",)

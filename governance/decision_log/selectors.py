@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
+from governance.ballots.secrecy import public_record
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
     GENESIS_HASH,
@@ -88,9 +89,9 @@ def log_entry_page(*, seq: int) -> LogEntryPage:
         (other, json.loads(other.canonical))
         for other in DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq")
     ]
-    return LogEntryPage(
-        entry=entry, content=json.loads(entry.canonical), decision=decision, related=related
-    )
+    content = json.loads(entry.canonical)
+    content["record"] = entry_record(entry)
+    return LogEntryPage(entry=entry, content=content, decision=decision, related=related)
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,12 @@ def _problem(entry: DecisionLogEntry, expected: int, prev_hash: str) -> str:
 
 
 def entry_record(entry: DecisionLogEntry) -> dict[str, Any]:
+    """The entry's record as it may be shown today (pages, feed): a decision's tally with a
+    secret ballot's figures withheld by ``secrecy.public_record``, also for an entry written
+    before that rule was tightened. The canonical text itself, what was hashed, never
+    changes (the API and the ``canonical`` page serve it byte for byte)."""
     record: dict[str, Any] = json.loads(entry.canonical).get("record", {})
-    return record
+    return public_record(record)
 
 
 def entry_title(entry: DecisionLogEntry, record: dict[str, Any]) -> str:

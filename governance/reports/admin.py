@@ -1,7 +1,8 @@
 """Admin: transparency reports. Imported by governance/admin.py.
 
 The secretariat asks for a report from the add form (kind, edition and period), builds reports
-again with an action, and deletes them; all through ``governance.reports.services``, like the
+again with an action, and deletes those never published (a published edition and its files
+are kept as they are); all through ``governance.reports.services``, like the
 pages and the API. What a build wrote is read-only here."""
 
 from __future__ import annotations
@@ -161,6 +162,12 @@ class TransparencyReportAdmin(ServiceAdmin):
                 "being built.",
                 level=messages.INFO,
             )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A published edition and its files are kept as they are (issue 14 item 10).
+        if obj is not None and services.report_is_published(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def delete_model(self, request: HttpRequest, obj: TransparencyReport) -> None:
         try:

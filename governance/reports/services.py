@@ -199,12 +199,25 @@ def _queue_again(report: TransparencyReport, *, actor: Actor, now: datetime, ste
     enqueue_build(report)
 
 
+def report_is_published(report: TransparencyReport) -> bool:
+    """A ready report, or one that holds files (a published edition queued to be built
+    again): a public record that is never deleted."""
+    return report.state == ReportState.READY or report.files.exists()
+
+
 @use_case
 def report_delete(*, actor: Actor, report: TransparencyReport) -> None:
-    """Delete a report and, once the transaction commits, its files (the secretariat). A
-    report being built is refused: its worker would write files for a report that is gone."""
+    """Delete a report that was never published (queued, or failed before writing its files)
+    and, once the transaction commits, any files it has (the secretariat). A published edition
+    (ready, or holding files) is a public record: refused, it stays with its files (issue 14
+    item 10). A report being built is refused: its worker would write files for a report that
+    is gone."""
     policy.require(actor, "report.delete", report)
     locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+    if report_is_published(locked):
+        raise ValidationError(
+            f"{locked} is published: it is kept as it is, with its files, and cannot be deleted."
+        )
     if locked.state == ReportState.BUILDING and report_lock_is_held(locked.pk):
         raise ValidationError("The report is being built: delete it once the build is over.")
     names = sorted(str(name) for name in locked.files.values_list("file", flat=True))

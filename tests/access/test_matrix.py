@@ -39,8 +39,18 @@ NO_ADD_MODELS = {
     "members.AgreementAcceptance",
     "members.MembershipApplication",
 }
-# Deleting a sign-in lockout is how the secretariat unlocks it.
-NO_DELETE_MODELS = (NO_ADD_MODELS | {"members.AgreementVersion"}) - {"alliance_portal.LoginLockout"}
+# Public records: comments and responses (moderation hides, never deletes) and a published
+# transparency report (the matrix's first report is a ready one). Deleting a sign-in lockout is
+# how the secretariat unlocks it.
+NO_DELETE_MODELS = (
+    NO_ADD_MODELS
+    | {
+        "members.AgreementVersion",
+        "governance.Comment",
+        "governance.CommentResponse",
+        "governance.TransparencyReport",
+    }
+) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
 READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
 NO_OBJECT_PAGES = {"pghistory.Events"}

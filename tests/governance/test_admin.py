@@ -9,9 +9,10 @@ from django.contrib.admin import helpers
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.consultations import services as consultation_services
-from governance.consultations.models import Comment, CommentStatus
+from governance.consultations.models import Comment, CommentResponse, CommentStatus
 from governance.objectives import services as objective_services
 from governance.objectives.models import Issue
+from governance.proposals import services as proposal_services
 from governance.proposals.models import Proposal, ProposalStatus
 from tests.governance.factories import assembly, make_proposal
 
@@ -118,3 +119,33 @@ def test_admin_tables_a_proposal_and_changes_an_issue_with_a_reason(world) -> No
     assert issue.status == "contentious"
     assert issue.status_changes.last().reason == "Method disputed."
     assert Issue.objects.count() == 1
+
+
+def test_comments_and_responses_are_never_deleted_in_the_admin(world) -> None:
+    """Issue 14 item 10: the consultation's comments and responses are a public record;
+    moderation hides a comment with a reason, nobody deletes one (nor its response)."""
+    proposal = make_proposal(status=S.CONSULTATION, public_consultation=True)
+    comment = consultation_services.comment_post(
+        actor=world.users[Role.EXTERNAL_STAKEHOLDER], proposal=proposal, text="Said."
+    )
+    consultation_services.comment_moderate(
+        actor=SYSTEM, comment=comment, decision=consultation_services.ModerationVerdict.APPROVE
+    )
+    proposal_services.proposal_transition(actor=SYSTEM, proposal=proposal, to_status=S.DELIBERATION)
+    comment.refresh_from_db()
+    response = consultation_services.comment_respond(
+        actor=SYSTEM, comment=comment, outcome="accepted", reason="Done."
+    )
+    staff = world.client_for(Role.SECRETARIAT)
+    for path, pk in (("comment", comment.pk), ("commentresponse", response.pk)):
+        assert staff.get(f"/admin/governance/{path}/{pk}/delete/").status_code == 403
+        assert (
+            staff.post(f"/admin/governance/{path}/{pk}/delete/", {"post": "yes"}).status_code == 403
+        )
+        staff.post(
+            f"/admin/governance/{path}/",
+            {"action": "delete_selected", "post": "yes", helpers.ACTION_CHECKBOX_NAME: [pk]},
+        )
+        assert "delete_selected" not in staff.get(f"/admin/governance/{path}/").content.decode()
+    assert Comment.objects.filter(pk=comment.pk).exists()
+    assert CommentResponse.objects.filter(pk=response.pk).exists()

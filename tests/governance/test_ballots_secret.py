@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import timedelta
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -23,9 +24,13 @@ from rest_framework.test import APIClient
 from alliance_portal.models import OutboundEmail
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
+from governance.ballots import services as ballot_services
+from governance.ballots.methods import Method
 from governance.ballots.models import Ballot, Decision, Vote
+from governance.ballots.selectors import ballot_tally
 from governance.ballots.services.closing import _close
 from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.selectors import decision_log_verify
 from tests.governance.test_ballots_factories import chamber, open_ballot, vote
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +180,7 @@ def test_small_chambers_show_only_quorum_and_support(world, secret) -> None:
     assert rows["lone"]["supported"] is True
     # The mean would give the small chambers away by subtraction: withheld too.
     assert (tally["support"], tally["support_withheld"]) == (None, True)
-    assert "Not published: fewer than three organisations voted" in views[f"page {Role.ANONYMOUS}"]
+    assert "Figures withheld to protect the secrecy of the vote" in views[f"page {Role.ANONYMOUS}"]
 
 
 def test_the_own_organisation_is_told_that_it_voted_not_how(world, secret) -> None:
@@ -210,3 +215,167 @@ def test_the_audit_trail_never_holds_a_choice(world, secret) -> None:
     assert "reason" not in columns
     assert event_model.objects.filter(pgh_obj_id__in=Vote.objects.values("pk")).exists()
     assert secret.closes_at - timedelta(days=14) == secret.opened_at
+
+
+# --- issue 14 item 1: a unanimous chamber gives every choice away ---------------------------------
+
+WITHHELD_TEXT = "Figures withheld to protect the secrecy of the vote"
+COUNTS = ("cast", "yes", "no", "abstain", "object", "share")
+
+
+@pytest.fixture
+def fours(world, make_organisation) -> Ballot:
+    """A secret chamber-balanced ballot: a chamber of four that votes yes as one, a chamber of
+    four split (yes, yes, no, abstain) and civil society, where two vote (yes, no)."""
+    same = [make_organisation(f"Same {n}", chamber=chamber("four-same", 10)) for n in range(4)]
+    split = [make_organisation(f"Split {n}", chamber=chamber("four-split", 11)) for n in range(4)]
+    ballot = open_ballot(secret=True, title="Secret ballot of fours")
+    vote(ballot, world.own, "yes")
+    vote(ballot, world.other, "no")
+    for organisation in same:
+        vote(ballot, organisation, "yes")
+    for organisation, choice in zip(split, ("yes", "yes", "no", "abstain"), strict=True):
+        vote(ballot, organisation, choice)
+    return ballot
+
+
+def _close_now(world, ballot: Ballot) -> Ballot:
+    """Every vote is in: the secretariat closes the ballot now (inside the report's period)."""
+    ballot_services.ballot_close(
+        actor=world.users[Role.SECRETARIAT], ballot=ballot, reason="Every vote is in."
+    )
+    return Ballot.objects.get(pk=ballot.pk)
+
+
+def _rows(tally: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {row["chamber"]["slug"]: row for row in tally["chambers"]}
+
+
+def _assert_withheld_as_the_rule_says(tally: dict[str, Any], where: str) -> None:
+    rows = _rows(tally)
+    for slug in ("four-same", "civil-society"):
+        row = rows[slug]
+        assert row["figures_withheld"] is True, (where, slug)
+        assert [row[key] for key in COUNTS] == [None] * len(COUNTS), (where, slug)
+        assert (row["quorum_met"], row["supported"]) == (True, slug == "four-same"), where
+    split = rows["four-split"]
+    assert split["figures_withheld"] is False, where
+    assert (split["cast"], split["yes"], split["no"], split["abstain"]) == (4, 2, 1, 1), where
+    assert split["share"] == {"num": 2, "den": 3}, where
+    assert (tally["support"], tally["support_withheld"]) == (None, True), where
+
+
+def _page_row(html: str, slug: str) -> str:
+    found = re.search(rf'<tr data-chamber="{slug}">(.*?)</tr>', html, re.S)
+    assert found, slug
+    return found.group(1)
+
+
+def _assert_pages_withhold(html: str, where: str) -> None:
+    for slug in ("four-same", "civil-society"):
+        assert WITHHELD_TEXT in _page_row(html, slug), (where, slug)
+    assert WITHHELD_TEXT not in _page_row(html, "four-split"), where
+
+
+def _public_outputs(world, ballot: Ballot, seq: int) -> dict[str, Any]:
+    """The tally as every output publishes it, and the pages and feed as text."""
+    anonymous = Client()
+    member = world.users[Role.MEMBER]
+    return {
+        "tallies": {
+            "record": Decision.objects.get(ballot=ballot).record["tally"],
+            "api ballot": _api(member, f"/api/v1/ballots/{ballot.pk}/")[1]["result"],
+            "api decision": _api(member, f"/api/v1/ballots/{ballot.pk}/decision/")[1]["record"][
+                "tally"
+            ],
+        },
+        "pages": {
+            "proposal": _page(anonymous, f"/governance/proposals/{ballot.proposal_id}/"),
+            "decision log": _page(anonymous, f"/governance/decisions/{seq}/"),
+        },
+        "feed": _page(anonymous, "/governance/decisions/feed/"),
+    }
+
+
+def _report_tallies(django_capture_on_commit_callbacks) -> tuple[list, bytes]:
+    from tests.governance.reports_support import report_json, this_year_ad_hoc, zip_members
+    from tests.governance.test_reports import build
+
+    report = build(django_capture_on_commit_callbacks, **this_year_ad_hoc())
+    decisions = next(s for s in report_json(report)["sections"] if s["key"] == "decisions")
+    table = next(t for t in decisions["tables"] if t["name"] == "decision-tallies")
+    rows = [
+        dict(zip([c["name"] for c in table["columns"]], row, strict=True)) for row in table["rows"]
+    ]
+    return rows, zip_members(report)["data/decision-tallies.csv"]
+
+
+def _assert_report_withholds(rows: list[dict[str, Any]], csv_data: bytes) -> None:
+    by_slug = {row["chamber_slug"]: row for row in rows}
+    for slug in ("four-same", "civil-society"):
+        row = by_slug[slug]
+        assert row["figures_withheld"] is True, slug
+        assert [row[k] for k in ("cast", "yes", "no", "abstain", "object", "share_percent")] == [
+            None
+        ] * 6, slug
+    assert (by_slug["four-split"]["cast"], by_slug["four-split"]["yes"]) == (4, 2)
+    lines = {line.split(",")[3]: line for line in csv_data.decode().splitlines()[1:]}
+    assert lines["four-same"].split(",")[7:13] == [""] * 6
+    assert lines["four-split"].split(",")[7:9] == ["4", "2"]
+
+
+def test_a_unanimous_or_small_chamber_shows_no_counts_anywhere(
+    world, fours, django_capture_on_commit_callbacks
+) -> None:
+    expected = ballot_tally(ballot=fours)
+    closed = _close_now(world, fours)
+    decision = Decision.objects.get(ballot=closed)
+    entry = decision.log_entry
+    assert entry is not None
+    # The outcome still follows from the full count: shares 1/2, 1 and 2/3.
+    assert decision.outcome == expected.outcome == decision.record["tally"]["outcome"]
+    assert expected.support == Fraction(13, 18)
+    logged = json.loads(entry.canonical)["record"]["tally"]
+    _assert_withheld_as_the_rule_says(logged, "decision log entry")
+    outputs = _public_outputs(world, closed, entry.seq)
+    for where, tally in outputs["tallies"].items():
+        _assert_withheld_as_the_rule_says(tally, where)
+    for where, html in outputs["pages"].items():
+        _assert_pages_withhold(html, where)
+    assert "13/18" not in json.dumps(outputs, default=str)
+    assert "fewer than three" not in decision.rationale
+    _assert_report_withholds(*_report_tallies(django_capture_on_commit_callbacks))
+
+
+def test_a_record_frozen_under_the_old_rule_is_shown_by_the_new_one(
+    world, fours, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    """A decision closed before the rule was tightened (only chambers of fewer than three
+    withheld) keeps its frozen record and log entry byte for byte, but every rendering
+    withholds what today's rule withholds."""
+
+    def old_rule(self, figures, *, secret):
+        cast = figures.get("cast")
+        return secret and (figures.get("figures_withheld") or cast is None or cast < 3)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Method, "withholds_figures", old_rule)
+        closed = _close_now(world, fours)
+    decision = Decision.objects.get(ballot=closed)
+    entry = decision.log_entry
+    assert entry is not None
+    frozen = _rows(decision.record["tally"])["four-same"]
+    assert (frozen["figures_withheld"], frozen["cast"], frozen["yes"]) == (False, 4, 4)
+    canonical = entry.canonical
+
+    outputs = _public_outputs(world, closed, entry.seq)
+    for where, tally in outputs["tallies"].items():
+        if where != "record":
+            _assert_withheld_as_the_rule_says(tally, where)
+    for where, html in outputs["pages"].items():
+        _assert_pages_withhold(html, where)
+    _assert_report_withholds(*_report_tallies(django_capture_on_commit_callbacks))
+    # The log never changes: the entry is as it was hashed, and the chain still verifies.
+    entry.refresh_from_db()
+    assert entry.canonical == canonical
+    assert decision_log_verify().ok

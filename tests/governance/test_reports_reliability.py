@@ -10,11 +10,14 @@ from datetime import date, timedelta
 import psycopg2
 import pytest
 from django.conf import settings
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import OperationalError, connection
 from django.utils import timezone
 
 from alliance_portal.policy import SYSTEM
+from alliance_portal.roles import Role
 from governance import tasks
 from governance.reports import pdf, schedule, services
 from governance.reports.models import ReportState, TransparencyReport
@@ -266,13 +269,35 @@ def test_the_beat_schedule_runs_the_report_tasks() -> None:
     assert stuck < services.STUCK_AFTER.total_seconds()
 
 
-def test_deleting_a_report_deletes_its_files(world, django_capture_on_commit_callbacks) -> None:
+def test_a_published_report_and_its_files_cannot_be_deleted(
+    world, django_capture_on_commit_callbacks
+) -> None:
+    """Issue 14 item 10: a published edition is a public record, kept with its files, in the
+    service and in the admin; a report never published may still be deleted."""
     with django_capture_on_commit_callbacks(execute=True):
         report = queued(**this_year_ad_hoc())
+    report.refresh_from_db()
+    assert report.state == ReportState.READY
     names = list(report.files.values_list("file", flat=True))
     assert names
-    assert all(default_storage.exists(name) for name in names)
-    with django_capture_on_commit_callbacks(execute=True):
+    with pytest.raises(ValidationError, match="is published"):
         services.report_delete(actor=SYSTEM, report=report)
-    assert not TransparencyReport.objects.filter(pk=report.pk).exists()
-    assert not any(default_storage.exists(name) for name in names)
+    staff = world.client_for(Role.SECRETARIAT)
+    assert staff.get(f"/admin/governance/transparencyreport/{report.pk}/delete/").status_code == 403
+    staff.post(f"/admin/governance/transparencyreport/{report.pk}/delete/", {"post": "yes"})
+    staff.post(
+        "/admin/governance/transparencyreport/",
+        {"action": "delete_selected", "post": "yes", helpers.ACTION_CHECKBOX_NAME: [report.pk]},
+    )
+    assert TransparencyReport.objects.filter(pk=report.pk).exists()
+    assert report.files.count() == len(names)
+    assert all(default_storage.exists(name) for name in names)
+
+    never_built = queued(kind="annual", year=2020)
+    assert (
+        staff.get(f"/admin/governance/transparencyreport/{never_built.pk}/delete/").status_code
+        == 200
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_delete(actor=SYSTEM, report=never_built)
+    assert not TransparencyReport.objects.filter(pk=never_built.pk).exists()

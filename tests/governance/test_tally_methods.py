@@ -45,6 +45,7 @@ from governance.ballots.models import (
     Vote,
     VoteChoice,
 )
+from governance.ballots.secrecy import public_tally
 from governance.proposals.models import Proposal, ProposalStatus
 from governance.tally import GroupTally, tally
 from tests.governance.factories import assembly
@@ -334,3 +335,39 @@ def test_unregistering_forgets_the_method() -> None:
         tally(method=Veto.value, eligible={}, votes={})
     with pytest.raises(ValueError, match="registered already"):
         register(ChamberBalanced)
+
+
+# --- the secrecy of a secret ballot's figures (issue 14 item 1) ---------------------------------
+
+
+def _row(cast: int, **counts: int) -> dict[str, Any]:
+    return {"cast": cast, "yes": 0, "no": 0, "abstain": 0, "object": 0, **counts}
+
+
+@pytest.mark.parametrize(
+    ("value", "row", "withheld"),
+    [
+        ("chamber_balanced", _row(2, yes=1, no=1), True),  # fewer than three
+        ("chamber_balanced", _row(4, yes=4), True),  # one choice holds every vote
+        ("chamber_balanced", _row(4, abstain=4), True),
+        ("chamber_balanced", _row(3, yes=2, no=1), False),
+        ("one_member_one_vote", _row(5, no=5), True),
+        ("one_member_one_vote", _row(5, yes=4, abstain=1), False),
+        ("consent", _row(4, yes=4), True),  # yes counts the consents
+        ("consent", _row(4, object=4), True),
+        ("consent", _row(4, yes=3, object=1), False),
+    ],
+)
+def test_a_secret_ballot_withholds_counts_that_give_a_choice_away(
+    value: str, row: dict[str, Any], withheld: bool
+) -> None:
+    method = METHODS[value]
+    assert method.withholds_figures(row, secret=True) is withheld
+    assert method.withholds_figures(row, secret=False) is False
+    tally = {"method": value, "secret": True, "support": {"num": 1, "den": 1}, "chambers": []}
+    shown = public_tally({**tally, "chambers": [{**row, "takes_part": True}]})
+    assert shown["chambers"][0]["figures_withheld"] is withheld
+    assert (shown["chambers"][0]["cast"] is None) is withheld
+    assert (shown["support"] is None) is withheld
+    # Applying the rule again changes nothing: what was written under it shows as it is.
+    assert public_tally(shown) == shown

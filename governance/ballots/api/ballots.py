@@ -138,7 +138,11 @@ class BallotDetailOutputSerializer(BallotOutputSerializer):
     @extend_schema_field(serializers.JSONField(allow_null=True))
     def get_result(self, ballot: Ballot) -> dict[str, Any] | None:
         decision = Decision.objects.filter(ballot=ballot).first()
-        return None if decision is None else decision.record["tally"]
+        if decision is None:
+            return None
+        record = ballot_selectors.decision_public_record(decision)
+        tally: dict[str, Any] | None = record.get("tally")
+        return tally
 
 
 BALLOT_FILTERS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -95,8 +95,9 @@ class DecisionOutputSerializer(serializers.ModelSerializer):
         help_text="Seq of the decision's entry in the public decision log; null while it is "
         "not public."
     )
-    record = serializers.JSONField(
-        help_text="The frozen public record: exactly what the decision log publishes."
+    record = serializers.SerializerMethodField(
+        help_text="The frozen public record, as the decision log publishes it; a secret "
+        "ballot's figures withheld where they would give a choice away."
     )
     dissents = DissentOutputSerializer(many=True, read_only=True)
     reviewer_statements = ReviewerStatementOutputSerializer(many=True, read_only=True)
@@ -121,6 +122,10 @@ class DecisionOutputSerializer(serializers.ModelSerializer):
 
     def get_log_seq(self, decision: Decision) -> int | None:
         return _seq(decision)
+
+    @extend_schema_field(serializers.JSONField())
+    def get_record(self, decision: Decision) -> dict[str, Any]:
+        return ballot_selectors.decision_public_record(decision)
 
 
 class BallotDecisionApi(APIView):

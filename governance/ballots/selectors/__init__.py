@@ -6,10 +6,10 @@ not to the secretariat. Published records name organisations, never people, and 
 floats (fractions as ``{"num", "den"}``, amounts as decimal strings, times as
 ``YYYY-MM-DDTHH:MM:SSZ``), so the public decision log can hash them as they are."""
 
+from governance.ballots.methods import SECRET_MINIMUM_CAST
 from governance.ballots.selectors.ballots import (
     DISSENT_DAYS,
     REVIEWER,
-    SECRET_MINIMUM_CAST,
     ElectorRow,
     VoteRow,
     VoterStatus,

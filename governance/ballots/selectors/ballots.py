@@ -23,8 +23,6 @@ from governance.proposals.models import Proposal
 from governance.tally import TallyResult, tally
 from members.models import Chamber, Organisation
 
-# Below this many organisations casting, a secret ballot's chamber shows no figures (item 5).
-SECRET_MINIMUM_CAST = 3
 # How long after a decision a dissenting statement may be attached.
 DISSENT_DAYS = 14
 REVIEWER = "civil-society reviewer"

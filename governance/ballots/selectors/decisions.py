@@ -17,6 +17,7 @@ from governance.ballots.models import (
     ReviewerStatement,
     Vote,
 )
+from governance.ballots.secrecy import public_record
 from governance.ballots.selectors.ballots import (
     DISSENT_DAYS,
     REVIEWER,
@@ -29,9 +30,11 @@ from governance.proposals.models import Proposal
 
 
 def decision_public_record(decision: Decision) -> dict[str, Any]:
-    """The decision's public record: what the members' decision page shows and what the public
-    decision log publishes, the same frozen content for both."""
-    return dict(decision.record)
+    """The decision's public record: what the members' decision page and the API show and what
+    the public decision log publishes, the same frozen content for all, with a secret ballot's
+    figures withheld by today's rule (``secrecy.public_record``: a record frozen before the
+    rule was tightened is shown, and published later, by it)."""
+    return public_record(decision.record)
 
 
 def decision_of(*, proposal: Proposal) -> Decision | None:

@@ -11,8 +11,8 @@ from governance.ballots.models import (
     BallotElector,
     Vote,
 )
+from governance.ballots.secrecy import public_tally
 from governance.ballots.selectors.ballots import (
-    SECRET_MINIMUM_CAST,
     chamber_ref,
     declaration_list,
     electorate,
@@ -30,12 +30,12 @@ from members.models import Chamber
 # --- the decision record ------------------------------------------------------------------------
 
 
-def _figures(group: GroupTally, method: Method, *, withheld: bool) -> dict[str, Any]:
-    """One group's published figures. ``eligible`` is |E_c| (the electorate minus the recused
+def _figures(group: GroupTally, method: Method) -> dict[str, Any]:
+    """One group's figures in full. ``eligible`` is |E_c| (the electorate minus the recused
     organisations), ``electorate`` counts them all. In a consent ballot ``yes`` counts the
-    consents. Withheld figures (a secret ballot's chamber where fewer than three cast) are
-    null, leaving whether the chamber met quorum and supported."""
-    row: dict[str, Any] = {
+    consents. What a secret ballot withholds is decided afterwards, for the whole tally, by
+    ``secrecy.public_tally``."""
+    return {
         "takes_part": group.takes_part,
         "electorate": group.eligible + group.recused,
         "eligible": group.eligible,
@@ -43,9 +43,7 @@ def _figures(group: GroupTally, method: Method, *, withheld: bool) -> dict[str, 
         "quorum_needed": group.quorum_needed,
         "quorum_met": group.quorum_met,
         "supported": method.supported(group),
-        "figures_withheld": withheld,
-    }
-    counts = {
+        "figures_withheld": False,
         "cast": group.cast,
         "yes": group.yes,
         "no": group.no,
@@ -53,8 +51,6 @@ def _figures(group: GroupTally, method: Method, *, withheld: bool) -> dict[str, 
         "object": group.objections,
         "share": fraction(group.share),
     }
-    row.update(dict.fromkeys(counts) if withheld else counts)
-    return row
 
 
 def _chamber_groups(ballot: Ballot, result: TallyResult) -> list[tuple[int, GroupTally]]:
@@ -82,45 +78,35 @@ def _chamber_groups(ballot: Ballot, result: TallyResult) -> list[tuple[int, Grou
 def tally_record(*, ballot: Ballot, result: TallyResult) -> dict[str, Any]:
     """The published tally: method, quorum, threshold, concurrent majority, support, and
     per chamber electorate, eligible, recused, cast, yes, no, abstain, objections, share,
-    quorum needed and met, and whether it supported. In a secret ballot a chamber where fewer
-    than three organisations cast shows only whether it met quorum and supported; the overall
-    figures and the mean support are then withheld too, since they would give the hidden
-    chamber's figures away by subtraction."""
+    quorum needed and met, and whether it supported. In a secret ballot ``public_tally`` (the
+    method's ``withholds_figures``) withholds a chamber's counts when fewer than three organisations cast or
+    one choice holds every vote cast (then only whether it met quorum and supported shows),
+    and the overall figures and the support with it (they would give it away by
+    subtraction)."""
     chambers = {c.pk: c for c in Chamber.objects.filter(pk__in=electorate(ballot=ballot))}
-    rows = []
-    any_withheld = False
-    for chamber_id, group in sorted(
-        _chamber_groups(ballot, result),
-        key=lambda item: (chambers[item[0]].order, chambers[item[0]].name),
-    ):
-        withheld = ballot.secret and group.cast < SECRET_MINIMUM_CAST
-        any_withheld = any_withheld or (withheld and group.takes_part)
-        rows.append(
-            {
-                "chamber": chamber_ref(chambers[chamber_id]),
-                **_figures(group, ballot.rule, withheld=withheld),
-            }
+    rows = [
+        {"chamber": chamber_ref(chambers[chamber_id]), **_figures(group, ballot.rule)}
+        for chamber_id, group in sorted(
+            _chamber_groups(ballot, result),
+            key=lambda item: (chambers[item[0]].order, chambers[item[0]].name),
         )
-    overall = None
-    if not ballot.rule.by_chamber:
-        group = result.groups[0]
-        hide = ballot.secret and (any_withheld or group.cast < SECRET_MINIMUM_CAST)
-        overall = _figures(group, ballot.rule, withheld=hide)
-        any_withheld = any_withheld or hide
-    support_withheld = ballot.secret and any_withheld
-    return {
-        "method": ballot.method,
-        "quorum": fraction(ballot.quorum),
-        "threshold": fraction(ballot.threshold),
-        "concurrent_majority": ballot.concurrent_majority,
-        "secret": ballot.secret,
-        "decided_by": "chambers" if ballot.rule.by_chamber else "overall",
-        "support": None if result.support is None or support_withheld else fraction(result.support),
-        "support_withheld": support_withheld,
-        "outcome": result.outcome,
-        "chambers": rows,
-        "overall": overall,
-    }
+    ]
+    overall = None if ballot.rule.by_chamber else _figures(result.groups[0], ballot.rule)
+    return public_tally(
+        {
+            "method": ballot.method,
+            "quorum": fraction(ballot.quorum),
+            "threshold": fraction(ballot.threshold),
+            "concurrent_majority": ballot.concurrent_majority,
+            "secret": ballot.secret,
+            "decided_by": "chambers" if ballot.rule.by_chamber else "overall",
+            "support": None if result.support is None else fraction(result.support),
+            "support_withheld": False,
+            "outcome": result.outcome,
+            "chambers": rows,
+            "overall": overall,
+        }
+    )
 
 
 def _impact_record(proposal: Proposal) -> dict[str, Any] | None:

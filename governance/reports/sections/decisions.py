@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from governance.ballots.methods import figure_heading
 from governance.ballots.models import Decision
+from governance.ballots.secrecy import public_record
 from governance.decision_log import selectors as log_selectors
 from governance.decision_log.models import DecisionLogEntry, LogEntryKind, PublishedDecision
 from governance.reports.sections.registry import ReportContext, register_section
@@ -71,7 +72,8 @@ def decisions_section(context: ReportContext) -> SectionContent:
                 "Support (%)",
                 NUMBER,
                 "The support the tally measured, in percent with one decimal (rounded half "
-                "up); empty when withheld (a secret ballot with a small chamber) or not measured.",
+                "up); empty when withheld (a secret ballot with a chamber's figures withheld) or not "
+                "measured.",
             ),
             Column("log_seq", "Decision-log entry (seq)", INTEGER, "Empty until published."),
             Column("log_state", "State in the log today"),
@@ -102,14 +104,15 @@ def decisions_section(context: ReportContext) -> SectionContent:
                 "figures_withheld",
                 "Figures withheld",
                 BOOLEAN,
-                "A secret ballot's chamber where fewer than three organisations cast: only "
-                "whether it met quorum and supported is published.",
+                "A secret ballot's chamber where fewer than three organisations cast or one "
+                "choice holds every vote cast: its figures are withheld to protect the secrecy "
+                "of the vote, and only whether it met quorum and supported is published.",
             ),
         ],
     )
     outcomes: Counter[str] = Counter()
     for decision in decisions:
-        record: dict[str, Any] = decision.record
+        record: dict[str, Any] = public_record(decision.record)
         tally = record.get("tally") or {}
         seq = int(decision.log_entry_id) if decision.log_entry_id else None
         outcomes[decision.outcome] += 1
