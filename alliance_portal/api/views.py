@@ -4,6 +4,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -38,3 +39,10 @@ class MeApi(APIView):
             "organisation_id": who.organisation_id,
         }
         return Response(self.OutputSerializer(data).data)
+
+
+class TokenApi(ObtainAuthToken):
+    """DRF's token view, with the portal's parsers (it names its own, which would let JSON
+    nested 1,000 deep through as a RecursionError)."""
+
+    parser_classes = APIView.parser_classes  # REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]
