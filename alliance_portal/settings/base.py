@@ -212,6 +212,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        # 400/401/403/404 documented once for every operation they can answer.
+        "alliance_portal.api.schema.document_errors",
+    ],
 }
 
 # --- Celery -----------------------------------------------------------------------------------
