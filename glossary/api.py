@@ -384,6 +384,8 @@ class ConceptListApi(APIView):
     superseded ones (what the exports hold); members also proposals. POST proposes a new
     concept (people of member organisations)."""
 
+    pagination_class = PageNumberPagination  # documents the answer as a page
+
     class FilterSerializer(LanguageFilterSerializer):
         status = choice(ConceptStatus, required=False)
 
@@ -569,6 +571,8 @@ class ConceptUsageNotesApi(APIView):
 class RevisionListApi(APIView):
     """Revisions this caller may see: anonymous callers the agreed revisions of public
     concepts; members also proposals, revisions under review and rejected ones."""
+
+    pagination_class = PageNumberPagination  # documents the answer as a page
 
     class FilterSerializer(serializers.Serializer):
         status = choice(RevisionStatus, required=False)

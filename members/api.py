@@ -33,7 +33,7 @@ from members.models import (
 from members.vocabularies import Material, Sector, ValueChainStage
 
 
-@extend_schema_field({"type": "string", "pattern": "^([A-Z]{2})?$", "example": "CD"})
+@extend_schema_field({"type": "string", "pattern": "^[A-Z]{2}$", "example": "CD"})
 class CountryField(CountriesCountryField):
     """An ISO 3166-1 alpha-2 code (described as such in the schema, not as a 250-value enum)."""
 
@@ -127,6 +127,8 @@ ORGANISATION_FILTERS = [
 class OrganisationListApi(APIView):
     """Member organisations. Anonymous callers get public fields; members also get contacts."""
 
+    pagination_class = PageNumberPagination  # documents the answer as a page
+
     class FilterSerializer(serializers.Serializer):
         chamber = serializers.SlugField(required=False)
         kind = serializers.ChoiceField(choices=OrganisationKind.choices, required=False)
@@ -213,7 +215,7 @@ class OrganisationDetailApi(APIView):
 
 class StakeholderGroupOutputSerializer(serializers.ModelSerializer):
     chamber: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     countries = serializers.ListField(child=CountryField())
     is_critical = serializers.BooleanField(read_only=True)
@@ -383,7 +385,7 @@ class CountryDetailSerializer(serializers.Serializer):
             "title": serializers.CharField(),
             "designation": serializers.CharField(),
             "designated_by": serializers.CharField(),
-            "source": serializers.URLField(),
+            "source": serializers.CharField(help_text="A URL, or empty."),
             "noted_on": serializers.DateField(),
             "note": serializers.CharField(),
             "disclosure": serializers.CharField(),

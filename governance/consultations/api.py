@@ -45,7 +45,7 @@ class CommentOutputSerializer(serializers.ModelSerializer):
         help_text="The person, when you may see them; empty otherwise."
     )
     organisation: serializers.RelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     organisation_name = serializers.CharField(
         source="organisation.name", read_only=True, allow_null=True, default=None

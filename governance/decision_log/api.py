@@ -45,6 +45,8 @@ class LogHeadSerializer(serializers.Serializer):
 class DecisionLogListApi(APIView):
     """Every entry, ascending by seq, paginated (follow ``next``)."""
 
+    pagination_class = PageNumberPagination  # documents the answer as a page
+
     @extend_schema(responses=LogEntrySerializer(many=True), operation_id="decision_log_list")
     def get(self, request: Request) -> Response:
         paginator = PageNumberPagination()

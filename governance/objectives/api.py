@@ -143,7 +143,7 @@ class IssueStatusChangeSerializer(serializers.ModelSerializer):
 class IssueOutputSerializer(serializers.ModelSerializer):
     status = serializers.CharField(read_only=True, help_text="agreed, contentious or parked.")
     objective: serializers.RelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     history = IssueStatusChangeSerializer(source="status_changes", many=True, read_only=True)
 

@@ -58,7 +58,7 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     disclosure = serializers.CharField(read_only=True, help_text="public or members.")
     body: serializers.RelatedField = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     proposed_by: serializers.RelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     objectives: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
@@ -69,7 +69,9 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     countries = serializers.ListField(child=CountryField(), read_only=True)
     materials = serializers.ListField(child=serializers.CharField(), read_only=True)
     consultation = ConsultationSerializer(source="*", read_only=True)
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    url = serializers.CharField(
+        source="get_absolute_url", read_only=True, help_text="The page's path on the portal."
+    )
 
     class Meta:
         model = Proposal

@@ -84,6 +84,8 @@ def _paginated_mappings(request: Request, view: APIView, queryset: Any) -> Respo
 class MappingSetListApi(APIView):
     """Mapping sets: public. The secretariat opens new ones."""
 
+    pagination_class = PageNumberPagination  # documents the answer as a page
+
     class FilterSerializer(serializers.Serializer):
         standard = serializers.SlugField(required=False)
 
@@ -166,6 +168,8 @@ class MappingSetDetailApi(APIView):
 class MappingSetMappingsApi(APIView):
     """The mappings of one set; members propose new ones (drafts), naming elements by their
     reference codes in the set's focal and reference versions."""
+
+    pagination_class = PageNumberPagination  # documents the answer as a page
 
     class InputSerializer(MappingInputSerializer):
         focal_element = serializers.CharField(help_text="reference code in the focal version")
@@ -263,6 +267,8 @@ class MappingSetImportApi(APIView):
 class MappingListApi(APIView):
     """Crosswalk mappings you may see: approved and superseded ones are public, drafts and
     reviewed ones members-level."""
+
+    pagination_class = PageNumberPagination  # documents the answer as a page
 
     class FilterSerializer(MappingFilterSerializer):
         mapping_set = serializers.IntegerField(required=False, min_value=1)

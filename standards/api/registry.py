@@ -30,6 +30,8 @@ VALIDATION_ERRORS = inline_serializer(
 class StandardListApi(APIView):
     """The standards registry: public reference data, with each standard's versions."""
 
+    pagination_class = PageNumberPagination  # documents the answer as a page
+
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=StandardKind.choices, required=False)
         material = serializers.ChoiceField(choices=Material.choices, required=False)
@@ -79,6 +81,8 @@ class VersionDetailApi(APIView):
 
 class ElementListApi(APIView):
     """A version's elements as a flat list; ``parent_ref`` gives the tree."""
+
+    pagination_class = PageNumberPagination  # documents the answer as a page
 
     class FilterSerializer(serializers.Serializer):
         q = serializers.CharField(required=False, max_length=100)

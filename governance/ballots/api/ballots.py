@@ -88,7 +88,9 @@ class BallotOutputSerializer(serializers.ModelSerializer):
         help_text="Empty while open; adopted, rejected, no_quorum, or cancelled (the proposal "
         "left the ballot).",
     )
-    url = serializers.URLField(source="get_absolute_url", read_only=True)
+    url = serializers.CharField(
+        source="get_absolute_url", read_only=True, help_text="The page's path on the portal."
+    )
 
     class Meta:
         model = Ballot
