@@ -28,6 +28,7 @@ from governance.ballots.selectors import (
     reviewer_statement_public_record,
 )
 from governance.ballots.services.common import _lock, _when
+from governance.common.services import acting_user
 from governance.decision_log.services import decision_log_append
 from governance.proposals.models import Proposal, ProposalStatus
 from governance.proposals.selectors import impact_assessment_of
@@ -81,7 +82,7 @@ def _close(ballot: Ballot, *, actor: Actor, reason: str, now: datetime) -> Decis
     )
     ballot.proposal = proposal
     ballot.closed_at = now
-    ballot.closed_by = policy.principal(actor).user
+    ballot.closed_by = acting_user(actor)
     if proposal.status != S.VOTING:
         ballot.outcome = BallotOutcome.CANCELLED
         ballot.close_reason = reason or (

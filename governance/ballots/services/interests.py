@@ -15,6 +15,7 @@ from governance.ballots.models import (
     InterestKind,
 )
 from governance.ballots.services.common import _speaking_for, _text, _when
+from governance.common.services import acting_user
 from members.models import Organisation
 
 # --- the register of interests ------------------------------------------------------------------
@@ -51,7 +52,7 @@ def interest_declare(
         organisation=organisation,
         kind=kind,
         description=_text(description, "description", "Describe the interest."),
-        declared_by=policy.principal(actor).user,
+        declared_by=acting_user(actor),
         declared_at=now or timezone.now(),
     )
 

@@ -28,6 +28,7 @@ from governance.ballots.selectors import (
     reviewer_statement_public_record,
 )
 from governance.ballots.services.common import _speaking_for, _text, _when
+from governance.common.services import acting_user
 from governance.decision_log.services import decision_log_append
 from members.models import Organisation, OrganisationKind
 
@@ -79,7 +80,7 @@ def dissent_file(
         decision=decision,
         organisation=organisation,
         text=_text(text, "text", "Write the statement."),
-        filed_by=policy.principal(actor).user,
+        filed_by=acting_user(actor),
         filed_at=now,
     )
     seq = _decision_seq(decision)
@@ -106,7 +107,7 @@ def reviewer_statement_file(
     statement = ReviewerStatement(
         decision=decision,
         text=_text(text, "text", "Write the statement."),
-        filed_by=policy.principal(actor).user,
+        filed_by=acting_user(actor),
         filed_at=now,
     )
     seq = _decision_seq(decision)
@@ -182,7 +183,7 @@ def endorsement_record(
         evidence_url=evidence_url.strip(),
         evidence_note=evidence_note.strip(),
         endorsed_on=endorsed_on,
-        recorded_by=policy.principal(actor).user,
+        recorded_by=acting_user(actor),
         recorded_at=now,
     )
     endorsement.full_clean(exclude=["decision", "organisation", "recorded_by", "log_entry"])

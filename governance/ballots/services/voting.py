@@ -35,6 +35,7 @@ from governance.ballots.services.common import (
     default_method,
 )
 from governance.bodies.selectors import body_electorate
+from governance.common.services import acting_user
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from members.models import Organisation, Person
 
@@ -200,7 +201,7 @@ def conflict_declare(
         defaults={
             "has_conflict": has_conflict,
             "nature": nature,
-            "declared_by": policy.principal(actor).user,
+            "declared_by": acting_user(actor),
             "declared_at": now,
         },
     )
@@ -238,7 +239,7 @@ def recusal_exempt(
     return RecusalExemption.objects.create(
         declaration=declaration,
         reason=reason,
-        granted_by=policy.principal(actor).user,
+        granted_by=acting_user(actor),
         granted_at=now,
     )
 
@@ -300,7 +301,7 @@ def vote_cast(
         defaults={
             "choice": choice,
             "reason": reason,
-            "cast_by": policy.principal(actor).user,
+            "cast_by": acting_user(actor),
             "cast_at": now,
         },
     )
