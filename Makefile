@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrations check-deploy clean
+.PHONY: run test lint format migrations check-deploy security-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,17 @@ check-deploy: $(STAMP)
 	DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ALLOWED_HOSTS=portal.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The tests marked `security` record their figures; tools/security_report.py prints them and
+# fails when a figure is missing or is not what it must be.
+SECURITY_FIGURES := $(CURDIR)/.data/security-figures
+
+security-report: $(STAMP)
+	rm -rf $(SECURITY_FIGURES)
+	SECURITY_FIGURES_DIR=$(SECURITY_FIGURES) SECURITY_REPORT=1 \
+		$(BIN)/python -m alliance_portal.launcher exec -- \
+		$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load -m security -q $(PYTEST_ARGS)
+	$(BIN)/python tools/security_report.py $(SECURITY_FIGURES)
 
 clean:
 	rm -rf $(VENV) .data/staticfiles .mypy_cache .ruff_cache
