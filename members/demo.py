@@ -640,6 +640,8 @@ def _seed_landscape() -> None:
 def _seed_application(chamber: Chamber) -> None:
     from django.core.files.base import ContentFile
 
+    from members.pdf_check import minimal_pdf
+
     name = "Nordic Cell Manufacturing"
     if MembershipApplication.objects.filter(organisation_name=name).exists():
         return
@@ -661,6 +663,6 @@ def _seed_application(chamber: Chamber) -> None:
         commitment_signatory_name="Lars Chief",
         commitment_signatory_position="Chief executive officer",
         commitment_signed_on=date(2026, 10, 1),
-        commitment_letter=ContentFile(b"%PDF-1.4\n% demo letter\n", name="letter.pdf"),
+        commitment_letter=ContentFile(minimal_pdf(), name="letter.pdf"),
         status=ApplicationStatus.SUBMITTED,
     )

@@ -1,5 +1,7 @@
 """Membership applications: submit, approve (which creates the organisation and invites its
-representative), reject with a reason the applicant receives."""
+representative), reject with a reason the applicant receives, or record the applicant's
+withdrawal. The signed letter of a rejected or withdrawn application is deleted (the record
+stays); an approved member's letter is kept."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -22,26 +25,12 @@ from members.models import (
     Organisation,
     Person,
 )
+from members.pdf_check import check_letter
 from members.services.organisations import (
     _organisation_create,
     _person_add,
     person_invite_email,
 )
-
-MAX_LETTER_BYTES = 10 * 1024 * 1024
-LETTER_TYPES = {".pdf": b"%PDF"}
-
-
-def _check_letter(letter: UploadedFile) -> None:
-    name = (letter.name or "").lower()
-    if not name.endswith(tuple(LETTER_TYPES)):
-        raise ValidationError({"commitment_letter": "Upload the signed letter as a PDF file."})
-    if letter.size is not None and letter.size > MAX_LETTER_BYTES:
-        raise ValidationError({"commitment_letter": "The letter may be at most 10 MB."})
-    head = letter.read(4)
-    letter.seek(0)
-    if head != LETTER_TYPES[".pdf"]:
-        raise ValidationError({"commitment_letter": "This file is not a PDF document."})
 
 
 def name_is_taken(name: str) -> bool:
@@ -65,7 +54,7 @@ def application_submit(
         raise ValidationError(
             {"organisation_name": "An organisation with this name is a member or has applied."}
         )
-    _check_letter(commitment_letter)
+    check_letter(commitment_letter)
     application = MembershipApplication(commitment_letter=commitment_letter, **fields)
     application.full_clean()
     application.save()
@@ -143,6 +132,7 @@ def application_reject(
     application.rejection_reason = reason.strip()
     application.decided_at = timezone.now()
     application.decided_by_id = policy.principal(actor).user_id
+    _remove_letter(application)
     application.save()
     email_queue(
         event_key=f"application-rejected:{application.pk}",
@@ -151,3 +141,30 @@ def application_reject(
         body=render_to_string("members/emails/rejection.txt", {"application": application}),
     )
     return application
+
+
+@use_case
+def application_withdraw(
+    *, actor: Actor, application: MembershipApplication
+) -> MembershipApplication:
+    """Record that the applicant withdrew the application (they asked the secretariat); its
+    signed letter is deleted."""
+    policy.require(actor, "application.withdraw", application)
+    _check_open(application)
+    application.status = ApplicationStatus.WITHDRAWN
+    application.decided_at = timezone.now()
+    application.decided_by_id = policy.principal(actor).user_id
+    _remove_letter(application)
+    application.save()
+    return application
+
+
+def _remove_letter(application: MembershipApplication) -> None:
+    """Forget the stored letter's name on the record now and delete the file once the
+    transaction commits (a rollback keeps both)."""
+    letter = application.commitment_letter
+    if not letter:
+        return
+    storage, name = letter.storage, letter.name
+    application.commitment_letter = ""
+    transaction.on_commit(lambda: storage.delete(name))

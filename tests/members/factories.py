@@ -8,6 +8,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from members.models import Chamber, MembershipApplication
+from members.pdf_check import minimal_pdf
 
 
 def submitted_application(chamber: Chamber, **fields: Any) -> MembershipApplication:
@@ -24,7 +25,7 @@ def submitted_application(chamber: Chamber, **fields: Any) -> MembershipApplicat
         "commitment_signatory_name": "S",
         "commitment_signatory_position": "CEO",
         "commitment_signed_on": date(2026, 1, 1),
-        "commitment_letter": ContentFile(b"%PDF-1.4\n", name="l.pdf"),
+        "commitment_letter": ContentFile(minimal_pdf(), name="l.pdf"),
     }
     values.update(fields)
     return MembershipApplication.objects.create(chamber=chamber, **values)

@@ -16,8 +16,9 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from members import services
 from members.models import ApplicationStatus, MembershipApplication, Organisation
+from members.pdf_check import minimal_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = minimal_pdf()
 
 
 def _letter(content: bytes = PDF, name: str = "commitment.pdf") -> SimpleUploadedFile:
