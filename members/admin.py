@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from alliance_portal.forms import ChoiceArrayAdminMixin
 from alliance_portal.service_admin import ServiceAdmin
@@ -130,9 +132,24 @@ class MembershipApplicationAdmin(ChoiceArrayAdminMixin, admin.ModelAdmin):
     list_filter = ("status", "chamber")
     search_fields = ("organisation_name", "representative_email")
     actions = ("approve_selected",)
+    # The letter is downloaded through the secretariat's view (an attachment, access logged),
+    # never through a media URL.
+    exclude = ("commitment_letter",)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [field.name for field in MembershipApplication._meta.fields]
+        return [
+            "signed_letter" if field.name == "commitment_letter" else field.name
+            for field in MembershipApplication._meta.fields
+        ]
+
+    @admin.display(description="Signed commitment letter")
+    def signed_letter(self, application: MembershipApplication) -> str:
+        if application.commitment_letter:
+            url = reverse("members:application-letter", args=[application.pk])
+            return format_html('<a href="{}">Download the signed letter (PDF)</a>', url)
+        if application.status in {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN}:
+            return f"Removed when the application was {application.get_status_display().lower()}."
+        return "No letter."
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # applicants use /members/apply/

@@ -19,6 +19,7 @@ class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted, awaiting review"
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn by the applicant"
 
 
 def commitment_letter_path(instance: MembershipApplication, filename: str) -> str:

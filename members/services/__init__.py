@@ -6,6 +6,7 @@ from members.services.applications import (
     application_approve,
     application_reject,
     application_submit,
+    application_withdraw,
     name_is_taken,
 )
 from members.services.organisations import (
@@ -27,6 +28,7 @@ __all__ = [
     "application_approve",
     "application_reject",
     "application_submit",
+    "application_withdraw",
     "name_is_taken",
     "organisation_create",
     "organisation_update",

@@ -75,8 +75,10 @@ _REVIEWS = "Only the secretariat reviews applications."
 @action("application.review", refusal=_REVIEWS)
 @action("application.approve", refusal=_REVIEWS)
 @action("application.reject", refusal=_REVIEWS)
+@action("application.withdraw", refusal=_REVIEWS)
 def application_review(who: Principal, application: Any) -> bool:
-    """The secretariat (reads applications and their letters, approves, rejects)."""
+    """The secretariat (reads applications and their letters, approves, rejects, records an
+    applicant's withdrawal)."""
     return is_staff(who)
 
 
