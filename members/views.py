@@ -15,8 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
+from alliance_portal.body_limit import body_limit
 from alliance_portal.forms import apply_service_error
-from members import selectors, services
+from members import pdf_check, selectors, services
 from members.forms import (
     ApplicationForm,
     CoverageFilterForm,
@@ -141,6 +143,19 @@ def person_change(request: HttpRequest, slug: str, person_id: int) -> HttpRespon
     return redirect("members:organisation-people", slug=organisation.slug)
 
 
+def application_too_large(request: HttpRequest) -> HttpResponse:
+    """The application form again (413), saying why: the body was refused unread."""
+    return render(
+        request,
+        "members/application_form.html",
+        {"form": ApplicationForm(), "too_large": pdf_check.TOO_LARGE},
+        status=413,
+    )
+
+
+# The letter and the form's fields; a larger body is refused before it is read.
+@body_limit(pdf_check.MAX_LETTER_BYTES + 1024 * 1024, application_too_large)
+@throttled("application")
 @require_http_methods(["GET", "POST"])
 def application_create(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None, request.FILES or None)
@@ -203,6 +218,10 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, "The application is rejected; the applicant is told why.")
                 return redirect("members:application-list")
+            if request.POST.get("decision") == "withdraw":
+                services.application_withdraw(actor=request.user, application=application)
+                messages.success(request, "The application is recorded as withdrawn.")
+                return redirect("members:application-list")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return render(
@@ -214,17 +233,21 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def application_letter(request: HttpRequest, pk: int) -> FileResponse:
-    """The signed commitment letter: secretariat only, never a public media URL."""
+    """The signed commitment letter: secretariat only, never a public media URL, always a
+    download (never shown inline by the browser, never sniffed as another type)."""
     policy.require(request.user, "application.review")
     application = get_object_or_404(MembershipApplication, pk=pk)
     policy.record_access(request.user, application, confidential=True)
     if not application.commitment_letter:
-        raise Http404("No letter.")
-    return FileResponse(
+        raise Http404("The letter of this application was removed.")
+    response = FileResponse(
         application.commitment_letter.open("rb"),
         content_type="application/pdf",
+        as_attachment=True,
         filename=f"commitment-{application.pk}.pdf",
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

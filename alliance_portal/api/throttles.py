@@ -1,5 +1,6 @@
 """Rate limits (DRF scoped throttles) for the endpoints a robot would hammer: the token
-endpoint, sign-up, password reset, search, exports and report creation.
+endpoint, sign-up, password reset, search, exports, report creation and the membership
+application form.
 
 An API view opts in with ``throttle_scope = "<scope>"`` (``ScopedThrottle`` is a default
 throttle class, and lets views without a scope through); a page's view with
@@ -19,7 +20,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from rest_framework.throttling import ScopedRateThrottle
 
-SCOPES = ("auth-token", "signup", "password-reset", "search", "export", "report-create")
+SCOPES = (
+    "auth-token",
+    "signup",
+    "password-reset",
+    "search",
+    "export",
+    "report-create",
+    "application",
+)
 
 
 class ScopedThrottle(ScopedRateThrottle):

@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads a form's body: an oversize body is a 413 unread.
+    "alliance_portal.body_limit.BodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -169,6 +171,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / ".data" / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# --- Uploads ----------------------------------------------------------------------------------
+# The largest body a page takes is the membership application with its signed letter (10 MB,
+# members.pdf_check). A larger Content-Length is refused with a 413 before anything reads it
+# (alliance_portal.body_limit); the application form refuses more than its letter and fields.
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=12 * 1024 * 1024)
+# Form fields and JSON (files aside) held in memory: beyond it Django answers 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# An uploaded file larger than this is streamed to a temporary file, never held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o600
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / ".data" / "media"))
 STORAGES = {
@@ -234,6 +246,7 @@ REST_FRAMEWORK = {
         "search": "60/minute",
         "export": "20/minute",
         "report-create": "10/hour",
+        "application": "10/hour",
     },
 }
 SPECTACULAR_SETTINGS = {
