@@ -38,12 +38,13 @@ ENCRYPTED = (
 
 # A browser that sniffs the first bytes must never find markup there (an HTML or SVG file
 # that starts "%PDF-1.4" is a polyglot, not a letter).
-_MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|\?xml)", re.I)
+_MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed)", re.I)
 # Keys that run something when the file is opened or viewed, or carry another file.
-_ACTIVE_KEYS = frozenset(
-    {"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/EmbeddedFile", "/RichMedia", "/XFA"}
+_ACTIVE_KEYS = frozenset({"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/RichMedia", "/XFA"})
+# Actions that run a script or a program, send or import data, or open an embedded file.
+_ACTIVE_VALUES = frozenset(
+    {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE", "/FileAttachment"}
 )
-_ACTIVE_VALUES = frozenset({"/JavaScript", "/Launch", "/FileAttachment", "/EmbeddedFile"})
 
 logger = logging.getLogger(__name__)
 
