@@ -1,13 +1,23 @@
-"""Reads of the accounts: a person's API tokens."""
+"""Reads of the accounts: a person's API tokens, the sign-up a confirmation link names."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
-from alliance_portal.models import ApiToken, User, password_fingerprint
+from alliance_portal.models import (
+    ApiToken,
+    PendingSignup,
+    User,
+    api_token_digest,
+    password_fingerprint,
+)
 
 
 @dataclass(frozen=True)
@@ -52,3 +62,27 @@ def tokens_of(user: User) -> list[TokenRow]:
             )
         )
     return rows
+
+
+def signup_cutoff() -> datetime:
+    """Sign-ups asked for at or before this moment have expired."""
+    return timezone.now() - timedelta(hours=settings.SIGNUP_CONFIRMATION_HOURS)
+
+
+def signup_link_valid(pending: PendingSignup, token: str) -> bool:
+    """The link's token is the sign-up's latest one and it has not expired."""
+    return pending.requested_at > signup_cutoff() and constant_time_compare(
+        api_token_digest(token), pending.token_digest
+    )
+
+
+def signup_for_link(uidb64: str, token: str) -> PendingSignup | None:
+    """The pending sign-up a confirmation link names, when the link still works."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    pending = PendingSignup.objects.filter(pk=pk).first()
+    if pending is None or not signup_link_valid(pending, token):
+        return None
+    return pending
