@@ -16,7 +16,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from alliance_portal import policy
-from alliance_portal.accounts.selectors import signup_cutoff, signup_link_valid
+from alliance_portal.accounts.selectors import (
+    signup_cutoff,
+    signup_link_valid,
+    unconfirmed_legacy_accounts,
+)
 from alliance_portal.audit import use_case
 from alliance_portal.models import (
     ApiToken,
@@ -129,10 +133,14 @@ def account_signup_complete(
 @use_case
 def signups_remove_expired(*, actor: Actor) -> int:
     """Remove the sign-ups never confirmed within ``SIGNUP_CONFIRMATION_HOURS`` (their links
-    work no more); returns how many. Accounts are never touched: a sign-up is not an account.
-    ``actor`` is SYSTEM (beat) or the secretariat (``account.remove_expired_signups``)."""
+    work no more); returns how many. A sign-up is not an account; the only accounts removed are
+    those the former sign-up left inactive and unconfirmed, never one that was ever active or
+    has anything hanging off it (``unconfirmed_legacy_accounts``). ``actor`` is SYSTEM (beat) or the secretariat (``account.remove_expired_signups``)."""
     policy.require(actor, "account.remove_expired_signups")
     deleted, _ = PendingSignup.objects.filter(requested_at__lte=signup_cutoff()).delete()
+    for account in unconfirmed_legacy_accounts():
+        account.delete()
+        deleted += 1
     return deleted
 
 

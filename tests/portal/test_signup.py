@@ -230,9 +230,11 @@ def test_beat_removes_expired_signups_and_never_an_account(
     PendingSignup.objects.filter(email=ADDRESS).update(
         requested_at=timezone.now() - timedelta(hours=49)
     )
-    old = timezone.now() - timedelta(days=400)
     active = make_user(email="active@example.org")
-    deactivated = make_user(email="closed@example.org", is_active=False)
+    deactivated = make_user(email="closed@example.org")  # was active once, then closed
+    deactivated.is_active = False
+    deactivated.save()
+    old = timezone.now() - timedelta(days=400)
     User.objects.filter(pk__in=[active.pk, deactivated.pk]).update(date_joined=old)
 
     assert signups_remove_expired_task() == 1
@@ -246,6 +248,45 @@ def test_beat_removes_expired_signups_and_never_an_account(
     # After removal the address is free: signing up again gives a working link.
     send(client)
     assert _choose(client, _link(mail.outbox[-1])).status_code == 302
+
+
+@pytest.mark.django_db
+def test_beat_removes_an_old_unconfirmed_account_of_the_former_signup_only_when_bare(
+    client: Client, send, make_user, make_organisation
+) -> None:
+    """The former sign-up left inactive accounts holding the signer's password: beat removes
+    those never active, never signed in and with nothing hanging off them, once 48 h old."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from alliance_portal.accounts.services import api_token_issue
+    from alliance_portal.models import AccessLogEntry
+    from alliance_portal.policy import SYSTEM
+    from alliance_portal.tasks import signups_remove_expired_task
+
+    old = timezone.now() - timedelta(hours=49)
+    squatted = make_user(email=ADDRESS, is_active=False)
+    young = make_user(email="young@example.org", is_active=False)
+    with_token = make_user(email="token@example.org", is_active=False)
+    api_token_issue(actor=SYSTEM, user=with_token)
+    signed_in_once = make_user(email="once@example.org", is_active=False, last_login=old)
+    staff = make_user(email="staff@example.org", is_active=False, is_staff=True)
+    named = make_user(email="named@example.org", is_active=False)  # a row names it
+    AccessLogEntry.objects.create(
+        user=named,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(named.pk),
+        object_repr="an account",
+    )
+    kept = {young.pk, with_token.pk, signed_in_once.pk, staff.pk, named.pk}
+    User.objects.exclude(pk=young.pk).update(date_joined=old)
+
+    assert signups_remove_expired_task() == 1
+    assert not User.objects.filter(pk=squatted.pk).exists()
+    assert set(User.objects.values_list("pk", flat=True)) == kept
+    # The owner of the squatted address can now sign up and choose their own password.
+    send(client)
+    assert _choose(client, _link(mail.outbox[-1])).status_code == 302
+    assert User.objects.get(email=ADDRESS).is_active
 
 
 @pytest.mark.django_db
