@@ -121,7 +121,7 @@ def _nothing_hangs_off(user: User) -> bool:
         return False
     if any(objs for model, objs in collector.data.items() if model is not User):
         return False
-    if any(qs.exists() for qs in collector.fast_deletes):  # type: ignore[union-attr]
+    if any(qs.exists() for qs in collector.fast_deletes):
         return False
     # SET_NULL relations (authorship, who decided, the access log): a row that names the account.
     return not any(

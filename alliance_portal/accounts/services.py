@@ -51,8 +51,7 @@ def account_signup(*, actor: Actor, email: str, display_name: str) -> None:
     signing up (``account.sign_up``)."""
     policy.require(actor, "account.sign_up")
     email = User.objects.normalize_email(email)
-    with connection.cursor() as cursor:  # one sign-up per address at a time
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"signup:{email.lower()}"])
+    _lock_address(email)
     pending = PendingSignup.objects.filter(email__iexact=email).first()
     account = User.objects.filter(email__iexact=email).first()
     if account is not None:
@@ -80,6 +79,12 @@ def account_signup(*, actor: Actor, email: str, display_name: str) -> None:
             },
         ),
     )
+
+
+def _lock_address(email: str) -> None:
+    """One sign-up step per address at a time, until the transaction ends."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"signup:{email.lower()}"])
 
 
 def _email_known_address(account: User) -> None:
@@ -116,6 +121,7 @@ def account_signup_complete(
     ``SIGNUP_CONFIRMATION_HOURS``. ``actor`` is whoever holds the link
     (``account.confirm_email``: the link's token is the check)."""
     policy.require(actor, "account.confirm_email", pending)
+    _lock_address(pending.email)
     locked = PendingSignup.objects.select_for_update().filter(pk=pending.pk).first()
     if locked is None or not signup_link_valid(locked, token):
         return None
@@ -135,7 +141,8 @@ def signups_remove_expired(*, actor: Actor) -> int:
     """Remove the sign-ups never confirmed within ``SIGNUP_CONFIRMATION_HOURS`` (their links
     work no more); returns how many. A sign-up is not an account; the only accounts removed are
     those the former sign-up left inactive and unconfirmed, never one that was ever active or
-    has anything hanging off it (``unconfirmed_legacy_accounts``). ``actor`` is SYSTEM (beat) or the secretariat (``account.remove_expired_signups``)."""
+    has anything hanging off it (``unconfirmed_legacy_accounts``). ``actor`` is SYSTEM (beat)
+    or the secretariat (``account.remove_expired_signups``)."""
     policy.require(actor, "account.remove_expired_signups")
     deleted, _ = PendingSignup.objects.filter(requested_at__lte=signup_cutoff()).delete()
     for account in unconfirmed_legacy_accounts():
