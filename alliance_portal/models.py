@@ -1,4 +1,4 @@
-"""Models of the shared layer: the user account and its API tokens."""
+"""Models of the shared layer: the user account, its API tokens and pending sign-ups."""
 
 from __future__ import annotations
 
@@ -176,3 +176,24 @@ class LoginLockout(AccessAttempt):
         proxy = True
         verbose_name = "sign-in lockout"
         verbose_name_plural = "sign-in lockouts"
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for its address to be confirmed. No account exists until the person
+    follows the emailed link and chooses a password, so nobody can hold an address they do not
+    read: signing up again with the address replaces the row (and its link), and beat removes
+    rows older than ``SIGNUP_CONFIRMATION_HOURS``. Only the link's SHA-256 digest is kept."""
+
+    email = models.EmailField()
+    display_name = models.CharField(max_length=150)
+    token_digest = models.CharField(max_length=64, editable=False)
+    requested_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ("-requested_at",)
+        constraints: ClassVar = [
+            models.UniqueConstraint(Lower("email"), name="pendingsignup_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sign-up of {self.email} waiting for confirmation"

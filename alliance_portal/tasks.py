@@ -2,7 +2,9 @@
 
 from celery import shared_task
 
+from alliance_portal.accounts.services import signups_remove_expired
 from alliance_portal.outbox import email_deliver
+from alliance_portal.policy import SYSTEM
 
 
 @shared_task(
@@ -14,3 +16,9 @@ from alliance_portal.outbox import email_deliver
 )
 def deliver_outbound_email_task(email_id: int) -> bool:
     return email_deliver(email_id=email_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def signups_remove_expired_task() -> int:
+    """Remove the sign-ups never confirmed in time (beat, hourly; idempotent)."""
+    return signups_remove_expired(actor=SYSTEM)

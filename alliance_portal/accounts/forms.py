@@ -17,7 +17,8 @@ class LoginForm(AuthenticationForm):
 
 
 class SignupForm(forms.Form):
-    """Parses the sign-up form; the service decides and writes."""
+    """Parses the sign-up form; the service decides and writes. It never says whether the
+    address has an account: that answer goes to the address itself, by email."""
 
     display_name = forms.CharField(
         label="Your name",
@@ -27,40 +28,40 @@ class SignupForm(forms.Form):
     )
     email = forms.EmailField(
         label="Email address",
-        help_text="We send a link to this address to confirm it.",
+        max_length=254,
+        help_text="We send a link to this address; you choose your password when you follow it.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    password1 = forms.CharField(
-        label="Password",
+
+
+class ChoosePasswordForm(forms.Form):
+    """The password of a confirmed sign-up, checked by the password validators against the
+    account it will belong to (like Django's SetPasswordForm, before the account exists)."""
+
+    new_password1 = forms.CharField(
+        label="Choose a password",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "autofocus": True}),
         help_text=password_validation.password_validators_help_text_html(),
     )
-    password2 = forms.CharField(
-        label="Password again",
+    new_password2 = forms.CharField(
+        label="The same password again",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this address exists already. Sign in, or reset its password."
-            )
-        return email
+    def __init__(self, *args: Any, email: str, display_name: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.candidate = User(email=email, display_name=display_name)
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        password1, password2 = cleaned.get("new_password1"), cleaned.get("new_password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", "The two passwords differ.")
+            self.add_error("new_password2", "The two passwords differ: type the same one twice.")
         elif password1:
-            candidate = User(
-                email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
-            )
             try:
-                password_validation.validate_password(password1, candidate)
+                password_validation.validate_password(password1, self.candidate)
             except forms.ValidationError as error:
-                self.add_error("password1", error)
+                self.add_error("new_password1", error)
         return cleaned

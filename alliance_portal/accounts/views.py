@@ -4,26 +4,26 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
-from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
-from alliance_portal.accounts.forms import LoginForm, SignupForm
-from alliance_portal.accounts.selectors import tokens_of
+from alliance_portal.accounts.forms import ChoosePasswordForm, LoginForm, SignupForm
+from alliance_portal.accounts.selectors import signup_for_link, tokens_of
 from alliance_portal.accounts.services import (
-    account_confirm_email,
     account_signup,
+    account_signup_complete,
     api_token_revoke,
     api_tokens_revoke_all,
 )
 from alliance_portal.api.throttles import throttled
-from alliance_portal.models import ApiToken, ApiTokenRevocation, User
+from alliance_portal.models import ApiToken, ApiTokenRevocation
 
 
 class LoginView(auth_views.LoginView):
@@ -91,29 +91,52 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # The same answer whether or not the address is known: the rest goes to the inbox.
         account_signup(
             actor=request.user,
             email=form.cleaned_data["email"],
             display_name=form.cleaned_data["display_name"],
-            password=form.cleaned_data["password1"],
-            site_url=request.build_absolute_uri("/"),
         )
-        return render(request, "accounts/signup_done.html", {"email": form.cleaned_data["email"]})
+        return render(
+            request,
+            "accounts/signup_done.html",
+            {"email": form.cleaned_data["email"], "hours": settings.SIGNUP_CONFIRMATION_HOURS},
+        )
     return render(request, "accounts/signup.html", {"form": form})
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    try:
-        user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
-    except (ValueError, User.DoesNotExist):
-        user = None
-    confirmed = user is not None and account_confirm_email(
-        actor=request.user, user=user, token=token
-    )
+    """The emailed link: the person chooses their password, and the account is created, active,
+    and signed in."""
+    pending = signup_for_link(uidb64, token)
+    if pending is not None:
+        form = ChoosePasswordForm(
+            request.POST or None, email=pending.email, display_name=pending.display_name
+        )
+        if request.method != "POST" or not form.is_valid():
+            return render(
+                request, "accounts/signup_confirm.html", {"form": form, "pending": pending}
+            )
+        try:
+            user = account_signup_complete(
+                actor=request.user,
+                pending=pending,
+                token=token,
+                password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(
+                request, "accounts/signup_confirm.html", {"form": form, "pending": pending}
+            )
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Your account is ready, and you are signed in.")
+            return redirect("home")
     return render(
         request,
         "accounts/signup_confirm.html",
-        {"confirmed": confirmed},
-        status=200 if confirmed else 400,
+        {"form": None, "hours": settings.SIGNUP_CONFIRMATION_HOURS},
+        status=400,
     )

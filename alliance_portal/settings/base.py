@@ -128,6 +128,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # An API token stops working this long after it was issued (and at once when revoked, when the
 # password changes or when the account is deactivated).
 API_TOKEN_LIFETIME = timedelta(days=env.int("API_TOKEN_LIFETIME_DAYS", default=30))
+# A sign-up's confirmation link works this long; beat then removes the unconfirmed sign-up.
+SIGNUP_CONFIRMATION_HOURS = 48
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -305,6 +307,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "governance-requeue-stuck-reports": {
         "task": "governance.tasks.reports_requeue_stuck_task",
         "schedule": 300.0,
+    },
+    # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.
+    "accounts-remove-expired-signups": {
+        "task": "alliance_portal.tasks.signups_remove_expired_task",
+        "schedule": 3600.0,
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / ".data" / "celerybeat-schedule")

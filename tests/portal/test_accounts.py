@@ -12,87 +12,6 @@ from tests.conftest import PASSWORD
 STRONG = "a-long-and-unusual-passphrase"
 
 
-def _signup(client: Client, **overrides: str):
-    data = {
-        "display_name": "Amara Community Rep",
-        "email": "amara@example.org",
-        "password1": STRONG,
-        "password2": STRONG,
-        **overrides,
-    }
-    return client.post("/accounts/signup/", data)
-
-
-@pytest.mark.django_db
-def test_signup_creates_an_inactive_account_and_emails_a_confirmation_link(
-    client: Client, django_capture_on_commit_callbacks
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        response = _signup(client)
-    assert response.status_code == 200
-    assert "Confirm your email address" in response.content.decode()
-    user = User.objects.get(email="amara@example.org")
-    assert not user.is_active
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["amara@example.org"]
-    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", str(mail.outbox[0].body))
-    assert link is not None
-
-    # Cannot sign in before confirming.
-    login = client.post("/accounts/login/", {"username": "amara@example.org", "password": STRONG})
-    assert login.status_code == 200
-    assert not login.wsgi_request.user.is_authenticated
-
-    confirm = client.get(link.group(1))
-    assert confirm.status_code == 200
-    assert "Your account is confirmed" in confirm.content.decode()
-    user.refresh_from_db()
-    assert user.is_active
-
-    # The link confirms once only.
-    again = client.get(link.group(1))
-    assert again.status_code == 400
-
-    login = client.post("/accounts/login/", {"username": "amara@example.org", "password": STRONG})
-    assert login.status_code == 302
-    assert client.get("/").wsgi_request.user.email == "amara@example.org"
-
-
-@pytest.mark.django_db
-def test_signup_refuses_a_short_password_and_keeps_what_was_typed(client: Client) -> None:
-    response = _signup(client, password1="short-pass1", password2="short-pass1")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "at least 12 characters" in html
-    assert 'value="amara@example.org"' in html
-    assert not User.objects.exists()
-    assert mail.outbox == []
-
-
-@pytest.mark.django_db
-def test_signup_refuses_mismatched_passwords_and_an_address_in_use(
-    client: Client, make_user
-) -> None:
-    assert "The two passwords differ" in _signup(client, password2=STRONG + "x").content.decode()
-    make_user(email="Amara@Example.org")
-    html = _signup(client).content.decode()
-    assert "An account with this address exists already" in html
-    assert User.objects.count() == 1
-
-
-@pytest.mark.django_db
-def test_confirmation_with_a_forged_token_activates_nothing(client: Client, make_user) -> None:
-    user = make_user(is_active=False)
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    response = client.get(f"/accounts/signup/confirm/{uid}/forged-token/")
-    assert response.status_code == 400
-    user.refresh_from_db()
-    assert not user.is_active
-
-
 @pytest.mark.django_db
 def test_login_and_logout(client: Client, make_user) -> None:
     make_user(email="member@example.org")
@@ -155,27 +74,6 @@ def test_an_email_event_is_sent_once_per_recipient_however_often_it_is_queued(
     assert email_deliver(email_id=first.pk) is False
     assert len(mail.outbox) == 1
     assert OutboundEmail.objects.get().sent_at is not None
-
-
-@pytest.mark.django_db
-def test_signup_and_confirmation_are_audited_as_their_use_cases(
-    client: Client, django_capture_on_commit_callbacks
-) -> None:
-    import pghistory.models
-
-    with django_capture_on_commit_callbacks(execute=True):
-        _signup(client)
-    link = re.search(r"http://testserver(/accounts/signup/confirm/\S+/)", str(mail.outbox[0].body))
-    assert link is not None
-    client.get(link.group(1))
-    user = User.objects.get(email="amara@example.org")
-    events = list(pghistory.models.Events.objects.tracks(user).order_by("pgh_id"))
-    assert [(e.pgh_label, e.pgh_context["use_case"]) for e in events] == [
-        ("insert", "account_signup"),
-        ("update", "account_confirm_email"),
-    ]
-    # An anonymous visitor acted: no account, and not the system.
-    assert all(e.pgh_context["user"] is None and not e.pgh_context["system"] for e in events)
 
 
 def test_the_secretariat_cannot_take_over_a_superusers_account(world) -> None:

@@ -124,6 +124,15 @@ def account_confirm_email(who: Principal, account: Any) -> bool:
     return True
 
 
+@action(
+    "account.remove_expired_signups",
+    refusal="Only the secretariat removes expired sign-ups.",
+)
+def account_remove_expired_signups(who: Principal, obj: Any) -> bool:
+    """The portal itself (beat, every hour) and the secretariat."""
+    return is_staff(who)
+
+
 @action("account.issue_token", refusal="Each person asks for their own API tokens.")
 def account_issue_token(who: Principal, account: Any) -> bool:
     """The person themself, signed in or having just given their password."""
