@@ -58,6 +58,7 @@ SEEN_BY: dict[str, frozenset[Role]] = {
 
 def plant(world) -> dict[str, Any]:
     """Create the marker rows (the people come with the world); return what URLs need."""
+    from alliance_portal.accounts.services import api_token_issue
     from alliance_portal.disclosure import DisclosureLevel as L
     from alliance_portal.policy import SYSTEM
     from glossary.services import usage_note_write
@@ -106,4 +107,6 @@ def plant(world) -> dict[str, Any]:
         usage_note_write(
             actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
         )
+    # An API token of the member's own, for the token list's fields.
+    api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
     return {"public_proposal": public, "noted_concepts": (one, two), "held": held}
