@@ -1,32 +1,13 @@
-"""The access matrix's world, built once for all the tests of this folder (the matrix, the
-leak and field checks), each of which runs in a savepoint on top of it."""
+"""The access matrix's world (``tests/access/world.py``), built once for all the tests of this
+folder (the matrix, the leak and the field checks), each of which runs in a savepoint on top."""
 
 from __future__ import annotations
 
 import pytest
 
-from alliance_portal.roles import Role
-from tests.access.cases import populate
-from tests.access.markers import plant
-from tests.conftest import World, build_world, civil_society, organisation_maker
+from tests.access.world import _build_matrix_world
+from tests.conftest import World
 from tests.shared_state import State, shared_state
-
-
-def _build_matrix_world() -> World:
-    """The shared world, plus one object of every model the admin shows, plus the marker rows
-    the leak checks look for."""
-    from alliance_portal import policy
-    from alliance_portal.models import OutboundEmail
-
-    world = build_world(organisation_maker(civil_society()))
-    OutboundEmail.objects.create(
-        event_key="matrix", recipient="a@example.org", subject="S", body="B"
-    )
-    policy.record_access(world.users[Role.SECRETARIAT], world.applicant)
-    populate(world)
-    world.extra["markers"] = plant(world)
-    return world
-
 
 matrix_state = shared_state(_build_matrix_world)
 

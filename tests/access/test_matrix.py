@@ -24,6 +24,7 @@ from alliance_portal.roles import Role
 from tests.access.cases import gather
 from tests.access.integrity import changed_tables, fingerprint
 from tests.access.matrix import ADMIN_LOGIN, DENY, EXPECT, HOME, LOGIN, OK, ROLES, Case, no_kwargs
+from tests.access.world import _build_matrix_world  # noqa: F401 (other suites import it here)
 from tests.security import figures
 
 PAGES, API = gather()
