@@ -10,6 +10,7 @@ below. A URL pattern or API operation without a case fails ``test_every_url_patt
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -20,10 +21,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from alliance_portal.roles import Role
-from tests.access.cases import gather, populate
+from tests.access.cases import gather
+from tests.access.integrity import changed_tables, fingerprint
 from tests.access.matrix import ADMIN_LOGIN, DENY, EXPECT, HOME, LOGIN, OK, ROLES, Case, no_kwargs
-from tests.conftest import World, build_world, civil_society, organisation_maker
-from tests.shared_state import State, shared_state
+from tests.access.world import _build_matrix_world  # noqa: F401 (other suites import it here)
+from tests.security import figures
 
 PAGES, API = gather()
 
@@ -211,63 +213,102 @@ def _check(response, expected: str, case: Case, *, api: bool) -> str | None:
     return None if good else f"expected {expected}, got {status} {location}".strip()
 
 
-def _run(world, url: str, case: Case, method: str, *, api: bool) -> list[str]:
-    failures = []
+# Unsafe methods, and the answers that refuse them: a refused write must change no row.
+UNSAFE_METHODS = {"post", "put", "patch", "delete"}
+REFUSED = {LOGIN, ADMIN_LOGIN, DENY}
+
+
+@dataclass
+class Tally:
+    """What one test measured, for the report and for its assertion."""
+
+    cells: int = 0  # role x case checked
+    unexpected_2xx: int = 0  # a 2xx where the table says LOGIN, ADMIN_LOGIN or DENY
+    denied_writes_changed_rows: int = 0  # refused unsafe requests after which a row differed
+    failures: list[str] = field(default_factory=list)
+
+    def record(self) -> None:
+        figures.record("matrix.cells", self.cells)
+        figures.record("matrix.unexpected_2xx", self.unexpected_2xx)
+        figures.record("matrix.denied_writes_changed_rows", self.denied_writes_changed_rows)
+
+
+def _send(client: Client, url: str, case: Case, method: str, *, api: bool):
+    send = getattr(client, method)
+    if method == "get":
+        return send(url)
+    if api:
+        return send(url, case.data, content_type="application/json")
+    return send(url, case.data)
+
+
+def _run(world, url: str, case: Case, method: str, *, api: bool, tally: Tally) -> None:
+    # Every role's client first: signing in writes (last_login, a session) before any request.
+    clients = {role: world.client_for(role) for role in ROLES}
+    before = None
     for role in ROLES:
-        client: Client = world.client_for(role)
-        send = getattr(client, method)
-        if method == "get":
-            response = send(url)
-        elif api:
-            response = send(url, case.data, content_type="application/json")
-        else:
-            response = send(url, case.data)
-        problem = _check(response, EXPECT[case.level][role], case, api=api)
+        expected = EXPECT[case.level][role]
+        guarded = method in UNSAFE_METHODS and expected in REFUSED
+        if guarded and before is None:
+            before = fingerprint()
+        response = _send(clients[role], url, case, method, api=api)
+        where = f"{method.upper()} {url} [{case.label or case.level}] as {role}"
+        tally.cells += 1
+        if expected in REFUSED and 200 <= response.status_code < 300:
+            tally.unexpected_2xx += 1
+        problem = _check(response, expected, case, api=api)
         if problem:
-            failures.append(
-                f"{method.upper()} {url} [{case.label or case.level}] as {role}: {problem}"
-            )
-    return failures
-
-
-def _build_matrix_world() -> World:
-    """The shared world, plus one object of every model the admin shows."""
-    from alliance_portal import policy
-    from alliance_portal.models import OutboundEmail
-
-    world = build_world(organisation_maker(civil_society()))
-    OutboundEmail.objects.create(
-        event_key="matrix", recipient="a@example.org", subject="S", body="B"
-    )
-    policy.record_access(world.users[Role.SECRETARIAT], world.applicant)
-    populate(world)
-    return world
-
-
-# Built once for all the matrix's tests, each of which runs in a savepoint on top of it.
-matrix_state = shared_state(_build_matrix_world)
-
-
-@pytest.fixture
-def matrix_world(matrix_state: State, db) -> World:
-    return matrix_state.value
+            tally.failures.append(f"{where}: {problem}")
+        if guarded:
+            after = fingerprint()
+            changed = changed_tables(before, after)  # type: ignore[arg-type]
+            if changed:
+                tally.denied_writes_changed_rows += 1
+                tally.failures.append(f"{where}: refused, yet changed rows of {changed}")
+            before = after
+        else:
+            before = None
 
 
 @pytest.mark.parametrize("name", sorted(ALL_PAGES))
+@pytest.mark.security
 def test_page_access(matrix_world, name: str) -> None:
     world = matrix_world
-    failures = []
+    tally = Tally()
     for case in ALL_PAGES[name]:
         url = reverse(name, kwargs=case.kwargs(world))
-        failures += _run(world, url, case, case.method, api=False)
-    assert failures == [], "\n".join(failures)
+        _run(world, url, case, case.method, api=False, tally=tally)
+    tally.record()
+    assert tally.failures == [], "\n".join(tally.failures)
+    assert tally.unexpected_2xx == tally.denied_writes_changed_rows == 0
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(API))
+@pytest.mark.security
 def test_api_access(matrix_world, method: str, path: str) -> None:
     world = matrix_world
-    failures = []
+    tally = Tally()
     for case in API[(method, path)]:
         url = path.format(**case.kwargs(world))
-        failures += _run(world, url, case, method, api=True)
-    assert failures == [], "\n".join(failures)
+        _run(world, url, case, method, api=True, tally=tally)
+    tally.record()
+    assert tally.failures == [], "\n".join(tally.failures)
+    assert tally.unexpected_2xx == tally.denied_writes_changed_rows == 0
+
+
+def test_own_and_other_are_competitors_in_one_chamber(matrix_world) -> None:
+    """The matrix's ``own`` and ``other`` organisations (A and B) are active members of the
+    same chamber, so every ``other`` case asks whether a competitor reaches A's or B's rows."""
+    from members.models import MembershipStatus, Person
+
+    own, other = matrix_world.own, matrix_world.other
+    assert own.pk != other.pk
+    assert own.chamber_id == other.chamber_id
+    assert own.membership_status == other.membership_status == MembershipStatus.ACTIVE
+    for role in (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE):
+        organisations = set(
+            Person.objects.filter(user=matrix_world.users[role]).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        assert organisations == {own.pk}, f"{role} must be a person of A only"

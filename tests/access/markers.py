@@ -1,0 +1,112 @@
+"""Marker rows planted in the matrix's world, at each disclosure level and ownership, whose
+unique strings ``test_leaks`` looks for in every list, feed, export and search output.
+
+``SEEN_BY`` says, for each marker, which roles may see it. It is written by hand from
+DESIGN.md §2 (a person sees an item when their role reaches its level, or it belongs to their
+own organisation; the matrix's member and representative are people of A, ``world.own``; B,
+``world.other``, is A's competitor in the same chamber), never recorded from responses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from alliance_portal.roles import Role
+
+R = Role
+ALL = frozenset(Role)
+STAFF = frozenset({R.SECRETARIAT, R.SUPERUSER})
+# Roles whose level reaches "members": the member and the representative (of A), the
+# civil-society reviewer, the staff. Not the external stakeholder, not the anonymous visitor.
+MEMBERS_LEVEL = STAFF | {R.MEMBER, R.ORGANISATION_REPRESENTATIVE, R.CIVIL_SOCIETY_REVIEWER}
+# The people of A: they also see A's own items at any level.
+PEOPLE_OF_A = frozenset({R.MEMBER, R.ORGANISATION_REPRESENTATIVE})
+
+SEEN_BY: dict[str, frozenset[Role]] = {
+    # An organisation that applied and is not yet a member: secretariat-level.
+    "Zmkapplicantorg": STAFF,
+    # A country's risk notes, one per level (no owner).
+    "Zmkriskpublic": ALL,
+    "Zmkriskmembers": MEMBERS_LEVEL,
+    "Zmkrisksecretariat": STAFF,
+    # A members-level proposal (in consultation), beside a public one.
+    "Zmkpublicproposal": ALL,
+    "Zmkmembersproposal": MEMBERS_LEVEL,
+    # Consultation comments: shown to all; held or rejected only to those who moderate.
+    "Zmkshowncomment": ALL,
+    "Zmkheldcomment": STAFF,
+    "Zmkrejectedcomment": STAFF,
+    # A concept still proposed is members-level; an agreed one is public.
+    "Zmkagreedconcept": ALL,
+    "Zmkproposedconcept": MEMBERS_LEVEL,
+    # Usage notes by level and owner: A's secretariat-level note is A's people's too; B's is
+    # not (B is A's competitor).
+    "Zmknoteownsecretariat": STAFF | PEOPLE_OF_A,
+    "Zmknoteothersecretariat": STAFF,
+    "Zmknoteothermembers": MEMBERS_LEVEL,
+    "Zmknoteownpublic": ALL,
+    # People of A and of B by their own disclosure level (tests/conftest.py's world).
+    "own public person": ALL,
+    "own members person": MEMBERS_LEVEL,
+    "own secretariat person": STAFF | PEOPLE_OF_A,
+    "other public person": ALL,
+    "other members person": MEMBERS_LEVEL,
+    "other secretariat person": STAFF,
+}
+
+
+def plant(world) -> dict[str, Any]:
+    """Create the marker rows (the people come with the world); return what URLs need."""
+    from alliance_portal.accounts.services import api_token_issue
+    from alliance_portal.disclosure import DisclosureLevel as L
+    from alliance_portal.policy import SYSTEM
+    from glossary.services import usage_note_write
+    from governance.consultations import services as consultations
+    from governance.consultations.models import AuthorKind
+    from governance.proposals.models import ProposalStatus
+    from members.models import CountryRiskNote, FocusCountry, MembershipStatus
+    from members.services import organisation_create
+    from tests.glossary.factories import agreed_concept, proposed_concept
+    from tests.governance.factories import make_proposal
+
+    organisation_create(
+        actor=SYSTEM,
+        name="Zmkapplicantorg",
+        chamber=world.own.chamber,
+        kind=world.own.kind,
+        membership_status=MembershipStatus.APPLICANT,
+        contact_email="zmk@applicant.example",
+    )
+    country, _ = FocusCountry.objects.get_or_create(country="CD", defaults={"role": "producer"})
+    for level in L.values:
+        CountryRiskNote.objects.create(
+            country=country, title=f"Zmkrisk{level}", noted_on=date(2026, 2, 1), disclosure=level
+        )
+    consultation = ProposalStatus.CONSULTATION
+    public = make_proposal(status=consultation, public_consultation=True, title="Zmkpublicproposal")
+    make_proposal(status=consultation, disclosure=L.MEMBERS, title="Zmkmembersproposal")
+    shown, held, rejected = (
+        consultations.comment_record_received(
+            actor=SYSTEM, proposal=public, text=text, author_kind=AuthorKind.EXTERNAL
+        )
+        for text in ("Zmkshowncomment", "Zmkheldcomment", "Zmkrejectedcomment")
+    )
+    consultations.comment_moderate(actor=SYSTEM, comment=shown, decision="approve")
+    consultations.comment_moderate(
+        actor=SYSTEM, comment=rejected, decision="reject", reason="Off topic."
+    )
+    proposed_concept("Zmkproposedconcept")
+    one, two = agreed_concept("Zmkagreedconcept"), agreed_concept("Zmknotesconcept")
+    for concept, text, level, organisation in (
+        (one, "Zmknoteownsecretariat", L.SECRETARIAT, world.own),
+        (one, "Zmknoteothersecretariat", L.SECRETARIAT, world.other),
+        (two, "Zmknoteothermembers", L.MEMBERS, world.other),
+        (two, "Zmknoteownpublic", L.PUBLIC, world.own),
+    ):
+        usage_note_write(
+            actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
+        )
+    # An API token of the member's own, for the token list's fields.
+    api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
+    return {"public_proposal": public, "noted_concepts": (one, two), "held": held}

@@ -1,0 +1,189 @@
+"""Fields outside the role's allowed set: every JSON object an API list or detail endpoint
+returns to a role has only the fields its audience may get.
+
+The allowed fields are written by hand per serializer and audience from DESIGN.md §2 and the
+README's API table (contacts and liaisons are members-level; moderation is the secretariat's;
+an API token's key is shown once, when issued, never listed), never recorded from responses.
+Audiences are cumulative: members get the public fields and more, the secretariat the members'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from alliance_portal.roles import Role
+from tests.security import figures
+
+R = Role
+AUDIENCE = {
+    R.ANONYMOUS: "public",
+    R.EXTERNAL_STAKEHOLDER: "public",
+    R.MEMBER: "members",
+    R.ORGANISATION_REPRESENTATIVE: "members",
+    R.CIVIL_SOCIETY_REVIEWER: "members",
+    R.SECRETARIAT: "secretariat",
+    R.SUPERUSER: "secretariat",
+}
+
+
+def _levels(
+    public: set[str],
+    members: frozenset[str] | set[str] = frozenset(),
+    staff: frozenset[str] | set[str] = frozenset(),
+) -> dict[str, frozenset[str]]:
+    return {
+        "public": frozenset(public),
+        "members": frozenset(public | members),
+        "secretariat": frozenset(public | members | staff),
+    }
+
+
+ORGANISATION = _levels(
+    {
+        "slug",
+        "name",
+        "chamber",
+        "kind",
+        "membership_status",
+        "description",
+        "website",
+        "headquarters_country",
+        "countries_of_operation",
+        "value_chain_stages",
+        "sectors",
+        "materials",
+        "joined_on",
+    },
+    members={"contact_name", "contact_email", "contact_phone"},
+)
+PARTNER_ALLIANCE = _levels(
+    {
+        "slug",
+        "name",
+        "website",
+        "description",
+        "sectors",
+        "chambers",
+        "value_chain_stages",
+        "materials",
+        "countries",
+        "cooperation_agreed_on",
+    },
+    members={"liaison_name", "liaison_email"},
+)
+COMMENT = _levels(
+    {
+        "id",
+        "proposal",
+        "parent",
+        "paragraph",
+        "author_kind",
+        "author_name",
+        "organisation",
+        "organisation_name",
+        "chamber",
+        "text",
+        "text_html",
+        "status",
+        "created_at",
+        "response",
+    },
+    staff={"moderation_reason", "moderated_at"},
+)
+USAGE_NOTE = _levels({"chamber", "organisation", "text", "disclosure", "updated_at"})
+PROPOSAL = _levels(
+    {
+        "id",
+        "url",
+        "title",
+        "summary",
+        "status",
+        "disclosure",
+        "body",
+        "proposed_by",
+        "objectives",
+        "issues",
+        "countries",
+        "materials",
+        "consultation",
+        "created_at",
+        "updated_at",
+        "shown_comments",
+    }
+)
+TOKEN = _levels({"id", "prefix", "created_at", "expires_at", "revoked_at", "active", "state"})
+ME = _levels({"email", "display_name", "role", "organisation_id"})
+RISK_NOTE_PAGE = _levels(
+    {
+        "country",
+        "members",
+        "government_members",
+        "partner_alliances",
+        "critical_groups",
+        "risk_notes",
+    }
+)
+CONCEPT_SUMMARY = _levels(
+    {"slug", "uri", "status", "notation", "preferred_label", "label_language", "replaced_by"}
+)
+
+
+def _proposal(world) -> int:
+    return int(world.extra["markers"]["public_proposal"].pk)
+
+
+def _concept(world) -> str:
+    return str(world.extra["markers"]["noted_concepts"][0].slug)
+
+
+PAGE = "?page_size=200"
+ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
+    "organisations": (lambda w: f"/api/v1/organisations/{PAGE}", ORGANISATION),
+    "organisation A": (lambda w: f"/api/v1/organisations/{w.own.slug}/", ORGANISATION),
+    "organisation B": (lambda w: f"/api/v1/organisations/{w.other.slug}/", ORGANISATION),
+    "partner alliances": (lambda w: f"/api/v1/partner-alliances/{PAGE}", PARTNER_ALLIANCE),
+    "comments": (lambda w: f"/api/v1/proposals/{_proposal(w)}/comments/{PAGE}", COMMENT),
+    "usage notes": (
+        lambda w: f"/api/v1/glossary/concepts/{_concept(w)}/usage-notes/{PAGE}",
+        USAGE_NOTE,
+    ),
+    "proposals": (lambda w: f"/api/v1/proposals/{PAGE}", PROPOSAL),
+    "tokens": (lambda w: f"/api/v1/auth/tokens/{PAGE}", TOKEN),
+    "me": (lambda w: "/api/v1/me/", ME),
+    "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),
+    "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
+}
+
+
+def _objects(payload: Any) -> list[dict[str, Any]]:
+    """The objects an answer carries: a page's results, a list's items, or the object itself."""
+    if isinstance(payload, dict) and "results" in payload and "count" in payload:
+        payload = payload["results"]
+    if isinstance(payload, dict):
+        return [payload]
+    return [item for item in payload if isinstance(item, dict)]
+
+
+@pytest.mark.security
+@pytest.mark.parametrize("name", sorted(ENDPOINTS))
+def test_fields_within_the_audience(matrix_world, name: str) -> None:
+    world = matrix_world
+    url_for, allowed = ENDPOINTS[name]
+    url = url_for(world)
+    outside = []
+    checked = 0
+    for role in Role:
+        response = world.client_for(role).get(url)
+        if response.status_code != 200:
+            continue
+        for item in _objects(response.json()):
+            checked += 1
+            extra = set(item) - allowed[AUDIENCE[role]]
+            if extra:
+                outside.append(f"{url} as {role}: {sorted(extra)}")
+    figures.record("matrix.fields_outside_allowed", len(outside))
+    assert checked > 0, f"{url} returned no object to check"
+    assert outside == [], "\n".join(outside)

@@ -1,0 +1,141 @@
+"""Rows leaked through lists, feeds, exports and search: every such output, fetched as every
+role, holds no marker row (``tests/access/markers.py``) the role may not see.
+
+Each output also names the markers it lists for the superuser (who sees everything), and the
+test checks they are there: a marker that never shows would make the leak check pass on nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from alliance_portal.roles import Role
+from tests.access.markers import SEEN_BY
+from tests.security import figures
+
+PAGE = "?page_size=200"
+
+
+@dataclass(frozen=True)
+class Output:
+    url: Callable[[Any], str]
+    shows: frozenset[str]  # markers the superuser must find there
+
+
+def _fixed(url: str) -> Callable[[Any], str]:
+    return lambda world: url
+
+
+def _m(world) -> dict[str, Any]:
+    return world.extra["markers"]
+
+
+def _slug(world, index: int) -> str:
+    return str(_m(world)["noted_concepts"][index].slug)
+
+
+ORGS = frozenset({"Zmkapplicantorg"})
+RISKS = frozenset({"Zmkriskpublic", "Zmkriskmembers", "Zmkrisksecretariat"})
+PROPOSALS = frozenset({"Zmkpublicproposal", "Zmkmembersproposal"})
+COMMENTS = frozenset({"Zmkshowncomment", "Zmkheldcomment", "Zmkrejectedcomment"})
+CONCEPTS = frozenset({"Zmkagreedconcept", "Zmkproposedconcept"})
+PEOPLE_OF = {
+    owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
+    for owner in ("own", "other")
+}
+
+OUTPUTS: dict[str, Output] = {
+    # Members: the directory, its search, the API list and its filters, the profiles' people.
+    "directory": Output(_fixed("/members/"), ORGS),
+    "directory search": Output(_fixed("/members/?q=Zmk"), ORGS),
+    "api organisations": Output(_fixed(f"/api/v1/organisations/{PAGE}"), ORGS),
+    "api organisations applicants": Output(
+        _fixed(f"/api/v1/organisations/{PAGE}&status=applicant"), ORGS
+    ),
+    "api organisations search": Output(_fixed("/api/v1/organisations/?q=Zmk"), ORGS),
+    "coverage": Output(_fixed("/members/coverage/"), frozenset()),
+    "coverage csv": Output(_fixed("/members/coverage.csv"), frozenset()),
+    "profile A": Output(lambda w: f"/members/{w.own.slug}/", PEOPLE_OF["own"]),
+    "profile B": Output(lambda w: f"/members/{w.other.slug}/", PEOPLE_OF["other"]),
+    # Countries: the index and a country's page with its risk notes.
+    "countries": Output(_fixed("/countries/"), frozenset()),
+    "country page": Output(_fixed("/countries/cd/"), RISKS),
+    "api country": Output(_fixed("/api/v1/countries/cd/"), RISKS),
+    # Governance: proposals (lists, search, dashboard, home), comments, the decision feed.
+    "home": Output(_fixed("/"), PROPOSALS),
+    "dashboard": Output(_fixed("/governance/"), PROPOSALS),
+    "proposals": Output(_fixed("/governance/proposals/"), PROPOSALS),
+    "proposals search": Output(_fixed("/governance/proposals/?q=Zmk"), PROPOSALS),
+    "api proposals": Output(_fixed(f"/api/v1/proposals/{PAGE}"), PROPOSALS),
+    "api proposals search": Output(_fixed(f"/api/v1/proposals/{PAGE}&q=Zmk"), PROPOSALS),
+    "proposal comments": Output(
+        lambda w: f"/governance/proposals/{_m(w)['public_proposal'].pk}/", COMMENTS
+    ),
+    "api proposal comments": Output(
+        lambda w: f"/api/v1/proposals/{_m(w)['public_proposal'].pk}/comments/{PAGE}", COMMENTS
+    ),
+    "decision feed": Output(_fixed("/governance/decisions/feed/"), frozenset()),
+    "api decision log": Output(_fixed(f"/api/v1/decision-log/{PAGE}"), frozenset()),
+    # Glossary: lists, search, autocomplete, exports, feed, revisions, usage notes.
+    "glossary": Output(_fixed("/glossary/"), CONCEPTS),
+    "glossary search": Output(_fixed("/glossary/?q=Zmk"), CONCEPTS),
+    "glossary autocomplete": Output(_fixed("/glossary/autocomplete/?q=Zmk"), CONCEPTS),
+    "api concepts": Output(_fixed(f"/api/v1/glossary/concepts/{PAGE}"), CONCEPTS),
+    "api glossary search": Output(_fixed("/api/v1/glossary/search/?q=Zmk"), CONCEPTS),
+    "api revisions": Output(_fixed(f"/api/v1/glossary/revisions/{PAGE}"), CONCEPTS),
+    "revisions": Output(_fixed("/glossary/revisions/"), CONCEPTS),
+    "glossary feed": Output(_fixed("/glossary/feed/"), frozenset({"Zmkagreedconcept"})),
+    "export turtle": Output(_fixed("/glossary/export.ttl"), frozenset({"Zmkagreedconcept"})),
+    "export json-ld": Output(_fixed("/glossary/export.jsonld"), frozenset({"Zmkagreedconcept"})),
+    "export csv": Output(_fixed("/glossary/export.csv"), frozenset({"Zmkagreedconcept"})),
+    "export tbx": Output(_fixed("/glossary/export.tbx"), frozenset({"Zmkagreedconcept"})),
+    "concept notes": Output(
+        lambda w: f"/glossary/{_slug(w, 0)}/",
+        frozenset({"Zmknoteownsecretariat", "Zmknoteothersecretariat"}),
+    ),
+    "concept notes 2": Output(
+        lambda w: f"/glossary/{_slug(w, 1)}/",
+        frozenset({"Zmknoteothermembers", "Zmknoteownpublic"}),
+    ),
+    "api usage notes": Output(
+        lambda w: f"/api/v1/glossary/concepts/{_slug(w, 0)}/usage-notes/{PAGE}",
+        frozenset({"Zmknoteownsecretariat", "Zmknoteothersecretariat"}),
+    ),
+    "api usage notes 2": Output(
+        lambda w: f"/api/v1/glossary/concepts/{_slug(w, 1)}/usage-notes/{PAGE}",
+        frozenset({"Zmknoteothermembers", "Zmknoteownpublic"}),
+    ),
+}
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode("utf-8", "replace")
+    return response.content.decode("utf-8", "replace")
+
+
+@pytest.mark.security
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_no_row_leaks(matrix_world, name: str) -> None:
+    world = matrix_world
+    output = OUTPUTS[name]
+    url = output.url(world)
+    leaks = []
+    for role in Role:
+        response = world.client_for(role).get(url)
+        body = _body(response).lower()
+        if role == Role.SUPERUSER:
+            assert response.status_code == 200, f"{url} as the superuser: {response.status_code}"
+            missing = {marker for marker in output.shows if marker.lower() not in body}
+            assert missing == set(), f"{url} does not list {sorted(missing)}: nothing to check"
+        leaks += [
+            f"{url} as {role} shows {marker!r}"
+            for marker, seen_by in SEEN_BY.items()
+            if role not in seen_by and marker.lower() in body
+        ]
+    figures.record("matrix.rows_leaked", len(leaks))
+    assert leaks == [], "\n".join(leaks)
