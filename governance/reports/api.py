@@ -61,8 +61,10 @@ class ReportOutputSerializer(serializers.ModelSerializer):
     number = serializers.IntegerField(
         read_only=True, help_text="1 when first published; each corrected edition adds 1."
     )
-    corrects = serializers.PrimaryKeyRelatedField(
-        read_only=True, allow_null=True, help_text="The id of the edition this one corrects."
+    corrects: serializers.PrimaryKeyRelatedField[TransparencyReport] = (
+        serializers.PrimaryKeyRelatedField(
+            read_only=True, allow_null=True, help_text="The id of the edition this one corrects."
+        )
     )
     corrected_by = serializers.SerializerMethodField()
     decision_log_head = serializers.SerializerMethodField()
