@@ -195,3 +195,22 @@ def test_no_delete_elsewhere_needs_to_change_an_append_only_row() -> None:
         and field.remote_field.on_delete not in (models.DO_NOTHING, models.PROTECT, models.RESTRICT)
     ]
     assert writing == []
+
+
+def test_make_run_migrates_as_the_owner_and_serves_as_the_app_role() -> None:
+    from alliance_portal.launcher import database_roles
+
+    socket = "postgres://postgres@/alliance_portal?host=/srv/pg"
+    owner, app = database_roles({"DATABASE_URL": socket}, embedded=True)
+    assert owner["DATABASE_URL"] == socket
+    assert app["DATABASE_URL"] == "postgres://portal_app@/alliance_portal?host=/srv/pg"
+
+    own = "postgres://portal:owner-secret@db:5432/portal"
+    mine = "postgres://portal_app:app-secret@db:5432/portal"
+    env = {"DATABASE_URL": mine, "DATABASE_OWNER_URL": own}
+    owner, app = database_roles(env, embedded=False)
+    assert (owner["DATABASE_URL"], app["DATABASE_URL"]) == (own, mine)
+    assert not any("owner-secret" in value for value in app.values())
+
+    owner, app = database_roles({"DATABASE_URL": mine}, embedded=False)
+    assert owner["DATABASE_URL"] == app["DATABASE_URL"] == mine
