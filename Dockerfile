@@ -23,7 +23,7 @@ COPY templates ./templates
 COPY static ./static
 # collectstatic needs settings but no secrets of the deployment: throw-away values.
 RUN DJANGO_SECRET_KEY=collectstatic-only DATABASE_URL=postgres://build@localhost/build \
-    ALLOWED_HOSTS=build STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input
+    ALLOWED_HOSTS=build PORTAL_BASE_URL=https://build.invalid STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input
 
 ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/app/media
 RUN mkdir -p /app/media && chown portal:portal /app/media

@@ -50,6 +50,7 @@ check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=alliance_portal.settings.production \
 	DJANGO_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ALLOWED_HOSTS=portal.example.org \
+	PORTAL_BASE_URL=https://portal.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # The tests marked `security` record their figures; tools/security_report.py prints them and

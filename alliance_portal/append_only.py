@@ -11,6 +11,8 @@ The only thing allowed to switch these triggers off is the test database backend
 
 from __future__ import annotations
 
+from typing import Any
+
 import pgtrigger
 
 # Every trigger made here has a name starting with this, so the test backend can find them.
@@ -83,3 +85,40 @@ DROP TRIGGER IF EXISTS {APPEND_ONLY_TRIGGER_PREFIX}_refuse_truncate ON {table};
 DROP FUNCTION IF EXISTS {function}();
 """
     return forward, reverse
+
+
+# The tables that refuse every UPDATE and DELETE, found in the database by their triggers'
+# names: `append_only_triggers()` installs `pgtrigger_append_only_refuse_update_delete_<hash>`,
+# `append_only_sql()` installs `append_only_refuse_update_delete`. (Other triggers whose names
+# start with the prefix, such as the ballots' "frozen" ones, allow some updates: not listed.)
+_APPEND_ONLY_TABLES_SQL = """
+SELECT DISTINCT cls.relname
+FROM pg_trigger AS trg
+JOIN pg_class AS cls ON cls.oid = trg.tgrelid
+WHERE cls.relnamespace = current_schema()::regnamespace
+    AND NOT trg.tgisinternal
+    AND (trg.tgname = %(sql_name)s OR starts_with(trg.tgname, %(pgtrigger_name)s))
+"""
+
+
+def append_only_tables(cursor: Any) -> list[str]:
+    """The append-only tables of the database ``cursor`` is connected to (current schema),
+    sorted: every table made append-only with ``append_only_triggers()`` or
+    ``append_only_sql()``, and every audit-trail event table (django-pghistory's event models,
+    protected against updates and deletes by ``PGHISTORY_APPEND_ONLY``). The application's
+    database role gets no UPDATE, DELETE or TRUNCATE on these (``manage.py grant_app_role``)."""
+    from django.apps import apps
+    from pghistory.models import Event
+
+    name = f"{APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete"
+    cursor.execute(
+        _APPEND_ONLY_TABLES_SQL,
+        {"sql_name": name, "pgtrigger_name": f"pgtrigger_{name}_"},
+    )
+    tables = {row[0] for row in cursor.fetchall()}
+    tables.update(
+        model._meta.db_table
+        for model in apps.get_models()
+        if issubclass(model, Event) and model._meta.managed and not model._meta.proxy
+    )
+    return sorted(tables)

@@ -9,6 +9,8 @@ class AlliancePortalConfig(AppConfig):
     verbose_name = "Alliance Portal"
 
     def ready(self) -> None:
+        from alliance_portal import checks  # noqa: F401 (registers the system checks)
+
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="portal-role-groups")
 
 

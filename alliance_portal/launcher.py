@@ -10,6 +10,12 @@ Ctrl-C (SIGINT) or SIGTERM, so nothing is left running. The groups stay in the l
 session: whoever started the launcher in a session of its own (`setsid`, as `.ci/smoke-run`
 does) finds every process left over by that session's id.
 
+Two database roles (``alliance_portal.db_roles``): `migrate` runs as the owner of the tables,
+then ``grant_app_role`` lets the app role (``portal_app`` on the embedded server) read and write
+what it needs, and the demo loader, web server, worker and beat connect as that app role, which
+cannot switch the append-only triggers off. ``exec`` (`make test`, `make migrations`) runs as
+the owner: the test runner creates its own databases.
+
     python -m alliance_portal.launcher run [--port 8000]  # migrate, seed, serve, worker, beat
     python -m alliance_portal.launcher exec -- CMD    # run one command against the servers
 """
@@ -29,10 +35,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".data"
 DATABASE_NAME = "alliance_portal"
+APP_ROLE = "portal_app"  # the embedded server's app role (alliance_portal.db_roles)
 HOST, PORT = "127.0.0.1", 8000
 
 
@@ -188,14 +196,55 @@ def wait_until_healthy(children: Children, url: str, timeout: float = 60.0) -> N
     raise SystemExit(f"{url} did not answer 200 within {timeout:.0f} s")
 
 
+def _with_user(url: str, user: str) -> str:
+    """``url`` with its user (and password) replaced by ``user``."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{quote(user)}@{parts.netloc.rpartition('@')[2]}"))
+
+
+def database_roles(env: dict[str, str], *, embedded: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """The environments of the owner (migrate, grant_app_role) and of the app role (seed, web,
+    worker, beat), each with its own DATABASE_URL; the app's never holds the owner's URL.
+
+    Embedded server: the owner is `postgres`, the app role `portal_app` (trust authentication
+    on the unix socket, so no password). Your own server: DATABASE_URL is the app role and
+    DATABASE_OWNER_URL the owner; without DATABASE_OWNER_URL everything runs as DATABASE_URL."""
+    owner = dict(env)
+    app = {name: value for name, value in env.items() if name != "DATABASE_OWNER_URL"}
+    if embedded:
+        app["DATABASE_URL"] = _with_user(env["DATABASE_URL"], APP_ROLE)
+    elif env.get("DATABASE_OWNER_URL"):
+        owner["DATABASE_URL"] = env["DATABASE_OWNER_URL"]
+    return owner, app
+
+
+def grant(owner: dict[str, str], app: dict[str, str]) -> None:
+    """Run grant_app_role as the owner for the role (and password) of the app's URL."""
+    if owner["DATABASE_URL"] == app["DATABASE_URL"]:
+        say("DATABASE_OWNER_URL is unset: migrating and serving as the DATABASE_URL role")
+        return
+    parts = urlsplit(app["DATABASE_URL"])
+    role = unquote(parts.username or "")
+    manage(
+        {**owner, "APP_DB_PASSWORD": unquote(parts.password or "")},
+        "grant_app_role",
+        "--role",
+        role,
+    )
+    say(f"web, worker and beat connect as the database role {role} (it owns no table)")
+
+
 def run(args: argparse.Namespace) -> int:
+    embedded = not os.environ.get("DATABASE_URL")
     with servers() as env:
         env.setdefault("DJANGO_SETTINGS_MODULE", "alliance_portal.settings.local")
         # Links in emails and exports point at the port actually served.
         env.setdefault("PORTAL_BASE_URL", f"http://{HOST}:{args.port}")
         env["PYTHONUNBUFFERED"] = "1"
-        say("migrating")
-        manage(env, "migrate", "--no-input")
+        owner, env = database_roles(env, embedded=embedded)
+        say("migrating (as the owner of the tables)")
+        manage(owner, "migrate", "--no-input")
+        grant(owner, env)
         say("loading demo data")
         demo = manage(env, "seed_demo")
         children = Children(env)

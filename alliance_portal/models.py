@@ -149,8 +149,10 @@ class AccessLogEntry(models.Model):
     """One read of confidential (secretariat-level) material: who read what, when, where.
     Written by the access policy, append-only, shown to the secretariat and the superuser."""
 
+    # PROTECT, not SET_NULL: the rows are never updated (and the app's database role may not
+    # UPDATE them), so a person who read confidential material is deactivated, not deleted.
     user = models.ForeignKey(
-        "alliance_portal.User", null=True, on_delete=models.SET_NULL, related_name="+"
+        "alliance_portal.User", null=True, on_delete=models.PROTECT, related_name="+"
     )
     content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)

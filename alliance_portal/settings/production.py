@@ -1,5 +1,10 @@
-"""Production settings. Refuses to start without DJANGO_SECRET_KEY, DATABASE_URL and
-ALLOWED_HOSTS: no default stands in for a secret or for where the data lives."""
+"""Production settings. Refuses to start without DJANGO_SECRET_KEY, DATABASE_URL,
+ALLOWED_HOSTS and PORTAL_BASE_URL: no default stands in for a secret, for where the data lives
+or for the public address that glossary URIs and email links are built on (`check --deploy`
+also warns when PORTAL_BASE_URL is not https or is a local address: alliance_portal/checks.py).
+
+DATABASE_URL is the role this process connects as: the owner of the tables for `migrate` and
+`grant_app_role`, the app role for web, worker and beat (alliance_portal/db_roles.py)."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -7,7 +12,7 @@ from alliance_portal.settings.base import *  # noqa: F403
 from alliance_portal.settings.base import DATABASES, MIDDLEWARE, env
 from alliance_portal.settings.env import database_config
 
-for _required in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
+for _required in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "PORTAL_BASE_URL"):
     if not env.str(_required, default=""):
         raise ImproperlyConfigured(f"Set the {_required} environment variable for production.")
 
@@ -16,6 +21,7 @@ SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES["default"].update(database_config(env.str("DATABASE_URL")))
 DEMO_LOGINS_ENABLED = False
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL")
 
 # TLS terminates at the proxy in front of gunicorn; it sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,8 +1,8 @@
 """Admin: transparency reports. Imported by governance/admin.py.
 
-The secretariat asks for a report from the add form (kind, edition and period), builds reports
-again with an action, and deletes those never published (a published edition and its files
-are kept as they are); all through ``governance.reports.services``, like the
+The secretariat asks for a report from the add form (kind, edition and period), builds failed
+reports again and publishes corrected editions of published ones with actions, and deletes
+those never published (a published edition and its files are kept as they are); all through ``governance.reports.services``, like the
 pages and the API. What a build wrote is read-only here."""
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ class TransparencyReportAdmin(ServiceAdmin):
         "kind",
         "period",
         "edition",
+        "number",
         "state",
         "progress",
         "requested_by",
@@ -85,7 +86,7 @@ class TransparencyReportAdmin(ServiceAdmin):
     )
     list_filter = ("kind", "edition", "state")
     search_fields = ("period",)
-    actions = ("build_again",)
+    actions = ("build_again", "publish_correction")
     inlines = (ReportFileInline,)
     readonly_fields = (
         "kind",
@@ -93,6 +94,8 @@ class TransparencyReportAdmin(ServiceAdmin):
         "period_start",
         "period_end",
         "edition",
+        "number",
+        "corrects",
         "state",
         "step",
         "progress",
@@ -158,8 +161,9 @@ class TransparencyReportAdmin(ServiceAdmin):
         if not created:
             self.message_user(
                 request,
-                f"{report} existed already: it is queued to be built again unless it was "
-                "being built.",
+                f"{report} existed already: it is queued to be built again only if its build "
+                "failed. A published report is changed by publishing a corrected edition "
+                "(an action of the list).",
                 level=messages.INFO,
             )
 
@@ -179,8 +183,31 @@ class TransparencyReportAdmin(ServiceAdmin):
         for report in queryset:
             self.delete_model(request, report)
 
-    @admin.action(description="Build the selected reports again")
+    @admin.action(description="Build the selected failed reports again")
     def build_again(self, request: HttpRequest, queryset: QuerySet[TransparencyReport]) -> None:
+        queued = 0
         for report in queryset:
-            services.report_rebuild(actor=request.user, report=report)
-        self.message_user(request, f"{queryset.count()} report(s) queued to be built again.")
+            try:
+                services.report_rebuild(actor=request.user, report=report)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+            else:
+                queued += 1
+        if queued:
+            self.message_user(request, f"{queued} report(s) queued to be built again.")
+
+    @admin.action(description="Publish a corrected edition of the selected published reports")
+    def publish_correction(
+        self, request: HttpRequest, queryset: QuerySet[TransparencyReport]
+    ) -> None:
+        for report in queryset:
+            try:
+                correction, _created = services.report_correct(actor=request.user, report=report)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    f"{correction} is queued: the worker builds it; {report.edition_label} "
+                    "stays published, marked as corrected.",
+                )

@@ -58,6 +58,15 @@ class ReportOutputSerializer(serializers.ModelSerializer):
     state = serializers.CharField(
         read_only=True, help_text="One of: " + ", ".join(ReportState.values) + "."
     )
+    number = serializers.IntegerField(
+        read_only=True, help_text="1 when first published; each corrected edition adds 1."
+    )
+    corrects: serializers.PrimaryKeyRelatedField[TransparencyReport] = (
+        serializers.PrimaryKeyRelatedField(
+            read_only=True, allow_null=True, help_text="The id of the edition this one corrects."
+        )
+    )
+    corrected_by = serializers.SerializerMethodField()
     decision_log_head = serializers.SerializerMethodField()
     error = serializers.SerializerMethodField()
     files = ReportFileSerializer(many=True, read_only=True)
@@ -73,6 +82,9 @@ class ReportOutputSerializer(serializers.ModelSerializer):
             "period_start",
             "period_end",
             "edition",
+            "number",
+            "corrects",
+            "corrected_by",
             "state",
             "step",
             "progress",
@@ -86,6 +98,15 @@ class ReportOutputSerializer(serializers.ModelSerializer):
             "tables",
         )
         ref_name = "TransparencyReport"
+
+    @extend_schema_field(
+        serializers.IntegerField(
+            allow_null=True, help_text="The id of the edition that corrects this one, if any."
+        )
+    )
+    def get_corrected_by(self, report: TransparencyReport) -> int | None:
+        correction = getattr(report, "corrected_by", None)
+        return correction.pk if correction is not None else None
 
     @extend_schema_field(LogHeadSerializer(allow_null=True))
     def get_decision_log_head(self, report: TransparencyReport) -> dict[str, Any] | None:
@@ -210,8 +231,8 @@ class ReportProgressApi(APIView):
 
 
 class ReportRebuildApi(APIView):
-    """Build a ready or failed report again (the secretariat); one queued or building is left
-    as it is. With unchanged data the files come out byte-identical."""
+    """Build a failed report again (the secretariat); one queued or building is left as it is.
+    A published report is never built again: 400, publish a corrected edition instead."""
 
     @extend_schema(
         request=None,
@@ -224,3 +245,26 @@ class ReportRebuildApi(APIView):
         services.report_rebuild(actor=request.user, report=report)
         report = selectors.report_get(user=request.user, pk=pk)
         return Response(ReportOutputSerializer(report, context={"request": request}).data)
+
+
+class ReportCorrectApi(APIView):
+    """Publish a corrected edition of a published report (the secretariat): a new report of
+    the same kind, period and edition, numbered one more, built by the worker; the published
+    one stays as it is, marked as corrected. 201 with the new edition; 200 with the
+    correction already asked for while it is not yet published; 400 for a report not yet
+    published or already corrected by a published edition."""
+
+    @extend_schema(
+        request=None,
+        responses={201: ReportOutputSerializer, 200: ReportOutputSerializer},
+        operation_id="reports_correct_create",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        report = selectors.report_get(user=request.user, pk=pk)
+        policy.require(request.user, "report.correct", report)
+        correction, created = services.report_correct(actor=request.user, report=report)
+        correction = selectors.report_get(user=request.user, pk=correction.pk)
+        return Response(
+            ReportOutputSerializer(correction, context={"request": request}).data,
+            status=201 if created else 200,
+        )

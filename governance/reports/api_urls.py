@@ -17,4 +17,9 @@ urlpatterns = [
         api.ReportRebuildApi.as_view(),
         name="governance-report-rebuild",
     ),
+    path(
+        "reports/<int:pk>/correct/",
+        api.ReportCorrectApi.as_view(),
+        name="governance-report-correct",
+    ),
 ]

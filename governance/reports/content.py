@@ -68,7 +68,7 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
         "report": {
             "kind": report.kind,
             "edition": report.edition,
-            "edition_note": EDITION_NOTES[ReportEdition(report.edition)],
+            "edition_note": EDITION_NOTES[ReportEdition(report.edition)] + correction_note(report),
             "title": report_title(report.kind, period),
             "period": {
                 "label": period.label,
@@ -81,6 +81,19 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
         "decision_log_head": head,
         "sections": built,
     }
+
+
+def correction_note(report: TransparencyReport) -> str:
+    """For a corrected edition, the sentence saying which edition it corrects ("" for the
+    first): shown on the page, in the PDF and in the open data's description."""
+    corrected = report.corrects
+    if corrected is None:
+        return ""
+    published = f", published on {corrected.finished_at:%d %B %Y}" if corrected.finished_at else ""
+    return (
+        f" This is edition {report.number}: it corrects edition {corrected.number}"
+        f"{published}, which stays available as it was."
+    )
 
 
 def content_bytes(content: dict[str, Any]) -> bytes:

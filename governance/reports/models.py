@@ -1,9 +1,11 @@
-"""Transparency reports: one per (kind, period, edition), built by a Celery task from one
-``report.json`` into an HTML page, a PDF and an open-data ZIP whose sha256 are stored here.
+"""Transparency reports: one per (kind, period, edition, number), built by a Celery task from
+one ``report.json`` into an HTML page, a PDF and an open-data ZIP whose sha256 are stored here.
 
-States: ``queued → building → ready | failed``. A ready or failed report goes back to
-``queued`` only when someone asks for it to be built again (``report_request``). The build
-itself is ``governance.reports.services.report_build``."""
+States: ``queued → building → ready | failed``. A ready report is published: it and its files
+never change again. A correction is a new report of the same kind, period and edition whose
+``number`` is one more and which ``corrects`` the one before (``report_correct``); the old one
+stays readable, marked as corrected. Only a failed report is built again
+(``report_rebuild``). The build itself is ``governance.reports.services.report_build``."""
 
 from __future__ import annotations
 
@@ -65,6 +67,17 @@ class TransparencyReport(models.Model):
     edition = models.CharField(
         max_length=12, choices=ReportEdition.choices, default=ReportEdition.PUBLIC
     )
+    number = models.PositiveSmallIntegerField(
+        "edition number", default=1, help_text="1 when first published; each correction adds 1."
+    )
+    corrects = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrected_by",
+        help_text="The published edition this one corrects (empty for the first).",
+    )
     state = models.CharField(max_length=10, choices=ReportState.choices, default=ReportState.QUEUED)
     step = models.CharField(max_length=120, blank=True)
     progress = models.PositiveSmallIntegerField(default=0)
@@ -95,10 +108,18 @@ class TransparencyReport(models.Model):
     owner_organisation_path: ClassVar[str | None] = None
 
     class Meta:
-        ordering = ("-period_end", "kind", "edition", "-pk")
+        ordering = ("-period_end", "kind", "edition", "-number", "-pk")
         constraints: ClassVar = [
             models.UniqueConstraint(
-                fields=("kind", "period", "edition"), name="report_once_per_kind_period_edition"
+                fields=("kind", "period", "edition", "number"),
+                name="report_once_per_kind_period_edition_number",
+            ),
+            # The first of each (kind, period, edition) corrects nothing; every later one
+            # corrects exactly one (and, corrects being one-to-one, no edition twice).
+            models.CheckConstraint(
+                condition=Q(number=1, corrects__isnull=True)
+                | Q(number__gt=1, corrects__isnull=False),
+                name="report_correction_numbered",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=ReportKind.values), name="report_kind_valid"
@@ -133,10 +154,16 @@ class TransparencyReport(models.Model):
         indexes: ClassVar = [models.Index(fields=("state", "heartbeat_at"))]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} report {self.period} ({self.get_edition_display()})"
+        return f"{self.get_kind_display()} report {self.period} ({self.edition_label})"
 
     def get_absolute_url(self) -> str:
         return reverse("governance:report-detail", kwargs={"pk": self.pk})
+
+    @property
+    def edition_label(self) -> str:
+        """The edition as people read it: "Public edition", "Public edition 2" (a correction)."""
+        label = str(self.get_edition_display())
+        return label if self.number == 1 else f"{label} {self.number}"
 
     @property
     def is_ready(self) -> bool:
@@ -148,8 +175,10 @@ class TransparencyReport(models.Model):
 
     @property
     def file_stem(self) -> str:
-        """The common start of the report's file names, e.g. ``transparency-report-2025-Q3-public``."""
-        return f"transparency-report-{self.period}-{self.edition}"
+        """The common start of the report's file names, e.g. ``transparency-report-2025-Q3-public``
+        (``…-public-2`` for the public edition's first correction)."""
+        stem = f"transparency-report-{self.period}-{self.edition}"
+        return stem if self.number == 1 else f"{stem}-{self.number}"
 
     # The access policy's view (``alliance_portal.policy``): the edition is the level.
     @classmethod

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from governance.reports.models import ReportKind
 
@@ -146,3 +147,35 @@ def last_completed(kind: str, today: date) -> Period:
         return annual(today.year - 1)
     quarter = (today.month - 1) // 3 + 1
     return quarterly(today.year - 1, 4) if quarter == 1 else quarterly(today.year, quarter - 1)
+
+
+def requested_period(
+    *,
+    kind: str,
+    year: int | None = None,
+    quarter: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    today: date | None = None,
+) -> Period:
+    """The period a request for a report names, or a ``ValidationError`` saying what is wrong:
+    something missing or impossible, a quarter or year that has not ended yet, an ad hoc period
+    ending after today. (A check only: pages and the admin use it to put errors on forms.)"""
+    period = period_of(kind=kind, year=year, quarter=quarter, start=start, end=end)
+    today = today or timezone.localdate()
+    if kind == ReportKind.AD_HOC:
+        if period.end > today:
+            raise ValidationError(
+                {"end": f"An ad hoc report ends on {today:%d %B %Y} (today) at the latest."}
+            )
+        return period
+    if not period.has_ended(today):
+        what = "year" if kind == ReportKind.ANNUAL else "quarter"
+        raise ValidationError(
+            {
+                "period": f"The {what} {period.label} ends on {period.end:%d %B %Y}: its report "
+                f"can be built from the day after. For a report up to today, ask for an ad hoc "
+                "report."
+            }
+        )
+    return period

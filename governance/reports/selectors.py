@@ -27,8 +27,10 @@ def report_list(
 ) -> QuerySet[TransparencyReport]:
     """The reports this user may see, latest period first, with their files prefetched (two
     queries whatever the number of reports)."""
-    queryset = policy.visible(user, TransparencyReport.objects.all()).prefetch_related(
-        Prefetch("files", queryset=ReportFile.objects.order_by("kind"))
+    queryset = (
+        policy.visible(user, TransparencyReport.objects.all())
+        .select_related("corrects", "corrected_by")
+        .prefetch_related(Prefetch("files", queryset=ReportFile.objects.order_by("kind")))
     )
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -38,7 +40,7 @@ def report_list(
         queryset = queryset.filter(state=state)
     if year:
         queryset = queryset.filter(period_end__year=year)
-    return queryset.order_by("-period_end", "kind", "edition", "-pk")
+    return queryset.order_by("-period_end", "kind", "edition", "-number", "-pk")
 
 
 def report_get(*, user: Actor, pk: int) -> TransparencyReport:
@@ -46,7 +48,7 @@ def report_get(*, user: Actor, pk: int) -> TransparencyReport:
     report that does not exist), sign in for an anonymous visitor."""
     return policy.get_visible_or_404(
         user,
-        TransparencyReport.objects.prefetch_related(
+        TransparencyReport.objects.select_related("corrects", "corrected_by").prefetch_related(
             Prefetch("files", queryset=ReportFile.objects.order_by("kind"))
         ),
         pk=pk,

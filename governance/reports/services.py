@@ -1,15 +1,19 @@
 """Transparency reports: asking for one, building it, and the scheduled work around them.
 
 - ``report_request`` (the secretariat from a page, the admin or the API; the system from
-  Celery beat): creates the report of a (kind, period, edition), or queues an existing ready
-  or failed one again; a report already queued or building is left alone. The build task is
-  sent when the transaction commits.
+  Celery beat): creates the report of a (kind, period, edition), or queues the latest one
+  again when its build failed; one queued, building or published (ready) is left alone. The
+  build task is sent when the transaction commits.
+- ``report_correct`` (the secretariat): a published edition and its files never change; a
+  correction is a new report of the same kind, period and edition, numbered one more, that
+  says which it corrects, built by the worker. ``report_rebuild`` builds only a failed report
+  again.
 - ``report_build`` (the Celery task): builds ``report.json`` first, then from it the open-data
   ZIP and the PDF; writes the files to Django's default storage under names derived from their
   content, then records them and marks the report ready in one transaction. A PostgreSQL
   advisory lock on the report makes sure two workers never build the same report at once; a
-  ready report is not built again unless someone asks. With unchanged data a rebuild gives
-  byte-identical files.
+  ready report is never built again. With unchanged data a rebuild of a failed report gives
+  the files it would have given.
 
 The scheduled work around them (asking for the reports of each period, queueing again what
 stalled) is in ``governance.reports.schedule``.
@@ -45,13 +49,12 @@ from governance.reports.models import (
     ReportEdition,
     ReportFile,
     ReportFileKind,
-    ReportKind,
     ReportState,
     TransparencyReport,
 )
 from governance.reports.opendata import open_data_bundle, tables_of
 from governance.reports.pdf import render_pdf
-from governance.reports.periods import Period, period_of
+from governance.reports.periods import requested_period
 
 logger = logging.getLogger(__name__)
 
@@ -79,38 +82,6 @@ class BuildOutcome(StrEnum):
 # --- asking for a report -----------------------------------------------------------------------
 
 
-def requested_period(
-    *,
-    kind: str,
-    year: int | None = None,
-    quarter: int | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    today: date | None = None,
-) -> Period:
-    """The period a request for a report names, or a ``ValidationError`` saying what is wrong:
-    something missing or impossible, a quarter or year that has not ended yet, an ad hoc period
-    ending after today. (A check only: pages and the admin use it to put errors on forms.)"""
-    period = period_of(kind=kind, year=year, quarter=quarter, start=start, end=end)
-    today = today or timezone.localdate()
-    if kind == ReportKind.AD_HOC:
-        if period.end > today:
-            raise ValidationError(
-                {"end": f"An ad hoc report ends on {today:%d %B %Y} (today) at the latest."}
-            )
-        return period
-    if not period.has_ended(today):
-        what = "year" if kind == ReportKind.ANNUAL else "quarter"
-        raise ValidationError(
-            {
-                "period": f"The {what} {period.label} ends on {period.end:%d %B %Y}: its report "
-                f"can be built from the day after. For a report up to today, ask for an ad hoc "
-                "report."
-            }
-        )
-    return period
-
-
 def enqueue_build(report: TransparencyReport) -> None:
     """Send the report's build task once the transaction commits."""
     from governance.tasks import report_build_task
@@ -133,11 +104,12 @@ def report_request(
     """Ask for the report of a period in an edition: a year (annual), a year and a quarter
     (quarterly), or first and last day (ad hoc). Returns the report and whether it is new.
 
-    A new report is created queued; an existing ready or failed one is queued to be built
-    again; one already queued or building is returned as it is. The secretariat only (or the
-    system). Refused with a message, changing nothing: an unknown kind or
-    edition, a missing or impossible period, a quarter or year that has not ended, an ad hoc
-    period ending after today."""
+    A new report is created queued. When the period's report exists, its latest edition is
+    returned: queued to be built again if its build failed, as it is otherwise (queued,
+    building, or published: a published report is corrected with ``report_correct``, never
+    rebuilt). The secretariat only (or the system). Refused with a message, changing nothing:
+    an unknown kind or edition, a missing or impossible period, a quarter or year that has not
+    ended, an ad hoc period ending after today."""
     policy.require(actor, "report.request")
     if edition not in ReportEdition.values:
         raise ValidationError({"edition": f"“{edition}” is not an edition: public or members."})
@@ -145,35 +117,87 @@ def report_request(
         kind=kind, year=year, quarter=quarter, start=start, end=end, today=today
     )
     now = timezone.now()
-    report, created = TransparencyReport.objects.select_for_update().get_or_create(
-        kind=kind,
-        period=period.label,
-        edition=edition,
-        defaults={
-            "period_start": period.start,
-            "period_end": period.end,
-            "requested_by": acting_user(actor),
-            "requested_at": now,
-        },
+    latest = (
+        TransparencyReport.objects.select_for_update()
+        .filter(kind=kind, period=period.label, edition=edition)
+        .order_by("-number")
+        .first()
     )
-    if created:
+    if latest is None:
+        report = TransparencyReport.objects.create(
+            kind=kind,
+            period=period.label,
+            edition=edition,
+            period_start=period.start,
+            period_end=period.end,
+            requested_by=acting_user(actor),
+            requested_at=now,
+        )
         enqueue_build(report)
         return report, True
-    if report.state in BUILDABLE_STATES:
-        return report, False
-    _queue_again(report, actor=actor, now=now, step="")
-    return report, False
+    if latest.state == ReportState.FAILED and not latest.files.exists():
+        _queue_again(latest, actor=actor, now=now, step="")
+    return latest, False
 
 
 @use_case
 def report_rebuild(*, actor: Actor, report: TransparencyReport) -> TransparencyReport:
-    """Build a ready or failed report again (the secretariat); a report already queued or
-    building is left as it is. With unchanged data the files come out byte-identical."""
+    """Build a failed report again (the secretariat); a report already queued or building is
+    left as it is. Refused with a message, changing nothing: a published report (ready, or
+    holding files), whose files never change: publish a corrected edition instead."""
     policy.require(actor, "report.rebuild", report)
     locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+    if report_is_published(locked):
+        raise ValidationError(
+            f"{locked} is published: it and its files are never replaced. To change it, "
+            "publish a corrected edition."
+        )
     if locked.state not in BUILDABLE_STATES:
         _queue_again(locked, actor=actor, now=timezone.now(), step="")
     return locked
+
+
+@use_case
+def report_correct(*, actor: Actor, report: TransparencyReport) -> tuple[TransparencyReport, bool]:
+    """Publish a corrected edition of a published report (the secretariat): a new report of the
+    same kind, period and edition, numbered one more, that corrects this one, queued for the
+    worker to build from today's data. The published one stays as it is, with its files, marked
+    as corrected. Returns the correction and whether it is new: asking again while the
+    correction is not yet published returns it. Refused with a message, changing nothing: a
+    report not published yet, or one already corrected by a published edition (correct that
+    one instead)."""
+    policy.require(actor, "report.correct", report)
+    locked = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+    if locked.state != ReportState.READY:
+        raise ValidationError(
+            f"{locked} is not published yet: only a published report is corrected. "
+            + (
+                "Build it again instead."
+                if locked.state == ReportState.FAILED
+                else "Wait until its build is over."
+            )
+        )
+    existing = TransparencyReport.objects.filter(corrects=locked).first()
+    if existing is not None:
+        if existing.state == ReportState.READY:
+            raise ValidationError(
+                f"{locked} is already corrected by {existing.edition_label}: "
+                "publish a correction of that edition instead."
+            )
+        return existing, False
+    correction = TransparencyReport.objects.create(
+        kind=locked.kind,
+        period=locked.period,
+        period_start=locked.period_start,
+        period_end=locked.period_end,
+        edition=locked.edition,
+        number=locked.number + 1,
+        corrects=locked,
+        requested_by=acting_user(actor),
+        requested_at=timezone.now(),
+    )
+    enqueue_build(correction)
+    return correction, True
 
 
 def report_resume(*, report: TransparencyReport) -> bool:

@@ -1,6 +1,6 @@
 """Pages of the transparency reports: the archive (and, for the secretariat, the form that asks
 for a report), a report's page (live progress while it is built, its content once ready),
-building it again, and its files. Thin: forms parse, selectors read, services write."""
+building a failed one again, publishing a corrected edition of a published one, and its files. Thin: forms parse, selectors read, services write."""
 
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 if created:
                     messages.success(request, f"{report} is queued: a worker builds it now.")
                 elif report.state == ReportState.QUEUED:
-                    messages.success(request, f"{report} is queued to be built again.")
+                    messages.success(request, f"{report} is queued to be built.")
+                elif report.state == ReportState.READY:
+                    messages.info(
+                        request,
+                        f"{report} is published already. To change it, publish a corrected "
+                        "edition from its page.",
+                    )
                 else:
                     messages.info(request, f"{report} is being built already.")
                 return redirect(report)
@@ -79,6 +85,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": selectors.report_sections(content) if content else [],
         "files": list(report.files.all()),
         "may_rebuild": policy.may(request.user, "report.rebuild", report),
+        "may_correct": policy.may(request.user, "report.correct", report),
+        "corrected_by": getattr(report, "corrected_by", None),
     }
     return render(request, "governance/reports/report_detail.html", context)
 
@@ -87,9 +95,33 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_rebuild(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, pk=pk)
     policy.require(request.user, "report.rebuild", report)
-    report = services.report_rebuild(actor=request.user, report=report)
-    messages.success(request, "The report is queued to be built again.")
+    try:
+        report = services.report_rebuild(actor=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "The report is queued to be built again.")
     return redirect(report)
+
+
+@require_POST
+def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_get(user=request.user, pk=pk)
+    policy.require(request.user, "report.correct", report)
+    try:
+        correction, created = services.report_correct(actor=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(report)
+    if created:
+        messages.success(
+            request,
+            f"{correction.edition_label} is queued: a worker builds it now. "
+            f"{report.edition_label} stays published, marked as corrected.",
+        )
+    else:
+        messages.info(request, f"{correction.edition_label} is already on its way.")
+    return redirect(correction)
 
 
 @require_GET

@@ -124,12 +124,22 @@ def build(django_capture_on_commit_callbacks, **request) -> TransparencyReport:
     return report
 
 
-def rebuild(django_capture_on_commit_callbacks, report: TransparencyReport) -> TransparencyReport:
+def correct(django_capture_on_commit_callbacks, report: TransparencyReport) -> TransparencyReport:
+    """Publish a corrected edition of ``report`` as the system; the worker builds it (eagerly)."""
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_rebuild(actor=SYSTEM, report=report)
-    report.refresh_from_db()
-    assert report.state == ReportState.READY, report.error
-    return report
+        correction, created = services.report_correct(actor=SYSTEM, report=report)
+    assert created
+    correction.refresh_from_db()
+    assert correction.state == ReportState.READY, correction.error
+    return correction
+
+
+def csv_checksums(report: TransparencyReport) -> dict[str, str]:
+    return {key: value for key, value in checksums(report).items() if key.startswith("csv:")}
+
+
+def stored_bytes(report: TransparencyReport) -> dict[str, bytes]:
+    return {file.kind: read(report, file.kind) for file in report.files.all()}
 
 
 def decide_by_ballot(world, title: str = "Ballot-decided rule") -> None:
@@ -215,21 +225,33 @@ def test_a_report_built_end_to_end_is_ready_with_pdf_zip_and_the_log_head(
     assert (figures["conflicts"], figures["recusals"]) == (1, 1)
 
 
-def test_a_rebuild_with_unchanged_data_gives_identical_files(
+def test_a_published_report_is_never_built_again_a_correction_is_a_new_edition(
     world, django_capture_on_commit_callbacks
 ) -> None:
     seed_report_data(world)
-    report = build(django_capture_on_commit_callbacks, **this_year_ad_hoc())
-    first = checksums(report)
-    first_files = {f.kind: f.file.name for f in report.files.all()}
+    first = build(django_capture_on_commit_callbacks, **this_year_ad_hoc())
+    published = checksums(first)
+    published_bytes = stored_bytes(first)
 
-    report = rebuild(django_capture_on_commit_callbacks, report)
+    with pytest.raises(ValidationError, match="publish a corrected edition"):
+        services.report_rebuild(actor=SYSTEM, report=first)
+    # Asking for the period again returns the published edition as it is.
+    with django_capture_on_commit_callbacks(execute=True):
+        again, created = services.report_request(
+            actor=SYSTEM, edition="public", **this_year_ad_hoc()
+        )
+    assert (again.pk, created) == (first.pk, False)
+    assert checksums(first) == published
+    first.refresh_from_db()
+    assert first.attempts == 1
 
-    assert checksums(report) == first
-    assert {f.kind: f.file.name for f in report.files.all()} == first_files
-    assert report.attempts == 2
+    # With unchanged data a correction gives the same open data: the build is reproducible.
+    same = correct(django_capture_on_commit_callbacks, first)
+    assert (same.number, same.corrects_id, same.edition) == (2, first.pk, "public")
+    assert csv_checksums(same) == csv_checksums(first)
+    assert "This is edition 2: it corrects edition 1" in report_json(same)["report"]["edition_note"]
 
-    # New data: the figures change, and so do the files.
+    # New data: the next correction's figures change; every published edition keeps its files.
     consultation_services.comment_record_received(
         actor=SYSTEM,
         proposal=seed_open_consultation(),
@@ -237,8 +259,32 @@ def test_a_rebuild_with_unchanged_data_gives_identical_files(
         author_kind="member",
         organisation=world.other,
     )
-    report = rebuild(django_capture_on_commit_callbacks, report)
-    assert checksums(report)["file:json"] != first["file:json"]
+    third = correct(django_capture_on_commit_callbacks, same)
+    assert (third.number, third.corrects_id) == (3, same.pk)
+    assert checksums(third)["file:json"] != published["file:json"]
+    assert checksums(first) == published
+    assert stored_bytes(first) == published_bytes
+    assert third.file_stem.endswith("-public-3")
+
+    # An edition is corrected once: the next correction corrects the latest edition.
+    with pytest.raises(ValidationError, match="already corrected by Public edition 2"):
+        services.report_correct(actor=SYSTEM, report=first)
+    with pytest.raises(PermissionDenied):
+        services.report_correct(actor=world.users[Role.MEMBER], report=third)
+
+
+def test_a_correction_not_yet_published_is_returned_when_asked_again(world) -> None:
+    report, _ = services.report_request(actor=SYSTEM, **this_year_ad_hoc())
+    with pytest.raises(ValidationError, match="not published yet"):
+        services.report_correct(actor=SYSTEM, report=report)
+    TransparencyReport.objects.filter(pk=report.pk).update(
+        state=ReportState.READY, progress=100, finished_at=timezone.now()
+    )
+    correction, created = services.report_correct(actor=SYSTEM, report=report)
+    again, created_again = services.report_correct(actor=SYSTEM, report=report)
+    assert (created, created_again, again.pk) == (True, False, correction.pk)
+    assert correction.state == ReportState.QUEUED
+    assert str(correction).endswith("(Public edition 2)")
 
 
 def seed_open_consultation():

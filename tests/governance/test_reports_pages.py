@@ -173,11 +173,35 @@ def test_the_secretariat_asks_for_a_report_from_the_archive(
     assert report.state == ReportState.READY
     assert report.requested_by == world.users[Role.SECRETARIAT]
 
+    published = {f.kind: f.sha256 for f in report.files.all()}
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Build this report again" not in page
+    assert "Publish a corrected edition" in page
     with django_capture_on_commit_callbacks(execute=True):
-        again = client.post(reverse("governance:report-rebuild", kwargs={"pk": report.pk}))
-    assert again.status_code == 302
+        again = client.post(
+            reverse("governance:report-rebuild", kwargs={"pk": report.pk}), follow=True
+        )
+    assert "is published: it and its files are never replaced" in again.content.decode()
     report.refresh_from_db()
-    assert (report.state, report.attempts) == (ReportState.READY, 2)
+    assert (report.state, report.attempts) == (ReportState.READY, 1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected = client.post(reverse("governance:report-correct", kwargs={"pk": report.pk}))
+    correction = TransparencyReport.objects.get(corrects=report)
+    assert corrected.status_code == 302
+    assert corrected["Location"] == correction.get_absolute_url()
+    assert (correction.number, correction.state) == (2, ReportState.READY)
+    assert {f.kind: f.sha256 for f in report.files.all()} == published
+    old_page = client.get(report.get_absolute_url()).content.decode()
+    assert "This edition is corrected by" in old_page
+    assert f'href="{correction.get_absolute_url()}">edition 2</a>' in old_page
+    assert "Publish a corrected edition" not in old_page
+    new_page = client.get(correction.get_absolute_url()).content.decode()
+    assert f'This edition corrects <a href="{report.get_absolute_url()}">edition 1</a>' in new_page
+    assert "Members&#x27; edition 2" in new_page
+    archive = client.get(reverse("governance:report-list")).content.decode()
+    assert "corrected by edition 2" in archive
+    assert "corrects edition 1" in archive
 
     member = world.client_for(Role.MEMBER)
     assert member.post(reverse("governance:report-list"), {"kind": "annual"}).status_code == 403
@@ -219,10 +243,26 @@ def test_the_api_lists_creates_and_follows_a_report(
     assert [item["id"] for item in listed["results"]] == [report.pk]
     assert api_for(Role.ANONYMOUS).get("/api/v1/reports/", {"state": "nope"}).status_code == 400
 
-    with django_capture_on_commit_callbacks(execute=True):
-        rebuilt = staff.post(f"/api/v1/reports/{report.pk}/rebuild/")
-    assert rebuilt.status_code == 200
+    refused = staff.post(f"/api/v1/reports/{report.pk}/rebuild/")
+    assert refused.status_code == 400
+    assert "publish a corrected edition" in str(refused.json())
     assert api_for(Role.MEMBER).post(f"/api/v1/reports/{report.pk}/rebuild/").status_code == 403
+
+    assert api_for(Role.MEMBER).post(f"/api/v1/reports/{report.pk}/correct/").status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected = staff.post(f"/api/v1/reports/{report.pk}/correct/")
+    assert corrected.status_code == 201
+    correction = corrected.json()
+    assert (correction["number"], correction["corrects"], correction["period"]) == (
+        2,
+        report.pk,
+        str(year),
+    )
+    old = api_for(Role.ANONYMOUS).get(f"/api/v1/reports/{report.pk}/").json()
+    assert (old["number"], old["corrected_by"], old["state"]) == (1, correction["id"], "ready")
+    twice = staff.post(f"/api/v1/reports/{report.pk}/correct/")
+    assert twice.status_code == 400
+    assert "already corrected" in str(twice.json())
 
 
 def test_the_reason_of_a_failure_is_the_secretariats(world, api_for) -> None:
@@ -238,7 +278,7 @@ def test_the_reason_of_a_failure_is_the_secretariats(world, api_for) -> None:
     assert "report.typ" not in page
 
 
-def test_the_admin_asks_for_reports_and_builds_them_again(
+def test_the_admin_asks_for_reports_and_publishes_corrected_editions(
     world, django_capture_on_commit_callbacks
 ) -> None:
     client = world.client_for(Role.SECRETARIAT)
@@ -255,11 +295,20 @@ def test_the_admin_asks_for_reports_and_builds_them_again(
 
     changelist = reverse("admin:governance_transparencyreport_changelist")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
+        refused = client.post(
             changelist, {"action": "build_again", "_selected_action": [report.pk]}, follow=True
         )
+    assert "publish a corrected edition" in refused.content.decode()
     report.refresh_from_db()
-    assert report.attempts == 2
+    assert report.attempts == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            changelist,
+            {"action": "publish_correction", "_selected_action": [report.pk]},
+            follow=True,
+        )
+    correction = TransparencyReport.objects.get(corrects=report)
+    assert (correction.number, correction.state) == (2, ReportState.READY)
     change = client.get(reverse("admin:governance_transparencyreport_change", args=[report.pk]))
     assert change.status_code == 200
     assert report.files.get(kind="pdf").sha256 in change.content.decode()

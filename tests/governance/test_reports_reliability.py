@@ -4,6 +4,7 @@ by beat, and the quarterly and annual reports asked for by beat the day after th
 
 from __future__ import annotations
 
+import hashlib
 import time
 from datetime import date, timedelta
 
@@ -132,7 +133,7 @@ def test_any_other_error_fails_the_report_with_the_reason(world, monkeypatch) ->
     assert services.report_build(report_id=report.pk) == services.BuildOutcome.BUILT
 
 
-def test_a_ready_report_is_not_built_again_unless_asked(world) -> None:
+def test_a_ready_report_is_never_built_again(world) -> None:
     report = queued(**this_year_ad_hoc())
     assert services.report_build(report_id=report.pk) == services.BuildOutcome.BUILT
     files = sorted(report.files.values_list("pk", flat=True))
@@ -144,18 +145,21 @@ def test_a_ready_report_is_not_built_again_unless_asked(world) -> None:
     assert services.report_build(report_id=10**9) == services.BuildOutcome.MISSING
 
 
-def test_files_replaced_by_a_rebuild_with_new_data_are_deleted(
+def test_a_correction_with_new_data_leaves_the_published_files_in_place(
     world, django_capture_on_commit_callbacks, make_organisation
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         report = queued(**this_year_ad_hoc())
-    old = [f.file.name for f in report.files.all()]
+    old = {f.kind: (f.file.name, f.sha256) for f in report.files.all()}
     make_organisation("A New Member")
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_rebuild(actor=SYSTEM, report=report)
-    new = {f.kind: f.file.name for f in report.files.all()}
-    assert new["json"] not in old
-    assert not default_storage.exists(old[0]) or old[0] in new.values()
+        correction, _created = services.report_correct(actor=SYSTEM, report=report)
+    new = {f.kind: f.file.name for f in correction.files.all()}
+    assert new["json"] not in {name for name, _sha in old.values()}
+    assert {f.kind: (f.file.name, f.sha256) for f in report.files.all()} == old
+    for name, sha256 in old.values():
+        with default_storage.open(name, "rb") as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == sha256
     assert all(default_storage.exists(name) for name in new.values())
 
 

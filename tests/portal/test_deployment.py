@@ -57,8 +57,31 @@ def test_celery_services_name_our_celery_app(compose: dict, service: str) -> Non
     assert isinstance(importlib.import_module("alliance_portal").celery_app, Celery)
 
 
-def test_migrate_runs_django_migrate(compose: dict) -> None:
-    assert compose["services"]["migrate"]["command"][:3] == ["python", "manage.py", "migrate"]
+def test_migrate_runs_django_migrate_then_grants_the_app_role(compose: dict) -> None:
+    command = compose["services"]["migrate"]["command"]
+    assert command[:2] == ["sh", "-c"]
+    assert command[2] == (
+        "python manage.py migrate --no-input && python manage.py grant_app_role --role portal_app"
+    )
+
+
+def _database_user(url: str) -> str:
+    return url.removeprefix("postgres://").split(":", 1)[0]
+
+
+def test_only_migrate_connects_as_the_owner(compose: dict) -> None:
+    """The app role owns nothing, so web, worker and beat cannot switch a trigger off; they
+    are not even given the owner's password."""
+    owner = compose["services"]["postgres"]["environment"]["POSTGRES_USER"]
+    migrate = compose["services"]["migrate"]["environment"]
+    assert _database_user(migrate["DATABASE_URL"]) == owner
+    assert "${APP_DB_PASSWORD:?" in migrate["APP_DB_PASSWORD"]
+    for name in ("web", "worker", "beat"):
+        environment = compose["services"][name]["environment"]
+        assert _database_user(environment["DATABASE_URL"]) == "portal_app"
+        assert "${APP_DB_PASSWORD:?" in environment["DATABASE_URL"]
+        assert not any("POSTGRES_PASSWORD" in value for value in environment.values())
+        assert "${PORTAL_BASE_URL:?" in environment["PORTAL_BASE_URL"]
 
 
 def test_dockerfile_copies_only_paths_that_exist() -> None:

@@ -14,6 +14,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "x" * 20 + "-production-like-key-with-enough-entropy-0123456789",
     "DATABASE_URL": "postgres://portal:pw@db.internal:5432/portal",
     "ALLOWED_HOSTS": "portal.example.org",
+    "PORTAL_BASE_URL": "https://portal.example.org",
 }
 
 
@@ -22,8 +23,7 @@ def _manage(env_overrides: dict[str, str], *args: str) -> subprocess.CompletedPr
         key: value
         for key, value in os.environ.items()
         # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE belongs to the test process only.
-        if key
-        not in {"DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key not in {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update({"DJANGO_SETTINGS_MODULE": "alliance_portal.settings.production", **env_overrides})
     return subprocess.run(

@@ -237,7 +237,13 @@ def _report_request(who: Principal, obj: Any) -> bool:
 
 @action("report.rebuild", refusal="Only the secretariat may build a transparency report again.")
 def _report_rebuild(who: Principal, report: Any) -> bool:
-    """The secretariat builds a report again, and sees why a build failed."""
+    """The secretariat builds a failed report again, and sees why a build failed."""
+    return is_staff(who)
+
+
+@action("report.correct", refusal="Only the secretariat may publish a corrected edition.")
+def _report_correct(who: Principal, report: Any) -> bool:
+    """The secretariat publishes a corrected edition of a published report."""
     return is_staff(who)
 
 

@@ -1,9 +1,11 @@
 """Access cases of the transparency reports.
 
 ``populate`` adds a ready public report and a ready members' edition (each with small files in
-storage: the matrix checks who may read, not what a build writes) and a report being built.
+storage: the matrix checks who may read, not what a build writes), a report being built and a
+failed one.
 The public edition is everyone's; the members' edition people at the members' level; asking
-for a report and building one again are the secretariat's.
+for a report, building a failed one again and publishing a corrected edition of a published one
+are the secretariat's.
 """
 
 from __future__ import annotations
@@ -78,10 +80,21 @@ def populate(world) -> None:
         step="Typesetting the PDF",
         progress=55,
     )
+    failed = TransparencyReport.objects.create(
+        kind="quarterly",
+        period="2024-Q3",
+        period_start=date(2024, 7, 1),
+        period_end=date(2024, 9, 30),
+        state=ReportState.FAILED,
+        step="Failed",
+        error="PdfError: matrix",
+        attempts=1,
+    )
     world.extra["governance_reports"] = {
         "public": public,
         "members": members,
         "building": building,
+        "failed": failed,
     }
 
 
@@ -120,7 +133,16 @@ PAGES: dict[str, list[Case]] = {
         Case("members", kwargs=_pk("members"), label="members' edition"),
     ],
     "governance:report-rebuild": [
-        Case("secretariat", kwargs=_pk("public"), method="post", ok=REDIRECT),
+        Case("secretariat", kwargs=_pk("failed"), method="post", ok=REDIRECT),
+    ],
+    "governance:report-correct": [
+        Case(
+            "secretariat",
+            kwargs=_pk("public"),
+            method="post",
+            ok=REDIRECT,
+            label="publish a corrected edition of the public edition",
+        ),
     ],
     "governance:report-file": [
         Case("public", kwargs=_file("public", "pdf"), label="public edition's PDF"),
@@ -148,6 +170,14 @@ API: dict[tuple[str, str], list[Case]] = {
         Case("members", kwargs=_id("members"), label="members' edition"),
     ],
     ("post", "/api/v1/reports/{id}/rebuild/"): [
-        Case("secretariat", kwargs=_id("public"), label="build the public edition again"),
+        Case("secretariat", kwargs=_id("failed"), label="build a failed report again"),
+    ],
+    ("post", "/api/v1/reports/{id}/correct/"): [
+        Case(
+            "secretariat",
+            kwargs=_id("public"),
+            ok=frozenset({200, 201}),
+            label="201 a corrected edition, 200 for the second staff role (asked for already)",
+        ),
     ],
 }
