@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("alliance_portal", "0004_login_lockout"),
+        ("alliance_portal", "0005_pending_signups"),
     ]
 
     operations = [
