@@ -10,6 +10,10 @@ class AlliancePortalConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="portal-role-groups")
+        # The audit trail of sign-ins and lockouts (its receivers connect on import).
+        from alliance_portal import security_events
+
+        security_events.connect()
 
 
 def _after_last_app_migrated(sender: AppConfig, **kwargs: Any) -> None:
