@@ -145,6 +145,8 @@ _CONFIDENTIAL: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str]]] = {
 
 def is_confidential(obj: Any) -> bool:
     """True when ``obj`` is secretariat-level material, whose every read is logged."""
+    if not isinstance(obj, Model):
+        return False  # a list of computed rows (figures, a matrix) carries no object of its own
     rule = _CONFIDENTIAL.get(obj._meta.label)
     if rule is not None:
         return rule[0](obj)
