@@ -24,7 +24,7 @@ from tests.conftest import PASSWORD
 from tests.governance.factories import make_proposal
 from tests.security.figures import record
 
-pytestmark = [pytest.mark.django_db, pytest.mark.security]
+pytestmark = pytest.mark.django_db
 
 DENIED = SecurityEventKind.ACCESS_DENIED
 SIGN_INS = (SecurityEventKind.SIGN_IN_SUCCEEDED, SecurityEventKind.SIGN_IN_FAILED)
@@ -80,6 +80,7 @@ def _denial_rows() -> int:
     return SecurityEvent.objects.filter(kind=DENIED).count()
 
 
+@pytest.mark.security
 def test_every_denied_request_leaves_exactly_one_row(world) -> None:
     probes = _probes(world)
     cases = [(role, probe) for role in REFUSED_ROLES for probe in probes]
@@ -162,6 +163,7 @@ def _sign_in(endpoint: str, email: str, password: str) -> tuple[Any, bool]:
     return response, response.status_code == 302
 
 
+@pytest.mark.security
 def test_every_sign_in_success_and_failure_leaves_exactly_one_row(world) -> None:
     staff = world.users[Role.SECRETARIAT].email
     member = world.users[Role.MEMBER].email
