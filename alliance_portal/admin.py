@@ -18,6 +18,7 @@ from alliance_portal.models import (
     ApiTokenRevocation,
     LoginLockout,
     OutboundEmail,
+    SecurityEvent,
     User,
 )
 from alliance_portal.service_admin import ReadOnlyInline
@@ -136,6 +137,27 @@ class AccessLogAdmin(admin.ModelAdmin):
     list_filter = ("content_type",)
     search_fields = ("object_repr", "user__email", "path")
     date_hierarchy = "accessed_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """Sign-ins (succeeded, failed, locked out) and refused requests: written by
+    ``alliance_portal.security_events``, never edited."""
+
+    list_display = ("at", "kind", "user", "email", "ip_address", "method", "path", "action")
+    list_filter = ("kind",)
+    search_fields = ("email", "path", "user__email")
+    date_hierarchy = "at"
+    list_select_related = ("user",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -12,6 +12,10 @@ class AlliancePortalConfig(AppConfig):
         from alliance_portal import checks  # noqa: F401 (registers the system checks)
 
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="portal-role-groups")
+        # The audit trail of sign-ins and lockouts (its receivers connect on import).
+        from alliance_portal import security_events
+
+        security_events.connect()
 
 
 def _after_last_app_migrated(sender: AppConfig, **kwargs: Any) -> None:

@@ -1,32 +1,77 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 
-from alliance_portal.policy import SignInRequired, current_path
+from alliance_portal.policy import (
+    RequestAudit,
+    SignInRequired,
+    current_audit,
+    current_path,
+    record_reads,
+)
+from alliance_portal.security_events import DENIED_STATUSES, record_denial
 
 
 class PolicyMiddleware:
-    """Serves the access policy: tells it the request's path (for the access log), and turns
-    its ``SignInRequired`` into a redirect to the login page."""
+    """Serves the access policy: tells it the request's path (for the access log), turns its
+    ``SignInRequired`` into a redirect to the login page, logs the reads of confidential
+    material on the admin's lists and change pages, and records a refused request in the audit
+    trail, once, after the view is done (``alliance_portal.security_events``)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = current_path.set(request.path)
+        audit = RequestAudit()
+        path_token = current_path.set(request.path)
+        audit_token = current_audit.set(audit)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            if _is_denial(audit, response):
+                record_denial(request, audit.denied or "page")
+            return response
         finally:
-            current_path.reset(token)
+            current_audit.reset(audit_token)
+            current_path.reset(path_token)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, SignInRequired):
+            audit = current_audit.get()
+            if audit is not None:
+                audit.sign_in_redirect = True
             return redirect_to_login(request.get_full_path())
         return None
+
+    def process_template_response(
+        self, request: HttpRequest, response: TemplateResponse
+    ) -> TemplateResponse:
+        # The admin's change list and change page (every model admin, whatever its class):
+        # the rows of the page shown, or the object, before the template renders them.
+        context = response.context_data or {}
+        shown: Any = None
+        if isinstance(context.get("cl"), ChangeList):
+            shown = context["cl"].result_list
+        elif isinstance(context.get("original"), Model) and "adminform" in context:
+            shown = [context["original"]]
+        if shown is not None and 200 <= response.status_code < 300:
+            record_reads(request.user, shown)
+        return response
+
+
+def _is_denial(audit: RequestAudit, response: HttpResponse) -> bool:
+    if audit.sign_in_recorded:
+        return False
+    if response.status_code in DENIED_STATUSES:
+        return True
+    return audit.denied is not None and (response.status_code == 404 or audit.sign_in_redirect)
 
 
 NUL_MESSAGE = (

@@ -170,6 +170,47 @@ class AccessLogEntry(models.Model):
         return f"{self.user} read {self.object_repr}"
 
 
+class SecurityEventKind(models.TextChoices):
+    SIGN_IN_SUCCEEDED = "sign_in_succeeded", "Sign-in succeeded"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
+    ACCESS_DENIED = "access_denied", "Access denied"
+
+
+class SecurityEvent(models.Model):
+    """One sign-in (succeeded, failed, locked out) or one request the access policy refused:
+    who, from where, what. Written by ``alliance_portal.security_events``, append-only, shown
+    to the secretariat and the superuser."""
+
+    kind = models.CharField(max_length=20, choices=SecurityEventKind.choices)
+    user = models.ForeignKey(
+        "alliance_portal.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    email = models.CharField(
+        "email address tried", max_length=254, blank=True, help_text="For a failed sign-in."
+    )
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    path = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=10, blank=True)
+    action = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='For a denial: the policy\'s action that refused, or "page".',
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ("-at",)
+        verbose_name = "security event"
+        verbose_name_plural = "security events"
+        triggers: ClassVar = append_only_triggers()
+        indexes: ClassVar = [models.Index(fields=("kind", "at"))]
+
+    def __str__(self) -> str:
+        who = self.user or self.email or "someone"
+        return f"{self.get_kind_display()}: {who}"
+
+
 class LoginLockout(AccessAttempt):
     """django-axes' record of failed sign-ins for one email address from one IP address, as the
     secretariat sees it in the admin: deleting it unlocks that sign-in at once."""

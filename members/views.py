@@ -48,6 +48,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         search=filters.get("q") or None,
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    policy.record_reads(request.user, page.object_list)  # applicants, for the secretariat
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -181,6 +182,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     if status in ApplicationStatus.values:
         applications = applications.filter(status=status)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    policy.record_reads(request.user, page.object_list, confidential=True)
     return render(
         request,
         "members/application_list.html",

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from alliance_portal import security_events
 from alliance_portal.accounts.selectors import tokens_of
 from alliance_portal.accounts.services import api_token_issue, api_token_revoke
 from alliance_portal.models import ApiToken
@@ -63,6 +64,8 @@ class TokenObtainApi(APIView):
                 }
             )
         token, key = api_token_issue(actor=user, user=user)
+        # No session is opened, so Django's user_logged_in is not sent: record it here.
+        security_events.record_sign_in(request._request, user)
         return Response(self.OutputSerializer({"token": key, "expires_at": token.expires_at}).data)
 
 

@@ -10,10 +10,16 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from alliance_portal import policy
 from alliance_portal.policy import SignInRequired
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, exceptions.PermissionDenied | exceptions.NotAuthenticated):
+        # A refusal of DRF's own permission classes: the audit trail names the view (the
+        # policy's own refusals were named already; the first name stays).
+        view = context.get("view")
+        policy.note_denial(f"api {type(view).__name__}" if view is not None else "api")
     if isinstance(exc, SignInRequired):
         exc = exceptions.NotAuthenticated()
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:

@@ -6,10 +6,21 @@ from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from alliance_portal import policy
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        """The page, whose confidential rows the access log records (every API list)."""
+        page = super().paginate_queryset(queryset, request, view)
+        if page is not None:
+            policy.record_reads(request.user, page)
+        return page
 
     def get_page_size(self, request: Request) -> int | None:
         """``page_size`` is a whole number from 1 to ``max_page_size``; anything else is a 400

@@ -26,7 +26,7 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from alliance_portal.policy.principals import NoActor, Principal, principal
-from alliance_portal.policy.visibility import SignInRequired
+from alliance_portal.policy.visibility import SignInRequired, note_denial
 
 Verdict = bool | str
 Check = Callable[[Principal, Any], Verdict]
@@ -91,6 +91,7 @@ def require(actor: Any, name: str, obj: Any = None) -> None:
     reason = refusal(actor, name, obj)
     if reason is None:
         return
+    note_denial(name)
     if not principal(actor).is_authenticated:
         raise SignInRequired(reason)
     raise PermissionDenied(reason)

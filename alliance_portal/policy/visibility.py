@@ -17,7 +17,9 @@ model's change permission, or hold the object permission ``change_<model>`` on t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import PermissionDenied
@@ -107,25 +109,94 @@ def can_change(user: Any, obj: Model) -> bool:
 current_path: ContextVar[str] = ContextVar("current_path", default="")
 
 
-def record_access(user: Any, obj: Model, *, confidential: bool = False) -> None:
-    """Log a read of confidential material (DESIGN.md §1: an access log for confidential
-    data): ``obj`` is secretariat-level, or the caller says it is confidential (e.g. a
-    membership application). Reads of anything less confidential are not logged."""
-    item: Any = obj
-    if not confidential and getattr(item, "disclosure_level", None) != DisclosureLevel.SECRETARIAT:
-        return
+@dataclass
+class RequestAudit:
+    """What the policy noticed while serving one request (``PolicyMiddleware`` keeps one per
+    request and writes the ``SecurityEvent`` row from it, once the view is done)."""
+
+    denied: str | None = None  # the action (or "view <model>") that refused, first one wins
+    sign_in_redirect: bool = False  # a page answered SignInRequired with the login page
+    sign_in_recorded: bool = False  # the request was a sign-in, recorded as such
+
+
+current_audit: ContextVar[RequestAudit | None] = ContextVar("current_audit", default=None)
+
+
+def note_denial(name: str) -> None:
+    """The policy refuses ``name`` in the request being served (a no-op outside a request)."""
+    audit = current_audit.get()
+    if audit is not None and audit.denied is None:
+        audit.denied = name[:100]
+
+
+# Secretariat-level material beyond an item whose disclosure level is ``secretariat`` (an
+# applicant organisation, an internal document, a secretariat-only ballot, ...): by model label,
+# when a row is confidential and how the access log names it (without following a relation).
+_CONFIDENTIAL: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str]]] = {
+    # Every membership application: who applied, the letter, the reasons of a rejection.
+    "members.MembershipApplication": (lambda application: True, str),
+    # Held and rejected comments are shown to the secretariat only.
+    "governance.Comment": (
+        lambda comment: comment.status in {"held", "rejected"},
+        lambda comment: f"Comment {comment.pk} ({comment.get_status_display().lower()})",
+    ),
+}
+
+
+def is_confidential(obj: Any) -> bool:
+    """True when ``obj`` is secretariat-level material, whose every read is logged."""
+    if not isinstance(obj, Model):
+        return False  # a list of computed rows (figures, a matrix) carries no object of its own
+    rule = _CONFIDENTIAL.get(obj._meta.label)
+    if rule is not None:
+        return rule[0](obj)
+    return getattr(obj, "disclosure_level", None) == DisclosureLevel.SECRETARIAT
+
+
+def _describe(obj: Any) -> str:
+    rule = _CONFIDENTIAL.get(obj._meta.label)
+    return (rule[1] if rule is not None else str)(obj)[:300]
+
+
+def _own(organisation_id: int | None, obj: Any) -> bool:
+    owner = getattr(obj, "owner_organisation_id", None)
+    return organisation_id is not None and callable(owner) and owner() == organisation_id
+
+
+def record_reads(user: Any, objects: Iterable[Model], *, confidential: bool = False) -> int:
+    """Log the reads of the confidential material among ``objects`` (DESIGN.md §1: an access
+    log for confidential data), in one insert: each secretariat-level object once, or every
+    object when the caller says they are confidential. Anything less confidential, and a
+    person reading their own organisation's own material, is not logged. Pages, the API (its
+    paginator and ``get_visible_or_404``), and the admin's lists and change pages call it."""
     from django.contrib.contenttypes.models import ContentType
 
     from alliance_portal.models import AccessLogEntry
 
     who = principal(user)
-    AccessLogEntry.objects.create(
-        user=who.user,
-        content_type=ContentType.objects.get_for_model(type(obj)),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        path=current_path.get()[:500],
-    )
+    path = current_path.get()[:500]
+    rows: dict[tuple[str, str], AccessLogEntry] = {}
+    for obj in objects:
+        if not (confidential or is_confidential(obj)) or _own(who.organisation_id, obj):
+            continue
+        rows.setdefault(
+            (obj._meta.label, str(obj.pk)),
+            AccessLogEntry(
+                user=who.user,
+                content_type=ContentType.objects.get_for_model(type(obj)),
+                object_id=str(obj.pk),
+                object_repr=_describe(obj),
+                path=path,
+            ),
+        )
+    if rows:
+        AccessLogEntry.objects.bulk_create(rows.values())
+    return len(rows)
+
+
+def record_access(user: Any, obj: Model, *, confidential: bool = False) -> None:
+    """Log a read of one object (``record_reads`` of that object)."""
+    record_reads(user, [obj], confidential=confidential)
 
 
 class SignInRequired(PermissionDenied):
@@ -142,7 +213,10 @@ def get_visible_or_404(user: Any, queryset: QuerySet[M], **lookup: Any) -> M:
         obj = visible(user, queryset).get(**lookup)
     except model.DoesNotExist as missing:
         if not principal(user).is_authenticated and queryset.filter(**lookup).exists():
+            note_denial(f"view {model._meta.label}")
             raise SignInRequired from missing
+        if queryset.filter(**lookup).exists():
+            note_denial(f"view {model._meta.label}")
         raise Http404(
             f"No {queryset.model._meta.verbose_name} matches the given query."
         ) from missing
@@ -154,6 +228,7 @@ def require_change(user: Any, obj: Model) -> None:
     """Raise ``PermissionDenied`` unless the user may change ``obj`` (``SignInRequired`` for
     an anonymous visitor)."""
     if not can_change(user, obj):
+        note_denial(f"change {obj._meta.label}")
         if not principal(user).is_authenticated:
             raise SignInRequired
         raise PermissionDenied(f"You may not change this {obj._meta.verbose_name}.")

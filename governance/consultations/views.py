@@ -85,6 +85,7 @@ def _moderation_page(
             forms.append((comment, ModerationForm(auto_id=f"id_c{comment.pk}_%s")))
     if bound is not None and all(comment.pk != bound[0].pk for comment, _ in forms):
         forms.append(bound)  # revisiting a decision taken already
+    policy.record_reads(request.user, [comment for comment, _ in forms])
     return render(request, "governance/moderation.html", {"proposal": proposal, "forms": forms})
 
 

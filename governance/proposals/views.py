@@ -56,6 +56,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
     """Everything the proposal page and its printable view show: its whole story."""
     comments = list(consultation_selectors.comment_list(user=request.user, proposal=proposal))
+    policy.record_reads(request.user, comments)  # held and rejected ones, for the secretariat
     names = consultation_selectors.comment_author_names(user=request.user, comments=comments)
     for comment in comments:
         comment.author_name = names.get(comment.pk, "")  # type: ignore[attr-defined]

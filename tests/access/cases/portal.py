@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from alliance_portal.accounts.services import api_token_issue
-from alliance_portal.models import LoginLockout, User
+from alliance_portal.models import LoginLockout, SecurityEvent, SecurityEventKind, User
 from tests.access.matrix import Case
 
 
 def populate(world) -> None:
-    """An API token of an account outside the roles: nobody else's to see or revoke."""
+    """An API token of an account outside the roles: nobody else's to see or revoke; a
+    sign-in lockout and a failed sign-in in the audit trail."""
     stranger = User.objects.create_user(email="token-owner@example.org", password="x" * 16)
     token, _key = api_token_issue(actor=stranger, user=stranger)
     world.extra["stranger_token"] = token
     LoginLockout.objects.create(
         username="token-owner@example.org", ip_address="192.0.2.1", failures_since_start=2
+    )
+    # The audit trail's admin has a change (read-only) page per event.
+    SecurityEvent.objects.create(
+        kind=SecurityEventKind.SIGN_IN_FAILED,
+        email="token-owner@example.org",
+        ip_address="192.0.2.1",
+        path="/accounts/login/",
+        method="POST",
     )
 
 
