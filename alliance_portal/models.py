@@ -184,7 +184,7 @@ class SecurityEvent(models.Model):
 
     kind = models.CharField(max_length=20, choices=SecurityEventKind.choices)
     user = models.ForeignKey(
-        "alliance_portal.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "alliance_portal.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     email = models.CharField(
         "email address tried", max_length=254, blank=True, help_text="For a failed sign-in."

@@ -19,6 +19,8 @@ from django.db import connection
 WRITTEN_ON_DENIAL = {
     # The access log records every read of secretariat-level data, also on the way to a denial.
     "alliance_portal.AccessLogEntry",
+    # The audit trail of refused requests and sign-ins: every denial writes its one row.
+    "alliance_portal.SecurityEvent",
     # django-axes counts failed sign-ins (the token endpoint's wrong passwords) and locks out.
     "alliance_portal.LoginLockout",
     "axes.AccessAttempt",
