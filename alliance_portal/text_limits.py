@@ -74,9 +74,9 @@ class BoundedTextFormField(forms.CharField):
             TextLengthValidator(max_length, name),
         ]
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
 
 
 class BoundedCharField(serializers.CharField):
@@ -109,7 +109,7 @@ class TextLengthCheck(models.CheckConstraint):
         return path, (), {"field": self.field, "max_length": self.max_length, "name": self.name}
 
     def create_sql(self, model: Any, schema_editor: Any) -> Any:
-        statement = super().create_sql(model, schema_editor)
+        statement: Any = super().create_sql(model, schema_editor)
         if statement is not None and schema_editor.connection.vendor == "postgresql":
             statement.template += " NOT VALID"
         return statement
@@ -123,7 +123,7 @@ def check_name(table: str, column: str) -> str:
     return name
 
 
-class BoundedTextField(models.TextField):  # type: ignore[type-arg]
+class BoundedTextField(models.TextField):
     """A TextField with a maximum length enforced everywhere (see the module docstring): a
     validator, the form and API fields, and a `TextLengthCheck` added to the model's
     constraints (so makemigrations writes it, and rewrites it when the limit changes).
@@ -133,12 +133,15 @@ class BoundedTextField(models.TextField):  # type: ignore[type-arg]
     migrations such a copy is a plain TextField."""
 
     def __init__(self, *args: Any, max_length: int | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, max_length=max_length, **kwargs)
+        kwargs["max_length"] = max_length
+        super().__init__(*args, **kwargs)
         if max_length is not None:
             self.validators.append(TextLengthValidator(max_length, "text"))
 
-    def contribute_to_class(self, cls: type[models.Model], name: str, **kwargs: Any) -> None:
-        super().contribute_to_class(cls, name, **kwargs)
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
+        super().contribute_to_class(cls, name, private_only)
         for validator in self.validators:
             if isinstance(validator, TextLengthValidator):
                 validator.name = str(self.verbose_name)
@@ -160,16 +163,16 @@ class BoundedTextField(models.TextField):  # type: ignore[type-arg]
             return name, "django.db.models.TextField", args, kwargs
         return name, "alliance_portal.text_limits.BoundedTextField", args, kwargs
 
-    def formfield(self, **kwargs: Any) -> Any:
-        if self.max_length is None:
-            return super().formfield(**kwargs)
-        defaults: dict[str, Any] = {
-            "form_class": BoundedTextFormField,
-            "name": str(self.verbose_name),
-        }
-        if kwargs.get("form_class") not in (None, BoundedTextFormField):
-            defaults = {}
-        return super().formfield(**{**defaults, **kwargs})
+    def formfield(
+        self, form_class: Any = None, choices_form_class: Any = None, **kwargs: Any
+    ) -> Any:
+        bounded = self.max_length is not None and not self.choices
+        if bounded and form_class in (None, BoundedTextFormField):
+            form_class = BoundedTextFormField
+            kwargs.setdefault("name", str(self.verbose_name))
+        return super().formfield(
+            form_class=form_class, choices_form_class=choices_form_class, **kwargs
+        )
 
 
 def _bounded(model: type[models.Model], name: str) -> BoundedTextField:
