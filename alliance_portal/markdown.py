@@ -50,7 +50,7 @@ LINK_REL = "nofollow noopener noreferrer"
 # Bump when the rendering below changes in a way the allow-lists and library versions don't show.
 RENDERER_VERSION = 1
 CACHE_TIMEOUT = 30 * 24 * 3600  # seconds; the key changes with the text, so this only frees room
-LOCAL_CACHE_SIZE = 256  # texts kept in this process (each at most a few hundred KB of HTML)
+LOCAL_CACHE_SIZE = 128  # texts kept in this process (most are a few KB; at most ~250 KB each)
 
 logger = logging.getLogger(__name__)
 

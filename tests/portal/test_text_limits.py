@@ -221,3 +221,30 @@ def test_an_older_longer_row_survives_the_check_and_is_listed_to_shorten(world) 
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Organisation.objects.filter(pk=world.other.pk).update(description="y" * (LIMIT + 1))
+
+
+def test_a_proposal_transition_reason_over_its_limit_is_refused_not_a_server_error(world) -> None:
+    """The transition page hands the reason to the service itself: it checks the length first."""
+    from governance.proposals.models import ProposalStatus
+    from tests.governance.factories import make_proposal
+
+    proposal = make_proposal(status=ProposalStatus.CONSULTATION)
+    client = world.client_for(Role.SECRETARIAT)
+    too_long = "Shorten the reason to 10,000 characters or fewer (it has 10,001)."
+
+    page = client.post(
+        f"/governance/proposals/{proposal.pk}/transition/",
+        {"to_status": "withdrawn", "reason": "x" * 10_001},
+    )
+    api = client.post(
+        f"/api/v1/proposals/{proposal.pk}/transitions/",
+        {"to_status": "withdrawn", "reason": "x" * 10_001},
+        content_type="application/json",
+    )
+
+    assert page.status_code == 200
+    assert too_long in page.content.decode()
+    assert api.status_code == 400
+    assert api.json()["reason"] == [too_long]
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.CONSULTATION
