@@ -14,6 +14,7 @@ from django.utils.crypto import salted_hmac
 
 from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DOCUMENT, STATEMENT, BoundedTextField
 
 
 class UserManager(DjangoUserManager["User"]):
@@ -127,11 +128,11 @@ class OutboundEmail(models.Model):
     event_key = models.CharField(max_length=200)
     recipient = models.EmailField()
     subject = models.CharField(max_length=300)
-    body = models.TextField()
+    body = BoundedTextField(max_length=DOCUMENT)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    last_error = BoundedTextField(max_length=STATEMENT, blank=True)
 
     class Meta:
         ordering = ("-created_at",)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance_portal.models import OutboundEmail
+from alliance_portal.text_limits import STATEMENT
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def email_deliver(*, email_id: int) -> bool:
         except OSError as exc:
             logger.warning("Email %s to %s failed: %s", email.pk, email.recipient, exc)
             failure = exc
-            email.last_error = str(exc)
+            email.last_error = str(exc)[:STATEMENT]  # the field's limit; the log has it all
         else:
             email.sent_at = timezone.now()
             email.last_error = ""

@@ -20,6 +20,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from alliance_portal.service_admin import ServiceAdmin
+from alliance_portal.text_limits import text_form_field
 from glossary import services
 from glossary.content import ConceptContent, DefinitionData, LabelData, content_of, validate_content
 from glossary.languages import SOURCE_LANGUAGE
@@ -57,8 +58,10 @@ class ConceptAddForm(forms.ModelForm):
     definition and the reason, as revision 1."""
 
     preferred_label = forms.CharField(label="Preferred term (English)", max_length=200)
-    definition = forms.CharField(label="Definition (English, Markdown)", widget=forms.Textarea)
-    rationale = forms.CharField(label="Why the glossary needs it", widget=forms.Textarea)
+    definition = text_form_field(
+        Definition, "text", name="definition", required=True, label="Definition (English, Markdown)"
+    )
+    rationale = text_form_field(Revision, "rationale", label="Why the glossary needs it")
 
     class Meta:
         model = Concept
@@ -190,7 +193,13 @@ class RevisionAddForm(forms.ModelForm):
     """A revision added in the admin changes the English definition of an agreed concept; the
     rest of its text is copied from the current text. Other changes are made on the site."""
 
-    definition = forms.CharField(label="New English definition (Markdown)", widget=forms.Textarea)
+    definition = text_form_field(
+        Definition,
+        "text",
+        name="definition",
+        required=True,
+        label="New English definition (Markdown)",
+    )
 
     class Meta:
         model = Revision

@@ -21,12 +21,14 @@ from rest_framework.views import APIView
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import text_input
 from glossary import selectors, services
 from glossary.content import ConceptContent, DefinitionData, LabelData, MatchData, content_of
 from glossary.languages import SOURCE_LANGUAGE, ContentLanguage
 from glossary.models import (
     Concept,
     ConceptStatus,
+    Definition,
     LabelKind,
     MatchKind,
     Revision,
@@ -225,9 +227,11 @@ class ContentInputSerializer(serializers.Serializer):
 
     class DefinitionInputSerializer(serializers.Serializer):
         language = choice(ContentLanguage)
-        text = serializers.CharField()
-        scope_note = serializers.CharField(required=False, allow_blank=True, default="")
-        example = serializers.CharField(required=False, allow_blank=True, default="")
+        text = text_input(Definition, "text", name="definition")
+        scope_note = text_input(
+            Definition, "scope_note", required=False, allow_blank=True, default=""
+        )
+        example = text_input(Definition, "example", required=False, allow_blank=True, default="")
         source_element = serializers.PrimaryKeyRelatedField(
             queryset=Element.objects.all(), required=False, allow_null=True, default=None
         )
@@ -253,7 +257,7 @@ class ContentInputSerializer(serializers.Serializer):
     broader = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     related = serializers.ListField(child=serializers.SlugField(), required=False, default=list)
     matches = MatchInputSerializer(many=True, required=False, default=list)
-    rationale = serializers.CharField()
+    rationale = text_input(Revision, "rationale")
 
     class Meta:
         ref_name = "GlossaryContentInput"

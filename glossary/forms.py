@@ -10,9 +10,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import SHORT_NOTE, STATEMENT, BoundedTextFormField, text_form_field
 from glossary.content import ConceptContent, MatchData
 from glossary.languages import SOURCE_LANGUAGE, language_name
-from glossary.models import Concept, ConceptStatus, LabelKind, MatchKind, TermStatus
+from glossary.models import (
+    Concept,
+    ConceptStatus,
+    Definition,
+    LabelKind,
+    MatchKind,
+    Revision,
+    TermStatus,
+    UsageNote,
+)
 from glossary.selectors import concept_links
 from standards.models import Element
 
@@ -54,38 +64,49 @@ class ConceptTextForm(forms.Form):
     concept is proposed (in English) and how a revision or a translation is written."""
 
     preferred_label = forms.CharField(label="Preferred term", max_length=200)
-    alternative_labels = forms.CharField(
+    alternative_labels = BoundedTextFormField(
+        max_length=SHORT_NOTE,
+        name="other admitted terms",
         label="Other admitted terms",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Synonyms and abbreviations (e.g. ASM), one per line.",
     )
-    deprecated_terms = forms.CharField(
+    deprecated_terms = BoundedTextFormField(
+        max_length=SHORT_NOTE,
+        name="deprecated terms",
         label="Deprecated terms",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Words that should no longer be used for this concept, one per line.",
     )
-    hidden_labels = forms.CharField(
+    hidden_labels = BoundedTextFormField(
+        max_length=SHORT_NOTE,
+        name="hidden labels",
         label="Hidden labels",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Misspellings and old forms that search should still find, one per line.",
     )
-    definition = forms.CharField(
+    definition = text_form_field(
+        Definition,
+        "text",
+        name="definition",
         label="Definition",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="In the alliance's own words (Markdown). Required in English.",
     )
-    scope_note = forms.CharField(
+    scope_note = text_form_field(
+        Definition,
+        "scope_note",
         label="Scope note",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the concept covers and what it does not.",
     )
-    example = forms.CharField(
-        label="Example", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    example = text_form_field(
+        Definition, "example", label="Example", widget=forms.Textarea(attrs={"rows": 2})
     )
     source_element = forms.TypedChoiceField(
         label="Source: an element of a standard",
@@ -110,13 +131,17 @@ class ConceptTextForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    matches = forms.CharField(
+    matches = BoundedTextFormField(
+        max_length=STATEMENT,
+        name="matches",
         label="Matches in other vocabularies",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=MATCH_HELP,
     )
-    rationale = forms.CharField(
+    rationale = text_form_field(
+        Revision,
+        "rationale",
         label="Why",
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Why the glossary needs this text: the reviewers read it, and it stays on record.",
@@ -233,8 +258,13 @@ class ConceptTextForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (the author reads it)", widget=forms.Textarea(attrs={"rows": 4})
+    reason = text_form_field(
+        Concept,
+        "status_note",
+        name="reason",
+        required=True,
+        label="Reason (the author reads it)",
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -253,8 +283,13 @@ class RetireForm(forms.Form):
         widget=forms.RadioSelect,
     )
     replaced_by = forms.ChoiceField(label="Replaced by", required=False)
-    reason = forms.CharField(
-        label="Reason (published with the concept)", widget=forms.Textarea(attrs={"rows": 4})
+    reason = text_form_field(
+        Concept,
+        "status_note",
+        name="reason",
+        required=True,
+        label="Reason (published with the concept)",
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args: Any, concept: Concept, **kwargs: Any) -> None:
@@ -276,7 +311,10 @@ class RetireForm(forms.Form):
 
 
 class UsageNoteForm(forms.Form):
-    text = forms.CharField(
+    text = text_form_field(
+        UsageNote,
+        "text",
+        name="note",
         label="How your chamber uses or understands the term",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Markdown. Published under your organisation's name and chamber.",

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
+from alliance_portal.text_limits import text_input
 from members import selectors, services
 from members.models import (
     Chamber,
@@ -169,7 +170,7 @@ class OrganisationDetailApi(APIView):
             choices=MembershipStatus.choices, required=False
         )
         joined_on = serializers.DateField(required=False, allow_null=True)
-        description = serializers.CharField(required=False, allow_blank=True)
+        description = text_input(Organisation, "description", required=False, allow_blank=True)
         website = serializers.URLField(required=False, allow_blank=True)
         headquarters_country = CountryField(required=False, allow_blank=True)
         countries_of_operation = serializers.ListField(child=CountryField(), required=False)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django_countries import countries
 
+from alliance_portal.text_limits import text_form_field
 from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
 from members.services import PROFILE_FIELDS
 from members.vocabularies import Material, Sector, ValueChainStage
@@ -119,8 +120,13 @@ class ApplicationForm(forms.ModelForm):
 
 
 class RejectionForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (sent to the applicant)", widget=forms.Textarea(attrs={"rows": 4})
+    reason = text_form_field(
+        MembershipApplication,
+        "rejection_reason",
+        name="reason",
+        required=True,
+        label="Reason (sent to the applicant)",
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

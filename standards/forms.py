@@ -6,10 +6,12 @@ from typing import Any
 
 from django import forms
 
+from alliance_portal.text_limits import text_form_field
 from members.vocabularies import Material, ValueChainStage
 from standards.csv_io import MAX_CHARS
 from standards.models import (
     Element,
+    Mapping,
     MappingSet,
     MappingStatus,
     Rationale,
@@ -71,7 +73,9 @@ class MappingJudgementForm(forms.Form):
     strength = forms.IntegerField(
         label="Strength", required=False, min_value=0, max_value=10, help_text=STRENGTH_HELP
     )
-    explanation = forms.CharField(
+    explanation = text_form_field(
+        Mapping,
+        "explanation",
         label="Explanation",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),

@@ -162,6 +162,9 @@ ANONYMOUS_USER_NAME = None
 # Audit events are append-only: the database refuses to update or delete them.
 PGHISTORY_APPEND_ONLY = True
 PGHISTORY_MIDDLEWARE_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+# Events are snapshots of rows as they were: they keep text written before a length limit
+# existed, so their copies of bounded text fields carry no limit (alliance_portal.text_limits).
+PGHISTORY_EXCLUDE_FIELD_KWARGS = {"alliance_portal.text_limits.BoundedTextField": ["max_length"]}
 
 # --- Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -28,6 +28,7 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import DESCRIPTION, STATEMENT, BoundedTextField
 
 if TYPE_CHECKING:
     from glossary.models.revisions import Revision
@@ -132,7 +133,9 @@ class ConceptScheme(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, help_text="What the glossary covers (Markdown).")
+    description = BoundedTextField(
+        max_length=DESCRIPTION, blank=True, help_text="What the glossary covers (Markdown)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -180,8 +183,10 @@ class Concept(models.Model):
         related_name="replaces",
         help_text="For a deprecated or superseded concept: the concept to use instead.",
     )
-    status_note = models.TextField(
-        blank=True, help_text="Why the concept was rejected, deprecated or superseded."
+    status_note = BoundedTextField(
+        max_length=STATEMENT,
+        blank=True,
+        help_text="Why the concept was rejected, deprecated or superseded.",
     )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

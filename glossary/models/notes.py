@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel, disclosure_field
+from alliance_portal.text_limits import STATEMENT, BoundedTextField
 from glossary.models.concepts import PUBLIC_STATUSES, REFUSE, Concept
 
 # The organisation belongs to the note's chamber, and the author (when recorded) is a person of
@@ -66,7 +67,9 @@ class UsageNote(DisclosedModel):
         related_name="glossary_usage_notes",
         help_text="The person who last wrote it (not shown publicly: notes name organisations).",
     )
-    text = models.TextField(help_text="How your chamber uses or understands the term (Markdown).")
+    text = BoundedTextField(
+        max_length=STATEMENT, help_text="How your chamber uses or understands the term (Markdown)."
+    )
     disclosure = disclosure_field(default=DisclosureLevel.PUBLIC)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

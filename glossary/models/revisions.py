@@ -45,6 +45,7 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import DESCRIPTION, STATEMENT, BoundedTextField
 from glossary.languages import ContentLanguage
 from glossary.models.concepts import PUBLIC_STATUSES, REFUSE, Concept, _sql_array
 
@@ -146,7 +147,9 @@ class Revision(models.Model):
         related_name="+",
         help_text="The agreed text this revision was written against (none for a proposal).",
     )
-    rationale = models.TextField(help_text="Why this text, in the author's words (Markdown).")
+    rationale = BoundedTextField(
+        max_length=STATEMENT, help_text="Why this text, in the author's words (Markdown)."
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -172,7 +175,7 @@ class Revision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decision_note = models.TextField(blank=True)
+    decision_note = BoundedTextField(max_length=DESCRIPTION, blank=True)
 
     owner_organisation_path: ClassVar[str | None] = None
 
@@ -327,9 +330,11 @@ class Definition(models.Model):
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="definitions")
     language = models.CharField(max_length=8, choices=ContentLanguage.choices)
-    text = models.TextField()
-    scope_note = models.TextField(blank=True, help_text="What the concept covers and does not.")
-    example = models.TextField(blank=True)
+    text = BoundedTextField(max_length=STATEMENT)
+    scope_note = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="What the concept covers and does not."
+    )
+    example = BoundedTextField(max_length=STATEMENT, blank=True)
     source_element = models.ForeignKey(
         "standards.Element",
         null=True,

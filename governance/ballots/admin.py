@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
+from alliance_portal.text_limits import text_form_field
 from governance.ballots import services
 from governance.ballots.forms import FractionField
 from governance.ballots.models import Ballot, BallotElector, ConflictDeclaration, Decision
@@ -78,7 +79,10 @@ class BallotForm(forms.ModelForm):
 
 
 class CloseBallotsForm(forms.Form):
-    reason = forms.CharField(
+    reason = text_form_field(
+        Ballot,
+        "close_reason",
+        name="reason",
         label="Reason (published with each decision; required before a ballot's closing time)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -12,9 +12,20 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from alliance_portal import policy
+from alliance_portal.text_limits import text_form_field
 from alliance_portal.types import Actor
 from governance.ballots.methods import method_choices, methods, methods_named
-from governance.ballots.models import EndorserKind, InterestKind
+from governance.ballots.models import (
+    Ballot,
+    ConflictDeclaration,
+    DissentingStatement,
+    Endorsement,
+    EndorserKind,
+    InterestDeclaration,
+    InterestKind,
+    RecusalExemption,
+    Vote,
+)
 from members.models import Organisation, OrganisationKind
 
 TEXTAREA = {"rows": 5}
@@ -22,10 +33,11 @@ TEXTAREA = {"rows": 5}
 
 class VoteForm(forms.Form):
     choice = forms.ChoiceField(label="Your organisation's vote", widget=forms.RadioSelect)
-    reason = forms.CharField(
+    reason = text_form_field(
+        Vote,
+        "reason",
         label="Reason (optional; required to object)",
         required=False,
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published with the roll-call when the ballot closes (not in a secret ballot).",
     )
@@ -46,10 +58,11 @@ class DeclarationForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    nature = forms.CharField(
+    nature = text_form_field(
+        ConflictDeclaration,
+        "nature",
         label="Nature of the conflict",
         required=False,
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Required for a conflict. Published with the decision, naming the "
         "organisation, not you.",
@@ -110,19 +123,24 @@ class BallotSettingsForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
+    reason = text_form_field(
+        InterestDeclaration,
+        "end_reason",
+        name="reason",
+        required=True,
         label="Reason",
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Published with the decision.",
     )
 
 
 class CloseForm(forms.Form):
-    reason = forms.CharField(
+    reason = text_form_field(
+        Ballot,
+        "close_reason",
+        name="reason",
         label="Why the ballot closes now",
         required=False,
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required before the closing time; published with the decision.",
     )
@@ -132,9 +150,10 @@ class ExemptionForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label="Organisation that declared a conflict", queryset=Organisation.objects.none()
     )
-    reason = forms.CharField(
+    reason = text_form_field(
+        RecusalExemption,
+        "reason",
         label="Why the conflict does not recuse it",
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published with the declaration.",
     )
@@ -146,9 +165,11 @@ class ExemptionForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    text = forms.CharField(
+    text = text_form_field(
+        DissentingStatement,
+        "text",
+        name="statement",
         label="Statement",
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Markdown. Published with the decision; it cannot be changed afterwards.",
     )
@@ -168,19 +189,21 @@ class EndorsementForm(forms.Form):
     country = forms.ChoiceField(
         label="Country", required=False, choices=[("", "The member's country"), *countries]
     )
-    statement = forms.CharField(
+    statement = text_form_field(
+        Endorsement,
+        "statement",
         label="What the endorser said",
         required=False,
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence_url = forms.URLField(
         label="Evidence: link", required=False, max_length=500, assume_scheme="https"
     )
-    evidence_note = forms.CharField(
+    evidence_note = text_form_field(
+        Endorsement,
+        "evidence_note",
         label="Evidence: where it is kept",
         required=False,
-        max_length=2_000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     endorsed_on = forms.DateField(
@@ -195,9 +218,10 @@ class InterestForm(forms.Form):
         to_field_name="slug",
     )
     kind = forms.ChoiceField(label="Kind of interest", choices=InterestKind.choices)
-    description = forms.CharField(
+    description = text_form_field(
+        InterestDeclaration,
+        "description",
         label="Description",
-        max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Public, naming the organisation.",
     )

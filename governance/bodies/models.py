@@ -13,6 +13,7 @@ from django.db.models import Func, Q
 from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
 from members.models import Chamber, Organisation, Person
 
 
@@ -40,7 +41,9 @@ class Body(models.Model):
     electorate = models.CharField(
         max_length=20, choices=Electorate.choices, default=Electorate.SEAT_HOLDERS
     )
-    mandate = models.TextField(blank=True, help_text="What the body decides (Markdown).")
+    mandate = BoundedTextField(
+        max_length=DESCRIPTION, blank=True, help_text="What the body decides (Markdown)."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

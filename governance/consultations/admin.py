@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
+from alliance_portal.text_limits import text_form_field
 from governance.consultations import services
 from governance.consultations.models import Comment, CommentResponse
 
@@ -33,8 +34,13 @@ class CommentResponseInline(ReadOnlyInline):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason (sent to the authors)", widget=forms.Textarea(attrs={"rows": 3})
+    reason = text_form_field(
+        Comment,
+        "moderation_reason",
+        name="reason",
+        required=True,
+        label="Reason (sent to the authors)",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

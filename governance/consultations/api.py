@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.markdown import render_markdown
+from alliance_portal.text_limits import text_input
 from governance.common.api import ErrorSerializer, choice_field
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations import services
@@ -118,7 +119,7 @@ class CommentListApi(APIView):
     pagination_class = PageNumberPagination
 
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(max_length=20_000)
+        text = text_input(Comment, "text", name="comment")
         paragraph = serializers.IntegerField(required=False, allow_null=True, min_value=1)
         # DRF collects declared fields by name; this one's name is the API's, not Field.parent.
         parent = serializers.IntegerField(required=False, allow_null=True)  # type: ignore[assignment]
@@ -177,7 +178,14 @@ class CommentModerationApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         decision = choice_field(list(ModerationVerdict.CHOICES))
-        reason = serializers.CharField(required=False, allow_blank=True, default="")
+        reason = text_input(
+            Comment,
+            "moderation_reason",
+            name="reason",
+            required=False,
+            allow_blank=True,
+            default="",
+        )
 
         class Meta:
             ref_name = "CommentModerationInput"
@@ -204,7 +212,7 @@ class CommentResponseApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         outcome = choice_field(ResponseOutcome)
-        reason = serializers.CharField()
+        reason = text_input(CommentResponse, "reason")
 
         class Meta:
             ref_name = "CommentResponseInput"

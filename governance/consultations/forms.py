@@ -7,16 +7,19 @@ from typing import Any
 
 from django import forms
 
-from governance.consultations.models import ResponseOutcome
+from alliance_portal.text_limits import text_form_field
+from governance.consultations.models import Comment, CommentResponse, ResponseOutcome
 from governance.consultations.services import ModerationVerdict
 from governance.paragraphs import Paragraph
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    text = text_form_field(
+        Comment,
+        "text",
+        name="comment",
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=20_000,
         help_text="Markdown: *emphasis*, **strong**, lists, links. No HTML.",
     )
     paragraph = forms.TypedChoiceField(
@@ -44,7 +47,10 @@ class ModerationForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision", choices=ModerationVerdict.CHOICES, widget=forms.RadioSelect
     )
-    reason = forms.CharField(
+    reason = text_form_field(
+        Comment,
+        "moderation_reason",
+        name="reason",
         label="Reason",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -56,7 +62,9 @@ class ResponseForm(forms.Form):
     outcome = forms.ChoiceField(
         label="Outcome", choices=ResponseOutcome.choices, widget=forms.RadioSelect
     )
-    reason = forms.CharField(
+    reason = text_form_field(
+        CommentResponse,
+        "reason",
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="What changed in the proposal, or why not (Markdown).",

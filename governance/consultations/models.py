@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DESCRIPTION, STATEMENT, BoundedTextField
 from governance.proposals.models import Proposal
 from members.models import Organisation
 
@@ -57,11 +58,11 @@ class Comment(models.Model):
     paragraph = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Number of the proposal paragraph commented on."
     )
-    text = models.TextField(help_text="Markdown.")
+    text = BoundedTextField(max_length=DESCRIPTION, help_text="Markdown.")
     status = models.CharField(
         max_length=10, choices=CommentStatus.choices, default=CommentStatus.SHOWN
     )
-    moderation_reason = models.TextField(blank=True)
+    moderation_reason = BoundedTextField(max_length=STATEMENT, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -115,7 +116,7 @@ class CommentResponse(models.Model):
 
     comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="response")
     outcome = models.CharField(max_length=16, choices=ResponseOutcome.choices)
-    reason = models.TextField(help_text="Markdown: what changed, or why not.")
+    reason = BoundedTextField(max_length=STATEMENT, help_text="Markdown: what changed, or why not.")
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

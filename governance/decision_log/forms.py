@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
-from governance.decision_log.models import DecisionState
+from alliance_portal.text_limits import STATEMENT, BoundedTextFormField, text_form_field
+from governance.decision_log.models import DecisionState, PublishedDecision
 
 
 class DecisionFilterForm(forms.Form):
@@ -36,13 +37,26 @@ class DecisionChangeForm(forms.Form):
             ("withdrawal", "Withdrawal"),
         ],
     )
-    reason = forms.CharField(label="Reason (published)", widget=forms.Textarea(attrs={"rows": 3}))
-    title = forms.CharField(label="New title", required=False, max_length=300)
-    summary = forms.CharField(
-        label="New summary", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    reason = BoundedTextFormField(
+        max_length=STATEMENT,
+        name="reason",
+        label="Reason (published)",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-    rationale = forms.CharField(
-        label="New rationale", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    title = forms.CharField(label="New title", required=False, max_length=300)
+    summary = text_form_field(
+        PublishedDecision,
+        "summary",
+        label="New summary",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    rationale = text_form_field(
+        PublishedDecision,
+        "rationale",
+        label="New rationale",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     effective_date = forms.DateField(
         label="New effective date", required=False, widget=forms.DateInput(attrs={"type": "date"})

@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from alliance_portal.text_limits import DOCUMENT, SHORT_NOTE, BoundedTextField
+
 GENESIS_HASH = "0" * 64
 HEX64 = r"^[0-9a-f]{64}$"
 
@@ -105,8 +107,8 @@ class PublishedDecision(models.Model):
     body_slug = models.CharField(max_length=100, blank=True)
     body_name = models.CharField(max_length=200, blank=True)
     outcome = models.CharField(max_length=12)
-    summary = models.TextField(blank=True)
-    rationale = models.TextField(blank=True)
+    summary = BoundedTextField(max_length=SHORT_NOTE, blank=True)
+    rationale = BoundedTextField(max_length=DOCUMENT, blank=True)
     effective_date = models.DateField(null=True)
     decided_at = models.DateTimeField()
     objectives = ArrayField(models.CharField(max_length=100), default=list)

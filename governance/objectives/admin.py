@@ -11,6 +11,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 
 from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
+from alliance_portal.text_limits import text_form_field
 from governance.objectives import services
 from governance.objectives.models import Indicator, Issue, IssueStatusChange, Measurement, Objective
 
@@ -67,7 +68,9 @@ class IssueStatusChangeInline(ReadOnlyInline):
 
 
 class IssueForm(forms.ModelForm):
-    status_reason = forms.CharField(
+    status_reason = text_form_field(
+        IssueStatusChange,
+        "reason",
         label="Reason for the status",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),

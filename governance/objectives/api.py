@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal import policy
+from alliance_portal.text_limits import text_input
 from governance.common.api import ErrorSerializer, choice_field
 from governance.objectives import selectors, services
 from governance.objectives.models import (
@@ -183,7 +184,7 @@ class IssueStatusApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         status = choice_field(IssueStatus)
-        reason = serializers.CharField()
+        reason = text_input(IssueStatusChange, "reason")
 
         class Meta:
             ref_name = "RSIssueStatusInput"

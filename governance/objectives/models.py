@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DESCRIPTION, STATEMENT, BoundedTextField
 
 
 class ObjectiveStatus(models.TextChoices):
@@ -26,7 +27,7 @@ class Objective(models.Model):
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = BoundedTextField(max_length=DESCRIPTION, blank=True, help_text="Markdown.")
     status = models.CharField(
         max_length=10, choices=ObjectiveStatus.choices, default=ObjectiveStatus.ACTIVE
     )
@@ -130,7 +131,7 @@ class Issue(models.Model):
     which records why."""
 
     title = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = BoundedTextField(max_length=DESCRIPTION, blank=True, help_text="Markdown.")
     status = models.CharField(max_length=12, choices=IssueStatus.choices)
     objective = models.ForeignKey(
         Objective, null=True, blank=True, on_delete=models.SET_NULL, related_name="issues"
@@ -159,7 +160,7 @@ class IssueStatusChange(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=12, choices=IssueStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=IssueStatus.choices)
-    reason = models.TextField()
+    reason = BoundedTextField(max_length=STATEMENT)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

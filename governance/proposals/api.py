@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import text_input
 from governance.bodies.models import Body
 from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.objectives.models import Issue, Objective
@@ -20,13 +21,16 @@ from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors, services
 from governance.proposals.models import (
     Confidence,
+    CostEntry,
     CostKind,
     Dimension,
     Horizon,
     ImpactAssessment,
+    ImpactOption,
     Magnitude,
     Proposal,
     ProposalStatus,
+    ProposalStatusChange,
 )
 from members.models import Organisation
 from members.vocabularies import Material
@@ -157,8 +161,8 @@ class ProposalInputSerializer(serializers.Serializer):
         slug_field="slug", queryset=Body.objects.all()
     )
     title = serializers.CharField(max_length=200)
-    summary = serializers.CharField()
-    text = serializers.CharField(help_text="Markdown; each top-level paragraph is numbered.")
+    summary = text_input(Proposal, "summary")
+    text = text_input(Proposal, "text", help_text="Markdown; each top-level paragraph is numbered.")
     disclosure = choice_field(PROPOSAL_DISCLOSURE, required=False)
     objectives: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="slug", queryset=Objective.objects.all(), many=True, required=False
@@ -262,7 +266,9 @@ class ProposalTransitionApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         to_status = choice_field(ProposalStatus)
-        reason = serializers.CharField(required=False, allow_blank=True, default="")
+        reason = text_input(
+            ProposalStatusChange, "reason", required=False, allow_blank=True, default=""
+        )
 
         class Meta:
             ref_name = "ProposalTransitionInput"
@@ -293,7 +299,9 @@ class ProposalTransitionApi(APIView):
 
 class ImpactOptionSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = text_input(
+        ImpactOption, "description", required=False, allow_blank=True, default=""
+    )
     is_chosen = serializers.BooleanField(required=False, default=False)
 
     class Meta:
@@ -313,7 +321,9 @@ class ImpactCostSerializer(serializers.Serializer):
     )
     horizon = choice_field(Horizon)
     confidence = choice_field(Confidence)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = text_input(
+        CostEntry, "description", name="explanation", required=False, allow_blank=True, default=""
+    )
 
     class Meta:
         ref_name = "ImpactCost"
@@ -336,8 +346,15 @@ class ImpactAssessmentApi(APIView):
     both ``action`` and ``inaction`` one cost per dimension (economic, social, environmental)."""
 
     class InputSerializer(serializers.Serializer):
-        rationale = serializers.CharField(help_text="Why the chosen option (Markdown).")
-        trade_offs = serializers.CharField(help_text="What is given up, by whom (Markdown).")
+        rationale = text_input(
+            ImpactAssessment, "rationale", help_text="Why the chosen option (Markdown)."
+        )
+        trade_offs = text_input(
+            ImpactAssessment,
+            "trade_offs",
+            name="trade-offs",
+            help_text="What is given up, by whom (Markdown).",
+        )
         options = ImpactOptionSerializer(many=True)
         costs = ImpactCostSerializer(many=True)
 

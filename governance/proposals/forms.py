@@ -8,16 +8,20 @@ from typing import Any
 from django import forms
 from django_countries import countries
 
+from alliance_portal.text_limits import text_form_field
 from governance.bodies.models import Body
 from governance.objectives.models import Objective
 from governance.proposals.models import (
     Confidence,
+    CostEntry,
     CostKind,
     Dimension,
     Horizon,
     ImpactAssessment,
+    ImpactOption,
     Magnitude,
     ProposalStatus,
+    ProposalStatusChange,
 )
 from governance.proposals.services import CostInput, OptionInput
 from members.vocabularies import Material
@@ -52,7 +56,9 @@ class ProposalFilterForm(forms.Form):
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label="Move the proposal to", widget=forms.RadioSelect)
-    reason = forms.CharField(
+    reason = text_form_field(
+        ProposalStatusChange,
+        "reason",
         label="Reason",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -71,13 +77,18 @@ MAX_OPTIONS = 6
 
 
 class ImpactAssessmentForm(forms.Form):
-    rationale = forms.CharField(
+    rationale = text_form_field(
+        ImpactAssessment,
+        "rationale",
         label="Why the chosen option",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         help_text="Markdown.",
     )
-    trade_offs = forms.CharField(
+    trade_offs = text_form_field(
+        ImpactAssessment,
+        "trade_offs",
+        name="trade-offs",
         label="Trade-offs: what is given up, and by whom",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
@@ -92,8 +103,12 @@ class ImpactAssessmentForm(forms.Form):
 
 class OptionForm(forms.Form):
     title = forms.CharField(label="Title", required=False, max_length=200)
-    description = forms.CharField(
-        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    description = text_form_field(
+        ImpactOption,
+        "description",
+        label="Description",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -119,8 +134,13 @@ class CostForm(forms.Form):
     confidence = forms.ChoiceField(
         label="Confidence", choices=[("", "—"), *Confidence.choices], required=False
     )
-    description = forms.CharField(
-        label="Explanation", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    description = text_form_field(
+        CostEntry,
+        "description",
+        name="explanation",
+        label="Explanation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean_currency(self) -> str:

@@ -17,6 +17,7 @@ from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
+from alliance_portal.text_limits import DESCRIPTION, DOCUMENT, STATEMENT, SUMMARY, BoundedTextField
 from governance.bodies.models import Body
 from governance.objectives.models import Issue, Objective
 from members.models import Organisation
@@ -76,9 +77,10 @@ class Proposal(DisclosedModel):
         help_text="Who may read this proposal: everyone, or people of member organisations.",
     )
     title = models.CharField(max_length=200)
-    summary = models.TextField(help_text="One or two sentences, plain text.")
-    text = models.TextField(
-        help_text="The proposal (Markdown). Each top-level paragraph is numbered for comments."
+    summary = BoundedTextField(max_length=SUMMARY, help_text="One or two sentences, plain text.")
+    text = BoundedTextField(
+        max_length=DOCUMENT,
+        help_text="The proposal (Markdown). Each top-level paragraph is numbered for comments.",
     )
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="proposals")
     proposed_by = models.ForeignKey(
@@ -174,7 +176,7 @@ class ProposalStatusChange(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=14, choices=ProposalStatus.choices)
     to_status = models.CharField(max_length=14, choices=ProposalStatus.choices)
-    reason = models.TextField(blank=True)
+    reason = BoundedTextField(max_length=STATEMENT, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -205,8 +207,12 @@ class ImpactAssessment(models.Model):
     proposal = models.OneToOneField(
         Proposal, on_delete=models.CASCADE, related_name="impact_assessment"
     )
-    rationale = models.TextField(help_text="Why the chosen option (Markdown).")
-    trade_offs = models.TextField(help_text="What is given up, and for whom (Markdown).")
+    rationale = BoundedTextField(
+        max_length=DESCRIPTION, help_text="Why the chosen option (Markdown)."
+    )
+    trade_offs = BoundedTextField(
+        max_length=DESCRIPTION, help_text="What is given up, and for whom (Markdown)."
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -231,7 +237,7 @@ class ImpactOption(models.Model):
     )
     position = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = BoundedTextField(max_length=STATEMENT, blank=True, help_text="Markdown.")
     is_chosen = models.BooleanField(default=False)
 
     class Meta:
@@ -296,7 +302,7 @@ class CostEntry(models.Model):
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217, e.g. USD, EUR.")
     horizon = models.CharField("time horizon", max_length=10, choices=Horizon.choices)
     confidence = models.CharField(max_length=6, choices=Confidence.choices)
-    description = models.TextField(blank=True, help_text="Markdown.")
+    description = BoundedTextField(max_length=STATEMENT, blank=True, help_text="Markdown.")
 
     class Meta:
         ordering = ("assessment", "kind", "dimension")

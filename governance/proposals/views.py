@@ -155,6 +155,8 @@ def proposal_transition(request: HttpRequest, pk: int) -> HttpResponse:
     to_status = request.POST.get("to_status", "")
     if request.method == "POST" and not to_status:
         form.is_valid()  # "This field is required."
+    elif request.method == "POST" and "reason" in form.errors:
+        form.errors.pop("to_status", None)  # a reason over its length: say so, change nothing
     elif request.method == "POST":
         # A status no longer on offer (the proposal moved on) still reaches the service,
         # which says why it is refused.

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import BoundedTextField
 
 
 class ReportKind(models.TextChoices):
@@ -94,7 +95,7 @@ class TransparencyReport(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
+    error = BoundedTextField(max_length=4_000, blank=True)
     log_head_seq = models.PositiveBigIntegerField(
         "decision-log head seq", null=True, blank=True, help_text="As recorded in report.json."
     )

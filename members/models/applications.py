@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DESCRIPTION, DOCUMENT, STATEMENT, BoundedTextField
 from members.models.organisations import Chamber, Organisation, OrganisationKind, Person
 from members.vocabularies import Material, Sector, ValueChainStage, choice_array
 
@@ -41,8 +42,12 @@ class MembershipApplication(models.Model):
     value_chain_stages = choice_array(ValueChainStage, "value-chain stages")
     sectors = choice_array(Sector, "sectors")
     materials = choice_array(Material, "materials")
-    description = models.TextField(help_text="What the organisation does (Markdown).")
-    motivation = models.TextField(help_text="Why it wants to join the alliance.")
+    description = BoundedTextField(
+        max_length=DESCRIPTION, help_text="What the organisation does (Markdown)."
+    )
+    motivation = BoundedTextField(
+        max_length=STATEMENT, help_text="Why it wants to join the alliance."
+    )
     # The person who will represent the organisation.
     representative_name = models.CharField(max_length=150)
     representative_email = models.EmailField()
@@ -65,7 +70,7 @@ class MembershipApplication(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    rejection_reason = models.TextField(blank=True)
+    rejection_reason = BoundedTextField(max_length=STATEMENT, blank=True)
     organisation = models.OneToOneField(
         Organisation,
         null=True,
@@ -107,7 +112,7 @@ class AgreementVersion(models.Model):
     kind = models.CharField(max_length=10, choices=AgreementKind.choices)
     version = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
-    text = models.TextField(help_text="Markdown.")
+    text = BoundedTextField(max_length=DOCUMENT, help_text="Markdown.")
     published_at = models.DateTimeField()
 
     class Meta:

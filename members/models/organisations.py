@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
+from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
 from members.vocabularies import Material, Sector, ValueChainStage, choice_array, labels
 
 
@@ -26,7 +27,9 @@ class Chamber(models.Model):
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=120, unique=True)
-    description = models.TextField(blank=True, help_text="Who belongs here (Markdown).")
+    description = BoundedTextField(
+        max_length=DESCRIPTION, blank=True, help_text="Who belongs here (Markdown)."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -69,7 +72,9 @@ class Organisation(models.Model):
     membership_status = models.CharField(
         max_length=12, choices=MembershipStatus.choices, default=MembershipStatus.APPLICANT
     )
-    description = models.TextField(blank=True, help_text="Public description (Markdown).")
+    description = BoundedTextField(
+        max_length=DESCRIPTION, blank=True, help_text="Public description (Markdown)."
+    )
     website = models.URLField(blank=True)
     headquarters_country = CountryField(blank=True)
     countries_of_operation = CountryField(multiple=True, blank=True)

@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel, disclosure_field
+from alliance_portal.text_limits import DESCRIPTION, SHORT_NOTE, STATEMENT, BoundedTextField
 from members.models.organisations import Chamber, Organisation
 from members.vocabularies import Material, Sector, ValueChainStage, choice_array
 
@@ -30,7 +31,7 @@ class StakeholderGroup(models.Model):
     the membership (e.g. "artisanal miners in South Kivu"). Maintained by the secretariat."""
 
     name = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
+    description = BoundedTextField(max_length=DESCRIPTION, blank=True)
     chamber = models.ForeignKey(
         Chamber,
         null=True,
@@ -88,7 +89,7 @@ class PartnerAlliance(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    description = BoundedTextField(max_length=DESCRIPTION, blank=True)
     sectors = choice_array(Sector, "sectors")
     chambers = models.ManyToManyField(Chamber, blank=True, related_name="partner_alliances")
     value_chain_stages = choice_array(ValueChainStage, "value-chain stages")
@@ -119,7 +120,7 @@ class FocusCountry(models.Model):
 
     country = CountryField(unique=True)
     role = models.CharField(max_length=10, choices=CountryRole.choices)
-    summary = models.TextField(blank=True, help_text="Markdown.")
+    summary = BoundedTextField(max_length=SHORT_NOTE, blank=True, help_text="Markdown.")
 
     class Meta:
         verbose_name_plural = "focus countries"
@@ -161,7 +162,7 @@ class CountryRiskNote(DisclosedModel):
     designated_by = models.CharField(max_length=200, blank=True)
     source = models.URLField(blank=True)
     noted_on = models.DateField()
-    note = models.TextField(blank=True, help_text="Markdown.")
+    note = BoundedTextField(max_length=STATEMENT, blank=True, help_text="Markdown.")
 
     class Meta:
         ordering = ("-noted_on",)

@@ -26,6 +26,7 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import STATEMENT, BoundedTextField
 from standards.models.registry import REFUSE, Element, PublicReferenceData, StandardVersion
 
 
@@ -115,7 +116,9 @@ class MappingSet(PublicReferenceData, models.Model):
     reference_version = models.ForeignKey(
         StandardVersion, on_delete=models.PROTECT, related_name="reference_mapping_sets"
     )
-    purpose = models.TextField(help_text="What the mappings are for (Markdown).")
+    purpose = BoundedTextField(
+        max_length=STATEMENT, help_text="What the mappings are for (Markdown)."
+    )
     version_number = models.PositiveIntegerField(default=1)
     comprehensive = models.BooleanField(
         default=False, help_text="Every focal element is meant to be mapped."
@@ -211,7 +214,9 @@ class Mapping(models.Model):
         blank=True,
         help_text="0-10: equal is 10, no relationship 0, the others 1-9 or empty.",
     )
-    explanation = models.TextField(blank=True, help_text="Why, in the mapper's words (Markdown).")
+    explanation = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="Why, in the mapper's words (Markdown)."
+    )
     status = models.CharField(
         max_length=12, choices=MappingStatus.choices, default=MappingStatus.DRAFT
     )

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.text_limits import SHORT_NOTE, STATEMENT, BoundedTextField
 from members.vocabularies import Material, ValueChainStage, choice_array
 
 # Codes and version labels appear in URLs (/standards/<code>/<version>/).
@@ -78,8 +79,10 @@ class Standard(PublicReferenceData, models.Model):
     materials = choice_array(Material, "materials")
     value_chain_stages = choice_array(ValueChainStage, "value-chain stages")
     website = models.URLField(blank=True)
-    summary = models.TextField(
-        blank=True, help_text="What it covers, in the alliance's own words (Markdown)."
+    summary = BoundedTextField(
+        max_length=SHORT_NOTE,
+        blank=True,
+        help_text="What it covers, in the alliance's own words (Markdown).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -154,7 +157,9 @@ class StandardVersion(PublicReferenceData, models.Model):
         related_name="superseded_by",
         help_text="The earlier version of the same standard that this one replaces.",
     )
-    notes = models.TextField(blank=True, help_text="About this version (Markdown).")
+    notes = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="About this version (Markdown)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -241,8 +246,10 @@ class Element(PublicReferenceData, models.Model):
         "reference code", max_length=40, help_text="As the standard numbers it, e.g. 2.1 or Art. 4."
     )
     title = models.CharField(max_length=250)
-    summary = models.TextField(
-        blank=True, help_text="A short summary in the alliance's own words (Markdown)."
+    summary = BoundedTextField(
+        max_length=SHORT_NOTE,
+        blank=True,
+        help_text="A short summary in the alliance's own words (Markdown).",
     )
     order = models.PositiveIntegerField(default=0, help_text="Position among its siblings.")
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.policy.rules.standards import OWN_APPROVAL, OWN_REVIEW
+from alliance_portal.text_limits import length_problem
 from alliance_portal.types import Actor
 from standards.csv_io import MAPPING_COLUMNS, CsvImportError, RowError, read_rows
 from standards.models import (
@@ -427,6 +428,11 @@ def mapping_set_import_csv(
             problem = strength_problem(relationship, strength)
             if problem:
                 problems.append(RowError(row.number, "Strength of Relationship", problem))
+        explanation_problem = length_problem(
+            Mapping, "explanation", values.get("comments", ""), name="comments"
+        )
+        if explanation_problem:
+            problems.append(RowError(row.number, "Comments", explanation_problem))
         pair = (values["focal_element"], values["reference_element"])
         if pair in seen:
             problems.append(

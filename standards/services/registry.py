@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.text_limits import length_problem
 from alliance_portal.types import Actor
 from standards.csv_io import ELEMENT_COLUMNS, CsvImportError, CsvRow, RowError, read_rows
 from standards.models import Element, ElementKind, StandardVersion, VersionStatus
@@ -82,6 +83,9 @@ def _parse_element_rows(rows: list[CsvRow]) -> tuple[list[_ElementRow], list[Row
             problems.append(RowError(row.number, "title", "A title is required."))
         elif len(title) > 250:
             problems.append(RowError(row.number, "title", "At most 250 characters."))
+        summary_problem = length_problem(Element, "summary", values.get("summary", ""))
+        if summary_problem:
+            problems.append(RowError(row.number, "summary", summary_problem))
         order_text = values.get("order", "")
         order = position * 10
         if order_text:

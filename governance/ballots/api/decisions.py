@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal import policy
+from alliance_portal.text_limits import text_input
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import _decision, _organisation
@@ -141,7 +142,7 @@ class BallotDecisionApi(APIView):
 
 
 class StatementInputSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=10_000, help_text="Markdown.")
+    text = text_input(DissentingStatement, "text", name="statement", help_text="Markdown.")
 
     class Meta:
         ref_name = "DecisionStatementInput"
@@ -226,14 +227,14 @@ class DecisionEndorsementListApi(APIView):
         country = serializers.CharField(
             required=False, allow_blank=True, default="", max_length=2, help_text="ISO alpha-2."
         )
-        statement = serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=10_000
+        statement = text_input(
+            Endorsement, "statement", required=False, allow_blank=True, default=""
         )
         evidence_url = serializers.URLField(
             required=False, allow_blank=True, default="", max_length=500
         )
-        evidence_note = serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=2_000
+        evidence_note = text_input(
+            Endorsement, "evidence_note", required=False, allow_blank=True, default=""
         )
         endorsed_on = serializers.DateField()
 

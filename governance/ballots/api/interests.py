@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal.api.pagination import PageNumberPagination
+from alliance_portal.text_limits import text_input
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import _organisation
@@ -55,7 +56,7 @@ class InterestListApi(APIView):
     class InputSerializer(serializers.Serializer):
         organisation = serializers.CharField(required=False, allow_blank=True, default="")
         kind = choice_field(InterestKind)
-        description = serializers.CharField(max_length=10_000)
+        description = text_input(InterestDeclaration, "description")
 
         class Meta:
             ref_name = "InterestDeclarationInput"
@@ -104,7 +105,7 @@ class InterestEndApi(APIView):
     representative or the secretariat); the entry stays in the register."""
 
     class InputSerializer(serializers.Serializer):
-        reason = serializers.CharField(max_length=10_000)
+        reason = text_input(InterestDeclaration, "end_reason", name="reason")
 
         class Meta:
             ref_name = "InterestEndInput"

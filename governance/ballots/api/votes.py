@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliance_portal import policy
+from alliance_portal.text_limits import text_input
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.api.ballots import (
@@ -21,10 +22,7 @@ from governance.ballots.api.ballots import (
     _organisation,
 )
 from governance.ballots.methods import choices_help, method_choices
-from governance.ballots.models import (
-    ConflictDeclaration,
-    Vote,
-)
+from governance.ballots.models import Ballot, ConflictDeclaration, RecusalExemption, Vote
 from governance.common.api import ErrorSerializer, choice_field
 from governance.proposals import selectors
 
@@ -56,9 +54,7 @@ class BallotVoteListApi(APIView):
             max_length=10,
             help_text=choices_help(),
         )
-        reason = serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=10_000
-        )
+        reason = text_input(Vote, "reason", required=False, allow_blank=True, default="")
         organisation = serializers.CharField(
             required=False,
             allow_blank=True,
@@ -150,8 +146,8 @@ class BallotDeclarationListApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         has_conflict = serializers.BooleanField()
-        nature = serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=10_000
+        nature = text_input(
+            ConflictDeclaration, "nature", required=False, allow_blank=True, default=""
         )
         organisation = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -196,7 +192,7 @@ class BallotExemptionApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         organisation = serializers.CharField(help_text="Slug of the organisation.")
-        reason = serializers.CharField(max_length=10_000)
+        reason = text_input(RecusalExemption, "reason")
 
         class Meta:
             ref_name = "RecusalExemptionInput"
@@ -230,8 +226,8 @@ class BallotCloseApi(APIView):
     published): the votes are counted and the decision recorded."""
 
     class InputSerializer(serializers.Serializer):
-        reason = serializers.CharField(
-            required=False, allow_blank=True, default="", max_length=10_000
+        reason = text_input(
+            Ballot, "close_reason", name="reason", required=False, allow_blank=True, default=""
         )
 
         class Meta:

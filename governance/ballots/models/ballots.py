@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alliance_portal.append_only import APPEND_ONLY_TRIGGER_PREFIX
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import STATEMENT, BoundedTextField
 from governance.ballots.methods import (
     ChamberBalanced,
     Consent,
@@ -160,7 +161,7 @@ class Ballot(_ProposalDisclosure):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    close_reason = models.TextField(blank=True)
+    close_reason = BoundedTextField(max_length=STATEMENT, blank=True)
     outcome = models.CharField(max_length=12, choices=BallotOutcome.choices, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -269,7 +270,7 @@ class Vote(models.Model):
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="votes")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(max_length=8, choices=VoteChoice.choices)
-    reason = models.TextField(blank=True)
+    reason = BoundedTextField(max_length=STATEMENT, blank=True)
     cast_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import DOCUMENT, SHORT_NOTE, STATEMENT, BoundedTextField
 from governance.ballots.models.ballots import (
     Ballot,
     BallotOutcome,
@@ -39,8 +40,9 @@ class Decision(_ProposalDisclosure):
     ballot = models.OneToOneField(Ballot, on_delete=models.PROTECT, related_name="decision")
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="decision")
     outcome = models.CharField(max_length=12, choices=BallotOutcome.choices)
-    summary = models.TextField()
-    rationale = models.TextField()
+    summary = BoundedTextField(max_length=SHORT_NOTE)
+    # Composed by the count: its own words plus the impact assessment's rationale.
+    rationale = BoundedTextField(max_length=DOCUMENT)
     effective_date = models.DateField(null=True, blank=True)
     decided_at = models.DateTimeField()
     record = models.JSONField(help_text="The public record, as published.")
@@ -86,7 +88,7 @@ class _Statement(_ProposalDisclosure):
     proposal_path: ClassVar[str] = "decision__proposal"
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(help_text="Markdown.")
+    text = BoundedTextField(max_length=STATEMENT, help_text="Markdown.")
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -177,9 +179,13 @@ class Endorsement(_ProposalDisclosure):
     endorser_name = models.CharField(max_length=200)
     endorser_kind = models.CharField(max_length=12, choices=EndorserKind.choices)
     country = CountryField(blank=True)
-    statement = models.TextField(blank=True, help_text="What the endorser said (Markdown).")
+    statement = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="What the endorser said (Markdown)."
+    )
     evidence_url = models.URLField(blank=True, max_length=500)
-    evidence_note = models.TextField(blank=True, help_text="Where the evidence is kept.")
+    evidence_note = BoundedTextField(
+        max_length=SHORT_NOTE, blank=True, help_text="Where the evidence is kept."
+    )
     endorsed_on = models.DateField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

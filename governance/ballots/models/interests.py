@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance_portal.audit import audit_trail
+from alliance_portal.text_limits import STATEMENT, BoundedTextField
 from governance.ballots.models.ballots import Ballot, _ProposalDisclosure
 from members.models import Organisation
 
@@ -33,13 +34,13 @@ class InterestDeclaration(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=10, choices=InterestKind.choices)
-    description = models.TextField()
+    description = BoundedTextField(max_length=STATEMENT)
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     declared_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
-    end_reason = models.TextField(blank=True)
+    end_reason = BoundedTextField(max_length=STATEMENT, blank=True)
 
     class Meta:
         ordering = ("organisation__name", "-declared_at", "-pk")
@@ -74,7 +75,9 @@ class ConflictDeclaration(_ProposalDisclosure):
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="declarations")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     has_conflict = models.BooleanField()
-    nature = models.TextField(blank=True, help_text="What the conflict is (when there is one).")
+    nature = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="What the conflict is (when there is one)."
+    )
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -116,7 +119,7 @@ class RecusalExemption(models.Model):
     declaration = models.OneToOneField(
         ConflictDeclaration, on_delete=models.PROTECT, related_name="exemption"
     )
-    reason = models.TextField()
+    reason = BoundedTextField(max_length=STATEMENT)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
