@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('glossary', '0001_initial'),
-        ('members', '0004_bounded_text'),
+        ('members', '0005_bounded_text'),
         ('standards', '0002_bounded_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

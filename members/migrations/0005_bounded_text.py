@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('members', '0003_applications_agreements_stakeholders_countries'),
+        ('members', '0004_application_withdrawn'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

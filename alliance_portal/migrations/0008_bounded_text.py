@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0004_login_lockout'),
+        ('alliance_portal', '0007_security_event'),
     ]
 
     operations = [

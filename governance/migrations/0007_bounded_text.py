@@ -8,8 +8,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0005_seat_terms_exclusion'),
-        ('members', '0004_bounded_text'),
+        ('governance', '0006_report_corrected_editions'),
+        ('members', '0005_bounded_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
