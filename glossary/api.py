@@ -675,6 +675,8 @@ class SearchApi(APIView):
     """Search every label and definition, in every language, best match first (the same
     ranking as /glossary/?q=)."""
 
+    throttle_scope = "search"
+
     class FilterSerializer(LanguageFilterSerializer):
         q = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
 

@@ -30,6 +30,9 @@ VALIDATION_ERRORS = inline_serializer(
 class StandardListApi(APIView):
     """The standards registry: public reference data, with each standard's versions."""
 
+    throttle_scope = "search"
+    throttle_only_with = ("q",)
+
     pagination_class = PageNumberPagination  # documents the answer as a page
 
     class FilterSerializer(serializers.Serializer):
@@ -81,6 +84,9 @@ class VersionDetailApi(APIView):
 
 class ElementListApi(APIView):
     """A version's elements as a flat list; ``parent_ref`` gives the tree."""
+
+    throttle_scope = "search"
+    throttle_only_with = ("q",)
 
     pagination_class = PageNumberPagination  # documents the answer as a page
 
