@@ -58,8 +58,10 @@ def choice(choices: type[models.TextChoices] | list[str], **kwargs: Any) -> seri
     return field_class(choices=pairs, help_text=f"{help_text} One of: {listed}.".strip(), **kwargs)
 
 
+# A refused request: ``detail``, or each field named with its messages (so ``detail`` is
+# not required, and other keys are allowed).
 VALIDATION_ERRORS = inline_serializer(
-    "GlossaryValidationErrors", {"detail": serializers.CharField()}
+    "GlossaryValidationErrors", {"detail": serializers.CharField(required=False)}
 )
 
 

@@ -22,8 +22,10 @@ from standards.api.serializers import (
 from standards.models import StandardKind
 from standards.selectors import coverage, registry
 
+# A refused request: ``detail``, or each field named with its messages (so ``detail`` is
+# not required, and other keys are allowed).
 VALIDATION_ERRORS = inline_serializer(
-    "StandardsValidationErrors", {"detail": serializers.CharField()}
+    "StandardsValidationErrors", {"detail": serializers.CharField(required=False)}
 )
 
 
