@@ -171,8 +171,9 @@ print(json.dumps({"status": response.status_code, "headers": dict(response.heade
 
 
 def production_environment() -> dict[str, str]:
-    """The environment ``make check-deploy`` runs under."""
-    environment = dict(os.environ)
+    """The environment ``make check-deploy`` runs under (without what the test run itself sets
+    for Django, such as DJANGO_ALLOW_ASYNC_UNSAFE, which no deployment has)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     environment.update(
         DJANGO_SETTINGS_MODULE="alliance_portal.settings.production",
         DJANGO_SECRET_KEY="check-deploy-" + os.urandom(32).hex(),
