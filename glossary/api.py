@@ -60,8 +60,10 @@ def choice(choices: type[models.TextChoices] | list[str], **kwargs: Any) -> seri
     return field_class(choices=pairs, help_text=f"{help_text} One of: {listed}.".strip(), **kwargs)
 
 
+# A refused request: ``detail``, or each field named with its messages (so ``detail`` is
+# not required, and other keys are allowed).
 VALIDATION_ERRORS = inline_serializer(
-    "GlossaryValidationErrors", {"detail": serializers.CharField()}
+    "GlossaryValidationErrors", {"detail": serializers.CharField(required=False)}
 )
 
 
@@ -678,6 +680,8 @@ class RevisionRejectApi(APIView):
 class SearchApi(APIView):
     """Search every label and definition, in every language, best match first (the same
     ranking as /glossary/?q=)."""
+
+    throttle_scope = "search"
 
     class FilterSerializer(LanguageFilterSerializer):
         q = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import apply_service_error
 from glossary import exports, selectors, services
@@ -57,6 +58,7 @@ def _language_links(request: HttpRequest, language: str) -> list[dict[str, Any]]
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def concept_list(request: HttpRequest) -> HttpResponse:
     """/glossary/: the A–Z index, the hierarchy, "new and changed", and search (``?q=``)."""
     language = _language(request)
@@ -381,26 +383,31 @@ def _download(content: str | bytes, content_type: str, filename: str) -> HttpRes
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def export_turtle(request: HttpRequest) -> HttpResponse:
     return _download(exports.turtle(), "text/turtle; charset=utf-8", "glossary.ttl")
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def export_jsonld(request: HttpRequest) -> HttpResponse:
     return _download(exports.json_ld(), "application/ld+json; charset=utf-8", "glossary.jsonld")
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def export_csv(request: HttpRequest) -> HttpResponse:
     return _download(exports.csv_text(), "text/csv; charset=utf-8", "glossary.csv")
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def export_tbx(request: HttpRequest) -> HttpResponse:
     return _download(exports.tbx_document(), "application/x-tbx+xml; charset=utf-8", "glossary.tbx")
 
 
 @require_GET
+@throttled("search", methods=("GET",))
 def autocomplete(request: HttpRequest) -> JsonResponse:
     """JSON for a search field's suggestions: ``?q=`` (two characters or more), ``?lang=``."""
     language = _language(request)

@@ -199,7 +199,10 @@ class OrganisationDetailApi(APIView):
         request=InputSerializer,
         responses={
             200: OrganisationMemberSerializer,
-            400: inline_serializer("ValidationErrors", {"detail": serializers.CharField()}),
+            # ``detail``, or each field named with its messages.
+            400: inline_serializer(
+                "ValidationErrors", {"detail": serializers.CharField(required=False)}
+            ),
         },
         operation_id="organisations_partial_update",
     )

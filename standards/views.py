@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
 from standards import exports, services
 from standards.csv_io import CsvImportError
 from standards.forms import (
@@ -40,6 +41,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def standard_list(request: HttpRequest) -> HttpResponse:
     form = StandardFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -65,6 +67,7 @@ def standard_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def version_detail(request: HttpRequest, code: str, version: str) -> HttpResponse:
     found = registry.version_get(user=request.user, code=code, label=version)
     form = ElementSearchForm(request.GET or None)
@@ -86,6 +89,7 @@ def version_detail(request: HttpRequest, code: str, version: str) -> HttpRespons
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def version_elements_csv(request: HttpRequest, code: str, version: str) -> HttpResponse:
     found = registry.version_get(user=request.user, code=code, label=version)
     elements = registry.element_list(user=request.user, version=found)
@@ -149,6 +153,7 @@ def crosswalk_matrix(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def coverage_csv(request: HttpRequest) -> HttpResponse:
     return _download(exports.coverage_csv(coverage.coverage_matrix()), "baseline-coverage.csv")
 
@@ -185,6 +190,7 @@ def mapping_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def mapping_set_csv(request: HttpRequest, pk: int) -> HttpResponse:
     mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
     mappings = crosswalk.mapping_list(
@@ -194,6 +200,7 @@ def mapping_set_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def mapping_set_json(request: HttpRequest, pk: int) -> HttpResponse:
     mapping_set = crosswalk.mapping_set_get(user=request.user, pk=pk)
     data = exports.mapping_set_json(

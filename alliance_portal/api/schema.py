@@ -18,6 +18,7 @@ WHY = {
     "401": "Authentication failed or is needed: sign in or send a valid token.",
     "403": "Your account may not do this.",
     "404": "Nothing here, or nothing you may see.",
+    "429": "Too many requests: wait the number of seconds the Retry-After header gives.",
 }
 
 
@@ -42,4 +43,30 @@ def document_errors(
                         "content": {"application/json": {"schema": ERROR_REF}},
                     },
                 )
+    _document_throttles(result, generator)
     return result
+
+
+def _document_throttles(result: dict[str, Any], generator: Any) -> None:
+    """A 429 (with ``Retry-After``) on every operation a scoped throttle may refuse."""
+    paths = result.get("paths", {})
+    for path, _regex, method, callback in getattr(generator, "endpoints", None) or []:
+        view = getattr(callback, "cls", None)
+        if not getattr(view, "throttle_scope", None):
+            continue
+        methods = getattr(view, "throttle_methods", None)
+        if methods is not None and method.upper() not in methods:
+            continue
+        # drf-spectacular names a path's primary key {id}.
+        item = paths.get(path) or paths.get(path.replace("{pk}", "{id}"), {})
+        operation = item.get(method.lower())
+        if operation is None:
+            continue
+        operation.setdefault("responses", {}).setdefault(
+            "429",
+            {
+                "description": WHY["429"],
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                "content": {"application/json": {"schema": ERROR_REF}},
+            },
+        )

@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
 from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
@@ -25,6 +26,7 @@ PAGE_SIZE = 25
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def decision_list(request: HttpRequest) -> HttpResponse:
     form = DecisionFilterForm(request.GET or None)
     filters: dict[str, Any] = dict(form.cleaned_data) if form.is_valid() else {}

@@ -187,6 +187,10 @@ class ProposalListApi(APIView):
     """Proposals you may see (public ones, and members-only ones for members), open
     consultations first. ``POST`` tables a draft (the secretariat)."""
 
+    throttle_scope = "search"
+    throttle_methods = ("GET",)
+    throttle_only_with = ("q",)
+
     pagination_class = PageNumberPagination
 
     class FilterSerializer(serializers.Serializer):

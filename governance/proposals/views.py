@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
 from governance.ballots.views import proposal_ballot_context
 from governance.consultations import selectors as consultation_selectors
@@ -30,6 +31,7 @@ PAGE_SIZE = 25
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def proposal_list(request: HttpRequest) -> HttpResponse:
     form = ProposalFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

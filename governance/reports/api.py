@@ -147,6 +147,9 @@ class ReportListApi(APIView):
     for the report of a period: 201 with a new report (queued), 200 with an existing one (queued
     again when it was ready or had failed; unchanged while queued or building)."""
 
+    throttle_scope = "report-create"
+    throttle_methods = ("POST",)
+
     pagination_class = PageNumberPagination
 
     class FilterSerializer(serializers.Serializer):
@@ -233,6 +236,9 @@ class ReportProgressApi(APIView):
 class ReportRebuildApi(APIView):
     """Build a failed report again (the secretariat); one queued or building is left as it is.
     A published report is never built again: 400, publish a corrected edition instead."""
+
+    throttle_scope = "report-create"
+    throttle_methods = ("POST",)
 
     @extend_schema(
         request=None,

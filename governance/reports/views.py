@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
 from governance.reports import selectors, services
 from governance.reports.forms import ReportFilterForm, ReportRequestForm
@@ -23,6 +24,7 @@ PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
+@throttled("report-create")
 def report_list(request: HttpRequest) -> HttpResponse:
     request_form = None
     if request.method == "POST":
@@ -92,6 +94,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@throttled("report-create")
 def report_rebuild(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, pk=pk)
     policy.require(request.user, "report.rebuild", report)
@@ -125,6 +128,7 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def report_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     report = selectors.report_get(user=request.user, pk=pk)
     file = selectors.report_file(report=report, kind=kind)

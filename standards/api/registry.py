@@ -22,13 +22,18 @@ from standards.api.serializers import (
 from standards.models import StandardKind
 from standards.selectors import coverage, registry
 
+# A refused request: ``detail``, or each field named with its messages (so ``detail`` is
+# not required, and other keys are allowed).
 VALIDATION_ERRORS = inline_serializer(
-    "StandardsValidationErrors", {"detail": serializers.CharField()}
+    "StandardsValidationErrors", {"detail": serializers.CharField(required=False)}
 )
 
 
 class StandardListApi(APIView):
     """The standards registry: public reference data, with each standard's versions."""
+
+    throttle_scope = "search"
+    throttle_only_with = ("q",)
 
     pagination_class = PageNumberPagination  # documents the answer as a page
 
@@ -81,6 +86,9 @@ class VersionDetailApi(APIView):
 
 class ElementListApi(APIView):
     """A version's elements as a flat list; ``parent_ref`` gives the tree."""
+
+    throttle_scope = "search"
+    throttle_only_with = ("q",)
 
     pagination_class = PageNumberPagination  # documents the answer as a page
 
