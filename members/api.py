@@ -128,6 +128,8 @@ ORGANISATION_FILTERS = [
 class OrganisationListApi(APIView):
     """Member organisations. Anonymous callers get public fields; members also get contacts."""
 
+    throttle_scope = "search"
+    throttle_only_with = ("q",)
     pagination_class = PageNumberPagination  # documents the answer as a page
 
     class FilterSerializer(serializers.Serializer):

@@ -33,6 +33,7 @@ PAGE_SIZE = 25
 
 
 @require_GET
+@throttled("search", methods=("GET",), only_with=("q",))
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -293,6 +294,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@throttled("export", methods=("GET",))
 def coverage_csv(request: HttpRequest) -> HttpResponse:
     _form, filters = _coverage_filters(request)
     matrix = selectors.coverage_matrix(**filters)

@@ -260,6 +260,8 @@ class ReportCorrectApi(APIView):
     correction already asked for while it is not yet published; 400 for a report not yet
     published or already corrected by a published edition."""
 
+    throttle_scope = "report-create"
+
     @extend_schema(
         request=None,
         responses={201: ReportOutputSerializer, 200: ReportOutputSerializer},

@@ -108,6 +108,7 @@ def report_rebuild(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@throttled("report-create")
 def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(user=request.user, pk=pk)
     policy.require(request.user, "report.correct", report)

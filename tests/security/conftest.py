@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.access.test_matrix import matrix_state  # noqa: F401  (the shared state's fixture)
+from tests.access.conftest import matrix_state  # noqa: F401  (the shared state's fixture)
 from tests.conftest import World
 from tests.shared_state import State
 

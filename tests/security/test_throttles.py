@@ -95,6 +95,8 @@ PROBES = [
     ),
     Probe("search-api-glossary", "search", "get", lambda w: "/api/v1/glossary/search/?q=term"),
     Probe("search-api-proposals", "search", "get", lambda w: "/api/v1/proposals/?q=plan"),
+    Probe("search-members-page", "search", "get", lambda w: "/members/?q=organisation"),
+    Probe("search-api-organisations", "search", "get", lambda w: "/api/v1/organisations/?q=org"),
     # Exports and downloads.
     Probe(
         "export-crosswalk-coverage-csv",
@@ -124,6 +126,7 @@ PROBES = [
     Probe("export-glossary-jsonld", "export", "get", lambda w: "/glossary/export.jsonld"),
     Probe("export-glossary-csv", "export", "get", lambda w: "/glossary/export.csv"),
     Probe("export-glossary-tbx", "export", "get", lambda w: "/glossary/export.tbx"),
+    Probe("export-members-coverage-csv", "export", "get", lambda w: "/members/coverage.csv"),
     Probe(
         "export-report-pdf",
         "export",
@@ -148,6 +151,22 @@ PROBES = [
     ),
     Probe(
         "report-create-api", "report-create", "post", lambda w: "/api/v1/reports/", SEC, json=True
+    ),
+    # A correction: the first asks for the corrected edition, the next ones find it on its way.
+    Probe(
+        "report-correct-page",
+        "report-create",
+        "post",
+        lambda w: f"/governance/reports/{_report(w, 'public')}/correct/",
+        SEC,
+    ),
+    Probe(
+        "report-correct-api",
+        "report-create",
+        "post",
+        lambda w: f"/api/v1/reports/{_report(w, 'public')}/correct/",
+        SEC,
+        json=True,
     ),
     Probe(
         "report-rebuild-api",
