@@ -56,6 +56,33 @@ def append_only_triggers() -> list[pgtrigger.Trigger]:
     ]
 
 
+# django-pgtrigger's triggers (the append-only ones above, the ballots' and the glossary's
+# frozen rows, the audit trail's event triggers) each begin by asking the database function
+# `_pgtrigger_should_ignore(TG_NAME)`, which reads the session setting `pgtrigger.ignore`:
+# any session may set it, the application's role included, and so skip any of them. The
+# portal never skips a trigger, so after every migrate (each trigger pgtrigger installs
+# defines the function afresh) the function answers "no" to everyone.
+_NEVER_SKIP_SQL = """
+CREATE OR REPLACE FUNCTION {function}(trigger_name NAME) RETURNS BOOLEAN AS $$
+BEGIN
+    -- Alliance Portal: no session may skip a trigger (alliance_portal/append_only.py).
+    RETURN FALSE;
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+
+def refuse_trigger_skipping(using: str = "default") -> None:
+    """Make pgtrigger's ``pgtrigger.ignore`` switch ineffective in the ``using`` database
+    (called after every migrate and test flush, by the post_migrate handler)."""
+    from django.db import connections
+    from pgtrigger import features, utils
+
+    function = f"{utils.quote(features.schema())}._pgtrigger_should_ignore"
+    with connections[using].cursor() as cursor:
+        cursor.execute(_NEVER_SKIP_SQL.format(function=function))
+
+
 def append_only_sql(table: str) -> tuple[str, str]:
     """Forward and reverse SQL that make ``table`` append-only at the database level, for a
     migration's ``RunSQL``. Unlike ``append_only_triggers()`` (django-pgtrigger, whose triggers

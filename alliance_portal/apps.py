@@ -23,6 +23,8 @@ def _after_last_app_migrated(sender: AppConfig, **kwargs: Any) -> None:
     # only after the last one, and a test flush sends it again, which brings the groups back.
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is with_models[-1]:
+        from alliance_portal.append_only import refuse_trigger_skipping
         from alliance_portal.roles import ensure_role_groups
 
         ensure_role_groups(using=kwargs.get("using", "default"))
+        refuse_trigger_skipping(using=kwargs.get("using", "default"))

@@ -216,3 +216,47 @@ def test_flush_keeps_a_deliberately_disabled_trigger_disabled() -> None:
     states = _trigger_states(LOG)
     assert states[_pgid(update_delete, ScratchLog)] == "D"
     assert states[_pgid(truncate, ScratchLog)] == "O"
+
+
+def _skip_every_trigger_of(table: str) -> None:
+    """What any session may do with pgtrigger's switch: name the triggers it wants skipped."""
+    names = [
+        name
+        for (name,) in _execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal",
+            [table],
+        )
+    ]
+    assert names, f"{table} has no triggers to skip"
+    _execute("SELECT set_config('pgtrigger.ignore', %s, false)", ["{" + ",".join(names) + "}"])
+
+
+def test_no_session_can_skip_a_trigger() -> None:
+    """pgtrigger's session setting `pgtrigger.ignore` would let any session, the application's
+    database role included, skip an append-only, frozen or audit-trail trigger: after migrate
+    the portal's database skips none."""
+    from django.contrib.contenttypes.models import ContentType
+    from pghistory.models import Events
+
+    from alliance_portal.models import AccessLogEntry, User
+
+    reader = User.objects.create_user(email="reader@example.org", password="not-used-here")
+    AccessLogEntry.objects.create(
+        user=reader,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(reader.pk),
+        object_repr="an account",
+        path="/admin/",
+    )
+    try:
+        _skip_every_trigger_of("alliance_portal_accesslogentry")
+        with pytest.raises(IntegrityError, match="is append-only: UPDATE"):
+            AccessLogEntry.objects.update(path="/elsewhere/")
+
+        _skip_every_trigger_of("alliance_portal_user")
+        before = Events.objects.tracks(reader).count()
+        User.objects.filter(pk=reader.pk).update(is_active=False)
+        assert Events.objects.tracks(reader).count() == before + 1, "the change went unrecorded"
+    finally:
+        _execute("RESET pgtrigger.ignore")
+    assert AccessLogEntry.objects.get().path == "/admin/"
