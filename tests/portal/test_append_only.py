@@ -221,7 +221,7 @@ def test_flush_keeps_a_deliberately_disabled_trigger_disabled() -> None:
 def _skip_every_trigger_of(table: str) -> None:
     """What any session may do with pgtrigger's switch: name the triggers it wants skipped."""
     names = [
-        name
+        str(name)
         for (name,) in _execute(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal",
             [table],
