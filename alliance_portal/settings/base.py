@@ -196,6 +196,18 @@ STORAGES = {
 # Absolute links in emails (invitations, confirmations) start with this.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# The licence of the alliance's open data (transparency reports' data packages): declared in
+# every datapackage.json (Frictionless "licenses") and stated on the report pages.
+OPEN_DATA_LICENCE = {
+    "name": env.str("OPEN_DATA_LICENCE_NAME", default="CC-BY-4.0"),
+    "path": env.str(
+        "OPEN_DATA_LICENCE_PATH", default="https://creativecommons.org/licenses/by/4.0/"
+    ),
+    "title": env.str(
+        "OPEN_DATA_LICENCE_TITLE", default="Creative Commons Attribution 4.0 International"
+    ),
+}
+
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Alliance Portal <portal@example.org>")

@@ -1,7 +1,7 @@
 """The glossary as SKOS, built with rdflib and written as Turtle or JSON-LD.
 
-- ``skos:ConceptScheme`` per scheme (``{PORTAL_BASE_URL}/glossary/#<slug>``) with its title,
-  description and top concepts;
+- ``skos:ConceptScheme`` per scheme (``{PORTAL_BASE_URL}/glossary/#<slug>``) with its title
+  (as ``skos:prefLabel`` and ``dct:title``), description and top concepts;
 - ``skos:Concept`` per exported concept at its stable URI (``{PORTAL_BASE_URL}/glossary/<slug>/``)
   with ``skos:prefLabel`` / ``altLabel`` / ``hiddenLabel`` per language (deprecated terms as
   hidden labels, so that search still finds them), ``skos:definition``, ``skos:scopeNote``,
@@ -10,7 +10,9 @@
   concepts only, ``skos:exactMatch`` / ``closeMatch`` / ``broadMatch`` / ``narrowMatch`` /
   ``relatedMatch``, ``skos:notation``, ``skos:changeNote`` for each agreed revision and for the
   retirement, ``dct:created`` / ``dct:modified``;
-- deprecated and superseded concepts with ``owl:deprecated true`` and ``dct:isReplacedBy``.
+- deprecated and superseded concepts with ``owl:deprecated true`` and ``dct:isReplacedBy`` (the
+  replacement ``dct:replaces`` them), kept in their scheme's hierarchy: under their broader
+  concepts, or top concepts of the scheme, as any other (skosify finds no loose concept).
 
 Only what ``selectors.export_concepts`` returns is written: agreed, deprecated and superseded
 concepts, never a proposal.
@@ -68,6 +70,8 @@ def _date(value: datetime | None) -> Literal | None:
 def _add_scheme(graph: Graph, scheme: ConceptScheme, modified: datetime | None) -> URIRef:
     node = URIRef(scheme.uri)
     graph.add((node, RDF.type, SKOS.ConceptScheme))
+    # skos:prefLabel is what SKOS tools (skosify, Skosmos) show; dct:title what others read.
+    graph.add((node, SKOS.prefLabel, Literal(scheme.title, lang="en")))
     graph.add((node, DCTERMS.title, Literal(scheme.title, lang="en")))
     if scheme.description:
         graph.add(
@@ -124,7 +128,8 @@ def _add_concept(
     revision = concept.current_text
     graph.add((node, RDF.type, SKOS.Concept))
     graph.add((node, SKOS.inScheme, scheme))
-    if not broader[concept.pk] and concept.status not in RETIRED_STATUSES:
+    # Retired concepts too: a concept outside every hierarchy is "loose" to SKOS tools.
+    if not broader[concept.pk]:
         graph.add((node, SKOS.topConceptOf, scheme))
         graph.add((scheme, SKOS.hasTopConcept, node))
     if concept.notation:
@@ -186,6 +191,7 @@ def _add_concept(
         )
         if concept.replaced_by_id in uris:
             graph.add((node, DCTERMS.isReplacedBy, uris[concept.replaced_by_id]))
+            graph.add((uris[concept.replaced_by_id], DCTERMS.replaces, node))
 
 
 def turtle() -> str:

@@ -1,8 +1,10 @@
 """The open-data bundle: one CSV file per table of ``report.json``, a ``datapackage.json``
 (Frictionless Data Package; each CSV file a Tabular Data Resource) describing every file and
-every column, and
-``report.json`` itself, in a ZIP whose bytes depend only on the content (fixed timestamps and
-order), so a rebuild with unchanged data gives the same file and the same sha256."""
+every column (what it counts, its unit, its period: ``opendata_fields``) under the alliance's
+open-data licence (``settings.OPEN_DATA_LICENCE``), and ``report.json`` itself, in a ZIP whose
+bytes depend only on the content (fixed timestamps and order), so a rebuild with unchanged data
+gives the same file and the same sha256. ``frictionless validate`` accepts it with no error or
+warning (tests/governance/test_opendata_validators.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import Any
 from django.conf import settings
 
 from governance.decision_log.canonical import canonical_json
+from governance.reports.opendata_fields import describe, period_words
 from governance.reports.values import STRING
 
 # A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
@@ -77,16 +80,21 @@ def datapackage(
     """The Data Package descriptor: ``report.json`` and every CSV file, each with its size and
     sha256, the CSV files with the schema of every column."""
     meta = content["report"]
+    period = period_words(content)
     by_path = {file.path: file for file in files}
     resources: list[dict[str, Any]] = [
         {
-            "name": "report",
+            # Not "report": frictionless takes a resource named so (at "report.json") for one
+            # of its own validation reports. This is data: the report's content.
+            "name": "report-content",
             "path": "report.json",
             "profile": "data-resource",
+            "type": "json",
             "title": "Every figure of the report",
-            "description": "The report's figures, tables and charts, from which the page, the "
-            "PDF and these CSV files are all drawn. Exact numbers: integers, decimal strings, "
-            'fractions as {"num", "den"}.',
+            "description": "The transparency report's content (not a validation report): its "
+            "figures, tables and charts, from which the page, the PDF and these CSV files are "
+            'all drawn. Exact numbers: integers, decimal strings, fractions as {"num", "den"}. '
+            f"Period: {period}.",
             "format": "json",
             "mediatype": "application/json",
             "encoding": "utf-8",
@@ -110,7 +118,7 @@ def datapackage(
                 "hash": f"sha256:{file.sha256}",
                 "dialect": DIALECT,
                 "schema": {
-                    "fields": [_field(column) for column in table["columns"]],
+                    "fields": [_field(table["name"], c, period) for c in table["columns"]],
                     "missingValues": [""],
                 },
             }
@@ -125,17 +133,24 @@ def datapackage(
             "run as a formula start with an apostrophe."
         ),
         "homepage": settings.PORTAL_BASE_URL.rstrip("/") + "/governance/reports/",
+        "licenses": [licence()],
         "sources": [{"title": "Alliance Portal", "path": settings.PORTAL_BASE_URL}],
         "resources": resources,
     }
 
 
-def _field(column: dict[str, Any]) -> dict[str, Any]:
+def licence() -> dict[str, str]:
+    """The alliance's open-data licence (name, path, title), as the Data Package declares it."""
+    configured = settings.OPEN_DATA_LICENCE
+    return {key: str(configured[key]) for key in ("name", "path", "title")}
+
+
+def _field(table: str, column: dict[str, Any], period: str) -> dict[str, Any]:
     field = {
         "name": column["name"],
         "title": column["title"],
         "type": column["type"],
-        "description": column["description"],
+        "description": describe(table, column, period),
     }
     if column.get("format"):
         field["format"] = column["format"]
