@@ -44,13 +44,13 @@ class NamedChoiceField(forms.ChoiceField):
         if not text:
             return ""
         wanted = text.casefold()
-        for code, label in self.choices:
+        for code, label in cast(list[tuple[str, str]], self.choices):
             if code and wanted in (str(code).casefold(), str(label).casefold()):
                 return str(code)
-        code = self.resolve(text) if self.resolve and len(text) <= MAX_NAME else None
-        if code is None:
+        found = self.resolve(text) if self.resolve and len(text) <= MAX_NAME else None
+        if found is None:
             raise ValidationError(self.invalid.format(value=text[:MAX_NAME]), code="invalid_choice")
-        return code
+        return found
 
     def validate(self, value: Any) -> None:
         """Nothing more to check: ``to_python`` accepted it or said why not."""
@@ -67,7 +67,7 @@ MAX_NAME = 100
 
 
 def _country(text: str) -> str | None:
-    if len(text) == 2 and text.isalpha() and countries.alpha2(text):
+    if len(text) == 2 and text.isascii() and text.isalpha() and countries.alpha2(text):
         return text.upper()
     code = countries.by_name(text) or countries.by_name(text, language=get_language() or "en")
     return str(code) if isinstance(code, str) and code else None
@@ -98,7 +98,7 @@ def _objective(text: str) -> str | None:
 
 
 def _year(text: str) -> str | None:
-    return text if text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return text if text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100 else None
 
 
 def _entry_kind(text: str) -> str | None:

@@ -146,6 +146,19 @@ def test_an_unknown_name_says_what_to_do_and_the_other_filters_still_apply(
     assert "Clear the filters" in html
 
 
+ODD = ["²⁰²⁵", "٢٠٢٥", "ß", "é" * 101, "1" * 40, "%", "' OR 1=1 --", "Ch", "<b>x</b>", " "]
+
+
+def test_odd_values_never_make_a_server_error(two_decisions, client: Client) -> None:
+    api = APIClient()
+    for name in ("body", "material", "country", "year", "kind", "outcome", "state", "objective"):
+        for value in ODD:
+            page = client.get(LIST, {name: value})
+            assert page.status_code == 200, (name, value)
+            answer = api.get("/api/v1/decision-log/", {name: value})
+            assert answer.status_code in (200, 400), (name, value)
+
+
 def test_pages_keep_the_filters(db, client: Client) -> None:
     for number in range(30):
         decision_log_append(kind="decision", record=decision_record(number))
