@@ -8,9 +8,25 @@ from django.http import HttpRequest
 
 from alliance_portal.sections import PageSection, register_section
 from governance.dashboard import selectors as dashboard_selectors
+from governance.decision_log import selectors as decision_log_selectors
 from governance.objectives import selectors as objective_selectors
+from governance.reports import selectors as report_selectors
+from governance.reports.models import ReportState
 
 HOME_CONSULTATIONS = 5
+HOME_DECISIONS = 5
+HOME_REPORTS = 2
+
+
+def _latest_decisions(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
+    # The log is public: everyone sees the same decisions, shown even when there are none
+    # yet, since the page's first paragraph promises them.
+    return {"decisions": decision_log_selectors.latest_decisions(limit=HOME_DECISIONS)}
+
+
+def _latest_reports(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
+    reports = report_selectors.report_list(user=request.user, state=ReportState.READY)
+    return {"reports": list(reports.prefetch_related(None)[:HOME_REPORTS])}
 
 
 def _objectives(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
@@ -26,6 +42,26 @@ def _open_consultations(request: HttpRequest, obj: Any) -> dict[str, Any] | None
 
 
 def register() -> None:
+    register_section(
+        "home",
+        PageSection(
+            key="latest-decisions",
+            title="Latest decisions",
+            template="governance/sections/latest_decisions.html",
+            context=_latest_decisions,
+            order=1,
+        ),
+    )
+    register_section(
+        "home",
+        PageSection(
+            key="latest-reports",
+            title="Latest transparency reports",
+            template="governance/sections/latest_reports.html",
+            context=_latest_reports,
+            order=2,
+        ),
+    )
     register_section(
         "home",
         PageSection(

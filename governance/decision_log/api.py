@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,7 +14,8 @@ from rest_framework.views import APIView
 from alliance_portal.api.pagination import PageNumberPagination
 from governance.decision_log import selectors
 from governance.decision_log.canonical import timestamp
-from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.forms import DecisionFilterForm
+from governance.decision_log.models import DecisionLogEntry, LogEntryKind
 
 
 class LogEntrySerializer(serializers.Serializer):
@@ -42,15 +43,60 @@ class LogHeadSerializer(serializers.Serializer):
         ref_name = "DecisionLogHead"
 
 
+DECISION_LOG_FILTERS = [
+    OpenApiParameter(
+        "body", str, description="the body that decided: its name or slug (General Assembly)"
+    ),
+    OpenApiParameter("material", str, description="a material's name or code (Lithium)"),
+    OpenApiParameter(
+        "country", str, description="a country's name or ISO 3166 alpha-2 code (Chile, CL)"
+    ),
+    OpenApiParameter("year", str, description="the year the decision was taken (2025)"),
+    OpenApiParameter(
+        "kind",
+        str,
+        description="entries of this kind only: "
+        + ", ".join(f"{value} ({label})" for value, label in LogEntryKind.choices),
+    ),
+    OpenApiParameter("outcome", str, description="adopted, rejected or no_quorum"),
+    OpenApiParameter("state", str, description="decided, amended, corrected or withdrawn"),
+    OpenApiParameter("objective", str, description="an objective's title or slug"),
+]
+FILTER_NAMES = ("body", "material", "country", "year", "kind", "outcome", "state", "objective")
+
+
 class DecisionLogListApi(APIView):
-    """Every entry, ascending by seq, paginated (follow ``next``)."""
+    """Every entry, ascending by seq, paginated (follow ``next``). The filters take the
+    names people use or their codes, like the decision log's page; filtered by a decision's
+    body, material, country, year, outcome, state or objective, the answer holds the
+    decisions found and every entry about them."""
 
     pagination_class = PageNumberPagination  # documents the answer as a page
 
-    @extend_schema(responses=LogEntrySerializer(many=True), operation_id="decision_log_list")
+    @extend_schema(
+        parameters=DECISION_LOG_FILTERS,
+        responses=LogEntrySerializer(many=True),
+        operation_id="decision_log_list",
+    )
     def get(self, request: Request) -> Response:
+        entries = selectors.decision_log_entries()
+        asked = {
+            name: request.query_params[name]
+            for name in FILTER_NAMES
+            if name in request.query_params
+        }
+        if asked:
+            form = DecisionFilterForm(asked, facets=selectors.decision_facets())
+            if not form.is_valid():
+                raise serializers.ValidationError(
+                    {
+                        field: [str(error) for error in errors]
+                        for field, errors in form.errors.items()
+                    }
+                )
+            entries = selectors.decision_log_entries(**form.filters())
         paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(selectors.decision_log_entries(), request, view=self)
+        page = paginator.paginate_queryset(entries, request, view=self)
         return paginator.get_paginated_response(LogEntrySerializer(page, many=True).data)
 
 

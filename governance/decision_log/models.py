@@ -82,6 +82,14 @@ class DecisionLogEntry(models.Model):
         return reverse("governance:decision-detail", kwargs={"seq": self.seq})
 
 
+class DecisionOutcome(models.TextChoices):
+    """The result a decision records, as its record stores it."""
+
+    ADOPTED = "adopted", "Adopted"
+    REJECTED = "rejected", "Rejected"
+    NO_QUORUM = "no_quorum", "No quorum"
+
+
 class DecisionState(models.TextChoices):
     DECIDED = "decided", "As decided"
     AMENDED = "amended", "Amended"
@@ -130,6 +138,13 @@ class PublishedDecision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("governance:decision-detail", kwargs={"seq": self.entry_id})
+
+    @property
+    def outcome_label(self) -> str:
+        """The result in words: Adopted, Rejected, No quorum."""
+        if self.outcome in DecisionOutcome.values:
+            return str(DecisionOutcome(self.outcome).label)
+        return self.outcome.replace("_", " ").capitalize()
 
     @property
     def seq(self) -> int:

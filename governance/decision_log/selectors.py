@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, QuerySet
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from governance.ballots.secrecy import public_record
@@ -28,9 +30,70 @@ def decision_log_head() -> dict[str, Any] | None:
     return {"seq": head.seq, "hash": head.hash, "published_at": head.published_at}
 
 
-def decision_log_entries() -> QuerySet[DecisionLogEntry]:
-    """Every entry, ascending by seq."""
-    return DecisionLogEntry.objects.order_by("seq")
+def decision_log_entries(
+    *, kind: str | None = None, **decision_filters: Any
+) -> QuerySet[DecisionLogEntry]:
+    """Every entry, ascending by seq; with filters, the entries of that ``kind`` and those
+    about the decisions ``published_decision_list(**decision_filters)`` finds."""
+    queryset = DecisionLogEntry.objects.order_by("seq")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if any(decision_filters.values()):
+        seqs = published_decision_list(**decision_filters).order_by().values("entry_id")
+        queryset = queryset.filter(Q(seq__in=seqs) | Q(amends_id__in=seqs))
+    return queryset
+
+
+@dataclass(frozen=True)
+class DecisionFacets:
+    """What the log's decisions were about, for the filters' choices: (code, name) pairs."""
+
+    bodies: list[tuple[str, str]]
+    countries: list[str]
+    materials: list[str]
+    objectives: list[tuple[str, str]]
+    years: list[int]
+
+
+_FACETS_SQL = """
+SELECT
+  (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(body_slug, body_name)), '[]'::jsonb)
+     FROM governance_publisheddecision WHERE body_slug <> ''),
+  (SELECT coalesce(array_agg(DISTINCT c), '{}') FROM governance_publisheddecision, unnest(countries) c),
+  (SELECT coalesce(array_agg(DISTINCT m), '{}') FROM governance_publisheddecision, unnest(materials) m),
+  (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(o, coalesce(obj.title, o))), '[]'::jsonb)
+     FROM governance_publisheddecision, unnest(objectives) o
+     LEFT JOIN governance_objective obj ON obj.slug = o),
+  (SELECT coalesce(array_agg(DISTINCT extract(year FROM decided_at AT TIME ZONE %s)::int), '{}')
+     FROM governance_publisheddecision)
+"""
+
+
+def decision_facets() -> DecisionFacets:
+    """The bodies, countries, materials, objectives and years the published decisions name
+    (one query, whatever the number of decisions)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_FACETS_SQL, [settings.TIME_ZONE])
+        bodies, countries, materials, objectives, years = cursor.fetchone()
+    # Django has psycopg hand jsonb back as text.
+    bodies, objectives = (json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives))
+    # A body renamed between decisions is listed once, under one of its names.
+    return DecisionFacets(
+        bodies=sorted(dict(map(tuple, bodies)).items(), key=lambda pair: pair[1].casefold()),
+        countries=sorted(countries),
+        materials=sorted(materials),
+        objectives=sorted(dict(map(tuple, objectives)).items(), key=lambda p: p[1].casefold()),
+        years=sorted(years, reverse=True),
+    )
+
+
+def latest_decisions(*, limit: int = 5) -> list[PublishedDecision]:
+    """The newest published decisions (withdrawn ones too: the log hides nothing)."""
+    return list(
+        PublishedDecision.objects.only(
+            "entry_id", "title", "body_name", "outcome", "state", "decided_at"
+        ).order_by("-decided_at", "-entry_id")[:limit]
+    )
 
 
 def published_decision_list(
@@ -42,11 +105,18 @@ def published_decision_list(
     objective: str | None = None,
     country: str | None = None,
     material: str | None = None,
+    kind: str | None = None,
     search: str | None = None,
 ) -> QuerySet[PublishedDecision]:
     """One row per decision in its latest state, newest first (best match first when
-    searching: PostgreSQL full text over title, summary and rationale, GIN-indexed)."""
+    searching: PostgreSQL full text over title, summary and rationale, GIN-indexed).
+    ``kind`` keeps the decisions whose log holds an entry of that kind (a dissenting
+    statement, an endorsement, …)."""
     queryset = PublishedDecision.objects.all()
+    if kind and kind != LogEntryKind.DECISION:
+        queryset = queryset.filter(
+            Exists(DecisionLogEntry.objects.filter(amends_id=OuterRef("entry_id"), kind=kind))
+        )
     if body:
         queryset = queryset.filter(body_slug=body)
     if state:

@@ -28,12 +28,12 @@ PAGE_SIZE = 25
 @require_GET
 @throttled("search", methods=("GET",), only_with=("q",))
 def decision_list(request: HttpRequest) -> HttpResponse:
-    form = DecisionFilterForm(request.GET or None)
-    filters: dict[str, Any] = dict(form.cleaned_data) if form.is_valid() else {}
-    search = filters.pop("q", None) or None
-    decisions = selectors.published_decision_list(
-        search=search, **{key: value for key, value in filters.items() if value}
-    )
+    """The log's decisions, filtered by the names people use; a filter that names nothing
+    known is left out and says why, above the form."""
+    form = DecisionFilterForm(request.GET or None, facets=selectors.decision_facets())
+    form.is_valid()
+    search = (form.cleaned_data.get("q") or None) if form.is_bound else None
+    decisions = selectors.published_decision_list(search=search, **form.filters())
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -44,6 +44,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "filtered": bool(search or form.filters()),
             "head": selectors.decision_log_head(),
         },
     )
