@@ -195,6 +195,8 @@ STORAGES = {
 
 # Absolute links in emails (invitations, confirmations) start with this.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The alliance's name, as its transparency reports (the PDF's cover) name it.
+ALLIANCE_NAME = env.str("ALLIANCE_NAME", default="Responsible Sourcing Alliance")
 
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
