@@ -286,9 +286,10 @@ def conflicts_section(context: ReportContext) -> SectionContent:
     order=100,
     description=(
         "The head of the public decision log when this report was built, and the entries "
-        "published in the period by kind. Every entry carries prev_hash and hash = "
-        "sha256(prev_hash + newline + canonical JSON): recompute the chain up to this head to "
-        "check that nothing published before it has changed."
+        "published in the period by kind. Every entry carries the hash of the entry before it "
+        "and its own hash (the sha256 of that previous hash, a newline and the entry's "
+        "canonical JSON): recompute the chain up to this head to check that nothing published "
+        "before it has changed."
     ),
 )
 def decision_log_section(context: ReportContext) -> SectionContent:
