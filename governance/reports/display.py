@@ -32,6 +32,7 @@ class ShownCell:
     href: str = ""
     numeric: bool = False
     html: SafeString | None = None  # rendered Markdown
+    day: bool = False  # a date, kept on one line
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class _Reader:
             return ShownCell(f"Entry {seq}", href=reverse("governance:decision-detail", args=[seq]))
         kind = column["type"]
         if kind in (v.DATETIME, v.DATE):
-            return ShownCell(day(str(value)), href=href)
+            return ShownCell(day(str(value)), href=href, day=True)
         if kind in (v.INTEGER, v.NUMBER):
             return ShownCell(_number(value), numeric=True, href=href)
         if column.get("format") == "uri":
