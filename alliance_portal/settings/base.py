@@ -195,6 +195,8 @@ STORAGES = {
 
 # Absolute links in emails (invitations, confirmations) start with this.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The alliance's name, as its transparency reports (the PDF's cover) name it.
+ALLIANCE_NAME = env.str("ALLIANCE_NAME", default="Responsible Sourcing Alliance")
 
 # The licence of the alliance's open data (transparency reports' data packages): declared in
 # every datapackage.json (Frictionless "licenses") and stated on the report pages.

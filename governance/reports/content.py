@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from governance.reports.models import ReportEdition, ReportKind, TransparencyReport
@@ -66,8 +67,11 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "report": {
+            "alliance": settings.ALLIANCE_NAME,
             "kind": report.kind,
             "edition": report.edition,
+            "edition_title": report.edition_label,
+            "number": report.number,
             "edition_note": EDITION_NOTES[ReportEdition(report.edition)] + correction_note(report),
             "title": report_title(report.kind, period),
             "period": {

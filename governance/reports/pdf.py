@@ -14,7 +14,7 @@ from typing import Any
 
 import typst
 
-from governance.reports.charts import charts_of
+from governance.reports.display import chart_svgs
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 CHART_FONT = "Libertinus Serif"
@@ -35,7 +35,7 @@ def render_pdf(content: dict[str, Any], report_json: bytes) -> bytes:
         (root / "main.typ").write_bytes(TEMPLATE.read_bytes())
         (root / "report.json").write_bytes(report_json)
         (root / "charts").mkdir()
-        for key, svg in charts_of(content, font_family=CHART_FONT).items():
+        for key, svg in chart_svgs(content, font_family=CHART_FONT).items():
             (root / "charts" / f"{key}.svg").write_text(svg, encoding="utf-8")
         try:
             compiler = typst.Compiler(

@@ -1,11 +1,10 @@
 """Reads of transparency reports for pages, API and admin: which reports a person may see (the
 public edition everyone, the members' edition people at the members' level), a report's files,
-its content (its own ``report.json``, read back from storage) and its charts."""
+its content (its own ``report.json``, read back from storage; ``display`` words it for the page)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -13,7 +12,6 @@ from django.http import Http404
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
-from governance.reports.charts import bar_chart_svg
 from governance.reports.models import ReportFile, ReportFileKind, TransparencyReport
 
 
@@ -73,88 +71,3 @@ def report_content(*, report: TransparencyReport) -> dict[str, Any] | None:
                 content: dict[str, Any] = json.loads(handle.read().decode("utf-8"))
             return content
     return None
-
-
-@dataclass(frozen=True)
-class ShownCell:
-    text: str
-    href: str = ""
-    numeric: bool = False
-
-
-@dataclass
-class ShownTable:
-    name: str
-    title: str
-    description: str
-    columns: list[dict[str, Any]]
-    rows: list[list[ShownCell]]
-
-
-@dataclass
-class ShownChart:
-    chart: dict[str, Any]
-    table: ShownTable
-    svg: str
-
-
-@dataclass
-class ShownSection:
-    section: dict[str, Any]
-    charts: list[ShownChart]
-    tables: list[ShownTable]  # the tables that are not a chart's
-
-
-def _cell(value: Any, column: dict[str, Any]) -> ShownCell:
-    if value is None:
-        return ShownCell("—")
-    if isinstance(value, bool):
-        return ShownCell("yes" if value else "no")
-    numeric = column["type"] in ("integer", "number")
-    if column.get("format") == "uri":
-        return ShownCell(str(value), href=str(value))
-    return ShownCell(str(value), numeric=numeric)
-
-
-def shown_table(table: dict[str, Any]) -> ShownTable:
-    """A table of ``report.json`` ready for a page: each cell as text, links as links."""
-    columns = table["columns"]
-    return ShownTable(
-        name=table["name"],
-        title=table["title"],
-        description=table["description"],
-        columns=columns,
-        rows=[
-            [_cell(value, column) for value, column in zip(row, columns, strict=True)]
-            for row in table["rows"]
-        ],
-    )
-
-
-def report_sections(content: dict[str, Any]) -> list[ShownSection]:
-    """The sections of a report as its page shows them: each chart drawn as SVG with its table,
-    then the section's other tables."""
-    shown = []
-    for section in content["sections"]:
-        tables = {table["name"]: table for table in section["tables"]}
-        charts = [
-            ShownChart(
-                chart,
-                shown_table(tables[chart["table"]]),
-                bar_chart_svg(chart, tables[chart["table"]]),
-            )
-            for chart in section["charts"]
-        ]
-        charted = {chart["table"] for chart in section["charts"]}
-        shown.append(
-            ShownSection(
-                section=section,
-                charts=charts,
-                tables=[
-                    shown_table(table)
-                    for table in section["tables"]
-                    if table["name"] not in charted
-                ],
-            )
-        )
-    return shown

@@ -27,13 +27,44 @@ COLUMN_TYPES = frozenset({STRING, INTEGER, NUMBER, DATE, DATETIME, BOOLEAN})
 Cell = str | int | bool | None
 
 
+# How the page and the PDF show a column's values (``Column.shown_as``); the CSV keeps them raw.
+MARKDOWN, MONTH, PERCENT, MONEY, PROPOSAL, LOG_ENTRY = (
+    "markdown",  # text people wrote, rendered
+    "month",  # "2026-03" read as "March 2026"
+    "percent",  # a decimal string read as "85.7 %"
+    "money",  # an amount, with the currency of the column ``Column.currency`` names
+    "proposal",  # a proposal's id, read as its title (from the report's own tables)
+    "log_entry",  # a decision-log seq, read as "Entry 4" and linked to the entry
+)
+SHOWN_AS = frozenset({MARKDOWN, MONTH, PERCENT, MONEY, PROPOSAL, LOG_ENTRY})
+
+
+def labels(choices: Any) -> tuple[tuple[str, str], ...]:
+    """Value → label pairs from Django choices (or any pairs), for ``Column.values``."""
+    return tuple((str(value), str(label)) for value, label in choices)
+
+
 @dataclass(frozen=True)
 class Column:
+    """A column of a table. ``name``, ``title``, ``type``, ``description`` and ``format`` are
+    for data users (the CSV header and the data package); the rest says how people read it
+    on the page and in the PDF: ``label`` the heading when the title is for data users
+    ("Result" for "Result (identifier)"), ``hidden`` an identifier a worded column beside it
+    repeats, ``values`` the words for coded values, ``shown_as`` one of ``SHOWN_AS``,
+    ``currency`` the column holding a money amount's currency, ``link`` the column holding
+    the address this cell links to."""
+
     name: str
     title: str
     type: str = STRING
     description: str = ""
     format: str = ""  # "uri" for links
+    label: str = ""
+    hidden: bool = False
+    values: tuple[tuple[str, str], ...] = ()
+    shown_as: str = ""
+    currency: str = ""
+    link: str = ""
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -44,6 +75,17 @@ class Column:
         }
         if self.format:
             data["format"] = self.format
+        display: dict[str, Any] = {
+            "label": self.label,
+            "hidden": self.hidden,
+            "values": dict(self.values),
+            "shown_as": self.shown_as,
+            "currency": self.currency,
+            "link": self.link,
+        }
+        display = {key: value for key, value in display.items() if value}
+        if display:
+            data["display"] = display
         return data
 
 
@@ -184,6 +226,12 @@ def mean(values: list[Decimal]) -> Decimal | None:
 def iso_datetime(moment: datetime | None) -> str | None:
     """UTC, to the second, with a ``Z``: the same text whatever the server's time zone."""
     return timestamp(moment) if moment is not None else None
+
+
+def day_and_time(moment: str) -> str:
+    """An ``iso_datetime`` as people read it: "7 December 2026, 07:26 UTC"."""
+    parsed = datetime.fromisoformat(moment)
+    return f"{parsed.day} {parsed:%B %Y, %H:%M} UTC"
 
 
 def absolute(path: str) -> str:

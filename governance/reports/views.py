@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
-from governance.reports import selectors, services
+from governance.reports import display, selectors, services
 from governance.reports.forms import ReportFilterForm, ReportRequestForm
 from governance.reports.models import ReportState
 
@@ -62,6 +62,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         year=chosen.get("year"),
     )
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    headings = [(report, display.report_heading(report)) for report in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -69,6 +70,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "governance/reports/report_list.html",
         {
             "page": page,
+            "headings": headings,
             "filters": filters,
             "query": query.urlencode(),
             "request_form": request_form,
@@ -84,8 +86,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "report": report,
         "content": content,
-        "sections": selectors.report_sections(content) if content else [],
-        "files": list(report.files.all()),
+        "heading": display.report_heading(report),
+        "sections": display.report_sections(content) if content else [],
+        "log_head": display.log_head(content) if content else None,
+        "files": {file.kind: file for file in report.files.all()},
         "may_rebuild": policy.may(request.user, "report.rebuild", report),
         "may_correct": policy.may(request.user, "report.correct", report),
         "corrected_by": getattr(report, "corrected_by", None),

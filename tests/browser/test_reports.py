@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from governance.reports import services
+from governance.reports import display, services
 from governance.reports.models import ReportState, TransparencyReport
 from governance.reports.periods import ad_hoc
 from tests.governance.reports_support import seed_report_data
@@ -36,7 +36,7 @@ def test_a_visitor_follows_a_report_being_built_until_it_is_ready(
 
     page.goto("/governance/reports/")
     assert_accessible(page)
-    page.get_by_role("link", name=f"Ad hoc report {period.label}").click()
+    page.get_by_role("link", name=display.report_heading(report)).click()
     page.get_by_role("heading", level=2, name="Being built").wait_for()
     assert_accessible(page)
     assert page.locator("#report-progress-bar").get_attribute("value") == "5"
@@ -50,9 +50,12 @@ def test_a_visitor_follows_a_report_being_built_until_it_is_ready(
     assert_accessible(page)
     page.get_by_role("link", name="Show the report").click()
 
-    page.get_by_role("heading", level=2, name="Files", exact=True).wait_for()
+    page.get_by_role("heading", level=2, name="Read it as a PDF, or take the data").wait_for()
     assert_accessible(page)
     report.refresh_from_db()
+    pdf = page.get_by_role("link", name="The report as a PDF")
+    assert pdf.get_attribute("href") == report.files.get(kind="pdf").get_absolute_url()
+    page.get_by_text("Check the files (sha256)").click()
     for file in report.files.all():
         assert page.locator(f'tr[data-kind="{file.kind}"] code').inner_text() == file.sha256
     chart = page.locator('svg.report-chart[aria-labelledby="chart-participation-by-chamber-title"]')

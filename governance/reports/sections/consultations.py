@@ -21,6 +21,7 @@ from governance.reports.values import (
     DATETIME,
     INTEGER,
     NUMBER,
+    PERCENT,
     Chart,
     Column,
     SectionContent,
@@ -103,7 +104,7 @@ def consultations_section(context: ReportContext) -> SectionContent:
         "comments-by-speaker",
         "Comments published in the period, by who spoke",
         [
-            Column("speaker", "Who spoke (identifier)"),
+            Column("speaker", "Who spoke (identifier)", hidden=True),
             Column("speaker_label", "Who spoke"),
             Column("comments", "Comments published", INTEGER),
         ],
@@ -129,7 +130,7 @@ def consultations_section(context: ReportContext) -> SectionContent:
         "responses-by-outcome",
         "Answers to comments recorded in the period (“you said, we did”), by outcome",
         [
-            Column("outcome", "Outcome (identifier)"),
+            Column("outcome", "Outcome (identifier)", hidden=True),
             Column("outcome_label", "Outcome"),
             Column("responses", "Answers", INTEGER),
         ],
@@ -176,7 +177,7 @@ def _participation(
         "Participation by chamber",
         [
             Column("chamber", "Chamber"),
-            Column("chamber_slug", "Chamber (identifier)"),
+            Column("chamber_slug", "Chamber (identifier)", hidden=True),
             Column(
                 "member_organisations", "Member organisations at the end of the period", INTEGER
             ),
@@ -187,6 +188,8 @@ def _participation(
                 NUMBER,
                 "Organisations that commented out of the chamber's member organisations, in "
                 "percent with one decimal (rounded half up); empty for a chamber without members.",
+                label="Participation",
+                shown_as=PERCENT,
             ),
             Column("comments", "Comments published by the chamber's organisations", INTEGER),
         ],
@@ -229,8 +232,8 @@ def _consultation_table(consultations: list[Proposal], shown: QuerySet[Comment])
         "consultations",
         "Consultations open in the period",
         [
-            Column("proposal_id", "Proposal", INTEGER),
-            Column("title", "Title"),
+            Column("proposal_id", "Proposal", INTEGER, hidden=True),
+            Column("title", "Title", link="url"),
             Column("body", "Body"),
             Column("opened_at", "Opened", DATETIME),
             Column("closed_at", "Closed", DATETIME, "Empty while the consultation is open."),
@@ -238,7 +241,7 @@ def _consultation_table(consultations: list[Proposal], shown: QuerySet[Comment])
             Column("comments", "Comments published in the period", INTEGER),
             Column("organisations", "Member organisations that commented", INTEGER),
             Column("external_comments", "External stakeholders' comments published", INTEGER),
-            Column("url", "Page", format="uri"),
+            Column("url", "Page", format="uri", hidden=True),
         ],
         pdf_columns=["title", "opened_at", "closed_at", "comments", "organisations"],
     )

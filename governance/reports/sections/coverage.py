@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 from governance.reports.sections.registry import ReportContext, register_section
-from governance.reports.values import INTEGER, Column, SectionContent, Table
+from governance.reports.values import INTEGER, Column, SectionContent, Table, labels
 from members import selectors as member_selectors
 from members.models import CRITICAL_FROM, EngagementStatus, StakeholderGroup
+from members.vocabularies import ValueChainStage
 
 GAP_KINDS = {
     "stakeholder_group": "Critical stakeholder group not engaged",
@@ -36,7 +37,12 @@ def coverage_section(context: ReportContext) -> SectionContent:
         "Coverage: chamber × value-chain stage",
         [
             Column("chamber", "Chamber"),
-            Column("stage", "Value-chain stage (identifier)"),
+            Column(
+                "stage",
+                "Value-chain stage (identifier)",
+                label="Value-chain stage",
+                values=labels(ValueChainStage.choices),
+            ),
             Column("members", "Active member organisations", INTEGER),
             Column("partner_alliances", "Partner alliances", INTEGER),
         ],
@@ -50,7 +56,7 @@ def coverage_section(context: ReportContext) -> SectionContent:
         "coverage-gaps",
         "Coverage gaps",
         [
-            Column("kind", "Kind of gap (identifier)"),
+            Column("kind", "Kind of gap (identifier)", hidden=True),
             Column("kind_label", "Kind of gap"),
             Column("subject", "About"),
             Column("missing", "Who is missing"),
@@ -83,7 +89,7 @@ def _engagement() -> Table:
         "stakeholder-engagement",
         "Stakeholder groups by engagement (members' edition)",
         [
-            Column("engagement", "Engagement (identifier)"),
+            Column("engagement", "Engagement (identifier)", hidden=True),
             Column("engagement_label", "Engagement"),
             Column("groups", "Groups", INTEGER),
             Column("critical_groups", "Critical groups (influence or impact 4 or more)", INTEGER),

@@ -11,9 +11,14 @@ from decimal import Decimal
 
 from governance.proposals.models import (
     RESULT_STATUSES,
+    Confidence,
     CostEntry,
+    CostKind,
+    Dimension,
+    Horizon,
     ImpactAssessment,
     ImpactOption,
+    Magnitude,
     Proposal,
     ProposalStatus,
     ProposalStatusChange,
@@ -23,7 +28,11 @@ from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     DATETIME,
     INTEGER,
+    MARKDOWN,
+    MONEY,
+    MONTH,
     NUMBER,
+    PROPOSAL,
     Chart,
     Column,
     SectionContent,
@@ -31,6 +40,7 @@ from governance.reports.values import (
     absolute,
     days,
     iso_datetime,
+    labels,
     mean,
     median,
     money,
@@ -106,16 +116,26 @@ def proposals_decided_section(context: ReportContext) -> SectionContent:
         "proposals-decided",
         "Proposals decided in the period",
         [
-            Column("proposal_id", "Proposal", INTEGER),
-            Column("title", "Title"),
+            Column("proposal_id", "Proposal", INTEGER, hidden=True),
+            Column("title", "Title", link="url"),
             Column("body", "Body"),
-            Column("result", "Result (identifier)"),
+            Column("result", "Result (identifier)", hidden=True),
             Column("result_label", "Result"),
             Column("decided_at", "Decided", DATETIME),
             Column("chosen_option", "Option chosen"),
-            Column("rationale", "Why this option (Markdown)"),
-            Column("trade_offs", "Trade-offs: what is given up, and for whom (Markdown)"),
-            Column("url", "Page", format="uri"),
+            Column(
+                "rationale",
+                "Why this option (Markdown)",
+                label="Why this option",
+                shown_as=MARKDOWN,
+            ),
+            Column(
+                "trade_offs",
+                "Trade-offs: what is given up, and for whom (Markdown)",
+                label="Trade-offs: what is given up, and for whom",
+                shown_as=MARKDOWN,
+            ),
+            Column("url", "Page", format="uri", hidden=True),
         ],
         pdf_columns=["title", "result_label", "chosen_option", "trade_offs"],
     )
@@ -141,16 +161,25 @@ def proposals_decided_section(context: ReportContext) -> SectionContent:
         "costs-of-action-and-inaction",
         "Cost of action and of inaction of the proposals decided",
         [
-            Column("proposal_id", "Proposal", INTEGER),
-            Column("kind", "Cost of (action / inaction)"),
-            Column("dimension", "Dimension"),
+            Column("proposal_id", "Proposal", INTEGER, shown_as=PROPOSAL),
+            Column(
+                "kind", "Cost of (action / inaction)", label="Cost", values=labels(CostKind.choices)
+            ),
+            Column("dimension", "Dimension", values=labels(Dimension.choices)),
             Column("borne_by", "Who bears it"),
-            Column("magnitude", "Magnitude"),
-            Column("horizon", "Time horizon"),
-            Column("confidence", "Confidence"),
-            Column("amount", "Amount", NUMBER, "Exact, two decimals; empty when not quantified."),
-            Column("currency", "Currency (ISO 4217)"),
-            Column("description", "Description (Markdown)"),
+            Column("magnitude", "Magnitude", values=labels(Magnitude.choices)),
+            Column("horizon", "Time horizon", values=labels(Horizon.choices)),
+            Column("confidence", "Confidence", values=labels(Confidence.choices)),
+            Column(
+                "amount",
+                "Amount",
+                NUMBER,
+                "Exact, two decimals; empty when not quantified.",
+                shown_as=MONEY,
+                currency="currency",
+            ),
+            Column("currency", "Currency (ISO 4217)", hidden=True),
+            Column("description", "Description (Markdown)", label="Description", shown_as=MARKDOWN),
         ],
     )
     totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
@@ -177,10 +206,19 @@ def proposals_decided_section(context: ReportContext) -> SectionContent:
         "cost-totals",
         "Quantified costs of the proposals decided, added up per currency",
         [
-            Column("kind", "Cost of (action / inaction)"),
-            Column("currency", "Currency (ISO 4217)"),
+            Column(
+                "kind", "Cost of (action / inaction)", label="Cost", values=labels(CostKind.choices)
+            ),
+            Column("currency", "Currency (ISO 4217)", hidden=True),
             Column("proposals", "Proposals with an amount", INTEGER),
-            Column("amount", "Total amount", NUMBER, "Exact, two decimals."),
+            Column(
+                "amount",
+                "Total amount",
+                NUMBER,
+                "Exact, two decimals.",
+                shown_as=MONEY,
+                currency="currency",
+            ),
         ],
         description="Only the costs given as an amount are added up; most costs are "
         "described by magnitude, horizon and confidence instead (see the table above).",
@@ -196,7 +234,7 @@ def proposals_decided_section(context: ReportContext) -> SectionContent:
         "results-by-month",
         "Proposals decided per month",
         [
-            Column("month", "Month (YYYY-MM)"),
+            Column("month", "Month (YYYY-MM)", label="Month", shown_as=MONTH),
             *[
                 Column(str(result), str(ProposalStatus(result).label), INTEGER)
                 for result in RESULTS
@@ -271,7 +309,7 @@ def balance_section(context: ReportContext) -> SectionContent:
         "consultation-and-decision-times",
         "Time in consultation and time to a result, per proposal",
         [
-            Column("proposal_id", "Proposal", INTEGER),
+            Column("proposal_id", "Proposal", INTEGER, hidden=True),
             Column("title", "Title"),
             Column("consultation_opened_at", "Consultation opened", DATETIME),
             Column("consultation_closed_at", "Consultation closed", DATETIME),

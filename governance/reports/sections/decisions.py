@@ -10,24 +10,35 @@ from typing import Any
 from django.urls import reverse
 
 from governance.ballots.methods import figure_heading
-from governance.ballots.models import Decision
+from governance.ballots.models import BallotMethod, BallotOutcome, Decision
 from governance.ballots.secrecy import public_record
 from governance.decision_log import selectors as log_selectors
-from governance.decision_log.models import DecisionLogEntry, LogEntryKind, PublishedDecision
+from governance.decision_log.models import (
+    DecisionLogEntry,
+    DecisionState,
+    LogEntryKind,
+    PublishedDecision,
+)
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     BOOLEAN,
     DATETIME,
     INTEGER,
+    LOG_ENTRY,
     NUMBER,
+    PERCENT,
+    PROPOSAL,
     Column,
     SectionContent,
     Table,
     absolute,
+    day_and_time,
     fraction,
     iso_datetime,
+    labels,
     percent,
 )
+from members.models import Chamber
 
 
 def decision_log_head() -> dict[str, Any] | None:
@@ -60,12 +71,12 @@ def decisions_section(context: ReportContext) -> SectionContent:
         "decisions",
         "Decisions taken in the period",
         [
-            Column("proposal_id", "Proposal", INTEGER),
-            Column("title", "Decision"),
+            Column("proposal_id", "Proposal", INTEGER, hidden=True),
+            Column("title", "Decision", link="log_url"),
             Column("body", "Body"),
-            Column("outcome", "Outcome"),
+            Column("outcome", "Outcome", values=labels(BallotOutcome.choices)),
             Column("decided_at", "Decided", DATETIME),
-            Column("method", "Ballot method"),
+            Column("method", "Ballot method", values=labels(BallotMethod.choices)),
             Column("secret", "Secret ballot", BOOLEAN),
             Column(
                 "support_percent",
@@ -74,10 +85,19 @@ def decisions_section(context: ReportContext) -> SectionContent:
                 "The support the tally measured, in percent with one decimal (rounded half "
                 "up); empty when withheld (a secret ballot with a chamber's figures withheld) or not "
                 "measured.",
+                label="Support",
+                shown_as=PERCENT,
             ),
-            Column("log_seq", "Decision-log entry (seq)", INTEGER, "Empty until published."),
-            Column("log_state", "State in the log today"),
-            Column("log_url", "Decision-log entry", format="uri"),
+            Column(
+                "log_seq",
+                "Decision-log entry (seq)",
+                INTEGER,
+                "Empty until published.",
+                label="Decision-log entry",
+                shown_as=LOG_ENTRY,
+            ),
+            Column("log_state", "State in the log today", values=labels(DecisionState.choices)),
+            Column("log_url", "Decision-log entry", format="uri", hidden=True),
         ],
         pdf_columns=["title", "outcome", "decided_at", "support_percent", "log_seq"],
     )
@@ -85,10 +105,10 @@ def decisions_section(context: ReportContext) -> SectionContent:
         "decision-tallies",
         "Tally per chamber of each decision",
         [
-            Column("proposal_id", "Proposal", INTEGER),
-            Column("log_seq", "Decision-log entry (seq)", INTEGER),
+            Column("proposal_id", "Proposal", INTEGER, shown_as=PROPOSAL),
+            Column("log_seq", "Decision-log entry (seq)", INTEGER, hidden=True),
             Column("chamber", "Chamber"),
-            Column("chamber_slug", "Chamber (identifier)"),
+            Column("chamber_slug", "Chamber (identifier)", hidden=True),
             Column("electorate", "Organisations in the electorate", INTEGER),
             Column("recused", "Recused", INTEGER),
             Column("eligible", "Eligible (electorate minus recused)", INTEGER),
@@ -97,7 +117,13 @@ def decisions_section(context: ReportContext) -> SectionContent:
             Column("no", "No", INTEGER),
             Column("abstain", "Abstain", INTEGER),
             Column("object", "Objections", INTEGER),
-            Column("share_percent", "Share in favour (%)", NUMBER),
+            Column(
+                "share_percent",
+                "Share in favour (%)",
+                NUMBER,
+                label="Share in favour",
+                shown_as=PERCENT,
+            ),
             Column("quorum_met", "Quorum met", BOOLEAN),
             Column("supported", "Supported", BOOLEAN),
             Column(
@@ -209,9 +235,14 @@ def conflicts_section(context: ReportContext) -> SectionContent:
         "conflicts-of-interest",
         "Conflicts of interest declared for the decisions of the period",
         [
-            Column("proposal_id", "Proposal", INTEGER),
+            Column("proposal_id", "Proposal", INTEGER, shown_as=PROPOSAL),
             Column("organisation", "Organisation"),
-            Column("chamber_slug", "Chamber (identifier)"),
+            Column(
+                "chamber_slug",
+                "Chamber (identifier)",
+                label="Chamber",
+                values=tuple(Chamber.objects.order_by("slug").values_list("slug", "name")),
+            ),
             Column("nature", "Nature of the conflict"),
             Column("recused", "Recused", BOOLEAN),
             Column("exemption_reason", "Reason for the exemption (when not recused)"),
@@ -255,9 +286,10 @@ def conflicts_section(context: ReportContext) -> SectionContent:
     order=100,
     description=(
         "The head of the public decision log when this report was built, and the entries "
-        "published in the period by kind. Every entry carries prev_hash and hash = "
-        "sha256(prev_hash + newline + canonical JSON): recompute the chain up to this head to "
-        "check that nothing published before it has changed."
+        "published in the period by kind. Every entry carries the hash of the entry before it "
+        "and its own hash (the sha256 of that previous hash, a newline and the entry's "
+        "canonical JSON): recompute the chain up to this head to check that nothing published "
+        "before it has changed."
     ),
 )
 def decision_log_section(context: ReportContext) -> SectionContent:
@@ -266,11 +298,16 @@ def decision_log_section(context: ReportContext) -> SectionContent:
     content = SectionContent()
     if head is None:
         content.notes.append("The decision log was empty when the report was built.")
-        content.figure("head_seq", "Head of the log: seq", None)
+        content.figure("head_seq", "Head of the log: entry", None)
     else:
-        content.figure("head_seq", "Head of the log: seq", head["seq"], str(head["seq"]))
+        content.figure("head_seq", "Head of the log: entry", head["seq"], str(head["seq"]))
         content.figure("head_hash", "Head of the log: hash (sha256)", head["hash"])
-        content.figure("head_published_at", "Head of the log: published", head["published_at"])
+        content.figure(
+            "head_published_at",
+            "Head of the log: published",
+            head["published_at"],
+            day_and_time(head["published_at"]),
+        )
     kinds = Counter(
         DecisionLogEntry.objects.filter(
             published_at__gte=period.starts_at, published_at__lt=period.ends_before
@@ -280,7 +317,7 @@ def decision_log_section(context: ReportContext) -> SectionContent:
         "decision-log-entries-by-kind",
         "Decision-log entries published in the period, by kind",
         [
-            Column("kind", "Kind (identifier)"),
+            Column("kind", "Kind (identifier)", hidden=True),
             Column("kind_label", "Kind"),
             Column("entries", "Entries", INTEGER),
         ],

@@ -53,7 +53,7 @@ def glossary_section(context: ReportContext) -> SectionContent:
     )
     labels = dict(
         Label.objects.filter(
-            revision__concept__in=[c.pk for c in concepts],
+            revision__concept__in=[c.pk for c in concepts] + list(shown_replacements),
             revision__status=AGREED,
             kind="pref",
             language=LABEL_LANGUAGE,
@@ -61,17 +61,34 @@ def glossary_section(context: ReportContext) -> SectionContent:
         .order_by("revision__concept_id", "revision__number")
         .values_list("revision__concept_id", "text")
     )  # the latest agreed revision's label wins: ordered by revision number
+    replacement_labels = tuple(
+        sorted(
+            (c.replaced_by.slug, labels[c.replaced_by_id])
+            for c in concepts
+            if c.replaced_by is not None and c.replaced_by_id in labels
+        )
+    )
     table = Table(
         "glossary-changes",
         "Glossary concepts agreed, deprecated or superseded in the period",
         [
-            Column("concept", "Concept (identifier)"),
+            Column("concept", "Concept (identifier)", hidden=True),
             Column("notation", "Notation"),
-            Column("label", "Preferred label (English)"),
-            Column("change", "Change: agreed, deprecated or superseded"),
+            Column("label", "Preferred label (English)", link="url"),
+            Column(
+                "change",
+                "Change: agreed, deprecated or superseded",
+                label="Change",
+                values=((AGREED, "Agreed"), (DEPRECATED, "Deprecated"), (SUPERSEDED, "Superseded")),
+            ),
             Column("changed_at", "When", DATETIME),
-            Column("use_instead", "Concept to use instead (identifier)"),
-            Column("url", "Page", format="uri"),
+            Column(
+                "use_instead",
+                "Concept to use instead (identifier)",
+                label="Concept to use instead",
+                values=replacement_labels,
+            ),
+            Column("url", "Page", format="uri", hidden=True),
         ],
         pdf_columns=["label", "change", "changed_at", "use_instead"],
     )

@@ -144,7 +144,7 @@ def membership_section(context: ReportContext) -> SectionContent:
         "Member organisations by chamber",
         [
             Column("chamber", "Chamber"),
-            Column("chamber_slug", "Chamber (identifier)"),
+            Column("chamber_slug", "Chamber (identifier)", hidden=True),
             Column("members_at_start", "Members at the start", INTEGER),
             Column("joined", "Joined", INTEGER),
             Column("left", "Left or suspended", INTEGER),
@@ -184,7 +184,7 @@ def membership_section(context: ReportContext) -> SectionContent:
         "membership-by-stage",
         "Member organisations by value-chain stage",
         [
-            Column("stage", "Value-chain stage (identifier)"),
+            Column("stage", "Value-chain stage (identifier)", hidden=True),
             Column("stage_label", "Value-chain stage"),
             Column("organisations", "Organisations", INTEGER),
         ],
@@ -199,7 +199,7 @@ def membership_section(context: ReportContext) -> SectionContent:
         "membership-by-country",
         "Member organisations by country of headquarters",
         [
-            Column("country", "Country (ISO 3166-1 alpha-2)"),
+            Column("country", "Country (ISO 3166-1 alpha-2)", hidden=True),
             Column("country_name", "Country"),
             Column("organisations", "Organisations", INTEGER),
         ],
@@ -216,7 +216,7 @@ def membership_section(context: ReportContext) -> SectionContent:
         "membership-by-kind",
         "Member organisations by kind",
         [
-            Column("kind", "Kind (identifier)"),
+            Column("kind", "Kind (identifier)", hidden=True),
             Column("kind_label", "Kind of organisation"),
             Column("organisations", "Organisations", INTEGER),
         ],

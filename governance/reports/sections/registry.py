@@ -20,7 +20,7 @@ from alliance_portal import policy
 from alliance_portal.disclosure import levels_up_to
 from governance.reports.models import ReportEdition
 from governance.reports.periods import Period
-from governance.reports.values import COLUMN_TYPES, SectionContent
+from governance.reports.values import COLUMN_TYPES, SHOWN_AS, SectionContent
 
 M = TypeVar("M", bound=Model)
 
@@ -147,6 +147,10 @@ def _check(key: str, content: SectionContent) -> None:
         for column in table.columns:
             if column.type not in COLUMN_TYPES:
                 raise ValueError(f"table {table.name}: unknown type {column.type!r}")
+            if column.shown_as and column.shown_as not in SHOWN_AS:
+                raise ValueError(f"table {table.name}: unknown display {column.shown_as!r}")
+            if {column.currency, column.link} - {"", *names}:
+                raise ValueError(f"table {table.name}: {column.name} refers to no column")
         if set(table.pdf_columns) - set(names):
             raise ValueError(f"table {table.name}: PDF columns that are not columns")
     for chart in content.charts:

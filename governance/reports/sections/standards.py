@@ -118,7 +118,7 @@ def standards_section(context: ReportContext) -> SectionContent:
     content.figure("baseline_requirements", "Baseline requirements", len(requirements))
     columns = [
         Column("standard", "Standard"),
-        Column("standard_code", "Standard (identifier)"),
+        Column("standard_code", "Standard (identifier)", hidden=True),
         Column("version", "Version"),
         Column("requirements", "Baseline requirements", INTEGER),
     ]
