@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
+from governance.ballots.methods import METHODS
 from governance.ballots.secrecy import public_record
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
@@ -18,6 +19,8 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.decision_log.reading import DecisionReading, decision_reading
+from governance.decision_log.reading_texts import Said, Statement, said_about, statement_of
 
 
 def decision_log_head() -> dict[str, Any] | None:
@@ -77,11 +80,16 @@ class LogEntryPage:
     content: dict[str, Any]  # the canonical object, parsed
     decision: PublishedDecision | None  # the decision this entry is, or is about
     related: list[tuple[DecisionLogEntry, dict[str, Any]]]  # entries that amend this decision
+    said: Said  # the related entries in words, by kind
+    # A decision entry in words (its result, why, the count); None for other entries.
+    reading: DecisionReading | None
+    statement: Statement | None  # any other entry in words; None for a decision
 
 
 def log_entry_page(*, seq: int) -> LogEntryPage:
     """One entry rendered for people: its content, the decision it belongs to in its latest
-    state, and every later entry about that decision (the whole history)."""
+    state, and every later entry about that decision (the whole history), each in words.
+    Four queries, whatever the record holds or how many entries are about the decision."""
     entry = get_object_or_404(DecisionLogEntry, seq=seq)
     decision_seq = entry.seq if entry.kind == LogEntryKind.DECISION else entry.amends_id
     decision = PublishedDecision.objects.filter(entry_id=decision_seq).first()
@@ -90,8 +98,24 @@ def log_entry_page(*, seq: int) -> LogEntryPage:
         for other in DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq")
     ]
     content = json.loads(entry.canonical)
-    content["record"] = entry_record(entry)
-    return LogEntryPage(entry=entry, content=content, decision=decision, related=related)
+    record = content["record"] = entry_record(entry)
+    reading = statement = None
+    if entry.kind == LogEntryKind.DECISION:
+        method = METHODS.get(str((record.get("tally") or {}).get("method")))
+        effective = decision.effective_date if decision else None
+        reading = decision_reading(record, effective=effective, method=method)
+    else:
+        statement = statement_of(entry.seq, entry.kind, record)
+        statement.on = statement.on or entry.published_at.date()
+    return LogEntryPage(
+        entry=entry,
+        content=content,
+        decision=decision,
+        related=related,
+        said=said_about(related),
+        reading=reading,
+        statement=statement,
+    )
 
 
 @dataclass(frozen=True)
