@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 
-from governance.ballots.methods import METHODS
+from governance.ballots.methods import METHODS, Method
 from governance.ballots.secrecy import public_record
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
@@ -19,7 +19,7 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
-from governance.decision_log.reading import DecisionReading, decision_reading
+from governance.decision_log.reading import DecisionReading, decision_reading, result_sentence
 from governance.decision_log.reading_texts import Said, Statement, said_about, statement_of
 
 
@@ -86,6 +86,11 @@ class LogEntryPage:
     statement: Statement | None  # any other entry in words; None for a decision
 
 
+def method_of(record: dict[str, Any]) -> Method | None:
+    """The ballot method a decision record names, None when it names none."""
+    return METHODS.get(str((record.get("tally") or {}).get("method")))
+
+
 def log_entry_page(*, seq: int) -> LogEntryPage:
     """One entry rendered for people: its content, the decision it belongs to in its latest
     state, and every later entry about that decision (the whole history), each in words.
@@ -101,7 +106,7 @@ def log_entry_page(*, seq: int) -> LogEntryPage:
     record = content["record"] = entry_record(entry)
     reading = statement = None
     if entry.kind == LogEntryKind.DECISION:
-        method = METHODS.get(str((record.get("tally") or {}).get("method")))
+        method = method_of(record)
         effective = decision.effective_date if decision else None
         reading = decision_reading(record, effective=effective, method=method)
     else:
@@ -189,7 +194,7 @@ def entry_title(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
 def entry_summary(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
     """One paragraph of plain text for feeds."""
     if entry.kind == LogEntryKind.DECISION:
-        return f"Outcome: {record.get('outcome', '')}. {record.get('summary', '')}".strip()
+        return f"{result_sentence(record, method_of(record))} {record.get('summary', '')}".strip()
     text = record.get("reason") or record.get("text") or ""
     who = (
         record.get("organisation", {}).get("name")

@@ -306,3 +306,18 @@ def test_an_amount_is_written_with_separators_and_its_currency() -> None:
     assert why.costs[0].costs[0].amount == "Not estimated"
     assert why.costs[0].costs[0].dimension == "Social"
     assert why.costs[1].costs[0].amount == "1,234,567.50 USD"
+
+
+def test_the_feed_gives_the_result_in_words(client) -> None:
+    decision_log_append(
+        kind="decision",
+        record={
+            "proposal": {"id": 1, "title": "Cobalt step"},
+            "body": {"slug": "assembly", "name": "Assembly"},
+            "outcome": "no_quorum",
+            "summary": "Nothing was decided.",
+        },
+    )
+    feed = client.get("/governance/decisions/feed/").content.decode()
+    assert "No quorum. Nothing was decided." in feed
+    assert "no_quorum" not in feed
