@@ -46,6 +46,8 @@ class Method:
     value: ClassVar[str]  # stored in Ballot.method and used by the API
     label: ClassVar[str]  # "One member, one vote"
     in_text: ClassVar[str]  # how a sentence names it: "one member one vote"
+    # One line for a reader who has never seen a ballot of this kind (the decision page).
+    in_brief: ClassVar[str] = ""
     choices: ClassVar[tuple[tuple[str, str], ...]]  # (value, label), in the order offered
     # The published figure a choice counts as (yes, no, abstain, object), if not its own name.
     counts_as: ClassVar[Mapping[str, str]] = {}
@@ -248,6 +250,10 @@ class ChamberBalanced(Method):
     value = "chamber_balanced"
     label = "Chamber-balanced"
     in_text = "chamber-balanced"
+    in_brief = (
+        "Each stakeholder chamber weighs the same, whatever its number of members: what "
+        "counts is the average of the chambers' support."
+    )
     choices = YES_NO_ABSTAIN
     dissenting = frozenset({"no"})
     by_chamber = True
@@ -323,6 +329,7 @@ class OneMemberOneVote(Method):
     value = "one_member_one_vote"
     label = "One member, one vote"
     in_text = "one member one vote"
+    in_brief = "Every eligible organisation has one vote, and all are counted together."
     choices = YES_NO_ABSTAIN
     dissenting = frozenset({"no"})
 
@@ -342,6 +349,7 @@ class Consent(Method):
     value = "consent"
     label = "Consent"
     in_text = "consent"
+    in_brief = "A proposal passes when enough organisations take part and none of them objects."
     choices = (("consent", "Consent"), (OBJECT, "Object"), ("abstain", "Abstain"))
     dissenting = frozenset({OBJECT})
     reason_required = frozenset({OBJECT})

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from governance.ballots.methods import METHODS, Method
 from governance.ballots.secrecy import public_record
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import (
@@ -20,6 +21,8 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.decision_log.reading import DecisionReading, decision_reading, result_sentence
+from governance.decision_log.reading_texts import Said, Statement, said_about, statement_of
 
 
 def decision_log_head() -> dict[str, Any] | None:
@@ -147,11 +150,21 @@ class LogEntryPage:
     content: dict[str, Any]  # the canonical object, parsed
     decision: PublishedDecision | None  # the decision this entry is, or is about
     related: list[tuple[DecisionLogEntry, dict[str, Any]]]  # entries that amend this decision
+    said: Said  # the related entries in words, by kind
+    # A decision entry in words (its result, why, the count); None for other entries.
+    reading: DecisionReading | None
+    statement: Statement | None  # any other entry in words; None for a decision
+
+
+def method_of(record: dict[str, Any]) -> Method | None:
+    """The ballot method a decision record names, None when it names none."""
+    return METHODS.get(str((record.get("tally") or {}).get("method")))
 
 
 def log_entry_page(*, seq: int) -> LogEntryPage:
     """One entry rendered for people: its content, the decision it belongs to in its latest
-    state, and every later entry about that decision (the whole history)."""
+    state, and every later entry about that decision (the whole history), each in words.
+    Four queries, whatever the record holds or how many entries are about the decision."""
     entry = get_object_or_404(DecisionLogEntry, seq=seq)
     decision_seq = entry.seq if entry.kind == LogEntryKind.DECISION else entry.amends_id
     decision = PublishedDecision.objects.filter(entry_id=decision_seq).first()
@@ -160,8 +173,24 @@ def log_entry_page(*, seq: int) -> LogEntryPage:
         for other in DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq")
     ]
     content = json.loads(entry.canonical)
-    content["record"] = entry_record(entry)
-    return LogEntryPage(entry=entry, content=content, decision=decision, related=related)
+    record = content["record"] = entry_record(entry)
+    reading = statement = None
+    if entry.kind == LogEntryKind.DECISION:
+        method = method_of(record)
+        effective = decision.effective_date if decision else None
+        reading = decision_reading(record, effective=effective, method=method)
+    else:
+        statement = statement_of(entry.seq, entry.kind, record)
+        statement.on = statement.on or entry.published_at.date()
+    return LogEntryPage(
+        entry=entry,
+        content=content,
+        decision=decision,
+        related=related,
+        said=said_about(related),
+        reading=reading,
+        statement=statement,
+    )
 
 
 @dataclass(frozen=True)
@@ -235,7 +264,7 @@ def entry_title(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
 def entry_summary(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
     """One paragraph of plain text for feeds."""
     if entry.kind == LogEntryKind.DECISION:
-        return f"Outcome: {record.get('outcome', '')}. {record.get('summary', '')}".strip()
+        return f"{result_sentence(record, method_of(record))} {record.get('summary', '')}".strip()
     text = record.get("reason") or record.get("text") or ""
     who = (
         record.get("organisation", {}).get("name")
