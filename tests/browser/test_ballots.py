@@ -10,7 +10,7 @@ from django.utils import timezone
 from governance.ballots.models import ConflictDeclaration, Vote
 from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import PASSWORD
-from tests.governance.test_ballots_factories import open_ballot, vote
+from tests.governance.test_ballots_factories import close, open_ballot, vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,3 +124,30 @@ def test_the_ballot_pages_say_who_votes_and_why_not(page, world, assert_accessib
     page.get_by_role("button", name="Declare").click()
     page.get_by_text("No conflict of interest declared. You may now vote.").wait_for()
     _look(page, "rep-step-2", assert_accessible)
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Cast my organisation's vote").click()
+    page.get_by_text("Own Organisation's vote is recorded.").wait_for()
+
+    # A recused organisation: the vote stays disabled, saying why and how to ask for an
+    # exemption.
+    other = open_ballot(title="Traceability of artisanal cobalt")
+    other_vote = f"/governance/proposals/{other.proposal_id}/ballot/vote/"
+    page.goto(other_vote)
+    page.get_by_label("Yes: a conflict of interest").check()
+    page.get_by_label("Nature of the conflict").fill("We buy from the sponsor's mines.")
+    page.get_by_role("button", name="Declare").click()
+    page.get_by_text("The conflict of interest is declared").wait_for()
+    page.goto(other_vote)
+    assert (
+        "ask the alliance secretariat for an exemption" in page.locator("#vote-locked").inner_text()
+    )
+    assert page.get_by_label("Yes", exact=True).is_disabled()
+    _look(page, "rep-recused", assert_accessible)
+
+    # The closed ballot's roll-call, in words.
+    close(ballot)
+    page.goto(proposal_url)
+    roll_call = page.locator("#roll-call-table").inner_text()
+    assert "Yes" in roll_call
+    assert "Recused (conflict of interest: We sell to the sponsor.)" in roll_call
+    _look(page, "closed", assert_accessible, axe_at=(1280,))

@@ -127,7 +127,8 @@ def test_a_recused_organisation_learns_why_and_how_to_ask_for_an_exemption(world
     declared = rep.post(declaration_url, {"has_conflict": "yes", "nature": "We fund the sponsor."})
     assert declared.status_code == 302
 
-    for page in (_text(rep.get(proposal_url)), _text(rep.get(vote_url))):
+    pages = [_text(rep.get(url)) for url in (proposal_url, vote_url, declaration_url)]
+    for page in pages:
         assert "Own Organisation declared a conflict of interest and is recused" in page
         assert "(the conflict: We fund the sponsor.)" in page
         assert "ask the alliance secretariat for an exemption" in page
