@@ -14,7 +14,7 @@ from django_countries import countries
 from alliance_portal import policy
 from alliance_portal.text_limits import text_form_field
 from alliance_portal.types import Actor
-from governance.ballots.methods import method_choices, methods, methods_named
+from governance.ballots.methods import method_choices, methods, methods_named, or_list
 from governance.ballots.models import (
     Ballot,
     ConflictDeclaration,
@@ -32,20 +32,48 @@ TEXTAREA = {"rows": 5}
 
 
 class VoteForm(forms.Form):
+    """The vote of the representative's organisation. The reason's label says when a choice
+    needs one (an objection in a consent ballot) and where it is published. ``locked`` shows
+    every control disabled (the organisation must declare first, is recused, ...): the page
+    says why; a submitted form is still parsed, and the service refuses."""
+
     choice = forms.ChoiceField(label="Your organisation's vote", widget=forms.RadioSelect)
     reason = text_form_field(
         Vote,
         "reason",
-        label="Reason (optional; required to object)",
+        label="Reason (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Published with the roll-call when the ballot closes (not in a secret ballot).",
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        choices: list[tuple[str, str]] | None = None,
+        ballot: Ballot | None = None,
+        locked: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["choice"]
-        field.choices = choices
+        field.choices = choices if choices is not None else ballot.choices if ballot else []
+        if ballot is not None:
+            self._describe_reason(ballot)
+        if locked:
+            for each in self.fields.values():
+                each.widget.attrs["disabled"] = True
+
+    def _describe_reason(self, ballot: Ballot) -> None:
+        rule = ballot.rule
+        needing = [label.lower() for value, label in rule.choices if value in rule.reason_required]
+        reason = self.fields["reason"]
+        if needing:
+            reason.label = f"Reason (optional; required to {or_list(needing)})"
+        reason.help_text = (
+            "Kept with the vote and never published: the ballot is secret."
+            if ballot.secret
+            else "Published with the roll-call when the ballot closes."
+        )
 
 
 class DeclarationForm(forms.Form):

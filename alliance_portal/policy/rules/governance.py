@@ -121,9 +121,29 @@ def _ballot_follow_turnout(who: Principal, ballot: Any) -> bool:
 
 
 @action("ballot.vote", refusal=REPRESENTATIVE_ONLY.format(what="vote"))
-def _ballot_vote(who: Principal, ballot: Any) -> bool:
+def _ballot_vote(who: Principal, ballot: Any) -> bool | str:
     """An organisation's representative, for their own organisation."""
-    return is_representative(who)
+    if is_representative(who):
+        return True
+    refused = REPRESENTATIVE_ONLY.format(what="vote")
+    if is_staff(who):
+        return f"{refused} The secretariat does not vote: it runs the ballot."
+    if who.role == Role.CIVIL_SOCIETY_REVIEWER:
+        return (
+            f"{refused} Civil-society reviewers do not vote: they are independent, and may file "
+            "a public statement on the decision."
+        )
+    if who.must_accept_agreements:
+        return (
+            f"{refused} Until you accept the current membership charter and "
+            "information-sharing protocol, your account does not act for your organisation."
+        )
+    if who.is_authenticated and who.organisation_id is None:
+        return (
+            f"{refused} Your account does not belong to a member organisation: member "
+            "organisations vote, through their representatives."
+        )
+    return False
 
 
 @action("vote.read_own", refusal="Only the people of an organisation see how it voted.")

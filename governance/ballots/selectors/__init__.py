@@ -46,6 +46,15 @@ from governance.ballots.selectors.decisions import (
     endorsement_public_record,
     reviewer_statement_public_record,
 )
+from governance.ballots.selectors.explain import (
+    ConflictSummary,
+    Representatives,
+    VotingPosition,
+    conflict_summary,
+    representatives_of,
+    roll_call_rows,
+    voting_position,
+)
 from governance.ballots.selectors.interests import declarer_names, interest_register
 from governance.ballots.selectors.records import decision_record_build, tally_record
 
@@ -54,10 +63,13 @@ __all__ = [
     "REVIEWER",
     "SECRET_MINIMUM_CAST",
     "BallotDashboard",
+    "ConflictSummary",
     "DecisionView",
     "ElectorRow",
+    "Representatives",
     "VoteRow",
     "VoterStatus",
+    "VotingPosition",
     "ballot_dashboard",
     "ballot_get",
     "ballot_list",
@@ -66,6 +78,7 @@ __all__ = [
     "ballot_turnout",
     "ballots_needing",
     "chamber_ref",
+    "conflict_summary",
     "decision_list",
     "decision_of",
     "decision_public_record",
@@ -83,9 +96,12 @@ __all__ = [
     "organisation_ref",
     "recused_ids",
     "recused_organisations",
+    "representatives_of",
     "reviewer_statement_public_record",
+    "roll_call_rows",
     "tally_record",
     "timestamp",
     "voter_status",
     "votes_visible_to",
+    "voting_position",
 ]

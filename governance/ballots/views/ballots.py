@@ -65,24 +65,23 @@ def proposal_ballot_context(request: HttpRequest, proposal: Proposal) -> dict[st
     context: dict[str, Any] = {"ballot": ballot, "ballot_setup_open": setup_open}
     if ballot is None or ballot.opened_at is None:
         return context
-    represented = (
-        policy.represented_organisation_id(user)
-        if policy.may(user, "ballot.vote", ballot)
-        else None
-    )
     context["declarations"] = list(ballot_selectors.declaration_list(ballot=ballot))
     if ballot.is_open:
-        if represented is not None:
-            context["voter"] = ballot_selectors.voter_status(
-                ballot=ballot, organisation=Organisation.objects.filter(pk=represented).first()
-            )
+        # Who votes, and if not this reader, why and who votes for their organisation.
+        position = ballot_selectors.voting_position(user=user, ballot=ballot)
+        context["position"] = position
+        if position.votes_here:
+            context["voter"] = position.status
         if policy.may(user, "ballot.follow_turnout", ballot):
             context["turnout"] = ballot_selectors.ballot_turnout(ballot=ballot)
         return context
     decision = ballot_selectors.decision_of(proposal=proposal)
     if decision is None:
         return context
-    context["decision_view"] = ballot_selectors.decision_view(decision=decision)
+    view = ballot_selectors.decision_view(decision=decision)
+    context["decision_view"] = view
+    context["roll_call"] = ballot_selectors.roll_call_rows(view.record)
+    context["conflicts"] = ballot_selectors.conflict_summary(view.record)
     context["dissent_open"] = ballot_selectors.dissent_open_to(
         decision=decision,
         organisation_id=policy.represented_organisation_id(user),

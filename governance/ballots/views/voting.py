@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
+from alliance_portal.policy import SignInRequired
 from governance.ballots import selectors as ballot_selectors
 from governance.ballots import services
 from governance.ballots.forms import (
@@ -18,7 +19,7 @@ from governance.ballots.forms import (
     StatementForm,
     VoteForm,
 )
-from governance.ballots.models import Decision, InterestDeclaration
+from governance.ballots.models import Ballot, Decision, InterestDeclaration
 from governance.ballots.views.ballots import _decided, _opened, _representative
 from governance.proposals import selectors
 from governance.proposals.models import Proposal
@@ -27,18 +28,53 @@ from members.models import Organisation
 # --- representatives: declare and vote ----------------------------------------------------------
 
 
+def _refused(
+    request: HttpRequest,
+    proposal: Proposal,
+    ballot: Ballot | None,
+    refused: PermissionDenied,
+    heading: str,
+) -> HttpResponse:
+    """The vote or declaration page for someone who may not act on it: still a refusal
+    (403), but saying why (the policy's reason) and who votes for their organisation."""
+    if isinstance(refused, SignInRequired):
+        raise refused
+    if ballot is not None and ballot.opened_at is not None:
+        position = ballot_selectors.voting_position(user=request.user, ballot=ballot)
+    else:
+        position = ballot_selectors.VotingPosition(refusal=str(refused))
+    return render(
+        request,
+        "governance/ballots/refused.html",
+        {
+            "proposal": proposal,
+            "ballot": ballot,
+            "position": position,
+            "refusal": str(refused),
+            "heading": heading,
+        },
+        status=403,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 1, the conflict declaration, comes first (its form is on this page until it is
+    made); step 2, the vote, is shown disabled, saying why, until the organisation may vote."""
     proposal = selectors.proposal_get(user=request.user, pk=pk)
     ballot = ballot_selectors.ballot_of(proposal=proposal)
-    organisation = _representative(request, "ballot.vote", ballot)
+    try:
+        organisation = _representative(request, "ballot.vote", ballot)
+    except PermissionDenied as refused:
+        return _refused(request, proposal, ballot, refused, "You cannot vote in this ballot")
     ballot = _opened(ballot)
     voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
     initial = {}
     if voter.vote is not None:
         initial = {"choice": voter.vote.choice, "reason": voter.vote.reason}
-    form = VoteForm(request.POST or None, initial=initial, choices=ballot.choices)
+    ready = ballot.is_open and voter.is_elector and voter.has_declared and not voter.is_recused
+    form = VoteForm(request.POST or None, initial=initial, ballot=ballot, locked=not ready)
     if request.method == "POST" and form.is_valid():
         try:
             services.vote_cast(
@@ -57,6 +93,7 @@ def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
                 "closes.",
             )
             return redirect("governance:ballot-vote", pk=proposal.pk)
+    declare = ballot.is_open and voter.is_elector and not voter.has_declared
     return render(
         request,
         "governance/ballots/vote.html",
@@ -66,6 +103,9 @@ def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             "voter": voter,
             "form": form,
+            "ready": ready,
+            "declaration_form": DeclarationForm() if declare else None,
+            "interests": _current_interests(organisation) if declare else [],
         },
     )
 
@@ -75,7 +115,11 @@ def ballot_vote(request: HttpRequest, pk: int) -> HttpResponse:
 def ballot_declaration(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = selectors.proposal_get(user=request.user, pk=pk)
     ballot = ballot_selectors.ballot_of(proposal=proposal)
-    organisation = _representative(request, "conflict.declare", ballot)
+    try:
+        organisation = _representative(request, "conflict.declare", ballot)
+    except PermissionDenied as refused:
+        heading = "You cannot declare conflicts of interest in this ballot"
+        return _refused(request, proposal, ballot, refused, heading)
     ballot = _opened(ballot)
     voter = ballot_selectors.voter_status(ballot=ballot, organisation=organisation)
     initial = {}
