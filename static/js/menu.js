@@ -63,11 +63,39 @@
         var name = caption ? caption.textContent.trim() : "";
         box.setAttribute("aria-label", name || "Table");
       }
+      // The right edge fades while there is more of the table to the right.
+      var mark = function () {
+        var more = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+        box.toggleAttribute("data-more-right", more);
+      };
+      mark();
+      box.addEventListener("scroll", mark, { passive: true });
+      window.addEventListener("resize", mark);
     });
   }
 
+  // A preformatted block that scrolls sideways can be scrolled with the keyboard too.
+  function focusablePre() {
+    Array.prototype.forEach.call(document.querySelectorAll("main pre"), function (pre) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute("tabindex")) {
+        pre.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  // Widened (a tablet turned, a window resized): the filters show again, as on a wide screen.
+  function onWiden(event) {
+    if (event.matches) return;
+    Array.prototype.forEach.call(
+      document.querySelectorAll("details.filter-disclosure"),
+      function (details) { details.open = true; }
+    );
+  }
+  if (small.addEventListener) small.addEventListener("change", onWiden);
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpMenu();
+    focusablePre();
     foldFilters();
     wrapTables();
   });

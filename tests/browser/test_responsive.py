@@ -53,6 +53,13 @@ NOT_PAGES = {
     "glossary:feed",
 }
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+UNCLOBBER_JS = """() => {
+  const names = [];
+  for (const field of document.querySelectorAll("form [name]")) {
+    if (field.name in HTMLFormElement.prototype) { names.push(field.name); field.name += "-"; }
+  }
+  return names;
+}"""
 WIDTH_JS = "[document.documentElement.scrollWidth, window.innerWidth]"
 
 
@@ -62,6 +69,7 @@ class Findings:
     console: list[str] = field(default_factory=list)
     serious: list[str] = field(default_factory=list)
     moderate: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    clobbering: set[str] = field(default_factory=set)
     visits: int = 0
     axe_runs: int = 0
 
@@ -86,6 +94,12 @@ def _axe(axe, page, where: str, findings: Findings) -> None:
     findings.axe_runs += 1
     try:
         # Injected once per page load: axe injected twice into one document breaks.
+        # A form field named like a DOM method ("matches") hides the form's own method, and axe
+        # breaks on it: rename such fields in this tab only (the page is not submitted) and
+        # list them (they break any script that calls the method too).
+        clobbering = page.evaluate(UNCLOBBER_JS)
+        if clobbering:
+            findings.clobbering.add(f"{where.split(' as ')[0]}: fields named {clobbering}")
         if not page.evaluate("typeof window.axe !== 'undefined'"):
             page.evaluate(axe.axe_script)
         violations = page.evaluate(
@@ -170,6 +184,8 @@ def test_every_page_fits_the_screen_and_passes_axe(browser, live_server, capsys)
             f"\nResponsive crawl: {len(pages)} page cases, {findings.visits} visits, "
             f"{findings.axe_runs} axe runs; moderate axe findings: {len(findings.moderate)}"
         )
+        for line in sorted(findings.clobbering):
+            print(f"  form fields that hide a DOM method: {line}")  # noqa: T201
         for line, where in sorted(findings.moderate.items()):
             print(f"  moderate {line} on {len(where)} page(s), e.g. {min(where)}")  # noqa: T201
     problems = findings.wide_pages + findings.console + findings.serious

@@ -88,3 +88,15 @@ def test_countries_sort_by_name_in_the_readers_language(client) -> None:
         labels = [label for _code, label in DirectoryFilterForm().fields["country"].choices]
         assert labels[0] == "All countries"
         assert labels.index("Égypte") < labels.index("Espagne") < labels.index("Zambie")
+
+
+def test_coverage_gaps_list_countries_by_name(chamber) -> None:
+    from members.models import FocusCountry
+    from members.selectors import coverage_gaps
+
+    for code in ("ZA", "US", "BO"):  # South Africa, United States, Bolivia
+        FocusCountry.objects.create(country=code, role="producer")
+    countries = [gap.subject for gap in coverage_gaps() if gap.kind == "country"]
+    assert list(dict.fromkeys(countries)) == [
+        "Bolivia", "South Africa", "United States of America",
+    ]  # fmt: skip
