@@ -4,6 +4,7 @@ admin's breadcrumbs, countries sorted by name in the reader's language."""
 from __future__ import annotations
 
 import pytest
+from django import forms
 from django.utils import translation
 
 from alliance_portal.accounts.login_reasons import GENERIC, login_reason
@@ -64,7 +65,9 @@ def test_admin_breadcrumbs_are_underlined(client) -> None:
     from django.contrib.staticfiles import finders
 
     assert "/static/css/admin.css" in client.get("/admin/login/").content.decode()
-    with open(finders.find("css/admin.css"), encoding="utf-8") as css_file:
+    path = finders.find("css/admin.css")
+    assert isinstance(path, str)
+    with open(path, encoding="utf-8") as css_file:
         css = css_file.read()
     assert "div.breadcrumbs a { text-decoration: underline" in css
 
@@ -85,7 +88,9 @@ def test_countries_sort_by_name_in_the_readers_language(client) -> None:
         assert [str(c) for c in focus_country_list()] == [
             "Afrique du Sud", "Allemagne", "Chili", "Égypte", "Espagne",
         ]  # fmt: skip
-        labels = [label for _code, label in DirectoryFilterForm().fields["country"].choices]
+        field = DirectoryFilterForm().fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        labels = [label for _code, label in field.choices]
         assert labels[0] == "All countries"
         assert labels.index("Égypte") < labels.index("Espagne") < labels.index("Zambie")
 
