@@ -54,11 +54,12 @@ NOT_PAGES = {
 }
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
 UNCLOBBER_JS = """() => {
-  const names = [];
+  const names = new Set();
+  const blank = document.createElement("form");
   for (const field of document.querySelectorAll("form [name]")) {
-    if (field.name in HTMLFormElement.prototype) { names.push(field.name); field.name += "-"; }
+    if (typeof blank[field.name] === "function") { names.add(field.name); field.name += "-"; }
   }
-  return names;
+  return [...names];
 }"""
 WIDTH_JS = "[document.documentElement.scrollWidth, window.innerWidth]"
 
