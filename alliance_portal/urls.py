@@ -10,6 +10,7 @@ admin.site.site_title = "Alliance Portal admin"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("alliance_portal.accounts.urls")),
     path("members/", include("members.urls")),
     path("countries/", include("members.country_urls")),

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django_countries import countries
 
+from alliance_portal.collation import name_sort_key
 from alliance_portal.text_limits import text_form_field
 from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
 from members.services import PROFILE_FIELDS
@@ -20,6 +21,12 @@ def _multiple(choices: type[Any], label: str) -> forms.MultipleChoiceField:
     )
 
 
+def _country_choices() -> list[tuple[str, str]]:
+    """Every country by its name in the reader's language (evaluated per form, not at import)."""
+    named = [(code, str(name)) for code, name in countries]
+    return [("", "All countries"), *sorted(named, key=lambda item: name_sort_key(item[1]))]
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=100)
     chamber = forms.ModelChoiceField(
@@ -32,9 +39,7 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "All kinds"), *OrganisationKind.choices]
     )
-    country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "All countries"), *countries]
-    )
+    country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
     stage = forms.ChoiceField(
         label="Value-chain stage",
         required=False,
@@ -52,9 +57,7 @@ class CoverageFilterForm(forms.Form):
     material = forms.ChoiceField(
         label="Material", required=False, choices=[("", "All materials"), *Material.choices]
     )
-    country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "All countries"), *countries]
-    )
+    country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
 
 
 class OrganisationProfileForm(forms.ModelForm):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.accounts.forms import ChoosePasswordForm, LoginForm, SignupForm
+from alliance_portal.accounts.login_reasons import login_reason
 from alliance_portal.accounts.selectors import signup_for_link, tokens_of
 from alliance_portal.accounts.services import (
     account_signup,
@@ -29,6 +30,11 @@ from alliance_portal.models import ApiToken, ApiTokenRevocation
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["login_reason"] = login_reason(self.request.GET.get("next", ""))
+        return context
 
 
 class RevokesTokensOnPasswordChange:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from alliance_portal.collation import name_sort_key
 from members.models import (
     Chamber,
     EngagementStatus,
@@ -143,7 +144,9 @@ def coverage_gaps(*, chambers: list[Chamber] | None = None) -> list[Gap]:
         ]
         label = Material(focus.material).label
         gaps += [Gap(kind="material", subject=str(label), missing=m) for m in missing_for(matches)]
-    for focus_country in FocusCountry.objects.order_by("country"):
+    for focus_country in sorted(
+        FocusCountry.objects.all(), key=lambda row: name_sort_key(row.country.name)
+    ):
         code = focus_country.country.code
         matches = [
             (c, stages)

@@ -37,6 +37,7 @@ def _stranger_token_id(world) -> dict[str, int]:
 PAGES: dict[str, list[Case]] = {
     "home": [Case("public")],
     "healthz": [Case("public")],
+    "favicon": [Case("public", ok=frozenset({301}))],
     "login": [Case("guest")],
     "logout": [Case("public", method="post", ok=frozenset({302}))],
     "password_change": [Case("signed-in")],
