@@ -203,9 +203,10 @@ def comment_voice(*, user: Actor) -> str:
     kind = author_kind_for(user)
     if kind == AuthorKind.MEMBER:
         organisation_id = policy.principal(user).organisation_id
-        name = (
-            Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True).first()
-        )
+        name = None
+        if organisation_id is not None:
+            organisation = Organisation.objects.filter(pk=organisation_id)
+            name = organisation.values_list("name", flat=True).first()
         if name:
             return f"You are commenting for {name}."
     if kind == AuthorKind.REVIEWER:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _errors(form: forms.BaseForm) -> dict[str, str]:
     form.is_valid()
-    return {name: " ".join(errors) for name, errors in form.errors.items()}
+    return {name: " ".join(str(e) for e in errors) for name, errors in form.errors.items()}
 
 
 def test_messages_say_what_to_do_from_the_label(world) -> None:
