@@ -15,7 +15,7 @@ from governance.bodies.selectors import body_electorate
 from governance.consultations.models import AuthorKind, Comment, CommentStatus
 from governance.proposals.models import Proposal
 from governance.rules import author_kind_for
-from members.models import Chamber, Organisation, Person
+from members.models import Chamber, Person
 
 
 def comment_list(*, user: Actor, proposal: Proposal) -> QuerySet[Comment]:
@@ -202,11 +202,7 @@ def comment_voice(*, user: Actor) -> str:
     member's comment is their organisation's (as comment_post records it)."""
     kind = author_kind_for(user)
     if kind == AuthorKind.MEMBER:
-        organisation_id = policy.principal(user).organisation_id
-        name = None
-        if organisation_id is not None:
-            organisation = Organisation.objects.filter(pk=organisation_id)
-            name = organisation.values_list("name", flat=True).first()
+        name = policy.principal(user).organisation_name  # loaded with the principal
         if name:
             return f"You are commenting for {name}."
     if kind == AuthorKind.REVIEWER:
