@@ -41,3 +41,102 @@ def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+# --- guided forms: messages that say what to do, date inputs, country checkboxes ---------------
+
+FORMATTING_HELP = "You can use simple formatting: **bold**, *italic*, lists, links."
+
+_ARTICLES = ("the ", "your ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "who ")
+_CHOOSE_WIDGETS = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
+
+
+def _what(label: object) -> str:
+    """The thing a field asks for, as it reads after "Enter" or "Choose": "Date the commitment
+    was signed" → "the date the commitment was signed", "Your comment" → "your comment"."""
+    text = str(label or "").strip().rstrip(":").strip()
+    if "(" in text:
+        text = text.split("(", 1)[0].strip()
+    if not text:
+        return "a value"
+    if len(text) > 1 and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text if text.lower().startswith(_ARTICLES) else f"the {text}"
+
+
+def _is_default(field: forms.Field, key: str) -> bool:
+    """The field still carries Django's own message for `key` (no form gave one)."""
+    message = field.error_messages.get(key)
+    if message is None:
+        return True  # Django's message comes from a validator (an email address's)
+    defaults = [
+        str(getattr(klass, "default_error_messages", {}).get(key, ""))
+        for klass in type(field).__mro__
+    ]
+    return str(message) in defaults
+
+
+def guide_field(field: forms.Field, name: str = "") -> None:
+    """Rewrite Django's default required/invalid messages of `field` from its label (or its
+    name), and give a DateField a date picker; messages a form gave itself are kept."""
+    what = _what(field.label or name.replace("_", " ").capitalize())
+    choose = isinstance(field.widget, _CHOOSE_WIDGETS) or isinstance(
+        field, forms.ChoiceField | forms.ModelChoiceField | forms.FileField
+    )
+    messages: dict[str, str] = {}
+    if isinstance(field, forms.FileField):
+        messages["required"] = f"Choose the file: {what}"
+        messages["empty"] = f"The file you chose is empty: choose {what} again"
+    elif isinstance(field, forms.BooleanField):
+        messages["required"] = f"Tick the box: {what}"
+    else:
+        messages["required"] = f"{'Choose' if choose else 'Enter'} {what}"
+    if choose:
+        messages["invalid_choice"] = f"Choose {what} from the list"
+        messages["invalid_list"] = f"Choose {what} from the list"
+    if isinstance(field, forms.DateField):
+        messages["invalid"] = f"Enter {what} as a real date, for example 27 3 2026"
+    elif isinstance(field, forms.EmailField):
+        messages["invalid"] = f"Enter {what} in the right form, like name@example.org"
+    elif isinstance(field, forms.URLField):
+        messages["invalid"] = f"Enter {what} as a web address, like https://example.org"
+    elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        messages["invalid"] = f"Enter {what} as a number"
+    for key, message in messages.items():
+        if _is_default(field, key):
+            field.error_messages[key] = message
+    if isinstance(field, forms.DateField) and getattr(field.widget, "input_type", "") != "date":
+        attrs = {k: v for k, v in field.widget.attrs.items() if k != "type"}
+        widget = forms.DateInput(attrs=attrs, format="%Y-%m-%d")
+        widget.input_type = "date"
+        widget.is_required = field.required
+        field.widget = widget
+
+
+class GuidedFormMixin:
+    """Base of the portal's forms: messages that say what to do ("Enter the date the commitment
+    was signed", "Choose the chamber") instead of "This field is required.", unless the form
+    gives its own, and a date input for every DateField."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            guide_field(field, name)
+
+
+class GuidedForm(GuidedFormMixin, forms.Form):
+    pass
+
+
+class GuidedModelForm(GuidedFormMixin, forms.ModelForm):
+    pass
+
+
+class CountryCheckboxes(forms.CheckboxSelectMultiple):
+    """Countries as checkboxes in a scrollable box; static/js/forms.js adds a filter box above
+    them (the list works without it)."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={"class": "checkbox-list country-list", **(attrs or {})})

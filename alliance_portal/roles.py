@@ -44,6 +44,7 @@ class Membership:
     # Person of an active member organisation who has yet to accept the current charter or
     # information-sharing protocol: not a member (for access) until they do.
     must_accept_agreements: bool = False
+    organisation_name: str = ""  # said on forms ("You are commenting for …")
 
 
 MembershipLookup = Callable[[Any], Membership | None]

@@ -6,6 +6,12 @@ from django import forms
 from django_countries import countries
 
 from alliance_portal.collation import name_sort_key
+from alliance_portal.forms import (
+    FORMATTING_HELP,
+    CountryCheckboxes,
+    GuidedForm,
+    GuidedModelForm,
+)
 from alliance_portal.text_limits import text_form_field
 from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
 from members.services import PROFILE_FIELDS
@@ -60,7 +66,7 @@ class CoverageFilterForm(forms.Form):
     country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(GuidedModelForm):
     """The profile fields an organisation's representative edits; the service decides."""
 
     website = forms.URLField(required=False, assume_scheme="https")
@@ -71,19 +77,21 @@ class OrganisationProfileForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = PROFILE_FIELDS
-        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "countries_of_operation": CountryCheckboxes(),
+        }
+        help_texts = {"description": f"Shown on the public profile. {FORMATTING_HELP}"}
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(GuidedModelForm):
     """The public membership application; the service checks the name and the letter."""
 
     website = forms.URLField(required=False, assume_scheme="https")
     value_chain_stages = _multiple(ValueChainStage, "Value-chain stages")
     sectors = _multiple(Sector, "Sectors")
     materials = _multiple(Material, "Materials")
-    commitment_signed_on = forms.DateField(
-        label="Date the commitment was signed", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    commitment_signed_on = forms.DateField(label="Date the commitment was signed")
     commitment_letter = forms.FileField(
         label="Signed commitment letter (PDF, at most 10 MB)",
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
@@ -119,10 +127,12 @@ class ApplicationForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "motivation": forms.Textarea(attrs={"rows": 5}),
+            "countries_of_operation": CountryCheckboxes(),
         }
+        help_texts = {"description": f"What the organisation does. {FORMATTING_HELP}"}
 
 
-class RejectionForm(forms.Form):
+class RejectionForm(GuidedForm):
     reason = text_form_field(
         MembershipApplication,
         "rejection_reason",
@@ -133,7 +143,7 @@ class RejectionForm(forms.Form):
     )
 
 
-class InvitePersonForm(forms.Form):
+class InvitePersonForm(GuidedForm):
     display_name = forms.CharField(label="Name", max_length=150)
     email = forms.EmailField(label="Email address")
     position = forms.CharField(label="Position", max_length=150, required=False)

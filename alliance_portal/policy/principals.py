@@ -76,6 +76,7 @@ class Principal:
     organisation_id: int | None
     must_accept_agreements: bool = False
     is_system: bool = False
+    organisation_name: str = ""  # the organisation of organisation_id, for forms to name
 
     @property
     def is_authenticated(self) -> bool:
@@ -117,6 +118,9 @@ def principal(user: Any) -> Principal:
         if membership and role != Role.ANONYMOUS
         else None,
         must_accept_agreements=bool(membership and membership.must_accept_agreements),
+        organisation_name=membership.organisation_name
+        if membership and role != Role.ANONYMOUS
+        else "",
     )
     if user is not None:
         user._portal_principal = result

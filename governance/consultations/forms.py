@@ -7,20 +7,21 @@ from typing import Any
 
 from django import forms
 
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from governance.consultations.models import Comment, CommentResponse, ResponseOutcome
 from governance.consultations.services import ModerationVerdict
 from governance.paragraphs import Paragraph
 
 
-class CommentForm(forms.Form):
+class CommentForm(GuidedForm):
     text = text_form_field(
         Comment,
         "text",
         name="comment",
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Markdown: *emphasis*, **strong**, lists, links. No HTML.",
+        help_text=FORMATTING_HELP,
     )
     paragraph = forms.TypedChoiceField(
         label="Paragraph commented on",
@@ -43,7 +44,7 @@ def _excerpt(source: str, length: int = 60) -> str:
     return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(GuidedForm):
     decision = forms.ChoiceField(
         label="Decision", choices=ModerationVerdict.CHOICES, widget=forms.RadioSelect
     )
@@ -58,7 +59,7 @@ class ModerationForm(forms.Form):
     )
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(GuidedForm):
     outcome = forms.ChoiceField(
         label="Outcome", choices=ResponseOutcome.choices, widget=forms.RadioSelect
     )
@@ -67,5 +68,5 @@ class ResponseForm(forms.Form):
         "reason",
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What changed in the proposal, or why not (Markdown).",
+        help_text=f"What changed in the proposal, or why not. {FORMATTING_HELP}",
     )

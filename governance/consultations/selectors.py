@@ -14,6 +14,7 @@ from alliance_portal.types import Actor
 from governance.bodies.selectors import body_electorate
 from governance.consultations.models import AuthorKind, Comment, CommentStatus
 from governance.proposals.models import Proposal
+from governance.rules import author_kind_for
 from members.models import Chamber, Person
 
 
@@ -194,3 +195,18 @@ def response_table(*, proposal: Proposal) -> list[Comment]:
         .select_related("organisation__chamber", "response")
         .order_by("created_at", "pk")
     )
+
+
+def comment_voice(*, user: Actor) -> str:
+    """On whose behalf ``user``'s comment will speak, in the words the comment form shows: a
+    member's comment is their organisation's (as comment_post records it)."""
+    kind = author_kind_for(user)
+    if kind == AuthorKind.MEMBER:
+        name = policy.principal(user).organisation_name  # loaded with the principal
+        if name:
+            return f"You are commenting for {name}."
+    if kind == AuthorKind.REVIEWER:
+        return "You are commenting as a civil-society reviewer."
+    if kind == AuthorKind.SECRETARIAT:
+        return "You are commenting for the secretariat."
+    return "You are commenting as yourself."

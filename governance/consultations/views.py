@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
+from alliance_portal.markdown import render_markdown
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations import services
 from governance.consultations.forms import CommentForm, ModerationForm, ResponseForm
@@ -39,7 +41,11 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {"paragraph": request.GET.get("paragraph"), "parent": parent.pk if parent else None}
     form = CommentForm(request.POST or None, initial=initial, paragraphs=paragraphs)
     closed = comment_is_closed(proposal)
-    if request.method == "POST" and form.is_valid() and not closed:
+    preview = None
+    if request.method == "POST" and "preview" in request.POST:
+        if form.is_valid():
+            preview = render_markdown(form.cleaned_data["text"])
+    elif request.method == "POST" and form.is_valid() and not closed:
         try:
             comment = services.comment_post(
                 actor=request.user,
@@ -57,9 +63,17 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                     "Thank you: your comment is received. It will be shown once the "
                     "secretariat has approved it.",
                 )
-                return redirect(proposal)
-            messages.success(request, "Your comment is published.")
-            return redirect(f"{proposal.get_absolute_url()}#comment-{comment.pk}")
+            else:
+                messages.success(
+                    request,
+                    format_html(
+                        'Your comment is published: <a href="#comment-{}">read it among the '
+                        "comments</a>.",
+                        comment.pk,
+                    ),
+                )
+            # The reader lands on the message (static/js/forms.js focuses it).
+            return redirect(f"{proposal.get_absolute_url()}#posted")
     return render(
         request,
         "governance/comment_form.html",
@@ -69,6 +83,8 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             "parent": parent,
             "closed": closed,
             "paragraphs": paragraphs,
+            "preview": preview,
+            "voice": consultation_selectors.comment_voice(user=request.user),
             "held_for_moderation": initial_comment_status(request.user) == CommentStatus.HELD,
         },
     )

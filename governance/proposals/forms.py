@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django_countries import countries
 
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from governance.bodies.models import Body
 from governance.objectives.models import Objective
@@ -54,7 +55,7 @@ class ProposalFilterForm(forms.Form):
     )
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(GuidedForm):
     to_status = forms.ChoiceField(label="Move the proposal to", widget=forms.RadioSelect)
     reason = text_form_field(
         ProposalStatusChange,
@@ -76,14 +77,14 @@ class TransitionForm(forms.Form):
 MAX_OPTIONS = 6
 
 
-class ImpactAssessmentForm(forms.Form):
+class ImpactAssessmentForm(GuidedForm):
     rationale = text_form_field(
         ImpactAssessment,
         "rationale",
         label="Why the chosen option",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text="Markdown.",
+        help_text=FORMATTING_HELP,
     )
     trade_offs = text_form_field(
         ImpactAssessment,
@@ -92,7 +93,7 @@ class ImpactAssessmentForm(forms.Form):
         label="Trade-offs: what is given up, and by whom",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        help_text="Markdown.",
+        help_text=FORMATTING_HELP,
     )
     chosen = forms.TypedChoiceField(
         label="Chosen option",
@@ -101,7 +102,7 @@ class ImpactAssessmentForm(forms.Form):
     )
 
 
-class OptionForm(forms.Form):
+class OptionForm(GuidedForm):
     title = forms.CharField(label="Title", required=False, max_length=200)
     description = text_form_field(
         ImpactOption,
@@ -117,13 +118,13 @@ OptionFormSet = forms.formset_factory(
 )
 
 
-class CostForm(forms.Form):
+class CostForm(GuidedForm):
     borne_by = forms.CharField(label="Who bears it", max_length=300, required=False)
     magnitude = forms.ChoiceField(
         label="Magnitude", choices=[("", "—"), *Magnitude.choices], required=False
     )
     amount = forms.DecimalField(
-        label="Amount (optional)", required=False, min_value=0, max_digits=18, decimal_places=2
+        label="Amount", required=False, min_value=0, max_digits=18, decimal_places=2
     )
     currency = forms.CharField(
         label="Currency (ISO 4217)", required=False, max_length=3, help_text="e.g. USD, EUR, CDF."

@@ -97,6 +97,9 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "comment_refusal": refusal,
         "awaiting_moderation": awaiting,
         "comment_form": CommentForm(paragraphs=paragraphs) if may_comment else None,
+        "comment_voice": consultation_selectors.comment_voice(user=request.user)
+        if may_comment
+        else "",
         **proposal_ballot_context(request, proposal),
     }
 

@@ -27,7 +27,7 @@ def membership_lookup(user: User) -> Membership | None:
     person = (
         Person.objects.filter(user_id=user.pk)
         .select_related("organisation")
-        .only("is_representative", "organisation__membership_status")
+        .only("is_representative", "organisation__membership_status", "organisation__name")
         .first()
     )
     if person is None:
@@ -39,6 +39,7 @@ def membership_lookup(user: User) -> Membership | None:
         is_member=active and not pending,
         is_representative=person.is_representative,
         must_accept_agreements=pending,
+        organisation_name=person.organisation.name,
     )
 
 

@@ -40,7 +40,7 @@ def test_a_representative_declares_votes_and_changes_the_vote(
     page.get_by_role("button", name="Declare").click()
 
     page.get_by_role("heading", level=1, name="Conflict of interest").wait_for()
-    page.get_by_text("This field is required.").wait_for()
+    page.get_by_text("This field is required.").first.wait_for()  # summary and field
     assert_accessible(page)
     page.get_by_label("No conflict of interest").check()
     page.get_by_role("button", name="Declare").click()

@@ -41,12 +41,12 @@ def test_a_member_comments_on_a_numbered_paragraph(page, world, assert_accessibl
     assert_accessible(page)
     assert page.get_by_label("Paragraph commented on").input_value() == "2"
     page.get_by_role("button", name="Publish my comment").click()
-    page.get_by_text("This field is required.").wait_for()
+    page.get_by_role("link", name="Enter your comment").wait_for()
     assert_accessible(page)
     page.get_by_label("Your comment").fill("Paragraph two should name a *deadline*.")
     page.get_by_role("button", name="Publish my comment").click()
 
-    page.get_by_text("Your comment is published.").wait_for()
+    page.get_by_text("Your comment is published").wait_for()
     assert_accessible(page)
     comment = Comment.objects.get(paragraph=2)
     article = page.locator(f"#comment-{comment.pk}")

@@ -77,7 +77,9 @@ def test_representative_edits_the_profile_and_the_public_sees_it(
     page.get_by_label("Description").fill("We monitor **cobalt** supply chains.")
     page.get_by_label("Contact email").fill("not an email")
     page.get_by_role("button", name="Save profile").click()
-    page.get_by_text("Enter a valid email address").wait_for()
+    page.get_by_role(
+        "link", name="Enter the contact email in the right form, like name@example.org"
+    ).wait_for()
     assert_accessible(page)
     page.get_by_label("Contact email").fill("desk@own.example")
     page.get_by_role("button", name="Save profile").click()

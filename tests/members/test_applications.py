@@ -151,8 +151,16 @@ def test_a_new_version_of_the_protocol_asks_again(world, agreements) -> None:
             "organisation_name",
             "is a member or has applied",
         ),
-        ({"headquarters_country": "XX"}, "headquarters_country", "Select a valid choice"),
-        ({"website": "not a url at all"}, "website", "Enter a valid URL"),
+        (
+            {"headquarters_country": "XX"},
+            "headquarters_country",
+            "Choose the headquarters country from the list",
+        ),
+        (
+            {"website": "not a url at all"},
+            "website",
+            "Enter the website as a web address, like https://example.org",
+        ),
         ({"commitment_letter": _letter(b"GIF89a", "letter.pdf")}, "commitment_letter", "not a PDF"),
         ({"commitment_letter": _letter(PDF, "letter.docx")}, "commitment_letter", "as a PDF file"),
     ],
