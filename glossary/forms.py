@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.forms import FORMATTING_HELP
 from alliance_portal.text_limits import SHORT_NOTE, STATEMENT, BoundedTextFormField, text_form_field
 from glossary.content import ConceptContent, MatchData
 from glossary.languages import SOURCE_LANGUAGE, language_name
@@ -95,7 +96,7 @@ class ConceptTextForm(forms.Form):
         label="Definition",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="In the alliance's own words (Markdown). Required in English.",
+        help_text=f"In the alliance's own words. Required in English. {FORMATTING_HELP}",
     )
     scope_note = text_form_field(
         Definition,
@@ -164,7 +165,7 @@ class ConceptTextForm(forms.Form):
             name = language_name(language)
             self.fields["preferred_label"].label = f"Preferred term in {name}"
             self.fields["definition"].label = f"Definition in {name}"
-            self.fields["definition"].help_text = "In the alliance's own words (Markdown)."
+            self.fields["definition"].help_text = f"In the alliance's own words. {FORMATTING_HELP}"
             for field in (
                 "preferred_label",
                 "alternative_labels",
@@ -317,7 +318,7 @@ class UsageNoteForm(forms.Form):
         name="note",
         label="How your chamber uses or understands the term",
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Markdown. Published under your organisation's name and chamber.",
+        help_text=f"{FORMATTING_HELP} Published under your organisation's name and chamber.",
     )
     disclosure = forms.ChoiceField(
         label="Who may read it",

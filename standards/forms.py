@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from alliance_portal.forms import FORMATTING_HELP
 from alliance_portal.text_limits import text_form_field
 from members.vocabularies import Material, ValueChainStage
 from standards.csv_io import MAX_CHARS
@@ -79,7 +80,7 @@ class MappingJudgementForm(forms.Form):
         label="Explanation",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Why you see this relationship (Markdown).",
+        help_text=f"Why you see this relationship. {FORMATTING_HELP}",
     )
 
 

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from alliance_portal import policy
+from alliance_portal.forms import FORMATTING_HELP
 from alliance_portal.text_limits import text_form_field
 from alliance_portal.types import Actor
 from governance.ballots.methods import method_choices, methods, methods_named, or_list
@@ -199,7 +200,7 @@ class StatementForm(forms.Form):
         name="statement",
         label="Statement",
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Markdown. Published with the decision; it cannot be changed afterwards.",
+        help_text=f"{FORMATTING_HELP} Published with the decision; it cannot be changed afterwards.",
     )
 
 

@@ -98,7 +98,7 @@ def test_the_secretariat_hears_an_external_voice_and_answers_it(
     assert_accessible(page)
     page.get_by_label("Reject: do not show it").check()
     page.get_by_role("button", name="Record the decision").click()
-    page.get_by_text("Say why the comment is rejected.").wait_for()
+    page.get_by_text("Say why the comment is rejected.").first.wait_for()  # summary and field
     assert_accessible(page)
     page.get_by_label("Approve: show it").check()
     page.get_by_role("button", name="Record the decision").click()
