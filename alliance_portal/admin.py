@@ -21,7 +21,7 @@ from alliance_portal.models import (
     SecurityEvent,
     User,
 )
-from alliance_portal.service_admin import ReadOnlyInline
+from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin
 
 
 class ApiTokenInline(ReadOnlyInline):
@@ -111,7 +111,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(RecordAdmin):
     """Read-only: the outbox is the record of what was sent."""
 
     list_display = ("subject", "recipient", "created_at", "sent_at", "attempts")
@@ -119,18 +119,9 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     search_fields = ("recipient", "subject", "event_key")
     readonly_fields = [field.name for field in OutboundEmail._meta.fields]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
 
 @admin.register(AccessLogEntry)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(RecordAdmin):
     """The access log is written by the access policy and never edited."""
 
     list_display = ("accessed_at", "user", "content_type", "object_repr", "path")
@@ -138,18 +129,9 @@ class AccessLogAdmin(admin.ModelAdmin):
     search_fields = ("object_repr", "user__email", "path")
     date_hierarchy = "accessed_at"
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
 
 @admin.register(SecurityEvent)
-class SecurityEventAdmin(admin.ModelAdmin):
+class SecurityEventAdmin(RecordAdmin):
     """Sign-ins (succeeded, failed, locked out) and refused requests: written by
     ``alliance_portal.security_events``, never edited."""
 
@@ -158,15 +140,6 @@ class SecurityEventAdmin(admin.ModelAdmin):
     search_fields = ("email", "path", "user__email")
     date_hierarchy = "at"
     list_select_related = ("user",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(LoginLockout)

@@ -56,6 +56,20 @@ class ServiceAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(request.get_full_path())
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """A record the portal writes itself (the outbox, the access log, security events): the
+    admin lists and shows it, and nobody adds, changes or deletes one by hand."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class ReadOnlyInline(admin.TabularInline):
     """Rows shown for context under their parent, changed only through their own use cases."""
 
