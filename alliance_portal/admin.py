@@ -18,6 +18,7 @@ from alliance_portal.models import (
     ApiTokenRevocation,
     LoginLockout,
     OutboundEmail,
+    PendingSignup,
     SecurityEvent,
     User,
 )
@@ -140,6 +141,19 @@ class SecurityEventAdmin(RecordAdmin):
     search_fields = ("email", "path", "user__email")
     date_hierarchy = "at"
     list_select_related = ("user",)
+
+
+@admin.register(PendingSignup)
+class PendingSignupAdmin(RecordAdmin):
+    """Sign-ups waiting for their address to be confirmed (read-only: beat removes them after
+    ``SIGNUP_CONFIRMATION_HOURS``; signing up again replaces one). The link's digest is not
+    shown: it is of no use to a person."""
+
+    list_display = ("email", "display_name", "requested_at")
+    search_fields = ("email", "display_name")
+    date_hierarchy = "requested_at"
+    fields = ("email", "display_name", "requested_at")
+    readonly_fields = fields
 
 
 @admin.register(LoginLockout)

@@ -14,6 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from alliance_portal.models import PendingSignup, User
+from alliance_portal.roles import Role
 
 STRONG = "a-long-and-unusual-passphrase"
 ADDRESS = "amara@example.org"
@@ -351,3 +352,20 @@ def test_a_signed_in_person_is_sent_home_from_signup(world) -> None:
 
     response = world.client_for(Role.EXTERNAL_STAKEHOLDER).get("/accounts/signup/")
     assert response.status_code == 302
+
+
+def test_the_secretariat_sees_waiting_signups_in_the_admin_but_never_their_link(
+    world, send
+) -> None:
+    send(Client())
+    pending = PendingSignup.objects.get(email=ADDRESS)
+    staff = world.client_for(Role.SECRETARIAT)
+    listing = staff.get("/admin/alliance_portal/pendingsignup/")
+    assert listing.status_code == 200
+    assert ADDRESS in listing.content.decode()
+    shown = staff.get(f"/admin/alliance_portal/pendingsignup/{pending.pk}/change/").content.decode()
+    assert "Amara Community Rep" in shown
+    assert pending.token_digest not in shown
+    assert staff.get("/admin/alliance_portal/pendingsignup/add/").status_code == 403
+    delete = staff.get(f"/admin/alliance_portal/pendingsignup/{pending.pk}/delete/")
+    assert delete.status_code == 403
