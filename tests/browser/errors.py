@@ -24,8 +24,9 @@ def field_error(page: Any, field_id: str) -> str:
     and checkboxes: the first one's id, as the summary's link names it)."""
     holder = page.locator(f".field-invalid:has(#{field_id})")
     assert holder.count() == 1, f"no field in error holds #{field_id}"
-    message = holder.locator(".errorlist")
-    return str(message.inner_text()).removeprefix("Error: ").strip()
+    # The raw text: "Error: " is there for screen readers, visually hidden.
+    message = str(holder.locator(".errorlist").text_content()).strip()
+    return message.removeprefix("Error:").strip()
 
 
 def assert_guided(page: Any, messages: dict[str, str]) -> Any:
