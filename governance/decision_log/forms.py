@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django_countries import countries
 
+from alliance_portal.forms import GuidedForm
 from alliance_portal.text_limits import STATEMENT, BoundedTextFormField, text_form_field
 from governance.bodies.models import Body
 from governance.decision_log.models import (
@@ -208,19 +209,14 @@ class DecisionFilterForm(forms.Form):
         return {key: value for key, value in data.items() if value and key != "q"}
 
 
-class DecisionChangeForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What",
-        choices=[
-            ("amendment", "Amendment"),
-            ("correction", "Correction"),
-            ("withdrawal", "Withdrawal"),
-        ],
-    )
+class DecisionChangeForm(GuidedForm):
+    """A correction of an error of fact (the secretariat). Amending or withdrawing a decision
+    is a decision's effect: there is no choice of kind here."""
+
     reason = BoundedTextFormField(
         max_length=STATEMENT,
         name="reason",
-        label="Reason (published)",
+        label="The error of fact, and the correction's reason (published)",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     title = forms.CharField(label="New title", required=False, max_length=300)
