@@ -85,7 +85,8 @@ class ProposalEffectApi(APIView):
             kind=serializer.validated_data["kind"],
             payload=serializer.validated_data["details"],
         )
-        view = selectors.effect_of(proposal=proposal)
+        fresh = proposal_selectors.proposal_get(user=request.user, pk=pk)  # with its effect
+        view = selectors.effect_of(proposal=fresh)
         assert view is not None  # noqa: S101 (just set)
         return Response(EffectOutputSerializer(_data(view)).data)
 

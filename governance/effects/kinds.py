@@ -30,6 +30,7 @@ from governance.objectives.models import Indicator, Objective, ObjectiveStatus
 from governance.proposals.models import Proposal
 
 MAX_ITEMS = 50
+MAX_ID = 2**63  # a database id fits a bigint
 
 
 def _mapping(payload: Any) -> dict[str, Any]:
@@ -190,7 +191,9 @@ class GlossaryBatch(EffectKind):
             or not isinstance(ids, list)
             or not ids
             or len(ids) > MAX_ITEMS
-            or not all(isinstance(pk, int) and not isinstance(pk, bool) for pk in ids)
+            or not all(
+                isinstance(pk, int) and not isinstance(pk, bool) and 0 < pk < MAX_ID for pk in ids
+            )
         ):
             raise ValidationError(
                 {"payload": f'List the revisions by id, 1 to {MAX_ITEMS}: {{"revisions": [12]}}.'}
@@ -390,12 +393,12 @@ class ObjectivesChange(EffectKind):
                 )
                 for key in INDICATOR_FIELDS:
                     if key in indicator_item:
-                        value = indicator_item[key]
-                        setattr(
-                            indicator,
-                            key,
-                            date.fromisoformat(value) if key.endswith("_date") else Decimal(value),
-                        )
+                        value: Any = indicator_item[key]
+                        if key.endswith("_date"):
+                            value = date.fromisoformat(value)
+                        elif key.endswith("_value"):
+                            value = Decimal(value)
+                        setattr(indicator, key, value)
                 indicator.full_clean()
                 indicator.save()
 
@@ -415,7 +418,7 @@ class _DecisionChange(EffectKind):
         if unknown:
             raise ValidationError({"payload": f"Not a field here: {', '.join(sorted(unknown))}."})
         seq = payload.get("decision_seq")
-        if isinstance(seq, bool) or not isinstance(seq, int):
+        if isinstance(seq, bool) or not isinstance(seq, int) or not 0 < seq < MAX_ID:
             raise ValidationError({"payload": "Name the decision by its number in the log."})
         published = changeable_decision(seq)
         decided = Body.objects.filter(slug=published.body_slug).first()

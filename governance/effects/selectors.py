@@ -35,13 +35,11 @@ class EffectView:
 
 def effect_of(*, proposal: Proposal) -> EffectView | None:
     """The proposal's effect (the caller has checked the reader may see the proposal), or
-    None. One query, plus what the kind's description reads."""
-    effect = (
-        ProposalEffect.objects.filter(proposal=proposal)
-        .select_related("decision__log_entry")
-        .first()
-    )
-    if effect is None:
+    None. No query when ``proposal_get`` loaded the proposal (one otherwise), plus what the
+    kind's description reads."""
+    try:
+        effect = proposal.effect  # loaded with the proposal by ``proposal_get``
+    except ProposalEffect.DoesNotExist:
         return None
     rule = KINDS.get(effect.kind)
     if rule is None:

@@ -10,6 +10,7 @@ published decision.
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,10 @@ def _clean(proposal: Proposal, kind: str, payload: Any) -> dict[str, Any]:
         raise ValidationError({"kind": f"Choose what the decision changes: {names}."})
     if proposal.disclosure != DisclosureLevel.PUBLIC:
         raise ValidationError({"kind": PUBLIC_ONLY})
+    # PostgreSQL holds no NUL character (in text or jsonb): refuse it with a message before
+    # anything is looked up or stored, not with a server error.
+    if "\\u0000" in json.dumps(payload, default=str):
+        raise ValidationError({"payload": "Remove the NUL characters from the details."})
     return rule.clean(payload, proposal=proposal)
 
 

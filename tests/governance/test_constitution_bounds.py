@@ -18,6 +18,7 @@ from governance.ballots import services as ballot_services
 from governance.bodies.constitution import constitution_for
 from governance.bodies.models import Constitution
 from governance.effects import services as effect_services
+from governance.effects.models import ProposalEffect
 from governance.proposals import services as proposal_services
 from governance.proposals.models import ProposalStatus
 from tests.governance.constitution_support import board, decide, proposal_with_effect
@@ -167,7 +168,8 @@ def test_a_rejected_constitution_proposal_changes_nothing(world) -> None:
     decision = decide(proposal, world, choice="no")
     assert decision.outcome == "rejected"
     assert not Constitution.objects.filter(body=board()).exists()
-    assert decision.effect.applied_at is None
+    effect = ProposalEffect.objects.get(proposal=proposal)
+    assert (effect.applied_at, effect.decision_id) == (None, None)
 
 
 def test_the_database_refuses_to_change_a_constitution_version(world) -> None:
