@@ -257,7 +257,7 @@ class RevisionAdmin(ServiceAdmin):
     search_fields = ("concept__slug", "rationale")
     list_select_related = ("concept", "author_organisation")
     inlines = (LabelInline, DefinitionInline, RelationInline, ExternalMatchInline)
-    actions = ("submit_selected", "agree_selected")
+    actions = ("submit_selected",)
     readonly_fields = (
         "concept",
         "number",
@@ -323,16 +323,6 @@ class RevisionAdmin(ServiceAdmin):
                 _report(self, request, error, str(revision))
             else:
                 self.message_user(request, f"{revision} is under review.")
-
-    @admin.action(description="Agree selected revisions under review (not your own)")
-    def agree_selected(self, request: HttpRequest, queryset: QuerySet[Revision]) -> None:
-        for revision in queryset.filter(status=RevisionStatus.UNDER_REVIEW):
-            try:
-                services.revision_agree(actor=request.user, revision=revision)
-            except (ValidationError, PermissionDenied) as error:
-                _report(self, request, error, str(revision))
-            else:
-                self.message_user(request, f"{revision} is agreed.")
 
 
 @admin.register(UsageNote)

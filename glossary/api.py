@@ -609,13 +609,6 @@ class RevisionDetailApi(APIView):
         return Response(_revision_data(revision))
 
 
-class DecisionInputSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-    class Meta:
-        ref_name = "GlossaryDecisionInput"
-
-
 class RevisionSubmitApi(APIView):
     """Put a proposed revision under review (the secretariat)."""
 
@@ -627,25 +620,6 @@ class RevisionSubmitApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         revision = selectors.revision_get(user=request.user, pk=pk)
         services.revision_submit_for_review(actor=request.user, revision=revision)
-        return Response(_revision_data(selectors.revision_get(user=request.user, pk=pk)))
-
-
-class RevisionAgreeApi(APIView):
-    """Agree a revision under review (the secretariat, not its author)."""
-
-    @extend_schema(
-        request=DecisionInputSerializer,
-        responses={200: RevisionDetailSerializer, 400: VALIDATION_ERRORS},
-        operation_id="glossary_revisions_agree",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        revision = selectors.revision_get(user=request.user, pk=pk)
-        policy.require(request.user, "revision.agree", revision)
-        serializer = DecisionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.revision_agree(
-            actor=request.user, revision=revision, note=serializer.validated_data["note"]
-        )
         return Response(_revision_data(selectors.revision_get(user=request.user, pk=pk)))
 
 

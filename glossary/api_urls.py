@@ -47,11 +47,6 @@ urlpatterns = [
         name="glossary-revision-submit",
     ),
     path(
-        "glossary/revisions/<int:pk>/agree/",
-        api.RevisionAgreeApi.as_view(),
-        name="glossary-revision-agree",
-    ),
-    path(
         "glossary/revisions/<int:pk>/reject/",
         api.RevisionRejectApi.as_view(),
         name="glossary-revision-reject",

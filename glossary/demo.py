@@ -4,13 +4,17 @@ revisions, and concepts in every status. Idempotent; runs after the members and 
 seeds (definitions cite standard elements when the standards demo data is there).
 
 Under development settings (demo logins) the demo member and representative propose, and the
-demo secretariat agrees; elsewhere (tests, a fresh database) the same data is the system's work
-(``policy.SYSTEM``), and so are the usage notes, recorded for their organisations."""
+demo secretariat puts their proposals under review; elsewhere (tests, a fresh database) the same
+data is the system's work (``policy.SYSTEM``), and so are the usage notes, recorded for their
+organisations. The agreed concepts are the founding glossary, agreed with the alliance's charter
+before the portal: they are loaded as agreed (``apply_agree_batch``, as the system). Since then
+only a decision agrees a revision: the governance demo adopts a glossary batch by decision."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from alliance_portal import policy
@@ -496,10 +500,15 @@ def _content(seed: Seed, ids: dict[str, int]) -> ConceptContent:
     )
 
 
+FOUNDING_NOTE = "The founding glossary, agreed with the alliance's charter."
+
+
 def _decide(revision: Revision, people: _People, *, agree: bool) -> None:
     services.revision_submit_for_review(actor=people.secretariat, revision=revision)
     if agree:
-        services.revision_agree(actor=people.secretariat, revision=revision)
+        # The founding glossary's history, loaded as it was agreed (see the docstring).
+        with transaction.atomic():
+            services.apply_agree_batch([revision], actor=policy.SYSTEM, note=FOUNDING_NOTE)
 
 
 def seed() -> list[DemoLogin]:

@@ -17,7 +17,6 @@ urlpatterns = [
     path("revisions/", views.revision_list, name="revision-list"),
     path("revisions/<int:pk>/", views.revision_detail, name="revision-detail"),
     path("revisions/<int:pk>/submit/", views.revision_submit, name="revision-submit"),
-    path("revisions/<int:pk>/agree/", views.revision_agree, name="revision-agree"),
     path("revisions/<int:pk>/reject/", views.revision_reject, name="revision-reject"),
     path("<slug:slug>/", views.concept_detail, name="concept-detail"),
     path("<slug:slug>/revise/", views.concept_revise, name="concept-revise"),

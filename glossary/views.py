@@ -331,28 +331,20 @@ def revision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    revision = selectors.revision_get(user=request.user, pk=pk)
-    try:
-        if action == "submit":
-            services.revision_submit_for_review(actor=request.user, revision=revision)
-            messages.success(request, f"Revision {revision.number} is under review.")
-        else:
-            services.revision_agree(actor=request.user, revision=revision)
-            messages.success(request, f"Revision {revision.number} is agreed: it is the text now.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(revision)
-
-
 @require_POST
 def revision_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(request, pk, "submit")
-
-
-@require_POST
-def revision_agree(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(request, pk, "agree")
+    revision = selectors.revision_get(user=request.user, pk=pk)
+    try:
+        services.revision_submit_for_review(actor=request.user, revision=revision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Revision {revision.number} is under review. A decision agrees it: propose it in "
+            "a glossary batch.",
+        )
+    return redirect(revision)
 
 
 @require_http_methods(["GET", "POST"])

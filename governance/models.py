@@ -23,6 +23,7 @@ from governance.bodies.models import (
     Body,
     BodyKind,
     BodySeat,
+    Constitution,
     Electorate,
     SeatHolder,
 )
@@ -39,6 +40,7 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.effects.models import ProposalEffect
 from governance.objectives.models import (
     Indicator,
     Issue,
@@ -84,6 +86,7 @@ __all__ = [
     "CommentStatus",
     "Confidence",
     "ConflictDeclaration",
+    "Constitution",
     "CostEntry",
     "CostKind",
     "Decision",
@@ -109,6 +112,7 @@ __all__ = [
     "Objective",
     "ObjectiveStatus",
     "Proposal",
+    "ProposalEffect",
     "ProposalStatus",
     "ProposalStatusChange",
     "PublishedDecision",

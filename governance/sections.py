@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from alliance_portal.sections import PageSection, register_section
 from governance.dashboard import selectors as dashboard_selectors
 from governance.decision_log import selectors as decision_log_selectors
+from governance.effects import selectors as effect_selectors
 from governance.objectives import selectors as objective_selectors
 from governance.reports import selectors as report_selectors
 from governance.reports.models import ReportState
@@ -41,7 +42,25 @@ def _open_consultations(request: HttpRequest, obj: Any) -> dict[str, Any] | None
     return {"consultations": consultations} if consultations else None
 
 
+def _concept_decisions(request: HttpRequest, concept: Any) -> dict[str, Any] | None:
+    # The decisions that agreed this concept's texts (a glossary batch's effect), as far as
+    # the reader may see their proposals; a concept agreed before the portal has none.
+    revision_ids = list(concept.revisions.values_list("pk", flat=True))
+    effects = effect_selectors.concept_agreed_by(user=request.user, revision_ids=revision_ids)
+    return {"effects": effects} if effects else None
+
+
 def register() -> None:
+    register_section(
+        "concept",
+        PageSection(
+            key="agreed-by-decision",
+            title="Agreed by decision",
+            template="governance/sections/concept_decisions.html",
+            context=_concept_decisions,
+            order=10,
+        ),
+    )
     register_section(
         "home",
         PageSection(

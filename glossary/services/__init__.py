@@ -1,7 +1,7 @@
 """Writes of the glossary: one function per use case, each a durable transaction whose writes
 the audit trail tags with the acting person (or the system) and the use case (``@use_case``).
-``apply_agree_batch`` is not a use case: it is the glossary work a governance use case carries
-inside its own transaction."""
+``apply_agree_batch`` is not a use case: it is the glossary work a governance decision carries
+inside its own transaction, and the only way a revision is agreed."""
 
 from glossary.services.concepts import (
     DEFAULT_SCHEME_SLUG,
@@ -14,11 +14,9 @@ from glossary.services.concepts import (
 from glossary.services.notes import usage_note_remove, usage_note_write
 from glossary.services.revisions import (
     apply_agree_batch,
-    revision_agree,
     revision_propose,
     revision_reject,
     revision_submit_for_review,
-    revisions_agree_batch,
 )
 
 __all__ = [
@@ -29,11 +27,9 @@ __all__ = [
     "concept_set_notation",
     "concept_supersede",
     "default_scheme",
-    "revision_agree",
     "revision_propose",
     "revision_reject",
     "revision_submit_for_review",
-    "revisions_agree_batch",
     "usage_note_remove",
     "usage_note_write",
 ]

@@ -1,12 +1,11 @@
 """Revisions through their life: proposed → under review → agreed, or rejected.
 
 Who may do what is the action policy's (``alliance_portal.policy.rules.glossary``): people who
-read members-level material propose; the secretariat puts revisions under review and agrees or
-rejects them, never agreeing one it wrote itself. A governance decision agrees a batch of
-revisions at once: the decision is the governing body's, so the author rule does not apply to
-it; the link from the batch to the decision is kept on the governance side. Governance carries
-the batch inside its own use case with ``apply_agree_batch`` (a plain function, no use case of
-its own); ``revisions_agree_batch`` is the same work as a use case of its own.
+read members-level material propose; the secretariat puts revisions under review or rejects
+them. Nobody agrees a revision by hand: a governance decision agrees a batch of revisions at
+once, as the effect of the proposal it adopts (``governance.effects``), inside the use case
+that closes its ballot, with ``apply_agree_batch`` (a plain function, no use case of its own);
+the link from the batch to the decision is kept on the governance side.
 """
 
 from __future__ import annotations
@@ -218,18 +217,6 @@ def _agree(revision: Revision, *, decided_by_id: int | None, note: str) -> None:
         concept.save(update_fields=["current_revision", "updated_at"])
 
 
-@use_case
-def revision_agree(*, actor: Actor, revision: Revision, note: str = "") -> Revision:
-    """Agree a revision under review (the secretariat, not its author): its text becomes the
-    concept's current text, and a proposed concept becomes agreed. Refused when the revision
-    was written against a text that is no longer current."""
-    policy.require(actor, "revision.agree", revision)
-    locked = _locked(revision)
-    _agree(locked, decided_by_id=actor_id(actor), note=note)
-    terms.terms_changed()
-    return locked
-
-
 def _reject(revision: Revision, *, decided_by_id: int | None, reason: str) -> None:
     if revision.status not in OPEN_REVISION_STATUSES:
         raise ValidationError(
@@ -281,9 +268,9 @@ def apply_agree_batch(
     revisions: Sequence[Revision], *, actor: Actor, note: str = ""
 ) -> list[Revision]:
     """Agree a batch of revisions at once, inside the caller's use case: how the adoption of a
-    governance proposal carries the glossary changes it contains. Not a use case and no check
-    of who acts: the governance use case that calls it has checked its own action, and it
-    keeps the link to its decision. ``actor`` is recorded as the one who decided (no one
+    governance proposal carries the glossary changes it contains, and the only way a revision
+    is agreed. Not a use case and no check of who acts: the governance use case that calls it
+    (closing the ballot) has checked its own action, and it keeps the link to its decision. ``actor`` is recorded as the one who decided (no one
     for ``SYSTEM``). All or nothing: if any revision cannot be agreed, the ``ValidationError``
     names it and the caller's transaction rolls back. Proposed revisions are put under review
     first, so the record shows every step."""
@@ -295,13 +282,3 @@ def apply_agree_batch(
         _agree(revision, decided_by_id=actor_id(actor), note=note)
     terms.terms_changed()
     return locked
-
-
-@use_case
-def revisions_agree_batch(
-    *, actor: Actor, revisions: Sequence[Revision], note: str = ""
-) -> list[Revision]:
-    """Agree a batch of revisions at once (the secretariat recording a governance decision,
-    or the system): ``apply_agree_batch`` as a use case of its own."""
-    policy.require(actor, "revision.agree_batch", revisions)
-    return apply_agree_batch(revisions, actor=actor, note=note)

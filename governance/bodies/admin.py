@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
+from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAdmin
 from governance.bodies import services
-from governance.bodies.models import Body, BodySeat, SeatHolder
+from governance.bodies.models import Body, BodySeat, Constitution, SeatHolder
 
 # --- bodies ------------------------------------------------------------------------------------
 
@@ -16,6 +16,25 @@ from governance.bodies.models import Body, BodySeat, SeatHolder
 class BodySeatInline(admin.TabularInline):
     model = BodySeat
     extra = 1
+
+
+class ConstitutionInline(ReadOnlyInline):
+    model = Constitution
+    fk_name = "body"
+    fields = (
+        "number",
+        "min_consultation_days",
+        "bounds",
+        "cosponsor_chambers",
+        "admission_days",
+        "amendments_by",
+        "adopted_by",
+        "adopted_at",
+    )
+    readonly_fields = fields
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 class SeatHolderInline(ReadOnlyInline):
@@ -27,7 +46,24 @@ class SeatHolderInline(ReadOnlyInline):
 class BodyAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "electorate", "order")
     prepopulated_fields = {"slug": ("name",)}
-    inlines = (BodySeatInline, SeatHolderInline)
+    inlines = (BodySeatInline, SeatHolderInline, ConstitutionInline)
+
+
+@admin.register(Constitution)
+class ConstitutionAdmin(RecordAdmin):
+    """Versions of the bodies' constitutions: shown, never written by hand. A new version is
+    the effect of a decision of the General Assembly (a proposal's effect, staff page or API)."""
+
+    list_display = (
+        "body",
+        "number",
+        "min_consultation_days",
+        "cosponsor_chambers",
+        "admission_days",
+        "adopted_by",
+        "adopted_at",
+    )
+    list_filter = ("body",)
 
 
 @admin.register(SeatHolder)

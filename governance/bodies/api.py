@@ -96,3 +96,68 @@ class BodyDetailApi(APIView):
             for row in composition.chambers
         ]
         return Response(self.OutputSerializer(body).data)
+
+
+class ConstitutionBoundSerializer(serializers.Serializer):
+    method = serializers.CharField(help_text="The ballot method's value, e.g. chamber_balanced.")
+    method_name = serializers.CharField()
+    min_quorum = serializers.CharField(help_text='The lowest quorum, an exact fraction: "1/2".')
+    min_threshold = serializers.CharField(
+        allow_null=True, help_text="The lowest threshold; null for a method without one."
+    )
+
+    class Meta:
+        ref_name = "ConstitutionBound"
+
+
+class BodyConstitutionApi(APIView):
+    """The constitution that binds a body now: the shortest consultation, the lowest quorum and
+    threshold per ballot method, the co-sponsor and admission rules, who amends its decisions,
+    and the General Assembly's decision that set it (null for the founding settings). Changed
+    only by a decision (a proposal's effect)."""
+
+    class OutputSerializer(serializers.Serializer):
+        body = serializers.CharField(help_text="The body's slug.")
+        version = serializers.IntegerField(help_text="0 for the founding settings never written.")
+        min_consultation_days = serializers.IntegerField()
+        bounds = ConstitutionBoundSerializer(many=True)
+        cosponsor_chambers = serializers.IntegerField()
+        admission_days = serializers.IntegerField()
+        amendments_by = serializers.CharField(
+            help_text="The slug of the body whose decision amends or withdraws this body's."
+        )
+        adopted_by_decision = serializers.IntegerField(
+            allow_null=True, help_text="The seq of the decision in the public log."
+        )
+        adopted_at = serializers.DateTimeField(allow_null=True)
+        adopted_how = serializers.CharField(help_text="Where the rules come from, in words.")
+
+        class Meta:
+            ref_name = "BodyConstitution"
+
+    @extend_schema(responses=OutputSerializer, operation_id="bodies_constitution_retrieve")
+    def get(self, request: Request, slug: str) -> Response:
+        body = selectors.body_get(slug=slug)
+        summary = selectors.constitution_summary(body=body)
+        constitution = summary.constitution
+        data = {
+            "body": body.slug,
+            "version": constitution.number,
+            "min_consultation_days": constitution.min_consultation_days,
+            "bounds": [
+                {
+                    "method": row.value,
+                    "method_name": row.method,
+                    "min_quorum": row.quorum,
+                    "min_threshold": row.threshold or None,
+                }
+                for row in summary.bounds
+            ],
+            "cosponsor_chambers": constitution.cosponsor_chambers,
+            "admission_days": constitution.admission_days,
+            "amendments_by": summary.amendments_by.slug,
+            "adopted_by_decision": summary.decision_seq,
+            "adopted_at": constitution.adopted_at if constitution.pk else None,
+            "adopted_how": summary.source,
+        }
+        return Response(self.OutputSerializer(data).data)

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Func, Q
 from django.urls import reverse
 
+from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
 from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
 from members.models import Chamber, Organisation, Person
@@ -148,3 +149,102 @@ def current_term_q(on: date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}term_start__lte": on}) & (
         Q(**{f"{prefix}term_end__isnull": True}) | Q(**{f"{prefix}term_end__gte": on})
     )
+
+
+# --- the constitution ---------------------------------------------------------------------------
+
+# The founding settings: what binds a body before any decision of the General Assembly has set
+# its constitution (and what the data migration and the demo seed).
+FOUNDING_MIN_CONSULTATION_DAYS = 14
+FOUNDING_COSPONSOR_CHAMBERS = 2
+FOUNDING_ADMISSION_DAYS = 30
+FOUNDING_QUORUM = "1/3"
+FOUNDING_THRESHOLD = "1/2"
+
+
+def founding_bounds() -> dict[str, dict[str, str]]:
+    """The founding lower bounds per ballot method: quorum 1/3 and, where the method has a
+    threshold, threshold 1/2."""
+    from governance.ballots.methods import methods
+
+    return {
+        method.value: (
+            {"quorum": FOUNDING_QUORUM, "threshold": FOUNDING_THRESHOLD}
+            if method.uses_threshold
+            else {"quorum": FOUNDING_QUORUM}
+        )
+        for method in methods()
+    }
+
+
+@audit_trail()
+class Constitution(models.Model):
+    """One version of a body's constitution: the rules the secretariat cannot bend alone.
+    Versions are numbered per body and never changed once written; the current one is the
+    highest number. A new version is written only as the effect of a decision of the General
+    Assembly (``governance.effects``); version 1 of a body that existed before the
+    constitution is its founding settings, which no decision set (``adopted_by`` empty).
+
+    ``bounds`` holds, per ballot method (its stored value), the lowest quorum and threshold a
+    ballot of the body may use, as exact fractions written "1/2"; a method it does not name
+    takes the founding bounds (``governance.bodies.constitution`` reads them)."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="constitutions")
+    number = models.PositiveSmallIntegerField()
+    min_consultation_days = models.PositiveSmallIntegerField(
+        "minimum consultation length (days)", default=FOUNDING_MIN_CONSULTATION_DAYS
+    )
+    bounds = models.JSONField(
+        default=founding_bounds,
+        help_text='Per ballot method, the lowest quorum and threshold: {"consent": '
+        '{"quorum": "1/2"}, ...}.',
+    )
+    cosponsor_chambers = models.PositiveSmallIntegerField(
+        "co-sponsor chambers",
+        default=FOUNDING_COSPONSOR_CHAMBERS,
+        help_text="A member's draft is tabled once organisations from this many chambers other "
+        "than the author's have co-sponsored it.",
+    )
+    admission_days = models.PositiveSmallIntegerField(
+        "admission deadline (days)",
+        default=FOUNDING_ADMISSION_DAYS,
+        help_text="Days the secretariat has to admit or decline a tabled proposal.",
+    )
+    amendments_by = models.ForeignKey(
+        Body,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The body whose decision amends or withdraws this body's decisions; empty: "
+        "the body itself.",
+    )
+    adopted_by = models.ForeignKey(
+        "governance.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="constitutions",
+        help_text="The General Assembly's decision that set this version; empty for the "
+        "founding settings.",
+    )
+    adopted_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("body", "-number")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=("body", "number"), name="constitution_number_once"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="constitution_number_positive"),
+            models.CheckConstraint(
+                condition=Q(min_consultation_days__gte=1),
+                name="constitution_consultation_at_least_a_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(admission_days__gte=1), name="constitution_admission_at_least_a_day"
+            ),
+        ]
+        # A version is never changed or removed, whatever writes: a new one is written.
+        triggers: ClassVar = append_only_triggers()
+
+    def __str__(self) -> str:
+        return f"Constitution of the {self.body}, version {self.number}"

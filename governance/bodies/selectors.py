@@ -11,7 +11,12 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
-from governance.bodies.models import Body, Electorate, SeatHolder, current_term_q
+
+# The tabling rules read the constitution through this module.
+from governance.ballots.methods import fraction_text, methods
+from governance.bodies.constitution import bounds_for, source_text
+from governance.bodies.constitution import constitution_for as constitution_for
+from governance.bodies.models import Body, Constitution, Electorate, SeatHolder, current_term_q
 from members.models import Chamber, MembershipStatus, Organisation, Person
 
 
@@ -23,6 +28,63 @@ def body_list() -> QuerySet[Body]:
 def body_get(*, slug: str) -> Body:
     """One body by slug (404 when there is none)."""
     return get_object_or_404(Body, slug=slug)
+
+
+@dataclass
+class BoundRow:
+    method: str  # the method's label
+    value: str  # its stored value
+    quorum: str  # "1/2"
+    threshold: str  # "2/3", or "" for a method without a threshold
+
+
+@dataclass
+class ConstitutionSummary:
+    """A body's constitution in words, for its page and the API."""
+
+    constitution: Constitution
+    bounds: list[BoundRow]
+    amendments_by: Body
+    source: str  # "adopted by decision 12", or the founding settings
+    decision_seq: int | None  # the public log's decision that set it
+    founding: bool
+
+
+def constitution_summary(*, body: Body) -> ConstitutionSummary:
+    """The constitution that binds ``body`` now, in words: each ballot method's lowest quorum
+    and threshold, the consultation, tabling and admission rules, who amends its decisions
+    and the decision that set it. Three queries at most."""
+    constitution = constitution_for(body)
+    rows = []
+    for method in methods():
+        bounds = bounds_for(constitution, method.value)
+        rows.append(
+            BoundRow(
+                method=method.label,
+                value=method.value,
+                quorum=fraction_text(bounds.quorum),
+                threshold=fraction_text(bounds.threshold) if bounds.threshold else "",
+            )
+        )
+    decision = constitution.adopted_by
+    return ConstitutionSummary(
+        constitution=constitution,
+        bounds=rows,
+        amendments_by=constitution.amendments_by or body,
+        source=source_text(constitution),
+        decision_seq=decision.log_entry_id if decision is not None else None,
+        founding=decision is None,
+    )
+
+
+def constitution_history(*, body: Body) -> QuerySet[Constitution]:
+    """Every version of the body's constitution, newest first, with the decision that set
+    each (one query)."""
+    return (
+        Constitution.objects.filter(body=body)
+        .select_related("adopted_by__proposal", "amendments_by")
+        .order_by("-number")
+    )
 
 
 def body_electorate(*, body: Body, on: date | None = None) -> QuerySet[Organisation]:

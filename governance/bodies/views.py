@@ -24,6 +24,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "body": body,
             "composition": body_selectors.body_composition(user=request.user, body=body),
+            "constitution": body_selectors.constitution_summary(body=body),
             "proposals": proposal_selectors.proposal_list(user=request.user, body=body.slug)[:20],
         },
     )

@@ -210,27 +210,15 @@ class DecisionFilterForm(forms.Form):
 
 
 class DecisionChangeForm(GuidedForm):
-    """The secretariat's amendment, correction or withdrawal of a published decision: a new
-    entry of the log; the service decides."""
+    """A correction of an error of fact (the secretariat). Amending or withdrawing a decision
+    is a decision's effect: there is no choice of kind here."""
 
-    field_guides = {
-        "kind": "whether you amend, correct or withdraw the decision",
-        "reason": "the reason for the change",
-    }
+    field_guides = {"reason": "the error of fact and the reason for the correction"}
 
-    kind = forms.ChoiceField(
-        label="Kind of change",
-        widget=forms.RadioSelect,
-        choices=[
-            ("amendment", "Amendment"),
-            ("correction", "Correction"),
-            ("withdrawal", "Withdrawal"),
-        ],
-    )
     reason = BoundedTextFormField(
         max_length=STATEMENT,
         name="reason",
-        label="Reason (published)",
+        label="The error of fact, and the correction's reason (published)",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     title = forms.CharField(label="New title", required=False, max_length=300)

@@ -176,6 +176,8 @@ class Statement:
     evidence_url: str = ""
     evidence_note: str = ""
     changes: list[tuple[str, Any]] = field(default_factory=list)
+    # An amendment or withdrawal: the decision that made it ({"seq", "proposal", "body"}).
+    decided_by: dict[str, Any] | None = None
 
 
 def _endorser(record: dict[str, Any]) -> str:
@@ -216,8 +218,15 @@ def statement_of(seq: int, kind: str, record: dict[str, Any]) -> Statement:
     else:
         heading = label(LogEntryKind, kind)
     text = str(record.get("text") or record.get("reason") or "")
+    decided_by = record.get("decided_by")
     return Statement(
-        seq, kind, heading, day(record.get("filed_at")), text, changes=changes_of(record)
+        seq,
+        kind,
+        heading,
+        day(record.get("filed_at")),
+        text,
+        changes=changes_of(record),
+        decided_by=decided_by if isinstance(decided_by, dict) else None,
     )
 
 

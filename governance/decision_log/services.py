@@ -174,23 +174,9 @@ def _refresh_search(seq: int) -> None:
     )
 
 
-@use_case
-def decision_log_change(
-    *,
-    actor: Actor,
-    decision_seq: int,
-    kind: str,
-    reason: str,
-    changes: dict[str, Any] | None = None,
-) -> DecisionLogEntry:
-    """A staff action on a published decision: an amendment or a correction (with the fields
-    it changes) or a withdrawal, each with its reason, appended as a new entry. The decision
-    entry itself never changes."""
-    policy.require(actor, "decision.amend")
-    if kind not in STATE_BY_KIND:
-        raise ValidationError({"kind": "Choose an amendment, a correction or a withdrawal."})
-    if not reason.strip():
-        raise ValidationError({"reason": "Say why."})
+def clean_changes(kind: str, changes: dict[str, Any] | None) -> dict[str, Any]:
+    """The changes an amendment or correction makes, checked: only the fields a change may
+    touch, at least one (a withdrawal changes none), a date written YYYY-MM-DD."""
     changes = dict(changes or {})
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
@@ -199,6 +185,11 @@ def decision_log_change(
         )
     if kind != LogEntryKind.WITHDRAWAL and not changes:
         raise ValidationError({"changes": "Say what changes."})
+    if kind == LogEntryKind.WITHDRAWAL and changes:
+        raise ValidationError({"changes": "A withdrawal changes nothing: it ends the decision."})
+    for field in ("title", "summary", "rationale"):
+        if field in changes and not isinstance(changes[field], str):
+            raise ValidationError({"changes": f"The new {field} is text."})
     if changes.get("effective_date"):
         try:
             changes["effective_date"] = date.fromisoformat(
@@ -206,13 +197,74 @@ def decision_log_change(
             ).isoformat()
         except ValueError as error:
             raise ValidationError({"changes": "The effective date must be YYYY-MM-DD."}) from error
+    return changes
+
+
+def changeable_decision(decision_seq: int) -> PublishedDecision:
+    """The published decision ``decision_seq``, refused when there is none or it was
+    withdrawn (nothing changes it any more)."""
     published = PublishedDecision.objects.filter(entry_id=decision_seq).first()
     if published is None:
         raise ValidationError({"decision_seq": "No published decision has this seq."})
     if published.state == DecisionState.WITHDRAWN:
         raise ValidationError("This decision was withdrawn; nothing more can change it.")
-    return decision_log_append(
-        kind=kind,
-        amends=decision_seq,
-        record={"decision_seq": decision_seq, "reason": reason.strip(), "changes": changes},
+    return published
+
+
+def append_change(
+    *,
+    kind: str,
+    decision_seq: int,
+    reason: str,
+    changes: dict[str, Any],
+    decided_by: dict[str, Any] | None = None,
+) -> DecisionLogEntry:
+    """Append an amendment, correction or withdrawal of a published decision, inside the
+    caller's use case. No check of who acts: a correction is the secretariat's use case
+    (``decision_log_change``); an amendment or withdrawal is the effect of a decision
+    (``governance.effects``), whose entry names it in ``decided_by``."""
+    if kind not in STATE_BY_KIND:
+        raise ValidationError({"kind": "Choose an amendment, a correction or a withdrawal."})
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why."})
+    changes = clean_changes(kind, changes)
+    changeable_decision(decision_seq)
+    record: dict[str, Any] = {
+        "decision_seq": decision_seq,
+        "reason": reason.strip(),
+        "changes": changes,
+    }
+    if decided_by is not None:
+        record["decided_by"] = decided_by
+    return decision_log_append(kind=kind, amends=decision_seq, record=record)
+
+
+@use_case
+def decision_log_change(
+    *,
+    actor: Actor,
+    decision_seq: int,
+    reason: str,
+    changes: dict[str, Any] | None = None,
+    kind: str = LogEntryKind.CORRECTION,
+) -> DecisionLogEntry:
+    """The secretariat's correction of an error of fact in a published decision (the fields
+    it corrects, with its reason), appended as a new entry that the log shows as a
+    correction. The decision entry itself never changes. An amendment or a withdrawal is
+    refused here: only a decision makes one (a proposal whose effect amends or withdraws the
+    decision, ``governance.effects``), and its entry names that decision."""
+    policy.require(actor, "decision.correct")
+    amending = kind == LogEntryKind.AMENDMENT
+    if kind in (LogEntryKind.AMENDMENT, LogEntryKind.WITHDRAWAL):
+        raise ValidationError(
+            {
+                "kind": f"{'An amendment' if amending else 'A withdrawal'} is made only by a "
+                f"decision: table a proposal whose effect {'amends' if amending else 'withdraws'} "
+                f"decision {decision_seq}. The secretariat corrects errors of fact only."
+            }
+        )
+    if kind != LogEntryKind.CORRECTION:
+        raise ValidationError({"kind": "The secretariat publishes corrections only."})
+    return append_change(
+        kind=kind, decision_seq=decision_seq, reason=reason, changes=dict(changes or {})
     )

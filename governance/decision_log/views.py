@@ -60,7 +60,7 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "page": entry_page,
             "record": entry_page.content.get("record", {}),
             "head": selectors.decision_log_head(),
-            "can_change": policy.may(request.user, "decision.amend"),
+            "can_change": policy.may(request.user, "decision.correct"),
         },
     )
 
@@ -78,8 +78,9 @@ def decision_canonical(request: HttpRequest, seq: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
-    """Secretariat: amend, correct or withdraw a published decision (a new entry)."""
-    policy.require(request.user, "decision.amend")
+    """Secretariat: correct an error of fact in a published decision (a new entry). Amending
+    or withdrawing it is a decision's effect, never this page's."""
+    policy.require(request.user, "decision.correct")
     entry_page = selectors.log_entry_page(seq=seq)
     form = DecisionChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -87,14 +88,13 @@ def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
             entry = decision_log_change(
                 actor=request.user,
                 decision_seq=seq,
-                kind=form.cleaned_data["kind"],
                 reason=form.cleaned_data["reason"],
                 changes=form.changes(),
             )
         except ValidationError as error:
             apply_service_error(form, error)
         else:
-            messages.success(request, f"Published as entry {entry.seq}.")
+            messages.success(request, f"The correction is published as entry {entry.seq}.")
             return redirect("governance:decision-detail", seq=seq)
     return render(
         request,

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
+from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAdmin
 from alliance_portal.text_limits import text_form_field
 from governance.objectives import services
 from governance.objectives.models import Indicator, Issue, IssueStatusChange, Measurement, Objective
@@ -18,16 +18,19 @@ from governance.objectives.models import Indicator, Issue, IssueStatusChange, Me
 # --- objectives and issues ---------------------------------------------------------------------
 
 
-class IndicatorInline(admin.StackedInline):
+class IndicatorInline(ReadOnlyInline):
     model = Indicator
-    extra = 0
+    fields = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
+    readonly_fields = fields
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(RecordAdmin):
+    """Objectives and their indicators are adopted or changed only by a decision (a proposal's
+    effect, issue 16): shown here, never edited by hand."""
+
     list_display = ("title", "status", "order")
     list_filter = ("status",)
-    prepopulated_fields = {"slug": ("title",)}
     inlines = (IndicatorInline,)
 
 
@@ -37,7 +40,9 @@ class MeasurementInline(ReadOnlyInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(RecordAdmin):
+    """Shown only: indicators change by decision, like their objectives."""
+
     list_display = ("name", "objective", "unit", "baseline_value", "target_value", "target_date")
     list_filter = ("objective",)
     inlines = (MeasurementInline,)

@@ -65,11 +65,12 @@ def proposal_list(
 
 
 def proposal_get(*, user: Actor, pk: int) -> Proposal:
-    """One proposal this user may see, with body, sponsor, objectives and issues loaded; a
+    """One proposal this user may see, with body, sponsor, effect, objectives and issues loaded; a
     signed-in person who may not see it gets 404, an anonymous visitor is asked to sign in."""
-    queryset = Proposal.objects.select_related("body", "proposed_by").prefetch_related(
-        "objectives", "issues"
-    )
+    # With its effect (a reverse one-to-one), so the page reads it without a query.
+    queryset = Proposal.objects.select_related(
+        "body", "proposed_by", "effect__decision"
+    ).prefetch_related("objectives", "issues")
     return policy.get_visible_or_404(user, queryset, pk=pk)
 
 

@@ -20,6 +20,7 @@ from governance.ballots.views import proposal_ballot_context
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations.forms import CommentForm
 from governance.consultations.models import Comment, CommentStatus
+from governance.effects import selectors as effect_selectors
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors as proposal_selectors
 from governance.proposals import services
@@ -86,6 +87,9 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "story": proposal_selectors.proposal_story(proposal=proposal),
         "responses": consultation_selectors.response_table(proposal=proposal),
         "assessment": proposal_selectors.impact_assessment_of(proposal=proposal),
+        "effect": effect_selectors.effect_of(proposal=proposal),
+        "may_set_effect": proposal.is_before_ballot
+        and policy.may(request.user, "proposal.set_effect", proposal),
         "blockers": proposal_selectors.ballot_blockers(proposal=proposal)
         if may_advance and proposal.status == ProposalStatus.DELIBERATION
         else [],

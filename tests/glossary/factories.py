@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
+
 from alliance_portal.policy import SYSTEM
 from alliance_portal.types import Actor
 from glossary import services
@@ -64,9 +66,21 @@ def proposed_concept(
     )
 
 
+def agree_as_a_decision_does(revision: Revision) -> Revision:
+    """Agree a revision as an adopted glossary batch does (inside the ballot's closing)."""
+    with transaction.atomic():
+        (agreed,) = services.apply_agree_batch([revision], actor=SYSTEM, note="Decision 1")
+    return agreed
+
+
 def agree(revision: Revision, actor: Actor = SYSTEM) -> Revision:
+    """Put the revision under review and agree it as a decision's glossary batch does
+    (``apply_agree_batch``: since issue 16 no person agrees a revision; the governance tests
+    take batches through real ballots)."""
     services.revision_submit_for_review(actor=SYSTEM, revision=revision)
-    return services.revision_agree(actor=actor, revision=revision)
+    with transaction.atomic():
+        (agreed,) = services.apply_agree_batch([revision], actor=actor, note="Decision 1")
+    return agreed
 
 
 def agreed_concept(

@@ -71,19 +71,16 @@ def test_a_revision_added_in_the_admin_is_proposed_against_the_current_text(worl
     assert {label.text for label in revision.labels.all()} == {"Mass balance", "MB"}
 
 
-def test_the_agree_action_refuses_ones_own_revision(world) -> None:
-    secretariat = world.users[Role.SECRETARIAT]
-    own = proposed_concept("Own idea", actor=secretariat)
+def test_the_admin_puts_revisions_under_review_and_agrees_none(world) -> None:
+    """Since issue 16 there is no agree action: a decision's glossary batch agrees."""
     theirs = proposed_concept("Their idea", actor=world.users[Role.MEMBER])
     client = world.client_for(Role.SECRETARIAT)
-    ids = [own.current_text.pk, theirs.current_text.pk]
+    ids = [theirs.current_text.pk]
     client.post("/admin/glossary/revision/", {"action": "submit_selected", "_selected_action": ids})
     client.post("/admin/glossary/revision/", {"action": "agree_selected", "_selected_action": ids})
-    statuses = dict(Revision.objects.filter(pk__in=ids).values_list("concept__slug", "status"))
-    assert statuses == {
-        "own-idea": RevisionStatus.UNDER_REVIEW,
-        "their-idea": RevisionStatus.AGREED,
-    }
+    assert Revision.objects.get(pk=ids[0]).status == RevisionStatus.UNDER_REVIEW
+    page = client.get("/admin/glossary/revision/").content.decode()
+    assert "agree_selected" not in page
 
 
 def test_an_agreed_concept_cannot_be_deleted_in_the_admin(world) -> None:

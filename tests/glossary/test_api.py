@@ -8,8 +8,13 @@ from rest_framework.test import APIClient
 
 from alliance_portal.roles import Role
 from glossary import services
-from glossary.models import Concept, ConceptStatus, RevisionStatus
-from tests.glossary.factories import agreed_concept, proposed_concept, revise
+from glossary.models import Concept, ConceptStatus, Revision, RevisionStatus
+from tests.glossary.factories import (
+    agree_as_a_decision_does,
+    agreed_concept,
+    proposed_concept,
+    revise,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,15 +111,13 @@ def test_revisions_through_the_api_with_their_diff(world) -> None:
     secretariat = _api(world, Role.SECRETARIAT)
     pk = revision["id"]
     assert member.post(f"/api/v1/glossary/revisions/{pk}/submit/").status_code == 403
-    assert secretariat.post(f"/api/v1/glossary/revisions/{pk}/agree/").status_code == 400
     assert (
         secretariat.post(f"/api/v1/glossary/revisions/{pk}/submit/").json()["status"]
         == RevisionStatus.UNDER_REVIEW
     )
-    agreed = secretariat.post(
-        f"/api/v1/glossary/revisions/{pk}/agree/", {"note": "Fine."}, format="json"
-    )
-    assert agreed.json()["status"] == RevisionStatus.AGREED
+    # Since issue 16 no endpoint agrees a revision: a decision's glossary batch does.
+    assert secretariat.post(f"/api/v1/glossary/revisions/{pk}/agree/").status_code == 404
+    agree_as_a_decision_does(Revision.objects.get(pk=pk))
     concept.refresh_from_db()
     assert concept.current_revision_id == pk
     public = _api(world, Role.ANONYMOUS).get("/api/v1/glossary/concepts/tailings/revisions/").json()

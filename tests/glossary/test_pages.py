@@ -234,16 +234,20 @@ def test_a_translation_is_a_revision_with_a_word_diff(world) -> None:
     assert "résidus miniers" in translation
 
 
-def test_the_secretariat_reviews_agrees_and_rejects_through_the_pages(world) -> None:
+def test_the_secretariat_reviews_and_rejects_through_the_pages(world) -> None:
+    """Agreeing is a decision's (issue 16): the page offers review and rejection only."""
     concept = agreed_concept("Tailings", "Left-over rock.")
     revision = revise(concept, "Left-over ground rock.", actor=world.users[Role.MEMBER])
     secretariat = world.client_for(Role.SECRETARIAT)
     page = secretariat.get(revision.get_absolute_url()).content.decode()
     assert "Put under review" in page
     secretariat.post(f"/glossary/revisions/{revision.pk}/submit/")
-    secretariat.post(f"/glossary/revisions/{revision.pk}/agree/")
+    reviewed = secretariat.get(revision.get_absolute_url()).content.decode()
+    assert "Agree this text" not in reviewed
+    assert "Only a decision of a governing body agrees a text" in reviewed
+    assert secretariat.post(f"/glossary/revisions/{revision.pk}/agree/").status_code == 404
     revision.refresh_from_db()
-    assert revision.status == RevisionStatus.AGREED
+    assert revision.status == RevisionStatus.UNDER_REVIEW
     other = revise(concept, "Something else.", actor=world.users[Role.MEMBER])
     assert (
         secretariat.post(f"/glossary/revisions/{other.pk}/reject/", {"reason": ""}).status_code

@@ -26,7 +26,10 @@ def _english_definition(concept: Concept) -> str:
     return definition.text
 
 
-def test_a_member_proposes_and_the_secretariat_agrees(world) -> None:
+def test_a_member_proposes_the_secretariat_reviews_and_a_decision_agrees(world) -> None:
+    """Since issue 16 the secretariat no longer agrees revisions: a decision's glossary batch
+    does (``apply_agree_batch``, carried by the ballot's closing; see
+    tests/governance/test_constitution_effects.py for the whole journey)."""
     member = world.users[Role.MEMBER]
     secretariat = world.users[Role.SECRETARIAT]
     concept = proposed_concept("Mass balance", "Mixing with bookkeeping.", actor=member)
@@ -36,17 +39,19 @@ def test_a_member_proposes_and_the_secretariat_agrees(world) -> None:
     services.revision_submit_for_review(actor=secretariat, revision=proposal)
     concept.refresh_from_db()
     assert concept.status == ConceptStatus.UNDER_REVIEW
-    services.revision_agree(actor=secretariat, revision=proposal)
+    with transaction.atomic():
+        apply_agree_batch([proposal], actor=SYSTEM, note="Decision 12")
     concept.refresh_from_db()
     assert concept.status == ConceptStatus.AGREED
     assert concept.agreed_at is not None
     proposal.refresh_from_db()
     assert proposal.status == RevisionStatus.AGREED
-    assert proposal.decided_by == secretariat
+    assert proposal.decided_by is None  # the body decided, not a person
+    assert proposal.decision_note == "Decision 12"
     assert proposal.author_organisation == world.own
 
 
-def test_only_the_secretariat_reviews_and_never_its_own_revision(world) -> None:
+def test_only_the_secretariat_reviews_and_nobody_agrees_by_hand(world) -> None:
     secretariat = world.users[Role.SECRETARIAT]
     concept = proposed_concept("Red flag", actor=secretariat)
     for role in (Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE, Role.CIVIL_SOCIETY_REVIEWER):
@@ -55,13 +60,11 @@ def test_only_the_secretariat_reviews_and_never_its_own_revision(world) -> None:
                 actor=world.users[role], revision=concept.current_text
             )
     services.revision_submit_for_review(actor=secretariat, revision=concept.current_text)
-    with pytest.raises(PermissionDenied, match="You wrote this revision"):
-        services.revision_agree(actor=secretariat, revision=concept.current_text)
-    with pytest.raises(PermissionDenied):
-        services.revision_agree(actor=world.users[Role.MEMBER], revision=concept.current_text)
-    services.revision_agree(actor=world.users[Role.SUPERUSER], revision=concept.current_text)
+    # Agreeing is a decision's effect: there is no use case for a person to call.
+    assert not hasattr(services, "revision_agree")
+    assert not hasattr(services, "revisions_agree_batch")
     concept.refresh_from_db()
-    assert concept.status == ConceptStatus.AGREED
+    assert concept.status == ConceptStatus.UNDER_REVIEW
 
 
 def test_external_stakeholders_and_anonymous_visitors_do_not_propose(world) -> None:
@@ -98,8 +101,8 @@ def test_a_revision_written_against_an_older_text_is_not_agreed() -> None:
     second = revise(concept, "Second rewrite.")
     agree(first)
     services.revision_submit_for_review(actor=SYSTEM, revision=second)
-    with pytest.raises(ValidationError, match="earlier text"):
-        services.revision_agree(actor=SYSTEM, revision=second)
+    with pytest.raises(ValidationError, match="earlier text"), transaction.atomic():
+        apply_agree_batch([second], actor=SYSTEM)
     assert _english_definition(concept) == "First rewrite."
 
 
@@ -129,24 +132,17 @@ def test_a_batch_agreed_by_a_governance_decision_is_all_or_nothing() -> None:
         new.current_text,
     ]
     stale = revise(two, "Another text for the same concept.")
-    with pytest.raises(ValidationError, match="one revision per concept"):
-        services.revisions_agree_batch(actor=SYSTEM, revisions=[*batch, stale])
+    with pytest.raises(ValidationError, match="one revision per concept"), transaction.atomic():
+        apply_agree_batch([*batch, stale], actor=SYSTEM)
     assert Revision.objects.filter(status=RevisionStatus.AGREED).count() == 2
-    agreed = services.revisions_agree_batch(actor=SYSTEM, revisions=batch, note="Decision 12")
+    with transaction.atomic():
+        agreed = apply_agree_batch(batch, actor=SYSTEM, note="Decision 12")
     assert {r.status for r in agreed} == {RevisionStatus.AGREED}
     assert _english_definition(one) == "Records of who held it."
     new.refresh_from_db()
     assert new.status == ConceptStatus.AGREED
-    with pytest.raises(ValidationError, match="Already decided"):
-        services.revisions_agree_batch(actor=SYSTEM, revisions=batch)
-
-
-def test_the_batch_is_the_secretariats_or_the_systems(world) -> None:
-    concept = proposed_concept("Mass balance")
-    with pytest.raises(PermissionDenied):
-        services.revisions_agree_batch(
-            actor=world.users[Role.MEMBER], revisions=[concept.current_text]
-        )
+    with pytest.raises(ValidationError, match="Already decided"), transaction.atomic():
+        apply_agree_batch(batch, actor=SYSTEM)
 
 
 def test_deprecating_and_superseding(world) -> None:
@@ -213,12 +209,11 @@ def test_the_audit_trail_names_the_use_case_and_the_person(world) -> None:
     secretariat = world.users[Role.SUPERUSER]
     concept = proposed_concept("Red flag", actor=world.users[Role.MEMBER])
     services.revision_submit_for_review(actor=secretariat, revision=concept.current_text)
-    services.revision_agree(actor=secretariat, revision=concept.current_text)
     events = pghistory.models.Events.objects.tracks(concept.current_text).order_by("pgh_created_at")
     last = list(events)[-1]
-    assert last.pgh_context["use_case"] == "revision_agree"
+    assert last.pgh_context["use_case"] == "revision_submit_for_review"
     assert last.pgh_context["user"] == secretariat.pk
-    assert last.pgh_diff["status"] == [RevisionStatus.UNDER_REVIEW, RevisionStatus.AGREED]
+    assert last.pgh_diff["status"] == [RevisionStatus.PROPOSED, RevisionStatus.UNDER_REVIEW]
 
 
 def test_a_service_called_without_an_actor_is_refused() -> None:
@@ -231,11 +226,12 @@ def test_a_service_called_without_an_actor_is_refused() -> None:
 
 
 def test_the_audit_trail_names_the_system_when_it_acts() -> None:
-    concept = agreed_concept("Red flag")
+    concept = proposed_concept("Red flag")
+    services.revision_submit_for_review(actor=SYSTEM, revision=concept.current_text)
     last = list(
         pghistory.models.Events.objects.tracks(concept.current_text).order_by("pgh_created_at")
     )[-1]
-    assert last.pgh_context["use_case"] == "revision_agree"
+    assert last.pgh_context["use_case"] == "revision_submit_for_review"
     assert (last.pgh_context["user"], last.pgh_context["system"]) == (None, True)
 
 
@@ -270,12 +266,10 @@ def test_usage_notes_are_written_for_ones_own_organisation_and_removed_by_it_or_
 
 
 def test_a_governance_use_case_carries_a_batch_inside_its_own_transaction() -> None:
-    """``apply_agree_batch`` is plain work for another use case's transaction; the use case
-    ``revisions_agree_batch`` is outermost only (durable) and refuses to run inside one."""
+    """``apply_agree_batch`` is plain work for another use case's transaction (the ballot's
+    closing, since issue 16 the only way a revision is agreed)."""
     one = agreed_concept("Chain of custody", "Records.")
     batch = [revise(one, "Records of who held it.")]
-    with transaction.atomic(durable=True), pytest.raises(RuntimeError, match="durable"):
-        services.revisions_agree_batch(actor=SYSTEM, revisions=batch)
     with transaction.atomic(durable=True):
         agreed = apply_agree_batch(batch, actor=SYSTEM, note="Decision 12")
     assert [revision.status for revision in agreed] == [RevisionStatus.AGREED]

@@ -62,27 +62,29 @@ def test_due_consultations_open_and_running_twice_changes_nothing_more() -> None
 
 
 def test_due_consultations_close_and_running_twice_changes_nothing_more() -> None:
-    proposal = _scheduled("Closing", -timedelta(minutes=5), timedelta(days=10))
+    # 20 days: consultations last at least 14 (the founding constitution, issue 16).
+    proposal = _scheduled("Closing", -timedelta(minutes=5), timedelta(days=20))
     services.consultations_open_due(actor=SYSTEM)
     assert consultations_close_due_task.delay().get() == []  # not due yet
-    eleven_days_later = timezone.now() + timedelta(days=11)
-    assert services.consultations_close_due(actor=SYSTEM, now=eleven_days_later) == [proposal.pk]
+    three_weeks_later = timezone.now() + timedelta(days=21)
+    assert services.consultations_close_due(actor=SYSTEM, now=three_weeks_later) == [proposal.pk]
     story = _story()
-    assert services.consultations_close_due(actor=SYSTEM, now=eleven_days_later) == []
+    assert services.consultations_close_due(actor=SYSTEM, now=three_weeks_later) == []
     assert _story() == story
     proposal.refresh_from_db()
     assert proposal.status == S.DELIBERATION
-    assert proposal.consultation_closed_at == eleven_days_later
+    assert proposal.consultation_closed_at == three_weeks_later
 
 
 def test_a_consultation_closed_by_hand_is_left_alone() -> None:
-    proposal = _scheduled("By hand", -timedelta(minutes=5), timedelta(days=1))
+    proposal = _scheduled("By hand", -timedelta(minutes=5), timedelta(days=15))
     services.consultations_open_due(actor=SYSTEM)
     services.proposal_transition(
         actor=SYSTEM, proposal=proposal, to_status=S.WITHDRAWN, reason="Merged with another."
     )
     assert (
-        services.consultations_close_due(actor=SYSTEM, now=timezone.now() + timedelta(days=2)) == []
+        services.consultations_close_due(actor=SYSTEM, now=timezone.now() + timedelta(days=16))
+        == []
     )
     proposal.refresh_from_db()
     assert proposal.status == S.WITHDRAWN
@@ -111,11 +113,11 @@ def test_one_consultation_that_fails_to_open_does_not_stop_the_others(monkeypatc
 
 
 def test_one_consultation_that_fails_to_close_does_not_stop_the_others(monkeypatch, caplog) -> None:
-    failing = _scheduled("Failing", -timedelta(minutes=2), timedelta(days=1))
-    fine = _scheduled("Fine", -timedelta(minutes=1), timedelta(days=1))
+    failing = _scheduled("Failing", -timedelta(minutes=2), timedelta(days=15))
+    fine = _scheduled("Fine", -timedelta(minutes=1), timedelta(days=15))
     assert services.consultations_open_due(actor=SYSTEM) == [failing.pk, fine.pk]
     _failing_for(monkeypatch, failing)
-    later = timezone.now() + timedelta(days=2)
+    later = timezone.now() + timedelta(days=16)
     assert services.consultations_close_due(actor=SYSTEM, now=later) == [fine.pk]
     statuses = dict(Proposal.objects.values_list("title", "status"))
     assert statuses == {"Failing": S.CONSULTATION, "Fine": S.DELIBERATION}

@@ -22,7 +22,11 @@ from rest_framework.test import APIClient
 from alliance_portal.roles import Role
 from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
 from governance.decision_log.models import DecisionLogEntry, PublishedDecision
-from governance.decision_log.services import decision_log_append, decision_log_change
+from governance.decision_log.services import (
+    append_change,
+    decision_log_append,
+    decision_log_change,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 GENESIS = "0" * 64
@@ -240,7 +244,9 @@ def test_pages_feed_and_canonical_text(client: Client) -> None:
     assert entries[0].find(f"{atom}link").get("href").endswith("/governance/decisions/2/")
 
 
-def test_staff_amend_correct_and_withdraw_as_new_entries(world) -> None:
+def test_staff_correct_as_new_entries_and_a_withdrawal_ends_all_change(world) -> None:
+    """Since issue 16 the secretariat only corrects; an amendment or withdrawal is a
+    decision's effect (``append_change``, tested end to end in test_constitution_effects.py)."""
     decision = decision_log_append(kind="decision", record=decision_record(1))
     member = world.users[Role.MEMBER]
     with pytest.raises(PermissionDenied):
@@ -269,13 +275,20 @@ def test_staff_amend_correct_and_withdraw_as_new_entries(world) -> None:
     page = world.client_for(Role.ANONYMOUS).get("/governance/decisions/1/").content.decode()
     assert "Lualaba" in page
     assert "wrong province" in page
-    decision_log_change(
-        actor=staff, decision_seq=1, kind="withdrawal", reason="Superseded by decision 7."
-    )
-    with pytest.raises(ValidationError, match="withdrawn"):
+    with pytest.raises(ValidationError, match="only by a decision"):
         decision_log_change(
-            actor=staff, decision_seq=1, kind="amendment", reason="x", changes={"title": "y"}
+            actor=staff, decision_seq=1, kind="withdrawal", reason="Superseded by decision 7."
         )
+    with transaction.atomic():
+        append_change(
+            kind="withdrawal",
+            decision_seq=1,
+            reason="Superseded by decision 7.",
+            changes={},
+            decided_by={"seq": None, "proposal": 7, "body": "General Assembly"},
+        )
+    with pytest.raises(ValidationError, match="withdrawn"):
+        decision_log_change(actor=staff, decision_seq=1, reason="x", changes={"title": "y"})
     assert world.client_for(Role.MEMBER).get("/governance/decisions/1/change/").status_code == 403
     assert (
         world.client_for(Role.ANONYMOUS).get("/governance/decisions/1/change/").status_code == 302

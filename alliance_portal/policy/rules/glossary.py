@@ -3,10 +3,10 @@
 - People who read members-level material (members, representatives, civil-society reviewers,
   the secretariat) propose concepts and revisions (a translation is a revision in another
   language) and follow the proposals under discussion (DESIGN.md §2).
-- The secretariat puts revisions under review, agrees or rejects them, gives notations, and
-  deprecates or supersedes concepts. It never agrees a revision one of its own wrote: another
-  member of the secretariat does. A batch agreed by a governance decision is the body's
-  decision, not a person's, so the author rule does not apply to it.
+- The secretariat puts revisions under review, rejects them, gives notations, and deprecates
+  or supersedes concepts. It does not agree them: a revision is agreed only by a governance
+  decision that adopts a glossary batch (Members set the agenda, issue 16), the body's act,
+  not a person's.
 - Usage notes are written by people of member organisations (members and representatives),
   for their own organisation, under its chamber. Reviewers and the secretariat belong to no
   chamber, so they write none of their own; the secretariat records a note an organisation
@@ -24,7 +24,6 @@ from alliance_portal.policy.actions import action
 from alliance_portal.policy.principals import Principal
 from alliance_portal.policy.rules.common import (
     ORGANISATION_ROLES,
-    is_author,
     is_staff,
     reads_members_level,
 )
@@ -70,20 +69,8 @@ def decides(who: Principal, obj: Any = None) -> bool:
     return is_staff(who)
 
 
-@action("revision.agree", refusal="Only the secretariat may agree glossary revisions.")
-def agrees_revision(who: Principal, revision: Any = None) -> bool | str:
-    """The secretariat, for a revision it did not write."""
-    if not is_staff(who):
-        return False
-    if revision is not None and is_author(who, revision.author_id):
-        return "You wrote this revision: another member of the secretariat may agree it."
-    return True
-
-
-@action("revision.agree_batch", refusal="Only the secretariat may agree glossary revisions.")
-def agrees_batches(who: Principal, revisions: Any = None) -> bool:
-    """The secretariat, recording a governance decision (the body's, so any author's)."""
-    return is_staff(who)
+# Agreeing revisions is no one's act: a decision agrees them (``governance.effects``, a
+# glossary batch adopted by a ballot), so there is no "revision.agree" action.
 
 
 # --- usage notes -----------------------------------------------------------------------------

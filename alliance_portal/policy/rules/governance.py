@@ -42,6 +42,16 @@ def _proposal_record_result(who: Principal, proposal: Any) -> bool:
     return is_staff(who)
 
 
+@action(
+    "proposal.set_effect",
+    refusal="Only the secretariat says what a proposal changes when it is adopted.",
+)
+def _proposal_set_effect(who: Principal, proposal: Any) -> bool:
+    """The secretariat gives a proposal its effect (a constitution change, a glossary batch,
+    objectives, an amendment or withdrawal of a decision), applied when it is adopted."""
+    return is_staff(who)
+
+
 @action("impact_assessment.save", refusal="Only the secretariat may record impact assessments.")
 def _impact_assessment_save(who: Principal, proposal: Any) -> bool:
     """The secretariat records a proposal's impact assessment."""
@@ -174,9 +184,10 @@ def _decision_publish(who: Principal, decision: Any) -> bool:
     return is_staff(who)
 
 
-@action("decision.amend", refusal="Only the secretariat amends, corrects or withdraws decisions.")
-def _decision_amend(who: Principal, entry: Any) -> bool:
-    """The secretariat appends an amendment, correction or withdrawal to a published decision."""
+@action("decision.correct", refusal="Only the secretariat corrects published decisions.")
+def _decision_correct(who: Principal, entry: Any) -> bool:
+    """The secretariat appends a correction of an error of fact to a published decision
+    (amendments and withdrawals are decisions' effects, never a person's act)."""
     return is_staff(who)
 
 

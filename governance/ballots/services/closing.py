@@ -30,6 +30,7 @@ from governance.ballots.selectors import (
 from governance.ballots.services.common import _lock, _when
 from governance.common.services import acting_user
 from governance.decision_log.services import decision_log_append
+from governance.effects.services import apply_effect, effect_record
 from governance.proposals.models import Proposal, ProposalStatus
 from governance.proposals.selectors import impact_assessment_of
 from governance.proposals.services import record_result
@@ -110,10 +111,13 @@ def _close(ballot: Ballot, *, actor: Actor, reason: str, now: datetime) -> Decis
         effective_date=effective_date,
     )
     record["rationale"] = _rationale(ballot, result, record["tally"])
+    effect = effect_record(proposal=proposal)
+    if effect is not None:
+        record["effect"] = effect  # what the decision changes, when adopted
     entry = None
     if proposal.disclosure == DisclosureLevel.PUBLIC:
         entry = decision_log_append(kind="decision", record=record)
-    return Decision.objects.create(
+    decision = Decision.objects.create(
         ballot=ballot,
         proposal=proposal,
         outcome=result.outcome,
@@ -124,6 +128,9 @@ def _close(ballot: Ballot, *, actor: Actor, reason: str, now: datetime) -> Decis
         record=record,
         log_entry=entry,
     )
+    if result.outcome == BallotOutcome.ADOPTED:
+        apply_effect(decision=decision, now=now)
+    return decision
 
 
 @use_case

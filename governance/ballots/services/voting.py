@@ -34,8 +34,10 @@ from governance.ballots.services.common import (
     _when,
     default_method,
 )
+from governance.bodies.constitution import check_ballot_bounds
 from governance.bodies.selectors import body_electorate
 from governance.common.services import acting_user
+from governance.effects.services import check_effect_before_ballot
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from members.models import Organisation, Person
 
@@ -60,7 +62,8 @@ def ballot_configure(
     threshold as exact fractions in (0, 1], concurrent majority (chamber-balanced only),
     secrecy, the closing time (default: 14 days after it opens) and the day an adopted
     decision takes effect. Refused once the ballot has opened: its rules never change under
-    the voters."""
+    the voters; and a quorum or threshold below the bounds of the body's constitution for the
+    method (the error quotes the rule and the decision that set it)."""
     policy.require(actor, "ballot.configure", proposal)
     now = now or timezone.now()
     proposal = Proposal.objects.select_for_update().select_related("body").get(pk=proposal.pk)
@@ -80,6 +83,12 @@ def ballot_configure(
         errors["concurrent_majority"] = f"Concurrent majority applies to {takers} ballots."
     if closes_at is not None and closes_at <= now:
         errors["closes_at"] = "The ballot closes at a time in the future."
+    if rule is not None and not errors:
+        errors.update(
+            check_ballot_bounds(
+                body=proposal.body, method=method, quorum=quorum, threshold=threshold
+            )
+        )
     if errors:
         raise ValidationError(errors)
     ballot, _ = Ballot.objects.update_or_create(
@@ -118,6 +127,14 @@ def ballot_open_for(*, proposal: Proposal, now: datetime) -> Ballot:
                 "passed: set a new closing time in the ballot's settings first."
             }
         )
+    # The constitution may have changed since the ballot was set up (or the body's defaults
+    # fall below it): a ballot never opens outside the bounds.
+    out_of_bounds = check_ballot_bounds(
+        body=proposal.body, method=ballot.method, quorum=ballot.quorum, threshold=ballot.threshold
+    )
+    if out_of_bounds:
+        raise ValidationError(out_of_bounds)
+    check_effect_before_ballot(proposal=proposal)
     ballot.opened_at = now
     ballot.closes_at = closes_at
     ballot.save()

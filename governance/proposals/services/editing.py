@@ -14,6 +14,7 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
+from governance.bodies.constitution import check_consultation_length
 from governance.bodies.models import Body
 from governance.common.services import acting_user
 from governance.objectives.models import Issue, Objective
@@ -32,13 +33,17 @@ SCHEDULE_FIELDS = frozenset({"consultation_closes_at", "consultation_public", "d
 EDITABLE_FIELDS = DRAFT_ONLY_FIELDS | LINK_FIELDS | SCHEDULE_FIELDS
 
 
-def _check_schedule(proposal: Proposal) -> dict[str, str]:
+def _check_schedule(proposal: Proposal, *, length: bool = True) -> dict[str, str]:
+    """The schedule's errors; with ``length``, also a window (opening to closing) shorter than
+    the body's constitution allows."""
     errors = {}
     opens, closes = proposal.consultation_opens_at, proposal.consultation_closes_at
     if opens is not None and closes is None:
         errors["consultation_closes_at"] = "Say when the consultation closes."
     if opens is not None and closes is not None and closes <= opens:
         errors["consultation_closes_at"] = "The consultation must close after it opens."
+    elif length and opens is not None and closes is not None:
+        errors.update(check_consultation_length(body=proposal.body, opens=opens, closes=closes))
     if proposal.consultation_public and proposal.disclosure != DisclosureLevel.PUBLIC:
         errors["consultation_public"] = (
             "Only a public proposal can have a consultation open to the public."
@@ -46,8 +51,8 @@ def _check_schedule(proposal: Proposal) -> dict[str, str]:
     return errors
 
 
-def _save_checked(proposal: Proposal) -> None:
-    errors = _check_schedule(proposal)
+def _save_checked(proposal: Proposal, *, length: bool = True) -> None:
+    errors = _check_schedule(proposal, length=length)
     if errors:
         raise ValidationError(errors)
     proposal.full_clean(exclude=["objectives", "issues"])
@@ -85,8 +90,9 @@ def proposal_create(
     created_at: datetime | None = None,
 ) -> Proposal:
     """Table a draft proposal (the secretariat). A consultation scheduled here opens by itself
-    when its time comes (Celery beat). Refuses a schedule that closes before it opens and a
-    public consultation of a members-only proposal."""
+    when its time comes (Celery beat). Refuses a schedule that closes before it opens or is
+    shorter than the body's constitution allows, and a public consultation of a members-only
+    proposal."""
     policy.require(actor, "proposal.create")
     proposal = Proposal(
         body=body,
@@ -160,7 +166,10 @@ def proposal_update(
         if field in ("countries", "materials"):
             value = list(value)
         setattr(proposal, field, value)
-    _save_checked(proposal)
+    # The window is held to the constitution when it changes (a running consultation's
+    # closing time too: from when it opened); a past window is left as it was.
+    rescheduled = {"consultation_opens_at", "consultation_closes_at", "body"} & set(changes)
+    _save_checked(proposal, length=bool(rescheduled))
     _set_links(proposal, changes.get("objectives"), changes.get("issues"))
     if made_public:
         # A decided members-only proposal made public publishes its decision (Governance II).

@@ -5,7 +5,7 @@ through it, and every change leaves a ``ProposalStatusChange`` with its reason."
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils import timezone
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
+from governance.bodies.constitution import check_consultation_length
 from governance.common.batch import each_due
 from governance.common.services import acting_user
 from governance.paragraphs import paragraph_count
@@ -27,6 +28,9 @@ from governance.proposals.models import (
 from governance.proposals.selectors import ballot_blockers
 
 S = ProposalStatus
+# How late the beat may open a scheduled consultation and still count its window from the
+# scheduled opening.
+OPENING_GRACE = timedelta(hours=1)
 
 
 def _label(status: str) -> str:
@@ -38,7 +42,9 @@ def _transition(
 ) -> Proposal:
     """Move ``proposal`` to ``to_status`` if the lifecycle allows it, or raise ValidationError
     with a message saying why not; nothing changes then. The row is locked for the check."""
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    locked = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("body").get(pk=proposal.pk)
+    )
     current = locked.status
     if to_status not in S.values:
         raise ValidationError({"to_status": f"“{to_status}” is not a status of a proposal."})
@@ -68,6 +74,12 @@ def _transition(
             )
         if paragraph_count(locked.text) == 0:
             raise ValidationError({"text": "The proposal has no text to consult on."})
+        # Counted from now, or from the scheduled opening when the beat runs a little late.
+        scheduled = locked.consultation_opens_at
+        starts = scheduled if scheduled and now - OPENING_GRACE <= scheduled <= now else now
+        too_short = check_consultation_length(body=locked.body, opens=starts, closes=closes)
+        if too_short:
+            raise ValidationError(too_short)
         locked.consultation_opened_at = now
         if locked.consultation_opens_at is None or locked.consultation_opens_at > now:
             locked.consultation_opens_at = now
@@ -119,7 +131,8 @@ def proposal_transition(
 ) -> Proposal:
     """Move a proposal along its lifecycle (whoever may change the proposal, or the system). Refuses, with a message saying why and changing nothing: an unknown or
     the current status; a step the lifecycle does not allow; withdrawing without a reason;
-    opening a consultation with no closing time in the future or no text; opening the ballot
+    opening a consultation with no closing time in the future, no text, or a window shorter
+    than the body's constitution allows; opening the ballot
     (``voting``) while a shown comment has no response, a comment awaits moderation or no
     impact assessment exists. Results are the ballot's: see ``proposal_record_result``."""
     policy.require(actor, "proposal.advance", proposal)

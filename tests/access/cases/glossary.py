@@ -129,15 +129,6 @@ PAGES: dict[str, list[Case]] = {
             label="proposed revision by a member",
         )
     ],
-    "glossary:revision-agree": [
-        Case(
-            "secretariat",
-            kwargs=_pk("reviewed_revision"),
-            method="post",
-            ok=frozenset({302}),
-            label="revision under review by a member",
-        )
-    ],
     "glossary:revision-reject": [
         Case("secretariat", kwargs=_pk("open_revision"), label="proposed revision")
     ],
@@ -202,9 +193,6 @@ API: dict[tuple[str, str], list[Case]] = {
     ],
     ("post", "/api/v1/glossary/revisions/{id}/submit/"): [
         Case("secretariat", kwargs=_id("open_revision"), ok=ONCE, label="proposed revision")
-    ],
-    ("post", "/api/v1/glossary/revisions/{id}/agree/"): [
-        Case("secretariat", kwargs=_id("reviewed_revision"), ok=ONCE, label="under review")
     ],
     ("post", "/api/v1/glossary/revisions/{id}/reject/"): [
         Case(

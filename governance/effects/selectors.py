@@ -1,0 +1,65 @@
+"""Reads about decision effects: a proposal's effect, and the decisions that agreed a concept's
+texts (the concept page links them)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from alliance_portal import policy
+from alliance_portal.types import Actor
+from governance.effects import kinds as _kinds  # noqa: F401 (registers the kinds)
+from governance.effects.kinds import concept_decisions_q
+from governance.effects.models import ProposalEffect
+from governance.effects.registry import KINDS
+from governance.proposals.models import Proposal
+
+
+@dataclass(frozen=True)
+class EffectView:
+    """A proposal's effect in words, for its page and the API."""
+
+    effect: ProposalEffect
+    label: str
+    text: str
+
+    @property
+    def state(self) -> str:
+        if self.effect.failure:
+            return f"Adopted, but it could not be applied: {self.effect.failure}"
+        if self.effect.applied_at is not None:
+            return "Applied by the decision that adopted the proposal."
+        return "Applied when the proposal is adopted."
+
+
+def effect_of(*, proposal: Proposal) -> EffectView | None:
+    """The proposal's effect (the caller has checked the reader may see the proposal), or
+    None. No query when ``proposal_get`` loaded the proposal (one otherwise), plus what the
+    kind's description reads."""
+    try:
+        effect = proposal.effect  # loaded with the proposal by ``proposal_get``
+    except ProposalEffect.DoesNotExist:
+        return None
+    rule = KINDS.get(effect.kind)
+    if rule is None:
+        return EffectView(effect=effect, label=effect.kind, text="")
+    return EffectView(effect=effect, label=rule.label, text=rule.describe(effect.payload))
+
+
+def effect_payload_text(payload: Any) -> str:
+    """The payload as the form shows it: JSON, indented."""
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def concept_agreed_by(*, user: Actor, revision_ids: list[int]) -> list[ProposalEffect]:
+    """The applied glossary-batch effects that agreed any of ``revision_ids`` (a concept's
+    revisions), with their decisions, that ``user`` may see; oldest first. One query."""
+    if not revision_ids:
+        return []
+    effects = (
+        ProposalEffect.objects.filter(concept_decisions_q(revision_ids), applied_at__isnull=False)
+        .select_related("decision__log_entry", "proposal__body")
+        .order_by("applied_at", "pk")
+    )
+    return list(policy.visible(user, effects))
