@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("governance.bodies.api_urls")),
     path("", include("governance.objectives.api_urls")),
     path("", include("governance.proposals.api_urls")),
+    path("", include("governance.versions.api_urls")),
     path("", include("governance.consultations.api_urls")),
     path("", include("governance.ballots.api_urls")),
     path("", include("governance.decision_log.api_urls")),

@@ -20,6 +20,7 @@ from governance.demo_content import PROPOSALS
 from governance.objectives.demo import _seed_issues, _seed_objectives
 from governance.proposals.demo import _seed_proposal
 from governance.proposals.models import Proposal
+from governance.versions import demo as demo_versions
 from members.models import Organisation
 
 
@@ -33,4 +34,5 @@ def seed() -> list[DemoLogin]:
         if not Proposal.objects.filter(title=spec.title).exists():
             _seed_proposal(spec, now, organisations)
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
+    demo_versions.seed(now, organisations)
     return []  # no logins of its own

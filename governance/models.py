@@ -69,6 +69,7 @@ from governance.reports.models import (
     ReportState,
     TransparencyReport,
 )
+from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
     "AuthorKind",
@@ -111,6 +112,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "ProposalStatusChange",
+    "ProposalVersion",
     "PublishedDecision",
     "RecusalExemption",
     "ReportEdition",
@@ -118,6 +120,7 @@ __all__ = [
     "ReportFileKind",
     "ReportKind",
     "ReportState",
+    "ResponseChange",
     "ResponseOutcome",
     "ReviewerStatement",
     "SeatHolder",
