@@ -67,6 +67,7 @@ class VersionPublishForm(GuidedForm):
         "note",
         label="What changed",
         required=True,
+        error_messages={"required": "Say what changed since the previous version"},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What changed since the previous version, and why. Sent to those who commented.",
     )

@@ -100,8 +100,9 @@ def version_compare(request: HttpRequest, pk: int) -> HttpResponse:
     if not numbers:
         raise Http404("The proposal has no versions yet.")
     default = {"old": numbers[-2] if len(numbers) > 1 else numbers[-1], "new": numbers[-1]}
-    form = CompareForm(request.GET or None, numbers=numbers, initial=default)
-    chosen = form.cleaned_data if request.GET and form.is_valid() else default
+    asked = "old" in request.GET or "new" in request.GET
+    form = CompareForm(request.GET if asked else None, numbers=numbers, initial=default)
+    chosen = form.cleaned_data if asked and form.is_valid() else default
     old = selectors.version_get(proposal=proposal, number=chosen["old"])
     new = selectors.version_get(proposal=proposal, number=chosen["new"])
     return render(

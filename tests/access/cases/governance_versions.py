@@ -70,12 +70,24 @@ def _pk(key: str):
     return lambda world: {"pk": _get(world, key).pk}
 
 
+def _id(key: str):
+    return lambda world: {"id": _get(world, key).pk}
+
+
 def _version(key: str, number: int):
     return lambda world: {"pk": _get(world, key).pk, "number": number}
 
 
 def _response(world) -> dict[str, Any]:
     return {"pk": _get(world, "revised").pk, "number": 2, "comment": _get(world, "comment").pk}
+
+
+def _api_version(key: str, number: int):
+    return lambda world: {"id": _get(world, key).pk, "number": number}
+
+
+def _api_response(world) -> dict[str, Any]:
+    return {"id": _get(world, "revised").pk, "number": 2, "comment": _get(world, "comment").pk}
 
 
 def _later() -> str:
@@ -135,34 +147,34 @@ PAGES: dict[str, list[Case]] = {
 }
 
 API: dict[tuple[str, str], list[Case]] = {
-    ("get", "/api/v1/proposals/{pk}/versions/"): [
-        Case("public", kwargs=_pk("revised"), label="public proposal"),
-        Case("members", kwargs=_pk("members"), label="members-only proposal"),
+    ("get", "/api/v1/proposals/{id}/versions/"): [
+        Case("public", kwargs=_id("revised"), label="public proposal"),
+        Case("members", kwargs=_id("members"), label="members-only proposal"),
     ],
-    ("post", "/api/v1/proposals/{pk}/versions/"): [
+    ("post", "/api/v1/proposals/{id}/versions/"): [
         Case(
             "secretariat",
-            kwargs=_pk("first"),
+            kwargs=_id("first"),
             data={"text": REVISED, "note": "Why."},
             ok=ONCE,
             label="publish (the second staff role finds the same text published)",
         ),
     ],
-    ("get", "/api/v1/proposals/{pk}/versions/compare/"): [
-        Case("public", kwargs=_pk("revised"), label="public proposal"),
-        Case("members", kwargs=_pk("members"), label="members-only proposal"),
+    ("get", "/api/v1/proposals/{id}/versions/compare/"): [
+        Case("public", kwargs=_id("revised"), label="public proposal"),
+        Case("members", kwargs=_id("members"), label="members-only proposal"),
     ],
-    ("get", "/api/v1/proposals/{pk}/versions/{number}/"): [
-        Case("public", kwargs=_version("revised", 2), label="public proposal"),
-        Case("members", kwargs=_version("members", 1), label="members-only proposal"),
+    ("get", "/api/v1/proposals/{id}/versions/{number}/"): [
+        Case("public", kwargs=_api_version("revised", 2), label="public proposal"),
+        Case("members", kwargs=_api_version("members", 1), label="members-only proposal"),
     ],
-    ("put", "/api/v1/proposals/{pk}/versions/{number}/responses/{comment}/"): [
-        Case("secretariat", kwargs=_response, data={"paragraphs": [2]}),
+    ("put", "/api/v1/proposals/{id}/versions/{number}/responses/{comment}/"): [
+        Case("secretariat", kwargs=_api_response, data={"paragraphs": [2]}),
     ],
-    ("post", "/api/v1/proposals/{pk}/consultation/reopen/"): [
+    ("post", "/api/v1/proposals/{id}/consultation/reopen/"): [
         Case(
             "secretariat",
-            kwargs=_pk("revised"),
+            kwargs=_id("revised"),
             data={"closes_at": (timezone.now() + timedelta(days=20)).isoformat()},
             ok=ONCE,
             label="open round 2 (the second staff role finds it open)",
