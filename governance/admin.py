@@ -10,6 +10,7 @@ from governance.effects import admin as effects_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
 from governance.reports import admin as reports_admin
+from governance.versions import admin as versions_admin
 
 __all__ = [
     "ballots_admin",
@@ -20,4 +21,5 @@ __all__ = [
     "objectives_admin",
     "proposals_admin",
     "reports_admin",
+    "versions_admin",
 ]

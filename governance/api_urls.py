@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("governance.objectives.api_urls")),
     path("", include("governance.proposals.api_urls")),
     path("", include("governance.effects.api_urls")),
+    path("", include("governance.versions.api_urls")),
     path("", include("governance.consultations.api_urls")),
     path("", include("governance.ballots.api_urls")),
     path("", include("governance.decision_log.api_urls")),

@@ -21,6 +21,7 @@ from governance.demo_content import PROPOSALS
 from governance.objectives.demo import _seed_issues, _seed_objectives
 from governance.proposals.demo import _seed_proposal
 from governance.proposals.models import Proposal
+from governance.versions import demo as demo_versions
 from members.models import Organisation
 
 
@@ -35,4 +36,5 @@ def seed() -> list[DemoLogin]:
             _seed_proposal(spec, now, organisations)
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     demo_constitution.seed(now, organisations)
+    demo_versions.seed(now, organisations)
     return []  # no logins of its own

@@ -71,6 +71,7 @@ from governance.reports.models import (
     ReportState,
     TransparencyReport,
 )
+from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
     "AuthorKind",
@@ -115,6 +116,7 @@ __all__ = [
     "ProposalEffect",
     "ProposalStatus",
     "ProposalStatusChange",
+    "ProposalVersion",
     "PublishedDecision",
     "RecusalExemption",
     "ReportEdition",
@@ -122,6 +124,7 @@ __all__ = [
     "ReportFileKind",
     "ReportKind",
     "ReportState",
+    "ResponseChange",
     "ResponseOutcome",
     "ReviewerStatement",
     "SeatHolder",

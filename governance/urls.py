@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("governance.bodies.urls")),
     path("", include("governance.proposals.urls")),
     path("", include("governance.effects.urls")),
+    path("", include("governance.versions.urls")),
     path("", include("governance.consultations.urls")),
     path("", include("governance.ballots.urls")),
     path("", include("governance.decision_log.urls")),

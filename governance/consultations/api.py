@@ -59,6 +59,13 @@ class CommentOutputSerializer(serializers.ModelSerializer):
         help_text="Chamber slug of the member organisation; null for other authors.",
     )
     status = serializers.CharField(read_only=True, help_text="shown, held or rejected.")
+    version = serializers.IntegerField(
+        source="version.number",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="Number of the version of the text commented on (its paragraph numbers).",
+    )
     text_html = serializers.SerializerMethodField(help_text="The text rendered and sanitized.")
     response = CommentResponseOutputSerializer(read_only=True, allow_null=True, default=None)
 
@@ -68,6 +75,7 @@ class CommentOutputSerializer(serializers.ModelSerializer):
             "id",
             "proposal",
             "parent",
+            "version",
             "paragraph",
             "author_kind",
             "author_name",

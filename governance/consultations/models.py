@@ -55,6 +55,15 @@ class Comment(models.Model):
         related_name="+",
         help_text="The member organisation the author spoke for.",
     )
+    version = models.ForeignKey(
+        "governance.ProposalVersion",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        help_text="The version of the text commented on (its paragraph numbers).",
+    )
     paragraph = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Number of the proposal paragraph commented on."
     )

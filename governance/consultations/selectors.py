@@ -23,7 +23,7 @@ def comment_list(*, user: Actor, proposal: Proposal) -> QuerySet[Comment]:
     chamber, response and parent loaded. The caller has checked the user may see the proposal.
     Shown comments for everyone; held and rejected ones for those who moderate them."""
     queryset = Comment.objects.filter(proposal=proposal).select_related(
-        "organisation__chamber", "response", "author"
+        "organisation__chamber", "response", "author", "version"
     )
     if not policy.may(user, "comment.moderate"):
         queryset = queryset.filter(status=CommentStatus.SHOWN)

@@ -28,6 +28,7 @@ from governance.rules import (
     comment_is_closed,
     initial_comment_status,
 )
+from governance.versions.models import ProposalVersion
 from members.models import Organisation
 
 MAX_COMMENT_LENGTH = 20_000
@@ -44,6 +45,11 @@ class ModerationVerdict:
 
 def _locked(proposal: Proposal) -> Proposal:
     return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def _version_on(proposal: Proposal) -> ProposalVersion | None:
+    """The version of the text a comment is on: the current one (governance.versions)."""
+    return ProposalVersion.objects.filter(proposal=proposal).order_by("-number").first()
 
 
 def _check_comment(
@@ -108,6 +114,7 @@ def comment_post(
         raise PermissionDenied("Your account is not linked to a member organisation.")
     return Comment.objects.create(
         proposal=proposal,
+        version=_version_on(proposal),
         parent=parent,
         author=acting_user(actor),
         author_kind=kind,
@@ -154,6 +161,7 @@ def comment_record_received(
         raise ValidationError(errors)
     return Comment.objects.create(
         proposal=proposal,
+        version=_version_on(proposal),
         parent=parent,
         author=None,
         author_kind=author_kind,

@@ -43,7 +43,8 @@ FINAL_STATUSES: frozenset[str] = RESULT_STATUSES | {S.WITHDRAWN}
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.DRAFT: frozenset({S.CONSULTATION, S.WITHDRAWN}),
     S.CONSULTATION: frozenset({S.DELIBERATION, S.WITHDRAWN}),
-    S.DELIBERATION: frozenset({S.VOTING, S.WITHDRAWN}),
+    # Back to consultation: a further round on a revised version (governance.versions).
+    S.DELIBERATION: frozenset({S.VOTING, S.CONSULTATION, S.WITHDRAWN}),
     S.VOTING: frozenset({S.ADOPTED, S.REJECTED, S.NO_QUORUM, S.WITHDRAWN}),
     S.ADOPTED: frozenset(),
     S.REJECTED: frozenset(),
@@ -61,8 +62,9 @@ PROPOSAL_DISCLOSURE_LEVELS = (DisclosureLevel.PUBLIC, DisclosureLevel.MEMBERS)
 @audit_trail()
 class Proposal(DisclosedModel):
     """A proposal put to a body. Its ``text`` (Markdown) is numbered by top-level paragraph
-    when shown, so comments can name a paragraph; the text is frozen once the consultation
-    opens, which keeps those numbers stable.
+    when shown, so comments can name a paragraph; once the consultation opens the text changes
+    only by publishing a new version (``governance.versions``), and ``text`` is always the
+    current version's.
 
     The consultation window: ``consultation_opens_at`` / ``consultation_closes_at`` are the
     schedule (Celery beat opens and closes on time); ``consultation_opened_at`` /

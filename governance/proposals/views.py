@@ -152,6 +152,9 @@ def impact_assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _transition_choices(proposal: Proposal) -> list[tuple[str, str]]:
     allowed = TRANSITIONS[proposal.status] - RESULT_STATUSES
+    if proposal.status == ProposalStatus.DELIBERATION:
+        # A further round opens with its own closing time, from the versions page.
+        allowed -= {ProposalStatus.CONSULTATION}
     return [(status.value, status.label) for status in ProposalStatus if status.value in allowed]
 
 

@@ -79,6 +79,7 @@ COMMENT = _levels(
         "id",
         "proposal",
         "parent",
+        "version",
         "paragraph",
         "author_kind",
         "author_name",
@@ -92,6 +93,19 @@ COMMENT = _levels(
         "response",
     },
     staff={"moderation_reason", "moderated_at"},
+)
+VERSION = _levels(
+    {
+        "proposal",
+        "number",
+        "title",
+        "summary",
+        "text",
+        "sha256",
+        "note",
+        "author_agreed",
+        "published_at",
+    }
 )
 USAGE_NOTE = _levels({"chamber", "organisation", "text", "disclosure", "updated_at"})
 PROPOSAL = _levels(
@@ -146,6 +160,7 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "organisation B": (lambda w: f"/api/v1/organisations/{w.other.slug}/", ORGANISATION),
     "partner alliances": (lambda w: f"/api/v1/partner-alliances/{PAGE}", PARTNER_ALLIANCE),
     "comments": (lambda w: f"/api/v1/proposals/{_proposal(w)}/comments/{PAGE}", COMMENT),
+    "versions": (lambda w: f"/api/v1/proposals/{_proposal(w)}/versions/{PAGE}", VERSION),
     "usage notes": (
         lambda w: f"/api/v1/glossary/concepts/{_concept(w)}/usage-notes/{PAGE}",
         USAGE_NOTE,

@@ -55,7 +55,13 @@ NO_DELETE_MODELS = (
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
-READ_ONLY_MODELS = {"governance.DecisionLogEntry", "governance.PublishedDecision"}
+READ_ONLY_MODELS = {
+    "governance.DecisionLogEntry",
+    "governance.PublishedDecision",
+    # A published version never changes; what a response changed is set through its service.
+    "governance.ProposalVersion",
+    "governance.ResponseChange",
+}
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")
 

@@ -137,6 +137,16 @@ class Ballot(_ProposalDisclosure):
     the secretariat with a reason. ``outcome`` is empty until it closes."""
 
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="ballot")
+    version = models.ForeignKey(
+        "governance.ProposalVersion",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The frozen version of the text voted on, taken when the ballot opens "
+        "(empty for ballots opened before proposals had versions).",
+    )
     method = models.CharField(max_length=20, choices=BallotMethod.choices)
     quorum_numerator = models.PositiveSmallIntegerField(default=1)
     quorum_denominator = models.PositiveSmallIntegerField(default=2)

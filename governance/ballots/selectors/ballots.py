@@ -53,7 +53,9 @@ def chamber_ref(chamber: Chamber) -> dict[str, str]:
 
 def ballot_of(*, proposal: Proposal) -> Ballot | None:
     """The proposal's ballot (set up, open or closed), or None."""
-    return Ballot.objects.filter(proposal=proposal).select_related("proposal__body").first()
+    return (
+        Ballot.objects.filter(proposal=proposal).select_related("proposal__body", "version").first()
+    )
 
 
 def ballot_get(*, user: Actor, pk: int) -> Ballot:

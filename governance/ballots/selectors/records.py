@@ -180,7 +180,8 @@ def decision_record_build(
     frozen on the ``Decision``: the proposal, body, outcome, summary, rationale, effective
     date, objectives, countries, materials, the ballot's rules and times, the impact
     assessment, the consultation's "you said, we did" table, the tally, the electorate, the
-    roll-call (not for a secret ballot) and the conflict declarations. Names organisations,
+    roll-call (not for a secret ballot), the conflict declarations and the version of the text
+    voted on (its number and sha256). Names organisations,
     never people; holds no floats."""
     proposal = ballot.proposal
     recused = recused_ids(ballot=ballot)
@@ -237,6 +238,10 @@ def decision_record_build(
             for d in declaration_list(ballot=ballot)
         ],
     }
+    version = ballot.version
+    if version is not None:
+        # The frozen text voted on (ballots opened before proposals had versions have none).
+        record["version"] = {"number": version.number, "sha256": version.sha256}
     if not ballot.secret:
         votes = {v.organisation_id: v for v in Vote.objects.filter(ballot=ballot)}
         record["roll_call"] = [

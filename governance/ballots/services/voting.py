@@ -39,6 +39,7 @@ from governance.bodies.selectors import body_electorate
 from governance.common.services import acting_user
 from governance.effects.services import check_effect_before_ballot
 from governance.proposals.models import BEFORE_BALLOT, Proposal
+from governance.versions.services.records import current_version
 from members.models import Organisation, Person
 
 # --- setting up and opening ---------------------------------------------------------------------
@@ -137,6 +138,9 @@ def ballot_open_for(*, proposal: Proposal, now: datetime) -> Ballot:
     check_effect_before_ballot(proposal=proposal)
     ballot.opened_at = now
     ballot.closes_at = closes_at
+    # The ballot is on the current version of the text, frozen: its number and sha256 go into
+    # the decision record.
+    ballot.version = current_version(proposal=proposal, actor=policy.SYSTEM, now=now)
     ballot.save()
     electorate = body_electorate(body=proposal.body, on=timezone.localdate(now))
     BallotElector.objects.bulk_create(

@@ -65,6 +65,13 @@ def _transition(
         raise ValidationError({"reason": "Say why the proposal is withdrawn."})
     if to_status == S.CONSULTATION:
         closes = locked.consultation_closes_at
+        if current == S.DELIBERATION and (closes is None or closes <= now):
+            raise ValidationError(
+                {
+                    "to_status": "A further consultation round opens with its own closing "
+                    "time: use “Open another consultation round”."
+                }
+            )
         if closes is None or closes <= now:
             raise ValidationError(
                 {
@@ -80,6 +87,21 @@ def _transition(
         too_short = check_consultation_length(body=locked.body, opens=starts, closes=closes)
         if too_short:
             raise ValidationError(too_short)
+        # Version 1 is the text the first consultation opens on; a further round needs a
+        # revised version (governance.versions; imported here, as it builds on this module).
+        from governance.versions.services.records import current_version
+
+        version = current_version(proposal=locked, actor=actor, now=now)
+        if current == S.DELIBERATION:
+            closed = locked.consultation_closed_at
+            if version.number == 1 or (closed is not None and version.published_at < closed):
+                raise ValidationError(
+                    {
+                        "to_status": "A further consultation round is on a revised text: "
+                        "publish a new version first."
+                    }
+                )
+            locked.consultation_closed_at = None
         locked.consultation_opened_at = now
         if locked.consultation_opens_at is None or locked.consultation_opens_at > now:
             locked.consultation_opens_at = now
