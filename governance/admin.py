@@ -6,6 +6,7 @@ from governance.ballots import admin as ballots_admin
 from governance.bodies import admin as bodies_admin
 from governance.consultations import admin as consultations_admin
 from governance.decision_log import admin as decision_log_admin
+from governance.meetings import admin as meetings_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
 from governance.reports import admin as reports_admin
@@ -15,6 +16,7 @@ __all__ = [
     "bodies_admin",
     "consultations_admin",
     "decision_log_admin",
+    "meetings_admin",
     "objectives_admin",
     "proposals_admin",
     "reports_admin",

@@ -39,6 +39,15 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingAttendance,
+    MeetingMinutes,
+    MeetingRequest,
+    MeetingWith,
+    RequestStatus,
+)
 from governance.objectives.models import (
     Indicator,
     Issue,
@@ -71,6 +80,7 @@ from governance.reports.models import (
 )
 
 __all__ = [
+    "AgendaItem",
     "AuthorKind",
     "Ballot",
     "BallotElector",
@@ -106,6 +116,11 @@ __all__ = [
     "LogEntryKind",
     "Magnitude",
     "Measurement",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingMinutes",
+    "MeetingRequest",
+    "MeetingWith",
     "Objective",
     "ObjectiveStatus",
     "Proposal",
@@ -118,6 +133,7 @@ __all__ = [
     "ReportFileKind",
     "ReportKind",
     "ReportState",
+    "RequestStatus",
     "ResponseOutcome",
     "ReviewerStatement",
     "SeatHolder",
