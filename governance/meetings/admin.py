@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils import timezone
@@ -53,10 +54,14 @@ def _agenda_line(number: int, line: str) -> services.AgendaInput:
     return services.AgendaInput(title=title, **found)
 
 
+def _form_field(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """Model fields as form fields; web addresses assume https."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
 class MeetingForm(forms.ModelForm):
-    link = forms.URLField(
-        label="Link", required=False, assume_scheme="https", help_text="Where to join online."
-    )
     agenda_text = forms.CharField(
         label="Agenda",
         required=False,
@@ -67,6 +72,8 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ("body", *ANNOUNCED)
+        # Also when the admin derives a form without the read-only fields of a started meeting.
+        formfield_callback = _form_field
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

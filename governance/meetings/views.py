@@ -111,7 +111,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     registered = MeetingAttendance.objects.filter(meeting=meeting)
     initial = present if meeting.held else registered
     form = AttendanceForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # none ticked is an answer too
         initial={"organisations": list(initial.values_list("organisation_id", flat=True))},
     )
     if request.method == "POST" and form.is_valid():

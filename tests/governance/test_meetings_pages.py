@@ -276,3 +276,20 @@ def test_the_equal_access_figures_recomputed_from_the_api_match_the_page(
     assert answer["all"]["median_days_to_meeting"] == "20.5"
     assert answer["all"]["requests"] == 6
     assert answer["all"]["meetings_held"] == 3
+
+
+def test_the_secretariat_records_that_nobody_came_and_edits_a_started_meeting_in_the_admin(
+    world,
+) -> None:
+    meeting = schedule(days=-1, title="Started")
+    services.meeting_register(
+        actor=SYSTEM, meeting=meeting, organisation=world.own, now=meeting.starts_at - timedelta(1)
+    )
+    staff = world.client_for(Role.SECRETARIAT)
+    assert staff.post(f"/governance/meetings/{meeting.pk}/attendance/").status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.held
+    assert not meeting.attendance.get().attended
+    page = staff.get(f"/admin/governance/meeting/{meeting.pk}/change/")
+    assert page.status_code == 200
+    assert "Lubumbashi" in page.content.decode()
