@@ -7,6 +7,7 @@ from governance.bodies import admin as bodies_admin
 from governance.consultations import admin as consultations_admin
 from governance.decision_log import admin as decision_log_admin
 from governance.effects import admin as effects_admin
+from governance.meetings import admin as meetings_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
 from governance.reports import admin as reports_admin
@@ -18,6 +19,7 @@ __all__ = [
     "consultations_admin",
     "decision_log_admin",
     "effects_admin",
+    "meetings_admin",
     "objectives_admin",
     "proposals_admin",
     "reports_admin",

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("governance.ballots.api_urls")),
     path("", include("governance.decision_log.api_urls")),
     path("", include("governance.reports.api_urls")),
+    path("", include("governance.meetings.api_urls")),
 ]

@@ -18,6 +18,7 @@ from governance import demo_constitution
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
+from governance.meetings import demo as demo_meetings
 from governance.objectives.demo import _seed_issues, _seed_objectives
 from governance.proposals.demo import _seed_proposal
 from governance.proposals.models import Proposal
@@ -37,4 +38,5 @@ def seed() -> list[DemoLogin]:
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     demo_constitution.seed(now, organisations)
     demo_versions.seed(now, organisations)
+    demo_meetings.seed(now)
     return []  # no logins of its own

@@ -41,6 +41,15 @@ from governance.decision_log.models import (
     PublishedDecision,
 )
 from governance.effects.models import ProposalEffect
+from governance.meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingAttendance,
+    MeetingMinutes,
+    MeetingRequest,
+    MeetingWith,
+    RequestStatus,
+)
 from governance.objectives.models import (
     Indicator,
     Issue,
@@ -74,6 +83,7 @@ from governance.reports.models import (
 from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
+    "AgendaItem",
     "AuthorKind",
     "Ballot",
     "BallotElector",
@@ -110,6 +120,11 @@ __all__ = [
     "LogEntryKind",
     "Magnitude",
     "Measurement",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingMinutes",
+    "MeetingRequest",
+    "MeetingWith",
     "Objective",
     "ObjectiveStatus",
     "Proposal",
@@ -125,6 +140,7 @@ __all__ = [
     "ReportKind",
     "ReportState",
     "ResponseChange",
+    "RequestStatus",
     "ResponseOutcome",
     "ReviewerStatement",
     "SeatHolder",

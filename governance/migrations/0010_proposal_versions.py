@@ -614,21 +614,15 @@ class Migration(migrations.Migration):
                 ),
             ),
         ),
-        # The length checks of the bounded text fields: the table is created with them
-        # (BoundedTextField adds them to the model the migration renders), so here they are
-        # recorded in the migration state only, not added to the database a second time.
-        migrations.SeparateDatabaseAndState(
-            state_operations=[
-                migrations.AddConstraint(
-                    model_name="proposalversion",
-                    constraint=alliance_portal.text_limits.TextLengthCheck(
-                        field=field,
-                        max_length=limit,
-                        name=f"governance_proposalversion_{field}_length",
-                    ),
-                )
-                for field, limit in (("summary", 1000), ("text", 100000), ("note", 10000))
-            ],
-            database_operations=[],
+        *(
+            migrations.AddConstraint(
+                model_name="proposalversion",
+                constraint=alliance_portal.text_limits.TextLengthCheck(
+                    field=field,
+                    max_length=limit,
+                    name=f"governance_proposalversion_{field}_length",
+                ),
+            )
+            for field, limit in (("summary", 1000), ("text", 100000), ("note", 10000))
         ),
     ]

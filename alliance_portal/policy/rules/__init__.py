@@ -6,6 +6,7 @@ from alliance_portal.policy.rules import (  # noqa: F401
     glossary,
     governance,
     governance_versions,
+    meetings,
     members,
     standards,
 )

@@ -1,0 +1,1 @@
+"""API of meetings (``meetings``) and of meeting requests with their figures (``requests``)."""

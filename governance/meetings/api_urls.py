@@ -1,0 +1,54 @@
+"""API: meetings and meeting requests. Included into governance/api_urls.py."""
+
+from django.urls import path
+
+from governance.meetings.api import meetings, requests
+
+urlpatterns = [
+    path("meetings/", meetings.MeetingListApi.as_view(), name="governance-meeting-list"),
+    path(
+        "meetings/<int:pk>/",
+        meetings.MeetingDetailApi.as_view(),
+        name="governance-meeting-detail",
+    ),
+    path(
+        "meetings/<int:pk>/registrations/",
+        meetings.MeetingRegistrationApi.as_view(),
+        name="governance-meeting-registrations",
+    ),
+    path(
+        "meetings/<int:pk>/attendance/",
+        meetings.MeetingAttendanceApi.as_view(),
+        name="governance-meeting-attendance",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/",
+        meetings.MeetingMinutesApi.as_view(),
+        name="governance-meeting-minutes",
+    ),
+    path(
+        "meetings/<int:pk>/minutes/approval/",
+        meetings.MeetingMinutesApprovalApi.as_view(),
+        name="governance-meeting-minutes-approval",
+    ),
+    path(
+        "meeting-requests/",
+        requests.MeetingRequestListApi.as_view(),
+        name="governance-meeting-request-list",
+    ),
+    path(
+        "meeting-requests/figures/",
+        requests.MeetingRequestFiguresApi.as_view(),
+        name="governance-meeting-request-figures",
+    ),
+    path(
+        "meeting-requests/<int:pk>/",
+        requests.MeetingRequestDetailApi.as_view(),
+        name="governance-meeting-request-detail",
+    ),
+    path(
+        "meeting-requests/<int:pk>/decision/",
+        requests.MeetingRequestDecisionApi.as_view(),
+        name="governance-meeting-request-decision",
+    ),
+]

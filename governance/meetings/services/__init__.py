@@ -1,0 +1,30 @@
+"""Every write about meetings and meeting requests, one use case per function (the pages, the
+API and the admin call the same ones)."""
+
+from governance.meetings.services.meetings import (
+    AgendaInput,
+    meeting_attendance_record,
+    meeting_minutes_approve,
+    meeting_minutes_publish,
+    meeting_register,
+    meeting_schedule,
+    meeting_update,
+)
+from governance.meetings.services.requests import (
+    meeting_request_create,
+    meeting_request_decline,
+    meeting_request_schedule,
+)
+
+__all__ = [
+    "AgendaInput",
+    "meeting_attendance_record",
+    "meeting_minutes_approve",
+    "meeting_minutes_publish",
+    "meeting_register",
+    "meeting_request_create",
+    "meeting_request_decline",
+    "meeting_request_schedule",
+    "meeting_schedule",
+    "meeting_update",
+]
