@@ -58,6 +58,8 @@ from governance.proposals.models import (
     ImpactOption,
     Magnitude,
     Proposal,
+    ProposalOrigin,
+    ProposalSponsor,
     ProposalStatus,
     ProposalStatusChange,
 )
@@ -109,6 +111,8 @@ __all__ = [
     "Objective",
     "ObjectiveStatus",
     "Proposal",
+    "ProposalOrigin",
+    "ProposalSponsor",
     "ProposalStatus",
     "ProposalStatusChange",
     "PublishedDecision",

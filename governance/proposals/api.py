@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -55,6 +60,34 @@ class ConsultationSerializer(serializers.Serializer):
         ref_name = "ProposalConsultation"
 
 
+class SponsorSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    chamber = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    chamber_name = serializers.CharField(source="chamber.name", read_only=True)
+    sponsored_at = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        ref_name = "ProposalSponsor"
+
+
+class TablingSerializer(serializers.Serializer):
+    origin = serializers.CharField(
+        help_text="secretariat, or member (drafted by a member organisation, then tabled)."
+    )
+    tabled_at = serializers.DateTimeField(allow_null=True)
+    admission_due_at = serializers.DateTimeField(
+        allow_null=True, help_text="The secretariat admits or declines it by then."
+    )
+    admission_overdue = serializers.BooleanField(source="admission_is_overdue")
+    sponsors = SponsorSerializer(
+        many=True, help_text="Co-sponsors, by chamber (chamber order, then name)."
+    )
+
+    class Meta:
+        ref_name = "ProposalTabling"
+
+
 class ProposalOutputSerializer(serializers.ModelSerializer):
     status = serializers.CharField(
         read_only=True, help_text="One of: " + ", ".join(ProposalStatus.values) + "."
@@ -73,6 +106,7 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     countries = serializers.ListField(child=CountryField(), read_only=True)
     materials = serializers.ListField(child=serializers.CharField(), read_only=True)
     consultation = ConsultationSerializer(source="*", read_only=True)
+    tabling = TablingSerializer(source="*", read_only=True)
     url = serializers.CharField(
         source="get_absolute_url", read_only=True, help_text="The page's path on the portal."
     )
@@ -93,6 +127,7 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
             "countries",
             "materials",
             "consultation",
+            "tabling",
             "created_at",
             "updated_at",
         )
@@ -183,9 +218,48 @@ class ProposalInputSerializer(serializers.Serializer):
         ref_name = "ProposalInput"
 
 
+class DraftInputSerializer(serializers.Serializer):
+    """A member organisation's draft: what its representative may write. What only the
+    secretariat sets (the sponsor organisation, the consultation's schedule) is refused."""
+
+    body: serializers.RelatedField = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Body.objects.all()
+    )
+    title = serializers.CharField(max_length=200)
+    summary = text_input(Proposal, "summary")
+    text = text_input(Proposal, "text", help_text="Markdown; each top-level paragraph is numbered.")
+    disclosure = choice_field(PROPOSAL_DISCLOSURE, required=False)
+    objectives: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Objective.objects.all(), many=True, required=False
+    )
+    issues: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        queryset=Issue.objects.all(), many=True, required=False
+    )
+    countries = serializers.ListField(child=CountryField(), required=False)
+    materials = serializers.ListField(child=choice_field(Material), required=False)
+
+    class Meta:
+        ref_name = "ProposalDraftInput"
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        extra = sorted(set(getattr(self, "initial_data", {}) or {}) - set(self.fields))
+        if extra:
+            raise serializers.ValidationError(
+                dict.fromkeys(
+                    extra,
+                    "A member's draft does not set this: the author organisation is "
+                    "yours and the secretariat schedules the consultation when it admits it.",
+                )
+            )
+        return attrs
+
+
 class ProposalListApi(APIView):
     """Proposals you may see (public ones, and members-only ones for members), open
-    consultations first. ``POST`` tables a draft (the secretariat)."""
+    consultations first, each with who tabled it and its co-sponsors by chamber. ``POST``
+    puts a proposal forward: the secretariat's goes straight to its lifecycle; an
+    organisation's representative drafts one in their organisation's name
+    (``ProposalDraftInput``), which is then co-sponsored, tabled and admitted."""
 
     throttle_scope = "search"
     throttle_methods = ("GET",)
@@ -224,12 +298,21 @@ class ProposalListApi(APIView):
         return paginator.get_paginated_response(ProposalListOutputSerializer(page, many=True).data)
 
     @extend_schema(
-        request=ProposalInputSerializer,
+        request=PolymorphicProxySerializer(
+            component_name="ProposalCreateInput",
+            serializers=[ProposalInputSerializer, DraftInputSerializer],
+            resource_type_field_name=None,
+        ),
         responses={201: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_create",
     )
     def post(self, request: Request) -> Response:
-        policy.require(request.user, "proposal.create")
+        if not policy.may(request.user, "proposal.create"):
+            policy.require(request.user, "proposal.draft")
+            draft = DraftInputSerializer(data=request.data)
+            draft.is_valid(raise_exception=True)
+            proposal = services.proposal_draft(actor=request.user, **draft.validated_data)
+            return Response(ProposalDetailOutputSerializer(proposal).data, status=201)
         serializer = ProposalInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_create(actor=request.user, **serializer.validated_data)
@@ -237,8 +320,10 @@ class ProposalListApi(APIView):
 
 
 class ProposalDetailApi(APIView):
-    """One proposal with its numbered paragraphs and its story. ``PATCH`` changes it (the
-    secretariat; the text only while it is a draft)."""
+    """One proposal with its numbered paragraphs and its story. ``PATCH`` changes it: the
+    secretariat (the text only while it is a draft, and never a member's wording), or the
+    author organisation's people their own draft (``ProposalDraftInput``; changing its wording
+    releases its co-sponsorships)."""
 
     @extend_schema(responses=ProposalDetailOutputSerializer, operation_id="proposals_retrieve")
     def get(self, request: Request, pk: int) -> Response:
@@ -246,12 +331,27 @@ class ProposalDetailApi(APIView):
         return Response(ProposalDetailOutputSerializer(proposal).data)
 
     @extend_schema(
-        request=ProposalInputSerializer(partial=True),
+        request=PolymorphicProxySerializer(
+            component_name="ProposalUpdateInput",
+            serializers=[ProposalInputSerializer(partial=True), DraftInputSerializer(partial=True)],
+            resource_type_field_name=None,
+        ),
         responses={200: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_partial_update",
     )
     def patch(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
+        if policy.may(request.user, "proposal.edit_draft", proposal):
+            draft = DraftInputSerializer(data=request.data, partial=True)
+            draft.is_valid(raise_exception=True)
+            services.proposal_draft_update(
+                actor=request.user, proposal=proposal, changes=draft.validated_data
+            )
+            return Response(
+                ProposalDetailOutputSerializer(
+                    selectors.proposal_get(user=request.user, pk=pk)
+                ).data
+            )
         policy.require(request.user, "proposal.edit", proposal)
         serializer = ProposalInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
