@@ -349,6 +349,7 @@ class DeclineForm(GuidedForm):
         ProposalStatusChange,
         "reason",
         label="Reason for declining",
+        required=True,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published with the proposal, for everyone who may read it. Say what would "
         "make it admissible.",

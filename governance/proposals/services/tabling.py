@@ -101,7 +101,7 @@ def _notify(recipients: Iterable[Any], *, event_key: str, subject: str, body: st
 
 def _lock(proposal: Proposal) -> Proposal:
     return (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("body", "proposed_by__chamber")
         .get(pk=proposal.pk)
     )
