@@ -79,9 +79,10 @@ def test_draft_co_sponsor_table_admit_through_the_pages(world) -> None:
         "rep@community.example",
         "rep@miner.example",
     ]
-    assert "Own Organisation asks Copperbelt Mining" in requests.get(
-        recipient="rep@miner.example"
-    ).body
+    assert (
+        "Own Organisation asks Copperbelt Mining"
+        in requests.get(recipient="rep@miner.example").body
+    )
 
     # Two organisations of two other chambers co-sponsor.
     for user in (tabling.miner_rep, tabling.community_rep):
@@ -101,7 +102,8 @@ def test_draft_co_sponsor_table_admit_through_the_pages(world) -> None:
     assert rep.post(f"/governance/proposals/{proposal.pk}/table/").status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == S.TABLED
-    assert proposal.admission_due_at is not None and proposal.tabled_at is not None
+    assert proposal.admission_due_at is not None
+    assert proposal.tabled_at is not None
     assert proposal.admission_due_at - proposal.tabled_at == timedelta(days=30)
     assert proposal.tabled_at >= before
     assert OutboundEmail.objects.filter(
@@ -111,7 +113,8 @@ def test_draft_co_sponsor_table_admit_through_the_pages(world) -> None:
     # The secretariat admits it, with a consultation window: the consultation opens.
     staff = world.client_for(Role.SECRETARIAT)
     page = _text(staff.get(proposal.get_absolute_url()))
-    assert "Admit to consultation" in page and "Decline, with a reason" in page
+    assert "Admit to consultation" in page
+    assert "Decline, with a reason" in page
     assert "Tabled by Own Organisation: admit it" in _text(staff.get("/governance/my-actions/"))
     closes = (timezone.now() + timedelta(days=21)).strftime("%Y-%m-%dT%H:%M")
     admitted = staff.post(
@@ -132,7 +135,9 @@ def test_draft_co_sponsor_table_admit_through_the_pages(world) -> None:
     story = _text(Client().get(proposal.get_absolute_url()))
     assert "Tabled, awaiting admission → In consultation . Admitted to consultation" in story
     # Members of other organisations may now comment.
-    assert "Add a comment" in _text(tabling.client(tabling.miner_rep).get(proposal.get_absolute_url()))
+    assert "Add a comment" in _text(
+        tabling.client(tabling.miner_rep).get(proposal.get_absolute_url())
+    )
 
 
 def test_declined_with_a_published_reason_then_revised_and_tabled_again(world) -> None:
@@ -205,20 +210,29 @@ def test_who_sees_which_buttons(world) -> None:
     assert "Table the proposal" not in member  # its representative tables it
     assert "Co-sponsor for my organisation" not in member
     rep = _text(world.client_for(Role.ORGANISATION_REPRESENTATIVE).get(url))
-    assert "Table the proposal" in rep and "Co-sponsor for my organisation" not in rep
+    assert "Table the proposal" in rep
+    assert "Co-sponsor for my organisation" not in rep
     other = _text(tabling.client(tabling.miner_rep).get(url))
-    assert "Co-sponsor for my organisation" in other and "Edit the draft" not in other
+    assert "Co-sponsor for my organisation" in other
+    assert "Edit the draft" not in other
     staff = _text(world.client_for(Role.SECRETARIAT).get(url))
-    assert "Edit the draft" not in staff and "Admit to consultation" not in staff
+    assert "Edit the draft" not in staff
+    assert "Admit to consultation" not in staff
     anonymous = _text(Client().get(url))
-    assert "Co-sponsor for my organisation" not in anonymous and "No co-sponsor yet" in anonymous
+    assert "Co-sponsor for my organisation" not in anonymous
+    assert "No co-sponsor yet" in anonymous
     # The author's own representative cannot co-sponsor; a mere member cannot draft.
     own_sponsor = world.client_for(Role.ORGANISATION_REPRESENTATIVE).post(
         f"/governance/proposals/{proposal.pk}/sponsor/"
     )
     assert own_sponsor.status_code == 403
     assert world.client_for(Role.MEMBER).get("/governance/proposals/new/").status_code == 403
-    assert world.client_for(Role.SECRETARIAT).get(f"/governance/proposals/{proposal.pk}/edit/").status_code == 403
+    assert (
+        world.client_for(Role.SECRETARIAT)
+        .get(f"/governance/proposals/{proposal.pk}/edit/")
+        .status_code
+        == 403
+    )
 
 
 def test_withdrawing_a_co_sponsorship_while_a_draft(world) -> None:
