@@ -18,6 +18,7 @@ from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
 from governance.objectives.demo import _seed_issues, _seed_objectives
+from governance.proposals import demo_tabling
 from governance.proposals.demo import _seed_proposal
 from governance.proposals.models import Proposal
 from members.models import Organisation
@@ -33,4 +34,5 @@ def seed() -> list[DemoLogin]:
         if not Proposal.objects.filter(title=spec.title).exists():
             _seed_proposal(spec, now, organisations)
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
+    demo_tabling.seed(now, organisations)
     return []  # no logins of its own
