@@ -59,10 +59,10 @@ from governance.proposals.models import (
     Magnitude,
     Proposal,
     ProposalOrigin,
-    ProposalSponsor,
     ProposalStatus,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
 from governance.reports.models import (
     ReportEdition,
     ReportFile,

@@ -21,9 +21,9 @@ from governance.proposals.models import (
     ImpactAssessment,
     ImpactOption,
     Proposal,
-    ProposalSponsor,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
 
 # --- proposals ---------------------------------------------------------------------------------
 

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    PolymorphicProxySerializer,
-    extend_schema,
-    extend_schema_field,
-)
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,13 +12,18 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
-from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.text_limits import text_input
 from governance.bodies.models import Body
 from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.objectives.models import Issue, Objective
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors, services
+from governance.proposals.api_inputs import (
+    PROPOSAL_DISCLOSURE,
+    DraftInputSerializer,
+    TablingSerializer,
+    proposal_input,
+)
 from governance.proposals.models import (
     Confidence,
     CostEntry,
@@ -40,11 +40,6 @@ from governance.proposals.models import (
 from members.models import Organisation
 from members.vocabularies import Material
 
-PROPOSAL_DISCLOSURE = [
-    (DisclosureLevel.PUBLIC.value, "Public"),
-    (DisclosureLevel.MEMBERS.value, "Members"),
-]
-
 
 class ConsultationSerializer(serializers.Serializer):
     opens_at = serializers.DateTimeField(source="consultation_opens_at", allow_null=True)
@@ -58,34 +53,6 @@ class ConsultationSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "ProposalConsultation"
-
-
-class SponsorSerializer(serializers.Serializer):
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-    chamber = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
-    chamber_name = serializers.CharField(source="chamber.name", read_only=True)
-    sponsored_at = serializers.DateTimeField(read_only=True)
-
-    class Meta:
-        ref_name = "ProposalSponsor"
-
-
-class TablingSerializer(serializers.Serializer):
-    origin = serializers.CharField(
-        help_text="secretariat, or member (drafted by a member organisation, then tabled)."
-    )
-    tabled_at = serializers.DateTimeField(allow_null=True)
-    admission_due_at = serializers.DateTimeField(
-        allow_null=True, help_text="The secretariat admits or declines it by then."
-    )
-    admission_overdue = serializers.BooleanField(source="admission_is_overdue")
-    sponsors = SponsorSerializer(
-        many=True, help_text="Co-sponsors, by chamber (chamber order, then name)."
-    )
-
-    class Meta:
-        ref_name = "ProposalTabling"
 
 
 class ProposalOutputSerializer(serializers.ModelSerializer):
@@ -218,48 +185,10 @@ class ProposalInputSerializer(serializers.Serializer):
         ref_name = "ProposalInput"
 
 
-class DraftInputSerializer(serializers.Serializer):
-    """A member organisation's draft: what its representative may write. What only the
-    secretariat sets (the sponsor organisation, the consultation's schedule) is refused."""
-
-    body: serializers.RelatedField = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Body.objects.all()
-    )
-    title = serializers.CharField(max_length=200)
-    summary = text_input(Proposal, "summary")
-    text = text_input(Proposal, "text", help_text="Markdown; each top-level paragraph is numbered.")
-    disclosure = choice_field(PROPOSAL_DISCLOSURE, required=False)
-    objectives: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Objective.objects.all(), many=True, required=False
-    )
-    issues: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
-        queryset=Issue.objects.all(), many=True, required=False
-    )
-    countries = serializers.ListField(child=CountryField(), required=False)
-    materials = serializers.ListField(child=choice_field(Material), required=False)
-
-    class Meta:
-        ref_name = "ProposalDraftInput"
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        extra = sorted(set(getattr(self, "initial_data", {}) or {}) - set(self.fields))
-        if extra:
-            raise serializers.ValidationError(
-                dict.fromkeys(
-                    extra,
-                    "A member's draft does not set this: the author organisation is "
-                    "yours and the secretariat schedules the consultation when it admits it.",
-                )
-            )
-        return attrs
-
-
 class ProposalListApi(APIView):
-    """Proposals you may see (public ones, and members-only ones for members), open
-    consultations first, each with who tabled it and its co-sponsors by chamber. ``POST``
-    puts a proposal forward: the secretariat's goes straight to its lifecycle; an
-    organisation's representative drafts one in their organisation's name
-    (``ProposalDraftInput``), which is then co-sponsored, tabled and admitted."""
+    """Proposals you may see, open consultations first, with who tabled each and its
+    co-sponsors by chamber. ``POST``: the secretariat's proposal, or a representative's draft
+    for their organisation (``ProposalDraftInput``)."""
 
     throttle_scope = "search"
     throttle_methods = ("GET",)
@@ -298,11 +227,7 @@ class ProposalListApi(APIView):
         return paginator.get_paginated_response(ProposalListOutputSerializer(page, many=True).data)
 
     @extend_schema(
-        request=PolymorphicProxySerializer(
-            component_name="ProposalCreateInput",
-            serializers=[ProposalInputSerializer, DraftInputSerializer],
-            resource_type_field_name=None,
-        ),
+        request=proposal_input(ProposalInputSerializer, "ProposalCreateInput"),
         responses={201: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_create",
     )
@@ -320,10 +245,9 @@ class ProposalListApi(APIView):
 
 
 class ProposalDetailApi(APIView):
-    """One proposal with its numbered paragraphs and its story. ``PATCH`` changes it: the
-    secretariat (the text only while it is a draft, and never a member's wording), or the
-    author organisation's people their own draft (``ProposalDraftInput``; changing its wording
-    releases its co-sponsorships)."""
+    """One proposal with its numbered paragraphs and its story. ``PATCH``: the secretariat
+    (the text only of its own drafts), or the author organisation's people their draft
+    (``ProposalDraftInput``; a new wording releases its co-sponsorships)."""
 
     @extend_schema(responses=ProposalDetailOutputSerializer, operation_id="proposals_retrieve")
     def get(self, request: Request, pk: int) -> Response:
@@ -331,11 +255,7 @@ class ProposalDetailApi(APIView):
         return Response(ProposalDetailOutputSerializer(proposal).data)
 
     @extend_schema(
-        request=PolymorphicProxySerializer(
-            component_name="ProposalUpdateInput",
-            serializers=[ProposalInputSerializer(partial=True), DraftInputSerializer(partial=True)],
-            resource_type_field_name=None,
-        ),
+        request=proposal_input(ProposalInputSerializer, "ProposalUpdateInput", partial=True),
         responses={200: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_partial_update",
     )
@@ -344,20 +264,14 @@ class ProposalDetailApi(APIView):
         if policy.may(request.user, "proposal.edit_draft", proposal):
             draft = DraftInputSerializer(data=request.data, partial=True)
             draft.is_valid(raise_exception=True)
-            services.proposal_draft_update(
-                actor=request.user, proposal=proposal, changes=draft.validated_data
-            )
-            return Response(
-                ProposalDetailOutputSerializer(
-                    selectors.proposal_get(user=request.user, pk=pk)
-                ).data
-            )
-        policy.require(request.user, "proposal.edit", proposal)
-        serializer = ProposalInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        services.proposal_update(
-            actor=request.user, proposal=proposal, changes=serializer.validated_data
-        )
+            changes = draft.validated_data
+            services.proposal_draft_update(actor=request.user, proposal=proposal, changes=changes)
+        else:
+            policy.require(request.user, "proposal.edit", proposal)
+            serializer = ProposalInputSerializer(data=request.data, partial=True)
+            serializer.is_valid(raise_exception=True)
+            changes = serializer.validated_data
+            services.proposal_update(actor=request.user, proposal=proposal, changes=changes)
         return Response(
             ProposalDetailOutputSerializer(selectors.proposal_get(user=request.user, pk=pk)).data
         )

@@ -9,7 +9,7 @@ consultation (admitted by the secretariat) or declined (with a published reason)
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -23,7 +23,11 @@ from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
 from alliance_portal.text_limits import DESCRIPTION, DOCUMENT, STATEMENT, SUMMARY, BoundedTextField
 from governance.bodies.models import Body
 from governance.objectives.models import Issue, Objective
-from members.models import Chamber, Organisation
+from members.models import Organisation
+
+if TYPE_CHECKING:
+    from governance.proposals.sponsors import ProposalSponsor
+    from members.models import Chamber
 from members.vocabularies import Material, choice_array
 
 
@@ -125,9 +129,7 @@ class Proposal(DisclosedModel):
         editable=False,
         help_text="A member's draft reaches consultation only once tabled and admitted.",
     )
-    tabled_at = models.DateTimeField(
-        null=True, blank=True, editable=False, help_text="When its author last tabled it."
-    )
+    tabled_at = models.DateTimeField(null=True, blank=True, editable=False)  # the last time
     admission_due_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -212,8 +214,7 @@ class Proposal(DisclosedModel):
 
     @property
     def sponsors_by_chamber(self) -> list[tuple[Chamber, list[ProposalSponsor]]]:
-        """The co-sponsors grouped by the chamber they sponsored in, chambers in their order
-        (uses the prefetched ``sponsors`` when the selector loaded them)."""
+        """The co-sponsors by chamber, chambers in order (from the prefetched ``sponsors``)."""
         groups: dict[int, tuple[Chamber, list[ProposalSponsor]]] = {}
         for sponsor in self.sponsors.all():
             groups.setdefault(sponsor.chamber_id, (sponsor.chamber, []))[1].append(sponsor)
@@ -222,11 +223,8 @@ class Proposal(DisclosedModel):
     @property
     def admission_is_overdue(self) -> bool:
         """Tabled, and the secretariat's deadline to admit or decline it has passed."""
-        return (
-            self.status == S.TABLED
-            and self.admission_due_at is not None
-            and self.admission_due_at < timezone.now()
-        )
+        due = self.admission_due_at
+        return self.status == S.TABLED and due is not None and due < timezone.now()
 
     @property
     def consultation_is_open(self) -> bool:
@@ -270,36 +268,6 @@ class ProposalStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.from_status} → {self.to_status}"
-
-
-@audit_trail()
-class ProposalSponsor(models.Model):
-    """A member organisation co-sponsoring a member's draft, in the chamber it sat in when it
-    did (the tabling rule counts chambers). Written only by the tabling services: given and
-    withdrawn by the organisation's representative while the proposal is a draft, released
-    when the author changes the wording it sponsored."""
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="sponsors")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="sponsored_proposals"
-    )
-    chamber = models.ForeignKey(Chamber, on_delete=models.PROTECT, related_name="+")
-    sponsored_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    sponsored_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ("proposal", "chamber__order", "organisation__name")
-        verbose_name = "co-sponsor"
-        constraints: ClassVar = [
-            models.UniqueConstraint(
-                fields=("proposal", "organisation"), name="proposalsponsor_once_per_organisation"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} co-sponsors {self.proposal}"
 
 
 # --- impact assessments: the options considered, the one chosen and why (its trade-offs), and

@@ -15,10 +15,10 @@ from governance.proposals.models import (
     ImpactAssessment,
     ImpactOption,
     Proposal,
-    ProposalSponsor,
     ProposalStatus,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
 from governance.proposals.tabling import TablingCount, count_chambers, tabling_rules
 
 

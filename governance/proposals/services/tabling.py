@@ -20,16 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.disclosure import DisclosureLevel
-from alliance_portal.outbox import email_queue
-from alliance_portal.roles import SECRETARIAT_GROUP
 from alliance_portal.types import Actor
 from governance.bodies.models import Body
 from governance.common.services import acting_user
@@ -37,13 +33,21 @@ from governance.objectives.models import Issue, Objective
 from governance.proposals.models import (
     Proposal,
     ProposalOrigin,
-    ProposalSponsor,
     ProposalStatus,
 )
 from governance.proposals.selectors import tabling_count
 from governance.proposals.services.editing import _save_checked, _set_links
 from governance.proposals.services.lifecycle import _transition
-from members.models import MembershipStatus, Organisation, Person
+from governance.proposals.services.tabling_notices import (
+    _notify,
+    _representatives,
+    _secretariat,
+    _tell_author_and_sponsors,
+    _url,
+    _when,
+)
+from governance.proposals.sponsors import ProposalSponsor
+from members.models import MembershipStatus, Organisation
 
 S = ProposalStatus
 
@@ -52,14 +56,6 @@ WORDING_FIELDS = frozenset({"title", "summary", "text", "body"})
 DRAFT_FIELDS = WORDING_FIELDS | frozenset(
     {"disclosure", "objectives", "issues", "countries", "materials"}
 )
-
-
-def _when(moment: datetime) -> str:
-    return f"{timezone.localtime(moment):%d %B %Y}"
-
-
-def _url(proposal: Proposal) -> str:
-    return f"{settings.PORTAL_BASE_URL.rstrip('/')}{proposal.get_absolute_url()}"
 
 
 def _acting_organisation(
@@ -74,29 +70,6 @@ def _acting_organisation(
     if organisation is None:
         raise ValidationError({"organisation": f"Name the organisation to {what} for."})
     return organisation
-
-
-def _representatives(organisation_ids: Iterable[int]) -> list[Any]:
-    """The active accounts with an email of these organisations' representatives."""
-    people = Person.objects.filter(
-        is_representative=True, organisation_id__in=list(organisation_ids)
-    ).select_related("user")
-    return [p.user for p in people if p.user.email and p.user.is_active]
-
-
-def _secretariat() -> list[Any]:
-    users = get_user_model().objects.filter(
-        is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP
-    )
-    return [user for user in users.order_by("pk") if user.email]
-
-
-def _notify(recipients: Iterable[Any], *, event_key: str, subject: str, body: str) -> int:
-    sent = 0
-    for user in recipients:
-        email_queue(event_key=event_key, recipient=user.email, subject=subject, body=body)
-        sent += 1
-    return sent
 
 
 def _lock(proposal: Proposal) -> Proposal:
@@ -324,19 +297,6 @@ def proposal_table(*, actor: Actor, proposal: Proposal, now: datetime | None = N
         ),
     )
     return locked
-
-
-def _tell_author_and_sponsors(proposal: Proposal, *, event: str, subject: str, body: str) -> None:
-    organisations = [
-        proposal.proposed_by_id,
-        *proposal.sponsors.values_list("organisation_id", flat=True),
-    ]
-    _notify(
-        _representatives(o for o in organisations if o is not None),
-        event_key=f"governance:{event}:{proposal.pk}",
-        subject=subject,
-        body=body,
-    )
 
 
 @use_case
