@@ -80,7 +80,7 @@ def _lock(proposal: Proposal) -> Proposal:
     )
 
 
-def _require_draft(proposal: Proposal, what: str) -> None:
+def _check_is_draft(proposal: Proposal, what: str) -> None:
     if not proposal.is_member_drafted:
         raise ValidationError("Only a member organisation's draft gathers co-sponsors.")
     if proposal.status != S.DRAFT:
@@ -180,7 +180,7 @@ def proposal_sponsor(
     that is not an active member, once the draft is tabled, and twice for one organisation."""
     policy.require(actor, "proposal.sponsor", proposal)
     locked = _lock(proposal)
-    _require_draft(locked, "co-sponsors join")
+    _check_is_draft(locked, "co-sponsors join")
     sponsor = _acting_organisation(actor, organisation, "co-sponsor")
     if sponsor.pk == locked.proposed_by_id:
         raise ValidationError("The author organisation does not co-sponsor its own proposal.")
@@ -205,7 +205,7 @@ def proposal_sponsor_withdraw(
     draft (once tabled, the co-sponsors are what it was tabled with)."""
     policy.require(actor, "proposal.sponsor", proposal)
     locked = _lock(proposal)
-    _require_draft(locked, "co-sponsors withdraw")
+    _check_is_draft(locked, "co-sponsors withdraw")
     sponsor = _acting_organisation(actor, organisation, "withdraw a co-sponsorship")
     deleted, _ = locked.sponsors.filter(organisation=sponsor).delete()
     if not deleted:
@@ -221,7 +221,7 @@ def proposal_sponsors_request(
     queued (asking the same organisation again sends nothing new)."""
     policy.require(actor, "proposal.table", proposal)
     locked = _lock(proposal)
-    _require_draft(locked, "co-sponsors are asked")
+    _check_is_draft(locked, "co-sponsors are asked")
     if not organisations:
         raise ValidationError({"organisations": "Choose the organisations to ask."})
     errors = [
@@ -259,7 +259,7 @@ def proposal_table(*, actor: Actor, proposal: Proposal, now: datetime | None = N
     policy.require(actor, "proposal.table", proposal)
     now = now or timezone.now()
     locked = _lock(proposal)
-    _require_draft(locked, "it is tabled")
+    _check_is_draft(locked, "it is tabled")
     count = tabling_count(proposal=locked)
     if not count.is_met:
         needed = count.rules.other_chambers
