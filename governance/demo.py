@@ -20,6 +20,7 @@ from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
 from governance.meetings import demo as demo_meetings
 from governance.objectives.demo import _seed_issues, _seed_objectives
+from governance.proposals import demo_tabling
 from governance.proposals.demo import _seed_proposal
 from governance.proposals.models import Proposal
 from governance.versions import demo as demo_versions
@@ -39,4 +40,5 @@ def seed() -> list[DemoLogin]:
     demo_constitution.seed(now, organisations)
     demo_versions.seed(now, organisations)
     demo_meetings.seed(now)
+    demo_tabling.seed(now, organisations)
     return []  # no logins of its own

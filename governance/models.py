@@ -69,9 +69,11 @@ from governance.proposals.models import (
     ImpactOption,
     Magnitude,
     Proposal,
+    ProposalOrigin,
     ProposalStatus,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
 from governance.reports.models import (
     ReportEdition,
     ReportFile,
@@ -129,6 +131,8 @@ __all__ = [
     "ObjectiveStatus",
     "Proposal",
     "ProposalEffect",
+    "ProposalOrigin",
+    "ProposalSponsor",
     "ProposalStatus",
     "ProposalStatusChange",
     "ProposalVersion",

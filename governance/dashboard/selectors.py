@@ -17,6 +17,7 @@ from governance.consultations.models import AuthorKind, Comment, CommentResponse
 from governance.objectives.models import Objective
 from governance.objectives.selectors import objective_list
 from governance.proposals.models import ImpactAssessment, Proposal, ProposalStatus
+from governance.proposals.selectors import admissions_awaiting
 from governance.rules import author_kind_for
 
 OPEN_CONSULTATIONS_SHOWN = 10
@@ -103,7 +104,8 @@ def actions_for(*, user: Actor) -> list[ActionItem]:
       has not commented yet.
     - A reviewer or an external stakeholder: open consultations they may comment on where
       they have not commented yet.
-    - The secretariat: comments to moderate, shown comments without a response, and
+    - The secretariat: tabled proposals to admit or decline (overdue ones first), comments to
+      moderate, shown comments without a response, and
       proposals in deliberation still missing an impact assessment.
     A constant number of queries."""
     who = policy.principal(user)
@@ -136,6 +138,19 @@ def _when(proposal: Proposal) -> str:
     return f"on {timezone.localtime(closes):%d %B %Y at %H:%M} UTC"
 
 
+def _admission_item(proposal: Proposal) -> ActionItem:
+    """A tabled proposal to admit or decline; overdue ones say so."""
+    assert proposal.admission_due_at is not None  # noqa: S101 (a tabled proposal has one)
+    due = f"{timezone.localtime(proposal.admission_due_at):%d %B %Y}"
+    author = proposal.proposed_by.name if proposal.proposed_by else "A member"
+    what = (
+        f"Overdue: tabled by {author}; admit or decline it (it was due on {due})."
+        if proposal.admission_is_overdue
+        else f"Tabled by {author}: admit it to consultation or decline it by {due}."
+    )
+    return ActionItem(proposal, what, proposal.get_absolute_url() + "#tabling")
+
+
 def _secretariat_actions() -> list[ActionItem]:
     before_ballot = (ProposalStatus.CONSULTATION, ProposalStatus.DELIBERATION)
     proposals = (
@@ -153,7 +168,7 @@ def _secretariat_actions() -> list[ActionItem]:
         .order_by(F("consultation_closes_at").asc(nulls_last=True), "pk")
     )
     assessed = set(ImpactAssessment.objects.values_list("proposal_id", flat=True))
-    items: list[ActionItem] = []
+    items: list[ActionItem] = [_admission_item(proposal) for proposal in admissions_awaiting()]
     for proposal in proposals:
         if proposal.held:
             items.append(

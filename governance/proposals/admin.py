@@ -23,6 +23,7 @@ from governance.proposals.models import (
     Proposal,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
 
 # --- proposals ---------------------------------------------------------------------------------
 
@@ -32,24 +33,42 @@ class ProposalStatusChangeInline(ReadOnlyInline):
     fields = ("changed_at", "from_status", "to_status", "reason")
 
 
+class ProposalSponsorInline(ReadOnlyInline):
+    """Co-sponsors are given and withdrawn by the organisations' representatives only."""
+
+    model = ProposalSponsor
+    fields = ("organisation", "chamber", "sponsored_at")
+
+
 @admin.register(Proposal)
 class ProposalAdmin(ServiceAdmin):
     list_display = (
         "title",
         "body",
         "status",
+        "origin",
+        "proposed_by",
+        "admission_due_at",
         "disclosure",
         "consultation_public",
         "consultation_opens_at",
         "consultation_closes_at",
     )
-    list_filter = ("status", "body", "disclosure", "consultation_public")
+    list_filter = ("status", "origin", "body", "disclosure", "consultation_public")
     search_fields = ("title", "summary")
-    readonly_fields = ("status", "consultation_opened_at", "consultation_closed_at", "page_link")
+    readonly_fields = (
+        "status",
+        "origin",
+        "tabled_at",
+        "admission_due_at",
+        "consultation_opened_at",
+        "consultation_closed_at",
+        "page_link",
+    )
     filter_horizontal = ("objectives", "issues")
     raw_id_fields = ("proposed_by",)
     exclude = ("created_by", "created_at")
-    inlines = (ProposalStatusChangeInline,)
+    inlines = (ProposalSponsorInline, ProposalStatusChangeInline)
     actions = ("open_consultations", "close_consultations")
 
     @admin.display(description="Page")

@@ -12,13 +12,18 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
-from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.text_limits import text_input
 from governance.bodies.models import Body
 from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.objectives.models import Issue, Objective
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors, services
+from governance.proposals.api_inputs import (
+    PROPOSAL_DISCLOSURE,
+    DraftInputSerializer,
+    TablingSerializer,
+    proposal_input,
+)
 from governance.proposals.models import (
     Confidence,
     CostEntry,
@@ -34,11 +39,6 @@ from governance.proposals.models import (
 )
 from members.models import Organisation
 from members.vocabularies import Material
-
-PROPOSAL_DISCLOSURE = [
-    (DisclosureLevel.PUBLIC.value, "Public"),
-    (DisclosureLevel.MEMBERS.value, "Members"),
-]
 
 
 class ConsultationSerializer(serializers.Serializer):
@@ -73,6 +73,7 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
     countries = serializers.ListField(child=CountryField(), read_only=True)
     materials = serializers.ListField(child=serializers.CharField(), read_only=True)
     consultation = ConsultationSerializer(source="*", read_only=True)
+    tabling = TablingSerializer(source="*", read_only=True)
     url = serializers.CharField(
         source="get_absolute_url", read_only=True, help_text="The page's path on the portal."
     )
@@ -93,6 +94,7 @@ class ProposalOutputSerializer(serializers.ModelSerializer):
             "countries",
             "materials",
             "consultation",
+            "tabling",
             "created_at",
             "updated_at",
         )
@@ -184,8 +186,9 @@ class ProposalInputSerializer(serializers.Serializer):
 
 
 class ProposalListApi(APIView):
-    """Proposals you may see (public ones, and members-only ones for members), open
-    consultations first. ``POST`` tables a draft (the secretariat)."""
+    """Proposals you may see, open consultations first, with who tabled each and its
+    co-sponsors by chamber. ``POST``: the secretariat's proposal, or a representative's draft
+    for their organisation (``ProposalDraftInput``)."""
 
     throttle_scope = "search"
     throttle_methods = ("GET",)
@@ -224,12 +227,17 @@ class ProposalListApi(APIView):
         return paginator.get_paginated_response(ProposalListOutputSerializer(page, many=True).data)
 
     @extend_schema(
-        request=ProposalInputSerializer,
+        request=proposal_input(ProposalInputSerializer, "ProposalCreateInput"),
         responses={201: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_create",
     )
     def post(self, request: Request) -> Response:
-        policy.require(request.user, "proposal.create")
+        if not policy.may(request.user, "proposal.create"):
+            policy.require(request.user, "proposal.draft")
+            draft = DraftInputSerializer(data=request.data)
+            draft.is_valid(raise_exception=True)
+            proposal = services.proposal_draft(actor=request.user, **draft.validated_data)
+            return Response(ProposalDetailOutputSerializer(proposal).data, status=201)
         serializer = ProposalInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         proposal = services.proposal_create(actor=request.user, **serializer.validated_data)
@@ -237,8 +245,9 @@ class ProposalListApi(APIView):
 
 
 class ProposalDetailApi(APIView):
-    """One proposal with its numbered paragraphs and its story. ``PATCH`` changes it (the
-    secretariat; the text only while it is a draft)."""
+    """One proposal with its numbered paragraphs and its story. ``PATCH``: the secretariat
+    (the text only of its own drafts), or the author organisation's people their draft
+    (``ProposalDraftInput``; a new wording releases its co-sponsorships)."""
 
     @extend_schema(responses=ProposalDetailOutputSerializer, operation_id="proposals_retrieve")
     def get(self, request: Request, pk: int) -> Response:
@@ -246,18 +255,23 @@ class ProposalDetailApi(APIView):
         return Response(ProposalDetailOutputSerializer(proposal).data)
 
     @extend_schema(
-        request=ProposalInputSerializer(partial=True),
+        request=proposal_input(ProposalInputSerializer, "ProposalUpdateInput", partial=True),
         responses={200: ProposalDetailOutputSerializer, 400: ErrorSerializer},
         operation_id="proposals_partial_update",
     )
     def patch(self, request: Request, pk: int) -> Response:
         proposal = selectors.proposal_get(user=request.user, pk=pk)
-        policy.require(request.user, "proposal.edit", proposal)
-        serializer = ProposalInputSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        services.proposal_update(
-            actor=request.user, proposal=proposal, changes=serializer.validated_data
-        )
+        if policy.may(request.user, "proposal.edit_draft", proposal):
+            draft = DraftInputSerializer(data=request.data, partial=True)
+            draft.is_valid(raise_exception=True)
+            changes = draft.validated_data
+            services.proposal_draft_update(actor=request.user, proposal=proposal, changes=changes)
+        else:
+            policy.require(request.user, "proposal.edit", proposal)
+            serializer = ProposalInputSerializer(data=request.data, partial=True)
+            serializer.is_valid(raise_exception=True)
+            changes = serializer.validated_data
+            services.proposal_update(actor=request.user, proposal=proposal, changes=changes)
         return Response(
             ProposalDetailOutputSerializer(selectors.proposal_get(user=request.user, pk=pk)).data
         )

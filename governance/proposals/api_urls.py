@@ -3,7 +3,7 @@ governance/api_urls.py."""
 
 from django.urls import path
 
-from governance.proposals import api
+from governance.proposals import api, api_tabling
 
 urlpatterns = [
     path("proposals/", api.ProposalListApi.as_view(), name="governance-proposal-list"),
@@ -21,5 +21,35 @@ urlpatterns = [
         "proposals/<int:pk>/impact-assessment/",
         api.ImpactAssessmentApi.as_view(),
         name="governance-proposal-impact-assessment",
+    ),
+    path(
+        "proposals/<int:pk>/sponsors/",
+        api_tabling.ProposalSponsorApi.as_view(),
+        name="governance-proposal-sponsors",
+    ),
+    path(
+        "proposals/<int:pk>/sponsor-requests/",
+        api_tabling.ProposalSponsorRequestApi.as_view(),
+        name="governance-proposal-sponsor-requests",
+    ),
+    path(
+        "proposals/<int:pk>/table/",
+        api_tabling.ProposalTableApi.as_view(),
+        name="governance-proposal-table",
+    ),
+    path(
+        "proposals/<int:pk>/admit/",
+        api_tabling.ProposalAdmitApi.as_view(),
+        name="governance-proposal-admit",
+    ),
+    path(
+        "proposals/<int:pk>/decline/",
+        api_tabling.ProposalDeclineApi.as_view(),
+        name="governance-proposal-decline",
+    ),
+    path(
+        "proposals/<int:pk>/revise/",
+        api_tabling.ProposalReviseApi.as_view(),
+        name="governance-proposal-revise",
     ),
 ]

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django_countries import countries
 
-from alliance_portal.forms import FORMATTING_HELP, GuidedForm
+from alliance_portal.forms import FORMATTING_HELP, CountryCheckboxes, GuidedForm, GuidedModelForm
 from alliance_portal.text_limits import text_form_field
 from governance.bodies.models import Body
-from governance.objectives.models import Objective
+from governance.objectives.models import Issue, Objective
 from governance.proposals.models import (
     Confidence,
     CostEntry,
@@ -21,10 +21,12 @@ from governance.proposals.models import (
     ImpactAssessment,
     ImpactOption,
     Magnitude,
+    Proposal,
     ProposalStatus,
     ProposalStatusChange,
 )
 from governance.proposals.services import CostInput, OptionInput
+from members.models import MembershipStatus, Organisation
 from members.vocabularies import Material
 
 
@@ -231,3 +233,124 @@ class ImpactAssessmentForms:
                 )
             )
         return options, costs
+
+
+# --- member-tabled proposals -------------------------------------------------------------------
+
+
+class ProposalDraftForm(GuidedModelForm):
+    """A member organisation's draft: what it proposes, to which body, for whom. The service
+    decides (and names the author organisation)."""
+
+    materials = forms.MultipleChoiceField(
+        label="Materials",
+        choices=Material.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = (
+            "body",
+            "title",
+            "summary",
+            "text",
+            "disclosure",
+            "objectives",
+            "issues",
+            "countries",
+            "materials",
+        )
+        labels = {
+            "body": "Body it is put to",
+            "text": "Proposal text",
+            "disclosure": "Readers",
+            "objectives": "Objectives it serves",
+            "issues": "RS issues it addresses",
+        }
+        help_texts = {
+            "title": "A short name for the proposal.",
+            "summary": "One or two sentences, plain text.",
+            "text": "Write one paragraph per point, separated by a blank line: paragraphs are "
+            f"numbered so that comments can name them. {FORMATTING_HELP}",
+            "disclosure": "Everyone, or people of member organisations only.",
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "text": forms.Textarea(attrs={"rows": 14}),
+            "disclosure": forms.RadioSelect,
+            "objectives": forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+            "issues": forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+            "countries": CountryCheckboxes(),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        body: Any = self.fields["body"]
+        body.queryset = Body.objects.order_by("order", "name")
+        body.empty_label = None
+        objectives: Any = self.fields["objectives"]
+        objectives.queryset = Objective.objects.order_by("order", "title")
+        issues: Any = self.fields["issues"]
+        issues.queryset = Issue.objects.order_by("title")
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned fields as the services take them."""
+        data = self.cleaned_data
+        return {
+            "body": data["body"],
+            "title": data["title"],
+            "summary": data["summary"],
+            "text": data["text"],
+            "disclosure": data["disclosure"],
+            "objectives": list(data.get("objectives") or []),
+            "issues": list(data.get("issues") or []),
+            "countries": list(data.get("countries") or []),
+            "materials": list(data.get("materials") or []),
+        }
+
+
+class SponsorRequestForm(GuidedForm):
+    organisations = forms.ModelMultipleChoiceField(
+        label="Organisations to ask",
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+        help_text="Their representatives get an email with a link to the proposal.",
+    )
+
+    def __init__(self, *args: Any, author: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["organisations"]
+        field.queryset = (
+            Organisation.objects.filter(membership_status=MembershipStatus.ACTIVE)
+            .exclude(pk=author.pk)
+            .select_related("chamber")
+            .order_by("chamber__order", "chamber__name", "name")
+        )
+        field.label_from_instance = lambda o: f"{o.name} ({o.chamber.name})"
+
+
+class AdmitForm(GuidedForm):
+    consultation_closes_at = forms.DateTimeField(
+        label="Consultation closes on",
+        help_text="Date and time (UTC). The consultation opens as soon as you admit it.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    consultation_public = forms.BooleanField(
+        label="Open the consultation to the public",
+        required=False,
+        help_text="External stakeholders may comment too (moderated); only for a public proposal.",
+    )
+
+
+class DeclineForm(GuidedForm):
+    reason = text_form_field(
+        ProposalStatusChange,
+        "reason",
+        label="Reason for declining",
+        required=True,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Published with the proposal, for everyone who may read it. Say what would "
+        "make it admissible.",
+    )

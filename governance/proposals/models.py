@@ -2,11 +2,14 @@
 
 The lifecycle (enforced by ``governance.proposals.services``, the one place that moves a
 proposal): draft → consultation → deliberation → voting → adopted | rejected | no_quorum, and
-withdrawn from any state before a result."""
+withdrawn from any state before a result. A member's draft takes a longer road to its
+consultation: draft → tabled (once co-sponsored by organisations of enough other chambers) →
+consultation (admitted by the secretariat) or declined (with a published reason) → draft again
+(revised by its author) → tabled again."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -21,11 +24,17 @@ from alliance_portal.text_limits import DESCRIPTION, DOCUMENT, STATEMENT, SUMMAR
 from governance.bodies.models import Body
 from governance.objectives.models import Issue, Objective
 from members.models import Organisation
+
+if TYPE_CHECKING:
+    from governance.proposals.sponsors import ProposalSponsor
+    from members.models import Chamber
 from members.vocabularies import Material, choice_array
 
 
 class ProposalStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
+    TABLED = "tabled", "Tabled, awaiting admission"
+    DECLINED = "declined", "Declined by the secretariat"
     CONSULTATION = "consultation", "In consultation"
     DELIBERATION = "deliberation", "In deliberation"
     VOTING = "voting", "Ballot open"
@@ -41,7 +50,9 @@ RESULT_STATUSES: frozenset[str] = frozenset({S.ADOPTED, S.REJECTED, S.NO_QUORUM}
 FINAL_STATUSES: frozenset[str] = RESULT_STATUSES | {S.WITHDRAWN}
 # The lifecycle: where a proposal in each status may go next.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.CONSULTATION, S.WITHDRAWN}),
+    S.DRAFT: frozenset({S.CONSULTATION, S.TABLED, S.WITHDRAWN}),
+    S.TABLED: frozenset({S.CONSULTATION, S.DECLINED, S.WITHDRAWN}),
+    S.DECLINED: frozenset({S.DRAFT, S.WITHDRAWN}),
     S.CONSULTATION: frozenset({S.DELIBERATION, S.WITHDRAWN}),
     # Back to consultation: a further round on a revised version (governance.versions).
     S.DELIBERATION: frozenset({S.VOTING, S.CONSULTATION, S.WITHDRAWN}),
@@ -53,7 +64,27 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 # Until the ballot opens the secretariat moderates comments, answers them and edits the
 # impact assessment; from then on they are what the decision is published with.
-BEFORE_BALLOT: frozenset[str] = frozenset({S.DRAFT, S.CONSULTATION, S.DELIBERATION})
+BEFORE_BALLOT: frozenset[str] = frozenset(
+    {S.DRAFT, S.TABLED, S.DECLINED, S.CONSULTATION, S.DELIBERATION}
+)
+# Before any consultation has opened: the text is still the author's to change.
+BEFORE_CONSULTATION: frozenset[str] = frozenset({S.DRAFT, S.TABLED, S.DECLINED})
+# The steps of a member's proposal that only their own use cases take (tabling, admission,
+# decline, revision): the general "change the status" step refuses them.
+TABLING_STEPS: frozenset[tuple[str, str]] = frozenset(
+    {
+        (S.DRAFT, S.TABLED),
+        (S.TABLED, S.CONSULTATION),
+        (S.TABLED, S.DECLINED),
+        (S.DECLINED, S.DRAFT),
+    }
+)
+
+
+class ProposalOrigin(models.TextChoices):
+    SECRETARIAT = "secretariat", "Put forward by the secretariat"
+    MEMBER = "member", "Drafted by a member organisation"
+
 
 # A proposal is either public or for members; secretariat-only proposals do not exist.
 PROPOSAL_DISCLOSURE_LEVELS = (DisclosureLevel.PUBLIC, DisclosureLevel.MEMBERS)
@@ -92,6 +123,20 @@ class Proposal(DisclosedModel):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The member organisation that tabled it, if any.",
+    )
+    origin = models.CharField(
+        max_length=12,
+        choices=ProposalOrigin.choices,
+        default=ProposalOrigin.SECRETARIAT,
+        editable=False,
+        help_text="A member's draft reaches consultation only once tabled and admitted.",
+    )
+    tabled_at = models.DateTimeField(null=True, blank=True, editable=False)  # the last time
+    admission_due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The secretariat admits or declines a tabled proposal by then.",
     )
     objectives = models.ManyToManyField(Objective, blank=True, related_name="proposals")
     issues = models.ManyToManyField(Issue, blank=True, related_name="proposals")
@@ -136,10 +181,22 @@ class Proposal(DisclosedModel):
             models.CheckConstraint(condition=~Q(title=""), name="proposal_has_a_title"),
             # Past the draft stage a consultation has been opened, so its times are known.
             models.CheckConstraint(
-                condition=Q(status=S.DRAFT)
-                | Q(status=S.WITHDRAWN)
+                condition=Q(status__in=[S.DRAFT, S.TABLED, S.DECLINED, S.WITHDRAWN])
                 | Q(consultation_opened_at__isnull=False),
                 name="proposal_consulted_before_deliberation",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=ProposalOrigin.values), name="proposal_origin_valid"
+            ),
+            # A member's proposal names its author organisation; tabling dates its deadline.
+            models.CheckConstraint(
+                condition=Q(origin=ProposalOrigin.SECRETARIAT) | Q(proposed_by__isnull=False),
+                name="proposal_member_draft_has_an_author",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=S.TABLED)
+                | (Q(tabled_at__isnull=False) & Q(admission_due_at__isnull=False)),
+                name="proposal_tabled_has_a_deadline",
             ),
         ]
         indexes: ClassVar = [
@@ -152,6 +209,24 @@ class Proposal(DisclosedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("governance:proposal-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_member_drafted(self) -> bool:
+        return self.origin == ProposalOrigin.MEMBER
+
+    @property
+    def sponsors_by_chamber(self) -> list[tuple[Chamber, list[ProposalSponsor]]]:
+        """The co-sponsors by chamber, chambers in order (from the prefetched ``sponsors``)."""
+        groups: dict[int, tuple[Chamber, list[ProposalSponsor]]] = {}
+        for sponsor in self.sponsors.all():
+            groups.setdefault(sponsor.chamber_id, (sponsor.chamber, []))[1].append(sponsor)
+        return sorted(groups.values(), key=lambda group: (group[0].order, group[0].name))
+
+    @property
+    def admission_is_overdue(self) -> bool:
+        """Tabled, and the secretariat's deadline to admit or decline it has passed."""
+        due = self.admission_due_at
+        return self.status == S.TABLED and due is not None and due < timezone.now()
 
     @property
     def consultation_is_open(self) -> bool:

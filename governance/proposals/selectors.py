@@ -18,6 +18,8 @@ from governance.proposals.models import (
     ProposalStatus,
     ProposalStatusChange,
 )
+from governance.proposals.sponsors import ProposalSponsor
+from governance.proposals.tabling import TablingCount, count_chambers, tabling_rules
 
 
 def proposal_list(
@@ -33,8 +35,14 @@ def proposal_list(
     """The proposals this user may see (access policy), filtered by body slug, status,
     objective slug, country (ISO alpha-2), material and a text search over title, summary and
     text. Open consultations come first, closing soonest first; then the rest, newest first.
-    Each row has its body loaded and ``shown_comments`` counted: one query for any number."""
-    queryset = policy.visible(user, Proposal.objects.select_related("body"))
+    Each row has its body, its author organisation and ``shown_comments`` loaded, and its
+    co-sponsors prefetched with their organisations and chambers: two queries for any number."""
+    queryset = policy.visible(
+        user,
+        Proposal.objects.select_related("body", "proposed_by").prefetch_related(
+            _sponsors_prefetch()
+        ),
+    )
     if body:
         queryset = queryset.filter(body__slug=body)
     if status:
@@ -64,13 +72,22 @@ def proposal_list(
     ).order_by("open_first", F("open_closes_at").asc(nulls_last=True), "-created_at", "-pk")
 
 
+def _sponsors_prefetch() -> Prefetch:
+    return Prefetch(
+        "sponsors",
+        queryset=ProposalSponsor.objects.select_related("organisation", "chamber").order_by(
+            "chamber__order", "chamber__name", "organisation__name"
+        ),
+    )
+
+
 def proposal_get(*, user: Actor, pk: int) -> Proposal:
-    """One proposal this user may see, with body, sponsor, effect, objectives and issues loaded; a
-    signed-in person who may not see it gets 404, an anonymous visitor is asked to sign in."""
-    # With its effect (a reverse one-to-one), so the page reads it without a query.
+    """One proposal this user may see, with body, author organisation (and its chamber),
+    co-sponsors, effect, objectives and issues loaded; a signed-in person who may not see it gets 404,
+    an anonymous visitor is asked to sign in."""
     queryset = Proposal.objects.select_related(
-        "body", "proposed_by", "effect__decision"
-    ).prefetch_related("objectives", "issues")
+        "body", "proposed_by", "proposed_by__chamber", "effect__decision"
+    ).prefetch_related("objectives", "issues", _sponsors_prefetch())
     return policy.get_visible_or_404(user, queryset, pk=pk)
 
 
@@ -126,3 +143,35 @@ def ballot_blockers(*, proposal: Proposal) -> list[str]:
             "moderation: approve or reject each first."
         )
     return blockers
+
+
+def tabling_count(*, proposal: Proposal) -> TablingCount:
+    """Where ``proposal`` stands against its body's tabling rule (one query)."""
+    assert proposal.proposed_by is not None  # noqa: S101 (a member's draft has its author)
+    return count_chambers(
+        rules=tabling_rules(proposal.body),
+        author_chamber_id=proposal.proposed_by.chamber_id,
+        sponsor_chamber_ids=proposal.sponsors.values_list("chamber_id", flat=True),
+    )
+
+
+def tabling_count_of(*, proposal: Proposal) -> TablingCount | None:
+    """``tabling_count`` from the prefetched co-sponsors (no query), for a member's draft;
+    None for the secretariat's proposals."""
+    if not proposal.is_member_drafted or proposal.proposed_by is None:
+        return None
+    return count_chambers(
+        rules=tabling_rules(proposal.body),
+        author_chamber_id=proposal.proposed_by.chamber_id,
+        sponsor_chamber_ids=[sponsor.chamber_id for sponsor in proposal.sponsors.all()],
+    )
+
+
+def admissions_awaiting() -> QuerySet[Proposal]:
+    """Tabled proposals awaiting the secretariat's admission or decline, the earliest deadline
+    first (overdue ones first of all), with body and author loaded. One query."""
+    return (
+        Proposal.objects.filter(status=ProposalStatus.TABLED)
+        .select_related("body", "proposed_by")
+        .order_by("admission_due_at", "pk")
+    )

@@ -25,7 +25,14 @@ from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors as proposal_selectors
 from governance.proposals import services
 from governance.proposals.forms import ImpactAssessmentForms, ProposalFilterForm, TransitionForm
-from governance.proposals.models import RESULT_STATUSES, TRANSITIONS, Proposal, ProposalStatus
+from governance.proposals.models import (
+    RESULT_STATUSES,
+    TABLING_STEPS,
+    TRANSITIONS,
+    Proposal,
+    ProposalStatus,
+)
+from governance.proposals.views_tabling import tabling_context
 from governance.rules import comment_is_closed
 
 PAGE_SIZE = 25
@@ -52,7 +59,12 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "governance/proposal_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "may_draft": policy.may(request.user, "proposal.draft"),
+        },
     )
 
 
@@ -105,6 +117,7 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         if may_comment
         else "",
         **proposal_ballot_context(request, proposal),
+        **tabling_context(request, proposal),
     }
 
 
@@ -151,10 +164,19 @@ def impact_assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _transition_choices(proposal: Proposal) -> list[tuple[str, str]]:
-    allowed = TRANSITIONS[proposal.status] - RESULT_STATUSES
+    """The steps offered on the "change the status" page: not results (the ballot's), not the
+    steps of a member's proposal that have their own pages (tabling, admission, decline,
+    revision), and no consultation for a member's draft that is not admitted."""
+    allowed = {
+        status
+        for status in TRANSITIONS[proposal.status] - RESULT_STATUSES
+        if (proposal.status, status) not in TABLING_STEPS
+    }
+    if proposal.is_member_drafted and proposal.status == ProposalStatus.DRAFT:
+        allowed.discard(ProposalStatus.CONSULTATION)
     if proposal.status == ProposalStatus.DELIBERATION:
         # A further round opens with its own closing time, from the versions page.
-        allowed -= {ProposalStatus.CONSULTATION}
+        allowed.discard(ProposalStatus.CONSULTATION)
     return [(status.value, status.label) for status in ProposalStatus if status.value in allowed]
 
 

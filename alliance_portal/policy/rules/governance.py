@@ -33,6 +33,80 @@ def _proposal_advance(who: Principal, proposal: Any) -> bool:
     return who.is_authenticated and can_change(who.user, proposal)
 
 
+# --- member-tabled proposals: drafted by a member organisation, co-sponsored by others, tabled
+# by its author, admitted to consultation or declined by the secretariat.
+
+
+def _author_organisation_id(proposal: Any) -> int | None:
+    """The organisation whose draft ``proposal`` is (None for the secretariat's proposals)."""
+    if getattr(proposal, "origin", None) != "member":
+        return None
+    return getattr(proposal, "proposed_by_id", None)
+
+
+@action(
+    "proposal.draft",
+    refusal="Only an organisation's representative may draft a proposal for it.",
+)
+def _proposal_draft(who: Principal, obj: Any) -> bool | str:
+    """An organisation's representative drafts a proposal in their organisation's name."""
+    if is_representative(who):
+        return True
+    if is_staff(who):
+        return (
+            "The secretariat puts its own proposals forward directly; members' representatives "
+            "draft theirs here."
+        )
+    return False
+
+
+@action("proposal.edit_draft", refusal="Only the author organisation's people edit its draft.")
+def _proposal_edit_draft(who: Principal, proposal: Any) -> bool:
+    """The people (members and representative) of the organisation that drafted it."""
+    author = _author_organisation_id(proposal)
+    return author is not None and who.role in ORGANISATION_ROLES and who.organisation_id == author
+
+
+@action(
+    "proposal.table",
+    refusal="Only the author organisation's representative asks for co-sponsors, tables and "
+    "revises its proposal.",
+)
+def _proposal_table(who: Principal, proposal: Any) -> bool:
+    """The representative of the organisation that drafted it."""
+    author = _author_organisation_id(proposal)
+    return author is not None and is_representative(who) and who.organisation_id == author
+
+
+@action(
+    "proposal.sponsor",
+    refusal="Only an organisation's representative may co-sponsor a proposal for it.",
+)
+def _proposal_sponsor(who: Principal, proposal: Any) -> bool | str:
+    """The representative of another member organisation, for their own organisation (and
+    only for their own: the secretariat does not co-sponsor)."""
+    author = _author_organisation_id(proposal)
+    if author is None:
+        return "Only a member organisation's draft gathers co-sponsors."
+    if not is_representative(who):
+        return False
+    if who.organisation_id == author:
+        return "Your organisation drafted this proposal: other organisations co-sponsor it."
+    return True
+
+
+@action("proposal.admit", refusal="Only the secretariat admits tabled proposals.")
+def _proposal_admit(who: Principal, proposal: Any) -> bool:
+    """The secretariat admits a tabled proposal to consultation."""
+    return is_staff(who)
+
+
+@action("proposal.decline", refusal="Only the secretariat declines tabled proposals.")
+def _proposal_decline(who: Principal, proposal: Any) -> bool:
+    """The secretariat declines a tabled proposal, with a published reason."""
+    return is_staff(who)
+
+
 @action(
     "proposal.record_result",
     refusal="Only the ballot's tally or the secretariat records a result.",

@@ -1,5 +1,6 @@
 """Writes of proposals: tabling and changing them (``editing``), their lifecycle and consultation
-window (``lifecycle``) and their impact assessments (``impact``)."""
+window (``lifecycle``), member-tabled proposals with their co-sponsors, admission and decline
+(``tabling``) and their impact assessments (``impact``)."""
 
 from governance.proposals.services.editing import EDITABLE_FIELDS, proposal_create, proposal_update
 from governance.proposals.services.impact import CostInput, OptionInput, impact_assessment_save
@@ -14,8 +15,21 @@ from governance.proposals.services.lifecycle import (
     proposal_transition,
     record_result,
 )
+from governance.proposals.services.tabling import (
+    DRAFT_FIELDS,
+    proposal_admit,
+    proposal_decline,
+    proposal_draft,
+    proposal_draft_update,
+    proposal_revise,
+    proposal_sponsor,
+    proposal_sponsor_withdraw,
+    proposal_sponsors_request,
+    proposal_table,
+)
 
 __all__ = [
+    "DRAFT_FIELDS",
     "EDITABLE_FIELDS",
     "CostInput",
     "OptionInput",
@@ -26,8 +40,17 @@ __all__ = [
     "consultations_close_due",
     "consultations_open_due",
     "impact_assessment_save",
+    "proposal_admit",
     "proposal_create",
+    "proposal_decline",
+    "proposal_draft",
+    "proposal_draft_update",
     "proposal_record_result",
+    "proposal_revise",
+    "proposal_sponsor",
+    "proposal_sponsor_withdraw",
+    "proposal_sponsors_request",
+    "proposal_table",
     "proposal_transition",
     "proposal_update",
     "record_result",

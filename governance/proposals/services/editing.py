@@ -119,7 +119,8 @@ def proposal_update(
     *, actor: Actor, proposal: Proposal, changes: Mapping[str, Any], now: datetime | None = None
 ) -> Proposal:
     """Change a proposal (the secretariat). The text, title, summary, body, sponsor and
-    opening time change only while it is a draft; links (objectives, issues, countries,
+    opening time change only while it is a draft, and never on a member organisation's
+    proposal (its author words it, see ``proposal_draft_update``); links (objectives, issues, countries,
     materials) until a result; the closing time while the consultation has not closed (and
     only to a time in the future once it is open); the consultation may be opened to the
     public but not closed to it once it runs; the disclosure may always be raised to public
@@ -133,7 +134,12 @@ def proposal_update(
     errors: dict[str, str] = {}
     for field, value in changes.items():
         current = getattr(proposal, field) if field not in ("objectives", "issues") else None
-        if field in DRAFT_ONLY_FIELDS and status != S.DRAFT and value != current:
+        if field in DRAFT_ONLY_FIELDS and proposal.is_member_drafted and value != current:
+            errors[field] = (
+                "A member organisation's proposal is worded by its author; the secretariat "
+                "schedules its consultation when it admits it."
+            )
+        elif field in DRAFT_ONLY_FIELDS and status != S.DRAFT and value != current:
             errors[field] = "This changes only while the proposal is a draft."
         elif field in LINK_FIELDS and status in FINAL_STATUSES:
             errors[field] = "The proposal is decided: its links do not change any more."

@@ -20,8 +20,10 @@ from governance.paragraphs import paragraph_count
 from governance.proposals.models import (
     FINAL_STATUSES,
     RESULT_STATUSES,
+    TABLING_STEPS,
     TRANSITIONS,
     Proposal,
+    ProposalOrigin,
     ProposalStatus,
     ProposalStatusChange,
 )
@@ -32,16 +34,29 @@ S = ProposalStatus
 # scheduled opening.
 OPENING_GRACE = timedelta(hours=1)
 
+TABLING_STEP_REFUSAL = (
+    "A member's proposal is tabled by its author and admitted or declined by the secretariat "
+    "through their own steps, not by changing its status."
+)
+
 
 def _label(status: str) -> str:
     return str(ProposalStatus(status).label).lower()
 
 
 def _transition(
-    *, actor: Actor, proposal: Proposal, to_status: str, reason: str, now: datetime
+    *,
+    actor: Actor,
+    proposal: Proposal,
+    to_status: str,
+    reason: str,
+    now: datetime,
+    tabling_step: bool = False,
 ) -> Proposal:
     """Move ``proposal`` to ``to_status`` if the lifecycle allows it, or raise ValidationError
-    with a message saying why not; nothing changes then. The row is locked for the check."""
+    with a message saying why not; nothing changes then. The row is locked for the check.
+    The steps of a member's proposal in ``TABLING_STEPS`` are taken only by the tabling use
+    cases (``tabling_step``), which check their own rules first."""
     locked = (
         Proposal.objects.select_for_update(of=("self",)).select_related("body").get(pk=proposal.pk)
     )
@@ -60,9 +75,20 @@ def _transition(
                 f"it may become {allowed}."
             )
         raise ValidationError({"to_status": message})
+    if (current, to_status) in TABLING_STEPS and not tabling_step:
+        raise ValidationError({"to_status": TABLING_STEP_REFUSAL})
     reason = reason.strip()
     if to_status == S.WITHDRAWN and not reason:
         raise ValidationError({"reason": "Say why the proposal is withdrawn."})
+    if to_status == S.DECLINED and not reason:
+        raise ValidationError({"reason": "Say why the proposal is declined."})
+    if to_status == S.CONSULTATION and current == S.DRAFT and locked.is_member_drafted:
+        raise ValidationError(
+            {
+                "to_status": "A member organisation's draft opens for consultation only once "
+                "it is tabled and the secretariat admits it."
+            }
+        )
     if to_status == S.CONSULTATION:
         closes = locked.consultation_closes_at
         if current == S.DELIBERATION and (closes is None or closes <= now):
@@ -275,7 +301,10 @@ def consultations_open_due(*, actor: Actor, now: datetime | None = None) -> list
     whose whole window has passed is left for the secretariat to reschedule."""
     now = now or timezone.now()
     due = Proposal.objects.filter(
-        status=S.DRAFT, consultation_opens_at__lte=now, consultation_closes_at__gt=now
+        status=S.DRAFT,
+        origin=ProposalOrigin.SECRETARIAT,  # a member's draft opens only once admitted
+        consultation_opens_at__lte=now,
+        consultation_closes_at__gt=now,
     ).order_by("consultation_opens_at", "pk")
     return each_due(
         list(due.values_list("pk", flat=True)),

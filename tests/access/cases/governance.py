@@ -245,8 +245,10 @@ API: dict[tuple[str, str], list[Case]] = {
     ],
     ("get", "/api/v1/proposals/"): [Case("public")],
     ("post", "/api/v1/proposals/"): [
+        # The secretariat puts a proposal forward; a representative drafts one for its
+        # organisation (member-tabled proposals, see governance_tabling).
         Case(
-            "secretariat",
+            "own-organisation-edit",
             data={
                 "body": "general-assembly",
                 "title": "A new proposal",
