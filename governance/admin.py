@@ -9,6 +9,7 @@ from governance.decision_log import admin as decision_log_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
 from governance.reports import admin as reports_admin
+from governance.reviews import admin as reviews_admin
 
 __all__ = [
     "ballots_admin",
@@ -18,4 +19,5 @@ __all__ = [
     "objectives_admin",
     "proposals_admin",
     "reports_admin",
+    "reviews_admin",
 ]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("governance.ballots.api_urls")),
     path("", include("governance.decision_log.api_urls")),
     path("", include("governance.reports.api_urls")),
+    path("", include("governance.reviews.api_urls")),
 ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from alliance_portal.demo import DemoLogin
+from governance import demo_input
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
@@ -33,4 +34,5 @@ def seed() -> list[DemoLogin]:
         if not Proposal.objects.filter(title=spec.title).exists():
             _seed_proposal(spec, now, organisations)
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
+    demo_input.seed()
     return []  # no logins of its own

@@ -28,9 +28,12 @@ from governance.bodies.models import (
 )
 from governance.consultations.models import (
     AuthorKind,
+    Channel,
     Comment,
     CommentResponse,
     CommentStatus,
+    CommunityGroup,
+    ProposalTranslation,
     ResponseOutcome,
 )
 from governance.decision_log.models import (
@@ -69,6 +72,7 @@ from governance.reports.models import (
     ReportState,
     TransparencyReport,
 )
+from governance.reviews.models import DecisionReview, ReviewOutcome
 
 __all__ = [
     "AuthorKind",
@@ -79,15 +83,18 @@ __all__ = [
     "Body",
     "BodyKind",
     "BodySeat",
+    "Channel",
     "Comment",
     "CommentResponse",
     "CommentStatus",
+    "CommunityGroup",
     "Confidence",
     "ConflictDeclaration",
     "CostEntry",
     "CostKind",
     "Decision",
     "DecisionLogEntry",
+    "DecisionReview",
     "DecisionState",
     "Dimension",
     "DissentingStatement",
@@ -111,6 +118,7 @@ __all__ = [
     "Proposal",
     "ProposalStatus",
     "ProposalStatusChange",
+    "ProposalTranslation",
     "PublishedDecision",
     "RecusalExemption",
     "ReportEdition",
@@ -119,6 +127,7 @@ __all__ = [
     "ReportKind",
     "ReportState",
     "ResponseOutcome",
+    "ReviewOutcome",
     "ReviewerStatement",
     "SeatHolder",
     "TransparencyReport",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("governance.ballots.urls")),
     path("", include("governance.decision_log.urls")),
     path("", include("governance.reports.urls")),
+    path("", include("governance.reviews.urls")),
 ]
