@@ -26,11 +26,14 @@ from governance.paragraphs import Paragraph
 from members.models import Chamber, MembershipStatus, Organisation
 
 
-def _language_field(label: str, help_text: str = "") -> forms.ChoiceField:
-    return forms.ChoiceField(
+def _language_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
+    # Optional: a form sent without it (an older page, a script) means the source language.
+    return forms.TypedChoiceField(
         label=label,
         choices=ContentLanguage.choices,
         initial=SOURCE_LANGUAGE,
+        required=False,
+        empty_value=SOURCE_LANGUAGE,
         help_text=help_text,
     )
 
@@ -117,9 +120,13 @@ class ReceivedInputForm(GuidedForm):
         label="How it was received",
         choices=[(value, Channel(value).label) for value in OFFLINE_CHANNELS],
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the input was received"},
     )
     author_kind = forms.ChoiceField(
-        label="On whose behalf", choices=ON_BEHALF_CHOICES, widget=forms.RadioSelect
+        label="On whose behalf",
+        choices=ON_BEHALF_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose on whose behalf the input was given"},
     )
     organisation = forms.TypedChoiceField(
         label="Member organisation",
@@ -150,6 +157,7 @@ class ReceivedInputForm(GuidedForm):
         "text",
         name="input",
         label="What was said",
+        error_messages={"required": "Enter what was said"},
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=f"In the words given, or the interpreter's. {FORMATTING_HELP}",
     )

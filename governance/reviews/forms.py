@@ -20,7 +20,10 @@ class ReviewDateForm(GuidedForm):
 
 class ReviewOutcomeForm(GuidedForm):
     outcome = forms.ChoiceField(
-        label="Outcome of the review", choices=ReviewOutcome.choices, widget=forms.RadioSelect
+        label="Outcome of the review",
+        choices=ReviewOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome of the review"},
     )
     text = text_form_field(
         DecisionReview,
@@ -28,6 +31,7 @@ class ReviewOutcomeForm(GuidedForm):
         name="text",
         required=True,
         label="What the review found",
+        error_messages={"required": "Enter what the review found"},
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=f"Published in the decision log. {FORMATTING_HELP}",
     )

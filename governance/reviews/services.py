@@ -98,9 +98,13 @@ def decision_review_set(
         raise ValidationError({"due_on": "Enter a review date from today on."})
     seq = decision.entry_id if decision is not None else None
     review = _open_review(decision_seq=seq, proposal=proposal if seq is None else None)
-    if review is None and seq is not None and proposal is not None:
-        # Set before the ballot, now that the decision exists: the same review.
-        review = _open_review(decision_seq=None, proposal=proposal)
+    if review is None and decision is not None and decision.proposal_id is not None:
+        # Set on the proposal before the ballot, now that the decision exists: the same review.
+        review = (
+            DecisionReview.objects.select_for_update()
+            .filter(outcome="", decision__isnull=True, proposal_id=decision.proposal_id)
+            .first()
+        )
     if review is None:
         return DecisionReview.objects.create(
             proposal=proposal if proposal is not None else _proposal_of(decision),

@@ -204,7 +204,7 @@ def test_the_staff_form_guides_and_records_input(world, communities) -> None:
     empty = client.post(url, {})
     assert empty.status_code == 200
     text = empty.content.decode()
-    assert "Choose how it was received" in text
+    assert "Choose how the input was received" in text
     assert not Comment.objects.exists()
 
     done = client.post(
