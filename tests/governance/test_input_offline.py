@@ -201,7 +201,7 @@ def test_the_staff_form_guides_and_records_input(world, communities) -> None:
     page = client.get(url)
     assert page.status_code == 200
     assert "By phone" in page.content.decode()
-    empty = client.post(url, {})
+    empty = client.post(url, {"group_name": ""})
     assert empty.status_code == 200
     text = empty.content.decode()
     assert "Choose how the input was received" in text

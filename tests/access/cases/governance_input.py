@@ -84,9 +84,13 @@ def _public(world):
     return {"pk": _get(world, "public").pk}
 
 
-def _members_only(world):
+def _public_id(world):
+    return {"id": _get(world, "public").pk}
+
+
+def _members_only_id(world):
     governance_cases.populate(world)
-    return {"pk": world.extra["governance"]["members_only"].pk}
+    return {"id": world.extra["governance"]["members_only"].pk}
 
 
 def _seq(key: str):
@@ -159,10 +163,10 @@ PAGES: dict[str, list[Case]] = {
 }
 
 API: dict[tuple[str, str], list[Case]] = {
-    ("post", "/api/v1/proposals/{pk}/received-input/"): [
+    ("post", "/api/v1/proposals/{id}/received-input/"): [
         Case(
             "secretariat",
-            kwargs=_public,
+            kwargs=_public_id,
             method="post",
             data={
                 "channel": "radio",
@@ -174,14 +178,14 @@ API: dict[tuple[str, str], list[Case]] = {
             ok=frozenset({201}),
         )
     ],
-    ("get", "/api/v1/proposals/{pk}/translations/"): [
-        Case("public", kwargs=_public, label="public proposal"),
-        Case("members", kwargs=_members_only, label="members-only proposal"),
+    ("get", "/api/v1/proposals/{id}/translations/"): [
+        Case("public", kwargs=_public_id, label="public proposal"),
+        Case("members", kwargs=_members_only_id, label="members-only proposal"),
     ],
-    ("put", "/api/v1/proposals/{pk}/translations/{language}/"): [
+    ("put", "/api/v1/proposals/{id}/translations/{language}/"): [
         Case(
             "secretariat",
-            kwargs=lambda w: {**_public(w), "language": "pt"},
+            kwargs=lambda w: {**_public_id(w), "language": "pt"},
             method="put",
             data={"title": "Regra comum", "text": TRANSLATION},
         )
@@ -190,10 +194,10 @@ API: dict[tuple[str, str], list[Case]] = {
     ("post", "/api/v1/decision-reviews/"): [
         Case("secretariat", method="post", data=REVIEW_INPUT, ok=frozenset({201}))
     ],
-    ("post", "/api/v1/decision-reviews/{pk}/outcome/"): [
+    ("post", "/api/v1/decision-reviews/{id}/outcome/"): [
         Case(
             "secretariat",
-            kwargs=lambda w: {"pk": _get(w, "recorded_review").pk},
+            kwargs=lambda w: {"id": _get(w, "recorded_review").pk},
             method="post",
             data={"outcome": "to_be_amended", "text": "Needs a new rule."},
             ok=frozenset({200, 400}),
