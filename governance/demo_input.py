@@ -88,7 +88,7 @@ def _seed_translation(proposal: Proposal) -> None:
 
 
 def _seed_received_input(proposal: Proposal) -> None:
-    if Comment.objects.filter(proposal=proposal).exclude(channel=Channel.PORTAL).exists():
+    if Comment.objects.filter(proposal=proposal, channel=Channel.PHONE).exists():
         return
     now = timezone.now()
     peine = Organisation.objects.filter(name="Comunidad Atacameña de Peine").first()

@@ -127,21 +127,11 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 
 
 class CommentStaffOutputSerializer(CommentOutputSerializer):
-    """Adds the moderation fields and who recorded input received outside the portal, for
-    the secretariat."""
-
-    recorded_by = serializers.CharField(
-        source="recorded_by.display_name",
-        read_only=True,
-        allow_null=True,
-        default=None,
-        help_text="The secretariat's person who recorded input received outside the portal.",
-    )
+    """Adds the moderation fields, for the secretariat."""
 
     class Meta(CommentOutputSerializer.Meta):
         fields = (  # type: ignore[assignment]
             *CommentOutputSerializer.Meta.fields,
-            "recorded_by",
             "moderation_reason",
             "moderated_at",
         )
