@@ -11,6 +11,7 @@ from governance.meetings import admin as meetings_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
 from governance.reports import admin as reports_admin
+from governance.reviews import admin as reviews_admin
 from governance.versions import admin as versions_admin
 
 __all__ = [
@@ -23,5 +24,6 @@ __all__ = [
     "objectives_admin",
     "proposals_admin",
     "reports_admin",
+    "reviews_admin",
     "versions_admin",
 ]

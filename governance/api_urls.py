@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("governance.decision_log.api_urls")),
     path("", include("governance.reports.api_urls")),
     path("", include("governance.meetings.api_urls")),
+    path("", include("governance.reviews.api_urls")),
 ]

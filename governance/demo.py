@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from alliance_portal.demo import DemoLogin
-from governance import demo_constitution
+from governance import demo_constitution, demo_input
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
@@ -41,4 +41,5 @@ def seed() -> list[DemoLogin]:
     demo_versions.seed(now, organisations)
     demo_meetings.seed(now)
     demo_tabling.seed(now, organisations)
+    demo_input.seed()
     return []  # no logins of its own

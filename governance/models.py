@@ -29,9 +29,12 @@ from governance.bodies.models import (
 )
 from governance.consultations.models import (
     AuthorKind,
+    Channel,
     Comment,
     CommentResponse,
     CommentStatus,
+    CommunityGroup,
+    ProposalTranslation,
     ResponseOutcome,
 )
 from governance.decision_log.models import (
@@ -82,6 +85,7 @@ from governance.reports.models import (
     ReportState,
     TransparencyReport,
 )
+from governance.reviews.models import DecisionReview, ReviewOutcome
 from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
@@ -94,9 +98,11 @@ __all__ = [
     "Body",
     "BodyKind",
     "BodySeat",
+    "Channel",
     "Comment",
     "CommentResponse",
     "CommentStatus",
+    "CommunityGroup",
     "Confidence",
     "ConflictDeclaration",
     "Constitution",
@@ -104,6 +110,7 @@ __all__ = [
     "CostKind",
     "Decision",
     "DecisionLogEntry",
+    "DecisionReview",
     "DecisionState",
     "Dimension",
     "DissentingStatement",
@@ -135,6 +142,7 @@ __all__ = [
     "ProposalSponsor",
     "ProposalStatus",
     "ProposalStatusChange",
+    "ProposalTranslation",
     "ProposalVersion",
     "PublishedDecision",
     "RecusalExemption",
@@ -143,9 +151,10 @@ __all__ = [
     "ReportFileKind",
     "ReportKind",
     "ReportState",
-    "ResponseChange",
     "RequestStatus",
+    "ResponseChange",
     "ResponseOutcome",
+    "ReviewOutcome",
     "ReviewerStatement",
     "SeatHolder",
     "TransparencyReport",

@@ -78,3 +78,14 @@ def reports_requeue_stuck_task() -> list[int]:
     from governance.reports.schedule import reports_requeue_stuck
 
     return reports_requeue_stuck(actor=SYSTEM)
+
+
+# --- decision reviews --------------------------------------------------------------------------
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def decision_reviews_remind_due_task() -> list[int]:
+    """Remind each body of the decision reviews that have come due (once per review)."""
+    from governance.reviews.services import decision_reviews_remind_due
+
+    return decision_reviews_remind_due(actor=SYSTEM)

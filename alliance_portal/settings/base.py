@@ -325,6 +325,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "governance.tasks.reports_requeue_stuck_task",
         "schedule": 300.0,
     },
+    # Governance: the body is reminded when a decision's review date comes (once per review).
+    "governance-remind-due-decision-reviews": {
+        "task": "governance.tasks.decision_reviews_remind_due_task",
+        "schedule": 3600.0,
+    },
     # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.
     "accounts-remove-expired-signups": {
         "task": "alliance_portal.tasks.signups_remove_expired_task",

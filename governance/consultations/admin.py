@@ -14,7 +14,12 @@ from django.template.response import TemplateResponse
 from alliance_portal.service_admin import ReadOnlyInline, ServiceAdmin
 from alliance_portal.text_limits import text_form_field
 from governance.consultations import services
-from governance.consultations.models import Comment, CommentResponse
+from governance.consultations.models import (
+    Comment,
+    CommentResponse,
+    CommunityGroup,
+    ProposalTranslation,
+)
 
 # --- comments, responses -----------------------------------------------------------------------
 # Comments and their responses are the public record of a consultation ("you said, we did"):
@@ -46,8 +51,17 @@ class RejectForm(forms.Form):
 
 @admin.register(Comment)
 class CommentAdmin(NoDeleteMixin, ServiceAdmin):
-    list_display = ("pk", "proposal", "author_kind", "organisation", "status", "created_at")
-    list_filter = ("status", "author_kind", "proposal__status")
+    list_display = (
+        "pk",
+        "proposal",
+        "author_kind",
+        "organisation",
+        "group",
+        "channel",
+        "status",
+        "created_at",
+    )
+    list_filter = ("status", "author_kind", "channel", "language", "proposal__status")
     search_fields = ("text", "proposal__title")
     raw_id_fields = ("proposal", "parent")
     inlines = (CommentResponseInline,)
@@ -62,6 +76,10 @@ class CommentAdmin(NoDeleteMixin, ServiceAdmin):
             "paragraph",
             "author_kind",
             "organisation",
+            "group",
+            "channel",
+            "recorded_by",
+            "language",
             "text",
             "status",
             "moderation_reason",
@@ -151,5 +169,54 @@ class CommentResponseAdmin(NoDeleteMixin, ServiceAdmin):
             comment=Comment.objects.select_related("proposal").get(pk=obj.comment_id),
             outcome=obj.outcome,
             reason=obj.reason,
+        )
+        obj.pk = saved.pk
+
+
+# --- community groups, translations ------------------------------------------------------------
+
+
+@admin.register(CommunityGroup)
+class CommunityGroupAdmin(admin.ModelAdmin):
+    """Groups are named when their input is recorded; the secretariat may fix a name, its
+    chamber or its description here. A group whose input is recorded cannot be deleted."""
+
+    list_display = ("name", "chamber", "created_at")
+    list_filter = ("chamber",)
+    search_fields = ("name",)
+    fields = ("name", "chamber", "description")
+
+
+@admin.register(ProposalTranslation)
+class ProposalTranslationAdmin(NoDeleteMixin, ServiceAdmin):
+    """Translations are saved through ``proposal_translation_save`` (same paragraphs as the
+    proposal)."""
+
+    list_display = ("proposal", "language", "title", "updated_at")
+    list_filter = ("language",)
+    search_fields = ("title", "proposal__title")
+    raw_id_fields = ("proposal",)
+
+    def get_fields(
+        self, request: HttpRequest, obj: ProposalTranslation | None = None
+    ) -> tuple[str, ...]:
+        fields = ("proposal", "language", "title", "summary", "text")
+        return (*fields, "source_sha256", "updated_at") if obj else fields
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ProposalTranslation | None = None
+    ) -> tuple[str, ...]:
+        return ("proposal", "language", "source_sha256", "updated_at") if obj else ()
+
+    def save_model(
+        self, request: HttpRequest, obj: ProposalTranslation, form: ModelForm, change: bool
+    ) -> None:
+        saved = services.proposal_translation_save(
+            actor=request.user,
+            proposal=obj.proposal,
+            language=obj.language,
+            title=obj.title,
+            summary=obj.summary,
+            text=obj.text,
         )
         obj.pk = saved.pk

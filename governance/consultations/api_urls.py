@@ -31,4 +31,19 @@ urlpatterns = [
         api.CommentResponseApi.as_view(),
         name="governance-comment-response",
     ),
+    path(
+        "proposals/<int:pk>/received-input/",
+        api.ReceivedInputApi.as_view(),
+        name="governance-proposal-received-input",
+    ),
+    path(
+        "proposals/<int:pk>/translations/",
+        api.TranslationListApi.as_view(),
+        name="governance-proposal-translations",
+    ),
+    path(
+        "proposals/<int:pk>/translations/<str:language>/",
+        api.TranslationApi.as_view(),
+        name="governance-proposal-translation",
+    ),
 ]

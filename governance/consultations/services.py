@@ -13,13 +13,19 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
+from glossary.languages import SOURCE_LANGUAGE, ContentLanguage
 from governance.common.services import acting_user
 from governance.consultations.models import (
+    OFFLINE_CHANNELS,
     AuthorKind,
+    Channel,
     Comment,
     CommentResponse,
     CommentStatus,
+    CommunityGroup,
+    ProposalTranslation,
     ResponseOutcome,
+    text_sha256,
 )
 from governance.paragraphs import paragraph_count
 from governance.proposals.models import Proposal, ProposalStatus
@@ -29,7 +35,7 @@ from governance.rules import (
     initial_comment_status,
 )
 from governance.versions.models import ProposalVersion
-from members.models import Organisation
+from members.models import Chamber, Organisation
 
 MAX_COMMENT_LENGTH = 20_000
 # Moderation and responses happen while the consultation runs and during deliberation; once
@@ -78,6 +84,13 @@ def _check_comment(
     return errors
 
 
+def _check_language(language: str) -> dict[str, str]:
+    if language not in ContentLanguage.values:
+        names = ", ".join(str(label) for label in ContentLanguage.labels)
+        return {"language": f"Choose one of the alliance's languages: {names}."}
+    return {}
+
+
 @use_case
 def comment_post(
     *,
@@ -86,10 +99,12 @@ def comment_post(
     text: str,
     paragraph: int | None = None,
     parent: Comment | None = None,
+    language: str = SOURCE_LANGUAGE,
     now: datetime | None = None,
 ) -> Comment:
     """Post a comment (Markdown) in the proposal's open consultation, optionally on one of its
-    numbered paragraphs, or reply to a shown top-level comment (one reply level).
+    numbered paragraphs, or reply to a shown top-level comment (one reply level), written in
+    any of the alliance's languages (``language``, English unless said).
 
     Who: anyone who reads members-level material, on any consultation they can see (a
     member's comment speaks for their organisation); an external stakeholder only on a
@@ -105,7 +120,7 @@ def comment_post(
     closed = comment_is_closed(proposal)
     if closed:
         raise ValidationError(closed)
-    errors = _check_comment(proposal, text, paragraph, parent)
+    errors = _check_comment(proposal, text, paragraph, parent) | _check_language(language)
     if errors:
         raise ValidationError(errors)
     kind = author_kind_for(actor) or AuthorKind.EXTERNAL  # signed in: never None here
@@ -121,6 +136,7 @@ def comment_post(
         organisation_id=organisation_id,
         paragraph=paragraph,
         text=text.strip(),
+        language=language,
         status=initial_comment_status(actor),
         created_at=now or timezone.now(),
     )
@@ -134,29 +150,60 @@ def comment_record_received(
     text: str,
     author_kind: str,
     organisation: Organisation | None = None,
+    group_name: str = "",
+    group_chamber: Chamber | None = None,
+    channel: str = Channel.OTHER,
+    language: str = SOURCE_LANGUAGE,
     paragraph: int | None = None,
     parent: Comment | None = None,
     received_at: datetime | None = None,
 ) -> Comment:
-    """Record a comment the secretariat received outside the portal (a letter, an email, a
-    community meeting) during the consultation, on behalf of a member organisation or an
-    external stakeholder. The secretariat, or the system (imports, demo data). The same rules as ``comment_post`` apply to the text, paragraph and reply; an
-    external stakeholder's comment is held for moderation like any other."""
+    """Record input the secretariat received outside the portal during the consultation (at
+    a meeting, by phone, letter, radio, email or through an interpreter: ``channel``), on
+    behalf of a member organisation (a community organisation of the alliance is one), of a
+    named community organisation or group that is not a member (``author_kind`` "group",
+    ``group_name`` and, for a group named for the first time, ``group_chamber``: the chamber
+    its input counts in), or of an external stakeholder. The person who records it is kept
+    (``recorded_by``; the secretariat, or the system for imports and demo data).
+
+    Guarantees: the same rules as ``comment_post`` for the text, paragraph, reply and
+    language; a group's and an external stakeholder's input only in a consultation open to
+    the public; an external stakeholder's comment is held for moderation like any other; a
+    group is found again by its name (whatever the case), never created twice. The input
+    counts in participation by chamber and is answered like any comment."""
     policy.require(actor, "comment.record_received", proposal)
     proposal = _locked(proposal)
     closed = comment_is_closed(proposal)
     if closed:
         raise ValidationError(closed)
     errors: dict[str, str] = {}
-    if author_kind == AuthorKind.MEMBER and organisation is None:
-        errors["organisation"] = "Say which member organisation the comment comes from."
-    if author_kind != AuthorKind.MEMBER and organisation is not None:
-        errors["organisation"] = "Only a member organisation's comment names an organisation."
+    group_name = " ".join(group_name.split())
     if author_kind not in AuthorKind.values:
-        errors["author_kind"] = "Member, reviewer, secretariat or external."
-    if author_kind == AuthorKind.EXTERNAL and not proposal.consultation_public:
-        errors["author_kind"] = "This consultation is open to member organisations only."
-    errors.update(_check_comment(proposal, text, paragraph, parent))
+        errors["author_kind"] = (
+            "Say on whose behalf: a member organisation, a community organisation or group, "
+            "an external stakeholder, a reviewer or the secretariat."
+        )
+    if author_kind == AuthorKind.MEMBER and organisation is None:
+        errors["organisation"] = "Say which member organisation the input comes from."
+    if author_kind != AuthorKind.MEMBER and organisation is not None:
+        errors["organisation"] = "Only a member organisation's input names an organisation."
+    if author_kind == AuthorKind.GROUP and not group_name:
+        errors["group_name"] = "Enter the name of the community organisation or group."
+    if author_kind != AuthorKind.GROUP and group_name:
+        errors["group_name"] = "Only input on behalf of a group names a group."
+    if author_kind in (AuthorKind.EXTERNAL, AuthorKind.GROUP) and not proposal.consultation_public:
+        errors["author_kind"] = (
+            "This consultation is open to member organisations only: record the input on "
+            "behalf of a member organisation, or open the consultation to the public."
+        )
+    if channel not in OFFLINE_CHANNELS:
+        errors["channel"] = "Say how the input was received: " + ", ".join(
+            str(Channel(value).label).lower() for value in OFFLINE_CHANNELS
+        )
+    errors.update(_check_comment(proposal, text, paragraph, parent) | _check_language(language))
+    group = None
+    if not errors and author_kind == AuthorKind.GROUP:
+        group = _community_group(group_name, group_chamber)
     if errors:
         raise ValidationError(errors)
     return Comment.objects.create(
@@ -166,11 +213,40 @@ def comment_record_received(
         author=None,
         author_kind=author_kind,
         organisation=organisation,
+        group=group,
+        channel=channel,
+        recorded_by=acting_user(actor),
+        language=language,
         paragraph=paragraph,
         text=text.strip(),
         status=CommentStatus.HELD if author_kind == AuthorKind.EXTERNAL else CommentStatus.SHOWN,
         created_at=received_at or timezone.now(),
     )
+
+
+def _community_group(name: str, chamber: Chamber | None) -> CommunityGroup:
+    """The group of this name (any case), or a new one in ``chamber``. A name that is a
+    member organisation's, or a known group named with another chamber, is refused."""
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise ValidationError(
+            {
+                "group_name": f"{name} is an organisation of the alliance: record the input "
+                "on behalf of the member organisation instead."
+            }
+        )
+    group = CommunityGroup.objects.select_for_update().filter(name__iexact=name).first()
+    if group is not None:
+        if chamber is not None and group.chamber_id != chamber.pk:
+            raise ValidationError(
+                {
+                    "group_chamber": f"{group.name} is already recorded in the chamber "
+                    f"“{group.chamber.name}”."
+                }
+            )
+        return group
+    if chamber is None:
+        raise ValidationError({"group_chamber": "Choose the chamber this group's input counts in."})
+    return CommunityGroup.objects.create(name=name, chamber=chamber)
 
 
 @use_case
@@ -267,3 +343,58 @@ def comment_respond(
         },
     )
     return response
+
+
+# --- translations ------------------------------------------------------------------------------
+
+
+@use_case
+def proposal_translation_save(
+    *,
+    actor: Actor,
+    proposal: Proposal,
+    language: str,
+    title: str,
+    text: str,
+    summary: str = "",
+    now: datetime | None = None,
+) -> ProposalTranslation:
+    """Add or replace the proposal's translation into one of the alliance's languages (the
+    secretariat). Guarantees: the translation has exactly as many numbered paragraphs as the
+    proposal text, so ¶n is the same paragraph in every language; it records the sha256 of
+    the text it translates. Refused: the source language itself, an unknown language, an
+    empty title or text, a different number of paragraphs (ValidationError)."""
+    policy.require(actor, "proposal.translate", proposal)
+    proposal = _locked(proposal)
+    errors: dict[str, str] = {}
+    if language == SOURCE_LANGUAGE:
+        errors["language"] = "The proposal is written in English: choose another language."
+    else:
+        errors.update(_check_language(language))
+    title, text, summary = title.strip(), text.strip(), summary.strip()
+    if not title:
+        errors["title"] = "Enter the title in this language."
+    if not text:
+        errors["text"] = "Enter the translated text."
+    else:
+        expected, found = paragraph_count(proposal.text), paragraph_count(text)
+        if expected != found:
+            errors["text"] = (
+                f"The proposal has {expected} numbered paragraphs; this translation has "
+                f"{found}. Keep one paragraph for each, separated by a blank line."
+            )
+    if errors:
+        raise ValidationError(errors)
+    translation, _ = ProposalTranslation.objects.update_or_create(
+        proposal=proposal,
+        language=language,
+        defaults={
+            "title": title,
+            "summary": summary,
+            "text": text,
+            "source_sha256": text_sha256(proposal.text),
+            "translated_by": acting_user(actor),
+            "updated_at": now or timezone.now(),
+        },
+    )
+    return translation

@@ -18,4 +18,14 @@ urlpatterns = [
         views.comment_response,
         name="comment-response",
     ),
+    path(
+        "proposals/<int:pk>/received-input/",
+        views.received_input_create,
+        name="received-input-create",
+    ),
+    path(
+        "proposals/<int:pk>/translations/<str:language>/",
+        views.translation_edit,
+        name="proposal-translation",
+    ),
 ]

@@ -118,6 +118,7 @@ HISTORY_CHOICES = [
     (LogEntryKind.DISSENT.value, "A dissenting statement"),
     (LogEntryKind.STATEMENT.value, "A reviewer's statement"),
     (LogEntryKind.ENDORSEMENT.value, "An endorsement"),
+    (LogEntryKind.REVIEW.value, "A review"),
 ]
 
 

@@ -33,6 +33,7 @@ class LogEntryKind(models.TextChoices):
     DISSENT = "dissent", "Dissenting statement"
     STATEMENT = "statement", "Reviewer statement"
     ENDORSEMENT = "endorsement", "Endorsement"
+    REVIEW = "review", "Review"
 
 
 class DecisionLogEntry(models.Model):

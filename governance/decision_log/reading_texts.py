@@ -18,6 +18,7 @@ from governance.consultations.models import AuthorKind, ResponseOutcome
 from governance.decision_log.canonical import parse_timestamp
 from governance.decision_log.models import LogEntryKind
 from governance.proposals.models import Confidence, CostKind, Dimension, Horizon, Magnitude
+from governance.reviews.models import ReviewOutcome
 from governance.templatetags.governance_tags import money
 
 
@@ -178,6 +179,8 @@ class Statement:
     changes: list[tuple[str, Any]] = field(default_factory=list)
     # An amendment or withdrawal: the decision that made it ({"seq", "proposal", "body"}).
     decided_by: dict[str, Any] | None = None
+    outcome: str = ""  # a review's outcome in words
+    due_on: date | None = None  # the date a review was due
 
 
 def _endorser(record: dict[str, Any]) -> str:
@@ -211,6 +214,17 @@ def statement_of(seq: int, kind: str, record: dict[str, Any]) -> Statement:
             evidence_url=str(evidence.get("url") or ""),
             evidence_note=str(evidence.get("note") or ""),
         )
+    if kind == LogEntryKind.REVIEW:
+        outcome = label(ReviewOutcome, record.get("outcome"))
+        return Statement(
+            seq,
+            kind,
+            f"Review: {outcome}",
+            None,
+            str(record.get("text") or ""),
+            outcome=outcome,
+            due_on=day(record.get("due_on")),
+        )
     if kind == LogEntryKind.STATEMENT:
         heading = "A civil-society reviewer"
     elif kind == LogEntryKind.DISSENT:
@@ -238,6 +252,7 @@ class Said:
     reviews: list[Statement]
     endorsements: list[Statement]
     changes: list[Statement]
+    decision_reviews: list[Statement] = field(default_factory=list)  # reviews' outcomes
 
 
 def said_about(related: list[tuple[Any, dict[str, Any]]]) -> Said:
@@ -257,4 +272,5 @@ def said_about(related: list[tuple[Any, dict[str, Any]]]) -> Said:
         reviews=of(LogEntryKind.STATEMENT),
         endorsements=of(LogEntryKind.ENDORSEMENT),
         changes=of(LogEntryKind.AMENDMENT, LogEntryKind.CORRECTION, LogEntryKind.WITHDRAWAL),
+        decision_reviews=of(LogEntryKind.REVIEW),
     )

@@ -21,6 +21,7 @@ from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
 from governance.decision_log.models import DecisionLogEntry
 from governance.decision_log.services import decision_log_change
+from governance.reviews.views import decision_review_context
 
 PAGE_SIZE = 25
 
@@ -61,6 +62,7 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "record": entry_page.content.get("record", {}),
             "head": selectors.decision_log_head(),
             "can_change": policy.may(request.user, "decision.correct"),
+            **decision_review_context(request, entry_page.decision),
         },
     )
 

@@ -20,6 +20,7 @@ from governance.ballots.views import proposal_ballot_context
 from governance.consultations import selectors as consultation_selectors
 from governance.consultations.forms import CommentForm
 from governance.consultations.models import Comment, CommentStatus
+from governance.consultations.views import proposal_input_context
 from governance.effects import selectors as effect_selectors
 from governance.paragraphs import split_paragraphs
 from governance.proposals import selectors as proposal_selectors
@@ -80,6 +81,7 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
     for comment in comments:
         if comment.paragraph:
             on_paragraph[comment.paragraph] = on_paragraph.get(comment.paragraph, 0) + 1
+    input_context = proposal_input_context(request, proposal)
     signed_in = request.user.is_authenticated
     refusal = policy.refusal(request.user, "comment.post", proposal) if signed_in else None
     may_comment = signed_in and refusal is None and not comment_is_closed(proposal)
@@ -112,12 +114,17 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "may_comment": may_comment,
         "comment_refusal": refusal,
         "awaiting_moderation": awaiting,
-        "comment_form": CommentForm(paragraphs=paragraphs) if may_comment else None,
+        "comment_form": CommentForm(
+            paragraphs=paragraphs, initial={"language": input_context["reading"].language}
+        )
+        if may_comment
+        else None,
         "comment_voice": consultation_selectors.comment_voice(user=request.user)
         if may_comment
         else "",
         **proposal_ballot_context(request, proposal),
         **tabling_context(request, proposal),
+        **input_context,
     }
 
 

@@ -52,6 +52,9 @@ NO_DELETE_MODELS = (
         "governance.Comment",
         "governance.CommentResponse",
         "governance.TransparencyReport",
+        # A review's outcome is a log entry; a translation is replaced, never removed by hand.
+        "governance.DecisionReview",
+        "governance.ProposalTranslation",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.

@@ -5,6 +5,7 @@ attributes (duck typing) and the principal."""
 from alliance_portal.policy.rules import (  # noqa: F401
     glossary,
     governance,
+    governance_input,
     governance_versions,
     meetings,
     members,
