@@ -27,6 +27,7 @@ from tests.governance.factories import (
     member_comment,
     respond_to_all,
 )
+from tests.governance.tabling_support import tabled, tabling_world
 
 S = ProposalStatus
 pytestmark = pytest.mark.django_db
@@ -60,9 +61,26 @@ def test_the_whole_lifecycle_leaves_a_story() -> None:
     assert proposal.consultation_opened_at < proposal.consultation_closed_at
 
 
+def _proposal_in(status: str, request: pytest.FixtureRequest) -> Proposal:
+    """A proposal in ``status``: a member's tabled or declined proposal comes through the
+    tabling use cases, every other status through the lifecycle."""
+    if status not in (S.TABLED, S.DECLINED):
+        return make_proposal(status=status)
+    world = request.getfixturevalue("world")
+    alliance = tabling_world()
+    proposal = tabled(world.own, [alliance.miner, alliance.community])
+    if status == S.DECLINED:
+        proposal = proposal_services.proposal_decline(
+            actor=SYSTEM, proposal=proposal, reason="Outside the alliance's scope."
+        )
+    return proposal
+
+
 @pytest.mark.parametrize(("current", "target"), INVALID)
-def test_every_invalid_transition_is_refused_with_a_message(current: str, target: str) -> None:
-    proposal = make_proposal(status=current)
+def test_every_invalid_transition_is_refused_with_a_message(
+    current: str, target: str, request: pytest.FixtureRequest
+) -> None:
+    proposal = _proposal_in(current, request)
     before = _snapshot(proposal)
     if target in RESULT_STATUSES:
         move = lambda: proposal_services.proposal_record_result(  # noqa: E731
