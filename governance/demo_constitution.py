@@ -63,10 +63,10 @@ CONSTITUTION_EFFECT = {
 }
 
 GLOSSARY = DemoProposal(
-    title="Glossary batch: living income and responsible exit",
-    summary="Two terms the working groups asked for, agreed by the General Assembly.",
-    text="The glossary agrees the concepts “living income” and “responsible exit” as "
-    "proposed.\n\nTheir definitions become the alliance's common language.",
+    title="Glossary batch: responsible exit",
+    summary="A term the working groups asked for, agreed by the General Assembly.",
+    text="The glossary agrees the concept “responsible exit” as proposed.\n\nIts definition "
+    "becomes the alliance's common language.",
     body="general-assembly",
     disclosure="public",
     status=S.DELIBERATION,
@@ -75,17 +75,11 @@ GLOSSARY = DemoProposal(
     impact=short_impact(
         "Members use the terms differently; an agreed text ends the confusion.",
         "Some members' internal wording must change.",
-        "Translation of two definitions.",
+        "Translation of one definition.",
         "Reports keep mixing incompatible meanings.",
     ),
 )
 TERMS = (
-    (
-        "Living income",
-        "The net annual income a household needs for a decent standard of living for all its "
-        "members in a given place: food, water, housing, education, health care, transport, "
-        "clothing and a provision for unexpected events.",
-    ),
     (
         "Responsible exit",
         "Ending a sourcing relationship in a way that prevents or mitigates the harm the ending "
@@ -95,7 +89,7 @@ TERMS = (
 
 
 def _revisions() -> list[int]:
-    """The two proposed concepts' revisions, under review (proposed as the system)."""
+    """The proposed concept's revision, under review (proposed as the system)."""
     ids = []
     for label, definition in TERMS:
         concept = Concept.objects.filter(slug=slugify(label)).first()

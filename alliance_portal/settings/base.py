@@ -281,6 +281,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EffectKindEnum": "governance.effects.api.EFFECT_KINDS",
+        "OrganisationKindEnum": "members.models.OrganisationKind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         # 400/401/403/404 documented once for every operation they can answer.

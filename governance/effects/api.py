@@ -48,12 +48,17 @@ def _data(view: selectors.EffectView) -> dict[str, Any]:
     }
 
 
+# The effect kinds, named in the API schema as ``EffectKindEnum`` (SPECTACULAR_SETTINGS), apart
+# from the other fields called "kind".
+EFFECT_KINDS = kind_choices()
+
+
 class ProposalEffectApi(APIView):
     """What a proposal changes when adopted (404 when it changes nothing). ``PUT`` sets it
     (the secretariat, before the ballot opens; a public proposal only); ``DELETE`` removes it."""
 
     class InputSerializer(serializers.Serializer):
-        kind = serializers.ChoiceField(choices=kind_choices())
+        kind = serializers.ChoiceField(choices=EFFECT_KINDS)
         details = serializers.JSONField(
             help_text='The kind\'s details, e.g. {"revisions": [12, 15]} for a glossary batch.'
         )

@@ -23,9 +23,9 @@ PROPOSAL_DISCLOSURE = [
 
 
 class SponsorSerializer(serializers.Serializer):
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    organisation = serializers.CharField(source="organisation.slug", read_only=True)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-    chamber = serializers.SlugRelatedField(slug_field="slug", read_only=True)  # type: ignore[var-annotated]
+    chamber = serializers.CharField(source="chamber.slug", read_only=True)
     chamber_name = serializers.CharField(source="chamber.name", read_only=True)
     sponsored_at = serializers.DateTimeField(read_only=True)
 

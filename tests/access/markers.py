@@ -9,7 +9,7 @@ own organisation; the matrix's member and representative are people of A, ``worl
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from alliance_portal.roles import Role
@@ -58,13 +58,15 @@ SEEN_BY: dict[str, frozenset[Role]] = {
 
 def plant(world) -> dict[str, Any]:
     """Create the marker rows (the people come with the world); return what URLs need."""
+    from django.utils import timezone
+
     from alliance_portal.accounts.services import api_token_issue
     from alliance_portal.disclosure import DisclosureLevel as L
     from alliance_portal.policy import SYSTEM
     from glossary.services import usage_note_write
     from governance.consultations import services as consultations
     from governance.consultations.models import AuthorKind
-    from governance.proposals.models import ProposalStatus
+    from governance.proposals.models import Proposal, ProposalStatus
     from members.models import CountryRiskNote, FocusCountry, MembershipStatus
     from members.services import organisation_create
     from tests.glossary.factories import agreed_concept, proposed_concept
@@ -85,7 +87,12 @@ def plant(world) -> dict[str, Any]:
         )
     consultation = ProposalStatus.CONSULTATION
     public = make_proposal(status=consultation, public_consultation=True, title="Zmkpublicproposal")
-    make_proposal(status=consultation, disclosure=L.MEMBERS, title="Zmkmembersproposal")
+    members = make_proposal(status=consultation, disclosure=L.MEMBERS, title="Zmkmembersproposal")
+    # Closing before the other modules' consultations (30 days), so the home page's few open
+    # consultations, closing soonest first, include both markers.
+    Proposal.objects.filter(pk__in=(public.pk, members.pk)).update(
+        consultation_closes_at=timezone.now() + timedelta(days=20)
+    )
     shown, held, rejected = (
         consultations.comment_record_received(
             actor=SYSTEM, proposal=public, text=text, author_kind=AuthorKind.EXTERNAL

@@ -37,6 +37,7 @@ NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
     "alliance_portal.LoginLockout",
     "alliance_portal.OutboundEmail",
+    "alliance_portal.PendingSignup",
     "alliance_portal.SecurityEvent",
     "pghistory.Events",
     "members.AgreementAcceptance",
@@ -64,6 +65,12 @@ READ_ONLY_MODELS = {
     # A published version never changes; what a response changed is set through its service.
     "governance.ProposalVersion",
     "governance.ResponseChange",
+    # Changed only by a decision's effect (issue 16): a constitution, objectives and their
+    # indicators; a proposal's effect is set through its page and API.
+    "governance.Constitution",
+    "governance.Objective",
+    "governance.Indicator",
+    "governance.ProposalEffect",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")

@@ -89,7 +89,7 @@ def test_the_ballot_settings_say_what_to_enter(world) -> None:
     )
 
 
-def test_the_decision_change_form_guides_the_secretariat(world) -> None:
+def test_the_decision_correction_form_guides_the_secretariat(world) -> None:
     decision_log_append(kind="decision", record=decision_record(1))
     staff = world.client_for(Role.SECRETARIAT)
     form = staff.get("/governance/decisions/1/change/").content.decode()
@@ -98,10 +98,7 @@ def test_the_decision_change_form_guides_the_secretariat(world) -> None:
     html = staff.post("/governance/decisions/1/change/", {"reason": ""}).content.decode()
     guided(
         html,
-        {
-            "Choose whether you amend, correct or withdraw the decision": "id_kind_0",
-            "Enter the reason for the change": "id_reason",
-        },
+        {"Enter the error of fact and the reason for the correction": "id_reason"},
     )
     assert DecisionLogEntry.objects.count() == 1
 

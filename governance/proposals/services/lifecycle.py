@@ -107,12 +107,6 @@ def _transition(
             )
         if paragraph_count(locked.text) == 0:
             raise ValidationError({"text": "The proposal has no text to consult on."})
-        # Counted from now, or from the scheduled opening when the beat runs a little late.
-        scheduled = locked.consultation_opens_at
-        starts = scheduled if scheduled and now - OPENING_GRACE <= scheduled <= now else now
-        too_short = check_consultation_length(body=locked.body, opens=starts, closes=closes)
-        if too_short:
-            raise ValidationError(too_short)
         # Version 1 is the text the first consultation opens on; a further round needs a
         # revised version (governance.versions; imported here, as it builds on this module).
         from governance.versions.services.records import current_version
@@ -128,6 +122,12 @@ def _transition(
                     }
                 )
             locked.consultation_closed_at = None
+        # Counted from now, or from the scheduled opening when the beat runs a little late.
+        scheduled = locked.consultation_opens_at
+        starts = scheduled if scheduled and now - OPENING_GRACE <= scheduled <= now else now
+        too_short = check_consultation_length(body=locked.body, opens=starts, closes=closes)
+        if too_short:
+            raise ValidationError(too_short)
         locked.consultation_opened_at = now
         if locked.consultation_opens_at is None or locked.consultation_opens_at > now:
             locked.consultation_opens_at = now

@@ -3,7 +3,10 @@ a proposal's effect is read at the proposal's level and set or removed by the se
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from alliance_portal.policy import SYSTEM
+from governance.bodies.models import Constitution
 from governance.effects import services as effect_services
 from governance.proposals.models import ProposalStatus
 from tests.access.matrix import Case
@@ -17,7 +20,11 @@ EFFECT = {"objectives": [{"slug": "matrix-objective", "title": "Matrix objective
 def populate(world) -> None:
     if "constitution" in world.extra:
         return
-    assembly()
+    # The founding settings of the assembly, as the data migration writes them for every body
+    # that exists when it runs (the test database has none then).
+    Constitution.objects.get_or_create(
+        body=assembly(), number=1, defaults={"adopted_at": timezone.now()}
+    )
     with_effect = make_proposal(status=S.DELIBERATION, title="Proposal with an effect")
     effect_services.proposal_effect_set(
         actor=SYSTEM, proposal=with_effect, kind="objectives", payload=EFFECT
