@@ -3,7 +3,7 @@ governance/api_urls.py."""
 
 from django.urls import path
 
-from governance.consultations import api
+from governance.consultations import api, api_input
 
 urlpatterns = [
     path(
@@ -33,17 +33,17 @@ urlpatterns = [
     ),
     path(
         "proposals/<int:pk>/received-input/",
-        api.ReceivedInputApi.as_view(),
+        api_input.ReceivedInputApi.as_view(),
         name="governance-proposal-received-input",
     ),
     path(
         "proposals/<int:pk>/translations/",
-        api.TranslationListApi.as_view(),
+        api_input.TranslationListApi.as_view(),
         name="governance-proposal-translations",
     ),
     path(
         "proposals/<int:pk>/translations/<str:language>/",
-        api.TranslationApi.as_view(),
+        api_input.TranslationApi.as_view(),
         name="governance-proposal-translation",
     ),
 ]

@@ -12,7 +12,8 @@ register = template.Library()
 
 @register.filter
 def translated(reading: Reading | None, number: int) -> Paragraph | None:
-    """Paragraph ``number`` of the translation being read, None when reading the original."""
-    if reading is None:
+    """Paragraph ``number`` of the translation being read, None when reading the original (or on
+    a page, such as a version's, whose ``reading`` is something else)."""
+    if not isinstance(reading, Reading):
         return None
     return reading.paragraphs.get(number)

@@ -91,6 +91,12 @@ COMMENT = _levels(
         "status",
         "created_at",
         "response",
+        # Input received outside the portal: how, for which community group, in which language
+        # (who recorded it is for staff pages only, and not in the API).
+        "channel",
+        "group",
+        "language",
+        "received_as",
     },
     staff={"moderation_reason", "moderated_at"},
 )
@@ -126,6 +132,8 @@ PROPOSAL = _levels(
         "created_at",
         "updated_at",
         "shown_comments",
+        # Who tabled it and its co-sponsors by chamber (organisations, never people).
+        "tabling",
     }
 )
 TOKEN = _levels({"id", "prefix", "created_at", "expires_at", "revoked_at", "active", "state"})

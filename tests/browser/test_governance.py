@@ -44,7 +44,7 @@ def test_a_member_comments_on_a_numbered_paragraph(page, world, assert_accessibl
     page.get_by_role("button", name="Publish my comment").click()
     page.get_by_role("link", name="Enter your comment").wait_for()
     assert_accessible(page)
-    page.get_by_label("Your comment").fill("Paragraph two should name a *deadline*.")
+    page.get_by_label("Your comment", exact=True).fill("Paragraph two should name a *deadline*.")
     page.get_by_role("button", name="Publish my comment").click()
 
     page.get_by_text("Your comment is published").wait_for()

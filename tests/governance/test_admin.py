@@ -90,6 +90,8 @@ def test_admin_tables_a_proposal_and_changes_an_issue_with_a_reason(world) -> No
             "text": "T.",
             "disclosure": "public",
             "materials": "cobalt",
+            "sponsors-TOTAL_FORMS": "0",
+            "sponsors-INITIAL_FORMS": "0",
             "status_changes-TOTAL_FORMS": "0",
             "status_changes-INITIAL_FORMS": "0",
         },

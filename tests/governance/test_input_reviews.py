@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from alliance_portal.models import OutboundEmail
@@ -16,7 +17,7 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.decision_log.models import DecisionLogEntry, LogEntryKind
 from governance.decision_log.selectors import decision_log_verify
-from governance.decision_log.services import decision_log_append, decision_log_change
+from governance.decision_log.services import append_change, decision_log_append
 from governance.proposals.models import ProposalStatus
 from governance.reviews import services as review_services
 from governance.reviews.models import DecisionReview
@@ -89,7 +90,9 @@ def test_a_review_date_is_not_in_the_past_and_not_on_a_withdrawn_decision(world)
             actor=SYSTEM, proposal=proposal, due_on=timezone.localdate() - timedelta(days=1)
         )
     seq = _publish(proposal)
-    decision_log_change(actor=SYSTEM, decision_seq=seq, kind="withdrawal", reason="Superseded.")
+    # A withdrawal is a decision's effect (governance.effects), appended in its transaction.
+    with transaction.atomic():
+        append_change(kind="withdrawal", decision_seq=seq, reason="Superseded.", changes={})
     with pytest.raises(ValidationError, match="withdrawn"):
         review_services.decision_review_set(
             actor=SYSTEM, decision_seq=seq, due_on=timezone.localdate() + timedelta(days=9)
