@@ -21,7 +21,7 @@ def proposal_effect(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_selectors.proposal_get(user=request.user, pk=pk)
     policy.require(request.user, "proposal.set_effect", proposal)
     current = selectors.effect_of(proposal=proposal)
-    if request.method == "POST" and request.POST.get("remove"):
+    if request.method == "POST" and request.POST.get("remove_effect"):
         try:
             services.proposal_effect_clear(actor=request.user, proposal=proposal)
         except ValidationError as error:

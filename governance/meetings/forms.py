@@ -31,7 +31,8 @@ class MeetingFilterForm(forms.Form):
         required=False,
         empty_label="All bodies",
     )
-    when = forms.ChoiceField(
+    # Not "when": a field of that name hides the form element's own when() from scripts.
+    period = forms.ChoiceField(
         label="When",
         required=False,
         choices=[("", "Upcoming and past"), (UPCOMING, "Upcoming"), (PAST, "Past")],

@@ -45,7 +45,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     body = filters.get("body")
     meetings = selectors.meeting_list(
-        body=body.slug if body else None, when=filters.get("when") or None
+        body=body.slug if body else None, when=filters.get("period") or None
     )
     page, query = _page(request, meetings)
     return render(

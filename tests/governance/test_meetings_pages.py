@@ -51,10 +51,10 @@ def test_the_meeting_list_filters_by_body_and_time_and_keeps_its_query_budget(
         page = client.get("/governance/meetings/").content.decode()
     assert "32 meetings" in page
     assert "Page 1 of 2" in page
-    upcoming = client.get("/governance/meetings/?when=upcoming&body=general-assembly")
+    upcoming = client.get("/governance/meetings/?period=upcoming&body=general-assembly")
     assert "Next assembly" in upcoming.content.decode()
     assert "Past assembly" not in upcoming.content.decode()
-    past = client.get("/governance/meetings/?when=past").content.decode()
+    past = client.get("/governance/meetings/?period=past").content.decode()
     assert "Past assembly" in past
     assert "Next assembly" not in past
     with django_assert_max_num_queries(8):
