@@ -32,10 +32,13 @@ class ChoiceArrayAdminMixin:
 
 def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's refusal on the form: each message on the field it names when the form
-    has that field, otherwise above the form."""
+    has that field (a form whose field is named otherwise than the service's says so in
+    ``service_fields``: {"matches": "vocabulary_matches"}), otherwise above the form."""
+    renamed: dict[str, str] = getattr(form, "service_fields", {})
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
+            name = renamed.get(field, field)
+            target = name if name in form.fields else None
             for message in messages:
                 form.add_error(target, message)
     else:
@@ -47,7 +50,10 @@ def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
 
 FORMATTING_HELP = "You can use simple formatting: **bold**, *italic*, lists, links."
 
-_ARTICLES = ("the ", "your ", "a ", "an ", "their ", "its ", "his ", "her ", "this ", "who ")
+_ARTICLES = ("the ", "your ", "a ", "an ", "their ", "its ", "his ", "her ", "this ")
+# A label that is a question's clause reads on after "Enter"/"Choose" as it is:
+# "How your chamber uses the term" → "Enter how your chamber uses the term".
+_CLAUSES = ("who ", "what ", "why ", "how ", "which ", "when ", "where ", "whether ")
 _CHOOSE_WIDGETS = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.FileInput)
 
 
@@ -61,7 +67,7 @@ def _what(label: object) -> str:
         return "a value"
     if len(text) > 1 and not text[1].isupper():
         text = text[0].lower() + text[1:]
-    return text if text.lower().startswith(_ARTICLES) else f"the {text}"
+    return text if text.lower().startswith(_ARTICLES + _CLAUSES) else f"the {text}"
 
 
 def _is_default(field: forms.Field, key: str) -> bool:
@@ -76,10 +82,12 @@ def _is_default(field: forms.Field, key: str) -> bool:
     return str(message) in defaults
 
 
-def guide_field(field: forms.Field, name: str = "") -> None:
+def guide_field(field: forms.Field, name: str = "", what: str | None = None) -> None:
     """Rewrite Django's default required/invalid messages of `field` from its label (or its
-    name), and give a DateField a date picker; messages a form gave itself are kept."""
-    what = _what(field.label or name.replace("_", " ").capitalize())
+    name, or `what` when the label does not read on after "Enter": "Endorsed on" → `what`
+    "the date of the endorsement"), and give a DateField a date picker; messages a form gave
+    itself are kept."""
+    what = what or _what(field.label or name.replace("_", " ").capitalize())
     choose = isinstance(field.widget, _CHOOSE_WIDGETS) or isinstance(
         field, forms.ChoiceField | forms.ModelChoiceField | forms.FileField
     )
@@ -96,12 +104,18 @@ def guide_field(field: forms.Field, name: str = "") -> None:
         messages["invalid_list"] = f"Choose {what} from the list"
     if isinstance(field, forms.DateField):
         messages["invalid"] = f"Enter {what} as a real date, for example 27 3 2026"
+    elif isinstance(field, forms.DateTimeField):
+        messages["invalid"] = f"Enter {what} as a real date and time, for example 27 3 2026 14:00"
     elif isinstance(field, forms.EmailField):
         messages["invalid"] = f"Enter {what} in the right form, like name@example.org"
     elif isinstance(field, forms.URLField):
         messages["invalid"] = f"Enter {what} as a web address, like https://example.org"
     elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
-        messages["invalid"] = f"Enter {what} as a number"
+        whole = isinstance(field, forms.IntegerField) and not isinstance(
+            field, forms.DecimalField | forms.FloatField
+        )
+        messages["invalid"] = f"Enter {what} as a {'whole ' if whole else ''}number"
+        messages.update(_range_messages(field, what))
     for key, message in messages.items():
         if _is_default(field, key):
             field.error_messages[key] = message
@@ -113,17 +127,32 @@ def guide_field(field: forms.Field, name: str = "") -> None:
         field.widget = widget
 
 
+def _range_messages(field: forms.Field, what: str) -> dict[str, str]:
+    """A number field's bounds, said as what to enter: "Enter the year from 2000 to 2100"."""
+    low, high = getattr(field, "min_value", None), getattr(field, "max_value", None)
+    if low is not None and high is not None:
+        both = f"Enter {what} from {low} to {high}"
+        return {"min_value": both, "max_value": both}
+    if low is not None:
+        return {"min_value": f"Enter {what} of {low} or more"}
+    if high is not None:
+        return {"max_value": f"Enter {what} of {high} or less"}
+    return {}
+
+
 class GuidedFormMixin:
     """Base of the portal's forms: messages that say what to do ("Enter the date the commitment
     was signed", "Choose the chamber") instead of "This field is required.", unless the form
-    gives its own, and a date input for every DateField."""
+    gives its own, and a date input for every DateField. ``field_guides`` names what a field
+    asks for where its label does not read on after "Enter" or "Choose" (a question, "Kind")."""
 
     fields: dict[str, forms.Field]
+    field_guides: dict[str, str] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            guide_field(field, name)
+            guide_field(field, name, self.field_guides.get(name))
 
 
 class GuidedForm(GuidedFormMixin, forms.Form):

@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from alliance_portal.disclosure import DisclosureLevel
-from alliance_portal.forms import FORMATTING_HELP
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import SHORT_NOTE, STATEMENT, BoundedTextFormField, text_form_field
 from glossary.content import ConceptContent, MatchData
 from glossary.languages import SOURCE_LANGUAGE, language_name
@@ -60,9 +60,14 @@ class GlossarySearchForm(forms.Form):
     q = forms.CharField(label="Search the glossary", required=False, max_length=100)
 
 
-class ConceptTextForm(forms.Form):
+class ConceptTextForm(GuidedForm):
     """A concept's text in one language, plus its relations and external matches: how a new
-    concept is proposed (in English) and how a revision or a translation is written."""
+    concept is proposed (in English) and how a revision or a translation is written. The
+    matches' field is ``vocabulary_matches``: a field named "matches" would hide the HTML
+    form's own ``matches()`` method from scripts (axe among them)."""
+
+    field_guides = {"rationale": "why the glossary needs this text"}
+    service_fields = {"matches": "vocabulary_matches"}
 
     preferred_label = forms.CharField(label="Preferred term", max_length=200)
     alternative_labels = BoundedTextFormField(
@@ -96,7 +101,7 @@ class ConceptTextForm(forms.Form):
         label="Definition",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=f"In the alliance's own words. Required in English. {FORMATTING_HELP}",
+        help_text=f"In the alliance's own words. {FORMATTING_HELP}",
     )
     scope_note = text_form_field(
         Definition,
@@ -104,10 +109,14 @@ class ConceptTextForm(forms.Form):
         label="Scope note",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What the concept covers and what it does not.",
+        help_text=f"What the concept covers and what it does not. {FORMATTING_HELP}",
     )
     example = text_form_field(
-        Definition, "example", label="Example", widget=forms.Textarea(attrs={"rows": 2})
+        Definition,
+        "example",
+        label="Example",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=FORMATTING_HELP,
     )
     source_element = forms.TypedChoiceField(
         label="Source: an element of a standard",
@@ -132,7 +141,7 @@ class ConceptTextForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    matches = BoundedTextFormField(
+    vocabulary_matches = BoundedTextFormField(
         max_length=STATEMENT,
         name="matches",
         label="Matches in other vocabularies",
@@ -145,7 +154,8 @@ class ConceptTextForm(forms.Form):
         "rationale",
         label="Why",
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Why the glossary needs this text: the reviewers read it, and it stays on record.",
+        help_text="Why the glossary needs this text: the reviewers read it, and it stays on "
+        f"record. {FORMATTING_HELP}",
     )
 
     def __init__(
@@ -161,11 +171,18 @@ class ConceptTextForm(forms.Form):
         choices = _concept_choices(concept)
         cast(forms.ChoiceField, self.fields["broader"]).choices = choices
         cast(forms.ChoiceField, self.fields["related"]).choices = choices
-        if language != SOURCE_LANGUAGE:
+        definition = self.fields["definition"]
+        if language == SOURCE_LANGUAGE:
+            definition.required = True
+            definition.error_messages["required"] = "Enter the definition in English"
+        else:
             name = language_name(language)
             self.fields["preferred_label"].label = f"Preferred term in {name}"
-            self.fields["definition"].label = f"Definition in {name}"
-            self.fields["definition"].help_text = f"In the alliance's own words. {FORMATTING_HELP}"
+            self.fields["preferred_label"].error_messages["required"] = (
+                f"Enter the preferred term in {name}"
+            )
+            definition.label = f"Definition in {name}"
+            definition.help_text = f"In the alliance's own words. {FORMATTING_HELP}"
             for field in (
                 "preferred_label",
                 "alternative_labels",
@@ -201,21 +218,23 @@ class ConceptTextForm(forms.Form):
             "source_citation": definition.source_citation if definition else "",
             "broader": [slugs[pk] for pk in content.broader if pk in slugs],
             "related": [slugs[pk] for pk in content.related if pk in slugs],
-            "matches": "\n".join(f"{m.kind} {m.uri} {m.label}".strip() for m in content.matches),
+            "vocabulary_matches": "\n".join(
+                f"{m.kind} {m.uri} {m.label}".strip() for m in content.matches
+            ),
         }
 
     def clean_definition(self) -> str:
         text: str = self.cleaned_data.get("definition", "")
         if self.language == SOURCE_LANGUAGE and not text.strip():
-            raise ValidationError("Give the definition in English.")
+            raise ValidationError("Enter the definition in English", code="required")
         return text
 
-    def clean_matches(self) -> list[MatchData]:
+    def clean_vocabulary_matches(self) -> list[MatchData]:
         found = []
         kinds = {value: value for value in MatchKind.values} | {
             f"{value}match": value for value in MatchKind.values
         }
-        for line in _lines(self.cleaned_data.get("matches", "")):
+        for line in _lines(self.cleaned_data.get("vocabulary_matches", "")):
             parts = line.split(maxsplit=2)
             if len(parts) < 2 or parts[0].lower().replace("_", "") not in kinds:
                 raise ValidationError(
@@ -254,11 +273,13 @@ class ConceptTextForm(forms.Form):
             updated,
             broader=tuple(ids[slug] for slug in data["broader"] if slug in ids),
             related=tuple(ids[slug] for slug in data["related"] if slug in ids),
-            matches=tuple(data["matches"]),
+            matches=tuple(data["vocabulary_matches"]),
         )
 
 
-class RejectForm(forms.Form):
+class RejectForm(GuidedForm):
+    field_guides = {"reason": "the reason for rejecting the revision"}
+
     reason = text_form_field(
         Concept,
         "status_note",
@@ -269,7 +290,9 @@ class RejectForm(forms.Form):
     )
 
 
-class RetireForm(forms.Form):
+class RetireForm(GuidedForm):
+    field_guides = {"reason": "the reason the concept is retired"}
+
     DEPRECATE, SUPERSEDE = "deprecate", "supersede"
 
     action = forms.ChoiceField(
@@ -303,7 +326,7 @@ class RetireForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("action") == self.SUPERSEDE and not data.get("replaced_by"):
-            self.add_error("replaced_by", "Name the concept that supersedes this one.")
+            self.add_error("replaced_by", "Choose the concept that supersedes this one")
         return data
 
     def replacement(self) -> Concept | None:
@@ -311,7 +334,7 @@ class RetireForm(forms.Form):
         return Concept.objects.filter(slug=slug).first() if slug else None
 
 
-class UsageNoteForm(forms.Form):
+class UsageNoteForm(GuidedForm):
     text = text_form_field(
         UsageNote,
         "text",

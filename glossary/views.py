@@ -248,13 +248,15 @@ def usage_note_edit(request: HttpRequest, slug: str) -> HttpResponse:
         if writes and who.organisation_id is not None
         else None
     )
+    # The removal button is "remove_note": a field named "remove" would hide the form's own
+    # remove() method from scripts.
     form = UsageNoteForm(
-        request.POST if request.method == "POST" and "remove" not in request.POST else None,
+        request.POST if request.method == "POST" and "remove_note" not in request.POST else None,
         initial={"text": own.text, "disclosure": own.disclosure} if own else None,
     )
     if request.method == "POST":
-        if "remove" in request.POST:
-            note_id = request.POST.get("remove", "")
+        if "remove_note" in request.POST:
+            note_id = request.POST.get("remove_note", "")
             if not note_id.isdigit():
                 raise Http404("No such usage note.")
             note = get_object_or_404(UsageNote, pk=int(note_id), concept=concept)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from alliance_portal.forms import FORMATTING_HELP
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from members.vocabularies import Material, ValueChainStage
 from standards.csv_io import MAX_CHARS
@@ -62,7 +62,7 @@ STRENGTH_HELP = (
 )
 
 
-class MappingJudgementForm(forms.Form):
+class MappingJudgementForm(GuidedForm):
     """What a mapper judges: the relationship, why, how strong, in their words."""
 
     relationship = forms.ChoiceField(
@@ -111,13 +111,22 @@ class MappingForm(MappingJudgementForm):
         reference.help_text = f"An element of {mapping_set.reference_version}."
 
 
-class CsvUploadForm(forms.Form):
-    file = forms.FileField(label="CSV file", help_text="UTF-8, with a header row.")
+class CsvUploadForm(GuidedForm):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="UTF-8, with a header row.",
+        error_messages={
+            "required": "Choose the CSV file to import",
+            "empty": "The file you chose is empty: choose the CSV file again",
+        },
+    )
 
     def clean_file(self) -> str:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_CHARS * 2:
-            raise forms.ValidationError("The file is too large.")
+            raise forms.ValidationError(
+                f"The file is too large: choose a CSV file of at most {MAX_CHARS * 2 // 1_000_000} MB"
+            )
         try:
             return str(upload.read().decode("utf-8-sig"))
         except UnicodeDecodeError as error:

@@ -4,21 +4,33 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 
+from alliance_portal.forms import GuidedForm, GuidedFormMixin
 from alliance_portal.models import User
 
+PASSWORD_MISMATCH = "The two passwords differ: type the same one twice."  # noqa: S105 (a message)
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(GuidedFormMixin, AuthenticationForm):
+    field_guides = {"username": "your email address", "password": "your password"}
+
     username = forms.EmailField(
         label="Email address",
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
 
-class SignupForm(forms.Form):
+class SignupForm(GuidedForm):
     """Parses the sign-up form; the service decides and writes. It never says whether the
     address has an account: that answer goes to the address itself, by email."""
+
+    field_guides = {"email": "your email address"}
 
     display_name = forms.CharField(
         label="Your name",
@@ -34,9 +46,11 @@ class SignupForm(forms.Form):
     )
 
 
-class ChoosePasswordForm(forms.Form):
+class ChoosePasswordForm(GuidedForm):
     """The password of a confirmed sign-up, checked by the password validators against the
     account it will belong to (like Django's SetPasswordForm, before the account exists)."""
+
+    field_guides = {"new_password1": "a password"}
 
     new_password1 = forms.CharField(
         label="Choose a password",
@@ -58,10 +72,53 @@ class ChoosePasswordForm(forms.Form):
         cleaned: dict[str, Any] = super().clean() or {}
         password1, password2 = cleaned.get("new_password1"), cleaned.get("new_password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("new_password2", "The two passwords differ: type the same one twice.")
+            self.add_error("new_password2", PASSWORD_MISMATCH)
         elif password1:
             try:
                 password_validation.validate_password(password1, self.candidate)
             except forms.ValidationError as error:
                 self.add_error("new_password1", error)
         return cleaned
+
+
+class ResetPasswordForm(GuidedFormMixin, PasswordResetForm):
+    """Ask for a link to choose a new password (Django's form, guided)."""
+
+    field_guides = {"email": "the email address of your account"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+
+
+class NewPasswordForm(GuidedFormMixin, SetPasswordForm):
+    """Choose a new password from a reset link (Django's form, guided)."""
+
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": PASSWORD_MISMATCH}
+    field_guides = {"new_password1": "a new password", "new_password2": "the new password again"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password2"].label = "The same password again"
+        self.fields["new_password2"].help_text = ""
+
+
+class ChangePasswordForm(GuidedFormMixin, PasswordChangeForm):
+    """Change one's password (Django's form, guided)."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": "That is not your current password: enter it again.",
+    }
+    field_guides = {
+        "old_password": "your current password",
+        "new_password1": "a new password",
+        "new_password2": "the new password again",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password2"].label = "The same new password again"
+        self.fields["new_password2"].help_text = ""

@@ -14,7 +14,14 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
-from alliance_portal.accounts.forms import ChoosePasswordForm, LoginForm, SignupForm
+from alliance_portal.accounts.forms import (
+    ChangePasswordForm,
+    ChoosePasswordForm,
+    LoginForm,
+    NewPasswordForm,
+    ResetPasswordForm,
+    SignupForm,
+)
 from alliance_portal.accounts.login_reasons import login_reason
 from alliance_portal.accounts.selectors import signup_for_link, tokens_of
 from alliance_portal.accounts.services import (
@@ -53,13 +60,15 @@ class RevokesTokensOnPasswordChange:
 class PasswordResetView(auth_views.PasswordResetView):
     """Asking for a reset link is rate-limited (each request sends an email)."""
 
+    form_class = ResetPasswordForm
+
 
 class PasswordChangeView(RevokesTokensOnPasswordChange, auth_views.PasswordChangeView):
-    pass
+    form_class = ChangePasswordForm
 
 
 class PasswordResetConfirmView(RevokesTokensOnPasswordChange, auth_views.PasswordResetConfirmView):
-    pass
+    form_class = NewPasswordForm
 
 
 @login_required

@@ -12,7 +12,8 @@ from django.db.models import QuerySet
 from django_countries import countries
 
 from alliance_portal import policy
-from alliance_portal.forms import FORMATTING_HELP
+from alliance_portal.collation import name_sort_key
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from alliance_portal.types import Actor
 from governance.ballots.methods import method_choices, methods, methods_named, or_list
@@ -32,7 +33,7 @@ from members.models import Organisation, OrganisationKind
 TEXTAREA = {"rows": 5}
 
 
-class VoteForm(forms.Form):
+class VoteForm(GuidedForm):
     """The vote of the representative's organisation. The reason's label says when a choice
     needs one (an objection in a consent ballot) and where it is published. ``locked`` shows
     every control disabled (the organisation must declare first, is recused, ...): the page
@@ -77,7 +78,12 @@ class VoteForm(forms.Form):
         )
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(GuidedForm):
+    field_guides = {
+        "has_conflict": "whether your organisation has a conflict of interest in this ballot",
+        "nature": "the nature of the conflict",
+    }
+
     has_conflict = forms.TypedChoiceField(
         label="Does your organisation have a conflict of interest in this ballot?",
         choices=[
@@ -115,7 +121,12 @@ class FractionField(forms.Field):
             raise ValidationError("Write a fraction such as 1/2 or 2/3.") from bad
 
 
-class BallotSettingsForm(forms.Form):
+class BallotSettingsForm(GuidedForm):
+    field_guides = {
+        "closes_at": "the closing time",
+        "effective_date": "the date an adopted decision takes effect",
+    }
+
     method = forms.ChoiceField(label="Method", choices=method_choices, widget=forms.RadioSelect)
     quorum = FractionField(
         label="Quorum",
@@ -151,7 +162,9 @@ class BallotSettingsForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(GuidedForm):
+    field_guides = {"reason": "the reason the interest ends"}
+
     reason = text_form_field(
         InterestDeclaration,
         "end_reason",
@@ -163,7 +176,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(GuidedForm):
     reason = text_form_field(
         Ballot,
         "close_reason",
@@ -175,7 +188,9 @@ class CloseForm(forms.Form):
     )
 
 
-class ExemptionForm(forms.Form):
+class ExemptionForm(GuidedForm):
+    field_guides = {"reason": "why the conflict does not recuse the organisation"}
+
     organisation = forms.ModelChoiceField(
         label="Organisation that declared a conflict", queryset=Organisation.objects.none()
     )
@@ -193,7 +208,9 @@ class ExemptionForm(forms.Form):
         field.queryset = organisations
 
 
-class StatementForm(forms.Form):
+class StatementForm(GuidedForm):
+    field_guides = {"text": "your statement"}
+
     text = text_form_field(
         DissentingStatement,
         "text",
@@ -204,7 +221,22 @@ class StatementForm(forms.Form):
     )
 
 
-class EndorsementForm(forms.Form):
+def _country_choices() -> list[tuple[str, str]]:
+    """Every country by its name in the reader's language, sorted as the reader reads it
+    (evaluated per form, in the active language)."""
+    named = sorted(
+        ((code, str(name)) for code, name in countries), key=lambda c: name_sort_key(c[1])
+    )
+    return [("", "The member's country"), *named]
+
+
+class EndorsementForm(GuidedForm):
+    field_guides = {
+        "endorser_kind": "the kind of endorser",
+        "evidence_url": "the link to the evidence",
+        "endorsed_on": "the date of the endorsement",
+    }
+
     organisation = forms.ModelChoiceField(
         label="Member organisation (a government body)",
         required=False,
@@ -215,9 +247,7 @@ class EndorsementForm(forms.Form):
     )
     endorser_name = forms.CharField(label="Endorser (non-member)", required=False, max_length=200)
     endorser_kind = forms.ChoiceField(label="Kind", choices=EndorserKind.choices)
-    country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "The member's country"), *countries]
-    )
+    country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
     statement = text_form_field(
         Endorsement,
         "statement",
@@ -240,7 +270,9 @@ class EndorsementForm(forms.Form):
     )
 
 
-class InterestForm(forms.Form):
+class InterestForm(GuidedForm):
+    field_guides = {"description": "a description of the interest"}
+
     organisation = forms.ModelChoiceField(
         label="Organisation",
         queryset=Organisation.objects.order_by("name"),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django_countries import countries
 
+from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import STATEMENT, BoundedTextFormField, text_form_field
 from governance.bodies.models import Body
 from governance.decision_log.models import (
@@ -208,9 +209,18 @@ class DecisionFilterForm(forms.Form):
         return {key: value for key, value in data.items() if value and key != "q"}
 
 
-class DecisionChangeForm(forms.Form):
+class DecisionChangeForm(GuidedForm):
+    """The secretariat's amendment, correction or withdrawal of a published decision: a new
+    entry of the log; the service decides."""
+
+    field_guides = {
+        "kind": "whether you amend, correct or withdraw the decision",
+        "reason": "the reason for the change",
+    }
+
     kind = forms.ChoiceField(
-        label="What",
+        label="Kind of change",
+        widget=forms.RadioSelect,
         choices=[
             ("amendment", "Amendment"),
             ("correction", "Correction"),
@@ -230,6 +240,7 @@ class DecisionChangeForm(forms.Form):
         label="New summary",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=FORMATTING_HELP,
     )
     rationale = text_form_field(
         PublishedDecision,
@@ -237,10 +248,9 @@ class DecisionChangeForm(forms.Form):
         label="New rationale",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=FORMATTING_HELP,
     )
-    effective_date = forms.DateField(
-        label="New effective date", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_date = forms.DateField(label="New effective date", required=False)
 
     def changes(self) -> dict[str, str]:
         data = self.cleaned_data

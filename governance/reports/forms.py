@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from alliance_portal.forms import GuidedForm
 from governance.reports.models import ReportEdition, ReportKind
 
 QUARTERS = [
@@ -18,6 +19,9 @@ QUARTERS = [
 
 
 class ReportFilterForm(forms.Form):
+    """The archive's filters. Their ids differ from the request form's on the same page
+    ("id_filter_kind", not "id_kind"), so each label and error link finds its own field."""
+
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "Any kind"), *ReportKind.choices]
     )
@@ -28,10 +32,19 @@ class ReportFilterForm(forms.Form):
         label="Period ending in", required=False, min_value=2000, max_value=2100
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_filter_%s")
+        super().__init__(*args, **kwargs)
 
-class ReportRequestForm(forms.Form):
+
+class ReportRequestForm(GuidedForm):
     """Ask for a report: the kind and edition, then the year (annual), year and quarter
     (quarterly) or first and last day (ad hoc). The service checks the period."""
+
+    field_guides = {
+        "start": "the first day of the period",
+        "end": "the last day of the period",
+    }
 
     kind = forms.ChoiceField(label="Kind of report", choices=ReportKind.choices)
     edition = forms.ChoiceField(
@@ -55,13 +68,11 @@ class ReportRequestForm(forms.Form):
     start = forms.DateField(
         label="First day",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="For an ad hoc report.",
     )
     end = forms.DateField(
         label="Last day",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text="For an ad hoc report.",
     )
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from governance.ballots.models import ConflictDeclaration, Vote
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.errors import assert_guided
 from tests.conftest import PASSWORD
 from tests.governance.test_ballots_factories import close, open_ballot, vote
 
@@ -40,7 +41,8 @@ def test_a_representative_declares_votes_and_changes_the_vote(
     page.get_by_role("button", name="Declare").click()
 
     page.get_by_role("heading", level=1, name="Conflict of interest").wait_for()
-    page.get_by_text("This field is required.").first.wait_for()  # summary and field
+    message = "Choose whether your organisation has a conflict of interest in this ballot"
+    assert_guided(page, {message: "id_has_conflict_0"})
     assert_accessible(page)
     page.get_by_label("No conflict of interest").check()
     page.get_by_role("button", name="Declare").click()

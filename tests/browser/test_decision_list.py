@@ -52,7 +52,7 @@ def test_filters_by_names_on_a_phone_and_a_desktop(page, assert_accessible, widt
     page.goto("/governance/decisions/?country=Chiel")
     summary = page.get_by_role("alert")
     assert "There is no country called “Chiel”" in summary.inner_text()
-    summary.get_by_role("link").first.click()  # the message leads to the field
+    summary.get_by_role("link", name="There is no country called “Chiel”").click()  # to the field
     assert page.evaluate("document.activeElement.id") == "id_country"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page)

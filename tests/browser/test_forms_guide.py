@@ -10,6 +10,7 @@ import pytest
 from alliance_portal.roles import Role
 from governance.proposals.models import ProposalStatus
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.errors import assert_guided
 from tests.conftest import PASSWORD
 from tests.governance.factories import make_proposal, member_comment
 
@@ -38,9 +39,9 @@ def _fits_a_phone(page, name: str) -> None:
 
 
 def _check_summary(page, links: dict[str, str]) -> None:
-    """The summary has focus; each named link moves focus to the field with that id."""
-    summary = page.locator("[data-error-summary]").first
-    summary.get_by_role("heading", name="There is a problem").wait_for()
+    """The page's one summary has focus, each field shows its own message too, and each named
+    link moves focus to the field with that id."""
+    summary = assert_guided(page, links)
     page.wait_for_function(
         "document.activeElement && document.activeElement.matches('[data-error-summary]')"
     )

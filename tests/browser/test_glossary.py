@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_portal.roles import Role
+from tests.browser.errors import assert_guided
 from tests.conftest import PASSWORD
 from tests.glossary.factories import agreed_concept
 
@@ -71,7 +72,7 @@ def test_search_read_in_french_and_write_a_usage_note(
     page.get_by_role("heading", name="Usage notes on “Artisanal and small-scale mining”").wait_for()
     assert_accessible(page)
     page.get_by_role("button", name="Publish the note").click()  # empty: an error, not a note
-    page.get_by_role("link", name="This field is required.").first.wait_for()  # summary
+    assert_guided(page, {"Enter how your chamber uses or understands the term": "id_text"})
     assert_accessible(page)
     page.get_by_label("How your chamber uses or understands the term").fill(
         "For civil society, ASM is a livelihood to protect, not a risk to avoid."

@@ -9,6 +9,7 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.consultations.models import Comment
 from governance.proposals.models import ProposalStatus
+from tests.browser.errors import assert_guided
 from tests.conftest import PASSWORD
 from tests.governance.factories import make_proposal, member_comment
 
@@ -78,7 +79,7 @@ def test_the_secretariat_hears_an_external_voice_and_answers_it(
     proposal = make_proposal(
         status=ProposalStatus.CONSULTATION, public_consultation=True, title="Water monitoring"
     )
-    consultation_services.comment_post(
+    held = consultation_services.comment_post(
         actor=world.users[Role.EXTERNAL_STAKEHOLDER],
         proposal=proposal,
         text="Hold the meetings in the villages.",
@@ -98,7 +99,7 @@ def test_the_secretariat_hears_an_external_voice_and_answers_it(
     assert_accessible(page)
     page.get_by_label("Reject: do not show it").check()
     page.get_by_role("button", name="Record the decision").click()
-    page.get_by_text("Say why the comment is rejected.").first.wait_for()  # summary and field
+    assert_guided(page, {"Say why the comment is rejected.": f"id_c{held.pk}_reason"})
     assert_accessible(page)
     page.get_by_label("Approve: show it").check()
     page.get_by_role("button", name="Record the decision").click()

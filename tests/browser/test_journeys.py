@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.errors import assert_guided
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,7 +40,8 @@ def test_signup_form_reports_errors_accessibly(page, assert_accessible) -> None:
     page.get_by_label("Your name").fill("Amara")
     page.get_by_label("Email address").fill("amara@example")
     page.get_by_role("button", name="Create account").click()
-    page.get_by_text("Enter a valid email address.").first.wait_for()
+    message = "Enter your email address in the right form, like name@example.org"
+    assert_guided(page, {message: "id_email"})
     assert page.get_by_label("Email address").input_value() == "amara@example"
     assert_accessible(page)
     page.get_by_label("Email address").fill("amara@example.org")

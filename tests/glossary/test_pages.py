@@ -140,7 +140,8 @@ def test_a_member_writes_and_rewrites_the_organisations_note(world) -> None:
     assert client.get("/glossary/traceability/notes/").status_code == 200
     empty = client.post("/glossary/traceability/notes/", {"text": " ", "disclosure": "public"})
     assert empty.status_code == 200
-    assert "This field is required." in empty.content.decode()
+    assert "Enter how your chamber uses or understands the term" in empty.content.decode()
+    assert "This field is required" not in empty.content.decode()
     response = client.post(
         "/glossary/traceability/notes/", {"text": "We mean X.", "disclosure": "public"}
     )
@@ -166,7 +167,10 @@ def test_a_member_writes_and_rewrites_the_organisations_note(world) -> None:
         == 403
     )
     secretariat = world.client_for(Role.SECRETARIAT)
-    assert secretariat.post("/glossary/traceability/notes/", {"remove": note.pk}).status_code == 302
+    assert (
+        secretariat.post("/glossary/traceability/notes/", {"remove_note": note.pk}).status_code
+        == 302
+    )
     assert not UsageNote.objects.exists()
 
 
@@ -178,20 +182,22 @@ def test_a_member_proposes_a_concept_through_the_form(world) -> None:
         "/glossary/propose/", {"preferred_label": "Mass balance", "rationale": "Why."}
     )
     assert refused.status_code == 200
-    assert "Give the definition in English." in refused.content.decode()
+    assert "Enter the definition in English" in refused.content.decode()
     response = client.post(
         "/glossary/propose/",
         {
             "preferred_label": "Mass balance",
             "alternative_labels": "mass-balance model\n",
             "definition": "Mixing with *bookkeeping*.",
-            "matches": "close https://vocab.example.org/mb",
+            "vocabulary_matches": "close https://vocab.example.org/mb",
             "rationale": "We use it.",
         },
     )
     assert response.status_code == 302
     concept = Concept.objects.get(slug="mass-balance")
     assert concept.status == ConceptStatus.PROPOSED
+    match = concept.revisions.get().matches.get()
+    assert (match.kind, match.uri) == ("close", "https://vocab.example.org/mb")
     page = client.get(response["Location"]).content.decode()
     assert "This concept is a proposal" in page
     assert "<em>bookkeeping</em>" in page
@@ -257,7 +263,7 @@ def test_the_secretariat_retires_a_concept_through_the_page(world) -> None:
     refused = secretariat.post(
         "/glossary/conflict-minerals/retire/", {"action": "supersede", "reason": "Old."}
     )
-    assert "Name the concept that supersedes this one." in refused.content.decode()
+    assert "Choose the concept that supersedes this one" in refused.content.decode()
     secretariat.post(
         "/glossary/conflict-minerals/retire/",
         {"action": "supersede", "replaced_by": "3tg", "reason": "Old."},

@@ -54,7 +54,7 @@ def test_the_representative_declares_then_votes_and_changes_the_vote(world) -> N
 
     unknown = client.post(vote_url, {"choice": "consent"})
     assert unknown.status_code == 200
-    assert "Select a valid choice" in _text(unknown)
+    assert "Choose your organisation&#x27;s vote from the list" in _text(unknown)
     assert list(Vote.objects.values_list("choice", flat=True)) == ["no"]
 
 

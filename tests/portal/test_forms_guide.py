@@ -16,6 +16,7 @@ from governance.consultations.models import Comment
 from governance.proposals.models import ProposalStatus
 from members.forms import ApplicationForm
 from tests.governance.factories import make_proposal
+from tests.guided import guided
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,36 @@ def test_after_posting_the_author_lands_on_the_success_message(world) -> None:
     comment = Comment.objects.get()
     status = html.split('class="messages" role="status"', 1)[1].split("</div>", 1)[0]
     assert f'Your comment is published: <a href="#comment-{comment.pk}">' in status
+
+
+def test_the_account_forms_say_what_to_enter(world) -> None:
+    html = Client().post("/accounts/signup/", {"email": "amara@example"}).content.decode()
+    guided(
+        html,
+        {
+            "Enter your name": "id_display_name",
+            "Enter your email address in the right form, like name@example.org": "id_email",
+        },
+    )
+    html = Client().post("/accounts/login/", {}).content.decode()
+    guided(html, {"Enter your email address": "id_username", "Enter your password": "id_password"})
+    html = Client().post("/accounts/password_reset/", {"email": "x"}).content.decode()
+    guided(
+        html,
+        {
+            "Enter the email address of your account in the right form, like name@example.org": (
+                "id_email"
+            )
+        },
+    )
+    member = world.client_for(Role.MEMBER)
+    html = member.post(
+        "/accounts/password_change/", {"new_password1": "a-long-and-unusual-passphrase"}
+    ).content.decode()
+    guided(
+        html,
+        {
+            "Enter your current password": "id_old_password",
+            "Enter the new password again": "id_new_password2",
+        },
+    )

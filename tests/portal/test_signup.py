@@ -325,8 +325,9 @@ def test_the_signup_form_asks_for_no_password_and_says_what_to_fix(client: Clien
     response = _signup(client, email="not-an-address", display_name="")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Enter a valid email address." in html
-    assert "This field is required." in html
+    assert "Enter your email address in the right form, like name@example.org" in html
+    assert "Enter your name" in html
+    assert "This field is required" not in html
     assert 'value="not-an-address"' in html
     assert not PendingSignup.objects.exists()
     assert mail.outbox == []
