@@ -72,8 +72,8 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                         comment.pk,
                     ),
                 )
-            # The reader lands on the message (static/js/forms.js focuses it).
-            return redirect(f"{proposal.get_absolute_url()}#posted")
+            # The reader lands on base.html's messages box (static/js/menu.js focuses it).
+            return redirect(f"{proposal.get_absolute_url()}#messages")
     return render(
         request,
         "governance/comment_form.html",

@@ -5,6 +5,8 @@ keep every raw value (``opendata.py``); this module only changes what people rea
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -24,6 +26,21 @@ from governance.reports.periods import from_label
 
 DAY = "j F Y"
 EMPTY = "—"
+# What a section that cannot be built yet says, on the page and in the PDF (``report.json``
+# keeps the build's technical note for data users).
+UNAVAILABLE = "Nothing to report yet: the portal does not record this yet."
+
+# Reports built before the headings change (issue 15) stored columns without "display": their
+# headings are the data users' titles. They are read with the rules of today, decided here when
+# the page or PDF is drawn: the qualifier for data users comes off the title ("Result
+# (identifier)" reads "Result") and says how the values read; a coded column with a worded twin,
+# a page address and an id beside a title are left to the open data, as in reports built now.
+_QUALIFIER = re.compile(r"\s*\((identifier|seq|Markdown|YYYY-MM|%|ISO [^)]*)\)$")
+_SHOWN_AS = {"seq": v.LOG_ENTRY, "Markdown": v.MARKDOWN, "YYYY-MM": v.MONTH, "%": v.PERCENT}
+_RENAMED = {
+    "Cost of (action / inaction)": "Cost",
+    "Change: agreed, deprecated or superseded": "Change",
+}
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,78 @@ def report_heading(report: TransparencyReport) -> str:
     """The report's title in words ("Quarterly transparency report, Q3 2025 (July to
     September)"), without reading its files."""
     return report_title(report.kind, from_label(report.kind, report.period))
+
+
+def _reader_heading(title: str) -> str:
+    return _RENAMED.get(title) or _QUALIFIER.sub("", title) or title
+
+
+def _legacy_display(column: dict[str, Any], columns: list[dict[str, Any]]) -> dict[str, Any]:
+    """How a column stored without "display" reads, by today's rules (see ``_RENAMED``)."""
+    names = {c["name"] for c in columns}
+    name, title = column["name"], column["title"]
+    match = _QUALIFIER.search(title)
+    qualifier = match.group(1) if match else ""
+    heading = _reader_heading(title)
+    twins = {
+        _reader_heading(c["title"]) for c in columns if c is not column and c.get("format") != "uri"
+    }
+    display: dict[str, Any] = {"label": heading}
+    has_title = "title" in names or "label" in names
+    if column.get("format") == "uri" and has_title:
+        display["hidden"] = True  # the title links to it
+    elif name in ("title", "label") and (uri := _uri_column(columns)):
+        display["link"] = uri
+    elif name == "proposal_id" and has_title:
+        display["hidden"] = True
+    elif name == "proposal_id":
+        display["shown_as"] = v.PROPOSAL
+    elif name == "currency" and "amount" in names:
+        display["hidden"] = True  # shown with the amount
+    elif name == "amount" and "currency" in names:
+        display["shown_as"] = v.MONEY
+        display["currency"] = "currency"
+    elif qualifier in ("identifier", "seq") or qualifier.startswith("ISO"):
+        worded = {f"{name}_label", name.removesuffix("_slug") if name.endswith("_slug") else ""}
+        named_by_title = has_title and column is columns[0]  # the row's key beside its name
+        if heading in twins or worded & names or named_by_title:
+            display["hidden"] = True
+        elif qualifier == "seq" and has_title:
+            display["shown_as"] = v.LOG_ENTRY  # beside a title, the entry links on its own
+        elif qualifier == "seq":
+            display["hidden"] = True  # beside a proposal it repeats it
+    elif qualifier in _SHOWN_AS:
+        display["shown_as"] = _SHOWN_AS[qualifier]
+    return display
+
+
+def _uri_column(columns: list[dict[str, Any]]) -> str:
+    return next((c["name"] for c in columns if c.get("format") == "uri"), "")
+
+
+def readable_content(content: dict[str, Any]) -> dict[str, Any]:
+    """``report.json`` as people read it today, for the page and the PDF: every column carries
+    its "display" (a report built before there was one gets today's headings and rules), a
+    section that could not be built says so in words, and the PDF's columns leave out what the
+    reader does not need (an identifier, a currency shown with its amount)."""
+    readable = copy.deepcopy(content)
+    for section in readable["sections"]:
+        if not section.get("available", True):
+            section["notes"] = [UNAVAILABLE]
+        for table in section["tables"]:
+            columns = table["columns"]
+            for column in columns:
+                if "display" not in column:
+                    column["legacy_display"] = _legacy_display(column, columns)
+            for column in columns:
+                if "legacy_display" in column:
+                    column["display"] = column.pop("legacy_display")
+                column.setdefault("display", {}).setdefault(
+                    "label", _reader_heading(column["title"])
+                )
+            hidden = {c["name"] for c in columns if c["display"].get("hidden")}
+            table["pdf_columns"] = [n for n in table.get("pdf_columns", []) if n not in hidden]
+    return readable
 
 
 def day(moment: str | None) -> str:
@@ -156,10 +245,7 @@ class _Reader:
             name=table["name"],
             title=table["title"],
             description=table["description"],
-            headings=[
-                Heading(c.get("display", {}).get("label") or c["title"], c["description"])
-                for c in shown
-            ],
+            headings=[Heading(c["display"]["label"], c["description"]) for c in shown],
             rows=rows,
         )
 
@@ -192,6 +278,7 @@ class _Reader:
 def report_sections(content: dict[str, Any]) -> list[ShownSection]:
     """The sections of a report as its page shows them: each chart drawn as SVG with its table,
     then the section's other tables."""
+    content = readable_content(content)
     reader = _Reader(content)
     shown = []
     for section in content["sections"]:
@@ -221,6 +308,7 @@ def log_head(content: dict[str, Any]) -> dict[str, Any] | None:
 
 def chart_svgs(content: dict[str, Any], *, font_family: str | None = None) -> dict[str, str]:
     """chart key → SVG with its labels in words, for every chart of the report (the PDF's)."""
+    content = readable_content(content)
     reader = _Reader(content)
     svgs = {}
     for section in content["sections"]:

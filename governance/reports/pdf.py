@@ -14,7 +14,8 @@ from typing import Any
 
 import typst
 
-from governance.reports.display import chart_svgs
+from governance.reports.display import chart_svgs, readable_content
+from governance.reports.values import canonical_bytes
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 CHART_FONT = "Libertinus Serif"
@@ -26,14 +27,16 @@ class PdfError(RuntimeError):
     failure): the build fails with typst's message."""
 
 
-def render_pdf(content: dict[str, Any], report_json: bytes) -> bytes:
+def render_pdf(content: dict[str, Any]) -> bytes:
     """Compile the report's PDF: paginated, with a table of contents, page numbers, the
-    charts with their data, and tagged headings (typst writes a tagged PDF)."""
+    charts with their data, and tagged headings (typst writes a tagged PDF). The template
+    reads ``report.json`` as people read it (``display.readable_content``): headings, how
+    values read and the notes are decided by the display code, like the report's page."""
     period_end = datetime.fromisoformat(content["report"]["period"]["end"])
     with tempfile.TemporaryDirectory(prefix="report-pdf-") as directory:
         root = Path(directory)
         (root / "main.typ").write_bytes(TEMPLATE.read_bytes())
-        (root / "report.json").write_bytes(report_json)
+        (root / "report.json").write_bytes(canonical_bytes(readable_content(content)))
         (root / "charts").mkdir()
         for key, svg in chart_svgs(content, font_family=CHART_FONT).items():
             (root / "charts" / f"{key}.svg").write_text(svg, encoding="utf-8")

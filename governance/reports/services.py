@@ -342,7 +342,7 @@ def _build(report: TransparencyReport) -> None:
     bundle = open_data_bundle(content, report_json)
     _progress(report.pk, "Typesetting the PDF", 55)
     _pause()
-    pdf = render_pdf(content, report_json)
+    pdf = render_pdf(content)
     _progress(report.pk, "Storing the files", 85)
     _pause()
     outputs = {

@@ -3,7 +3,6 @@
 // - After a failed submit the error summary receives focus, and each of its links moves focus
 //   to its field (scrolling so the field's label is in view).
 // - A country checkbox list gets a filter box.
-// - Landing on "#posted" focuses the page's status message (a comment was just posted).
 (function () {
   "use strict";
   if (window.allianceFormsGuide) { return; }
@@ -66,19 +65,10 @@
     });
   }
 
-  function focusPosted() {
-    if (window.location.hash !== "#posted") { return; }
-    var status = document.querySelector(".messages[role='status']");
-    if (!status) { return; }
-    status.setAttribute("tabindex", "-1");
-    status.focus();
-  }
-
   function start() {
     document.addEventListener("click", onSummaryClick);
     addCountryFilters();
     focusSummary();
-    focusPosted();
   }
 
   if (document.readyState === "loading") {

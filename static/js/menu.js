@@ -27,11 +27,12 @@
   }
 
   // A filter disclosure starts open (so it works without JavaScript); on a small screen it
-  // folds unless a filter is in use.
+  // folds unless a filter is in use or one was refused (the reader must see which).
   function foldFilters() {
     if (!small.matches) return;
     var disclosures = document.querySelectorAll("details.filter-disclosure");
     Array.prototype.forEach.call(disclosures, function (details) {
+      if (details.querySelector(".field-invalid")) return;
       var inUse = Array.prototype.some.call(
         details.querySelectorAll("input:not([type=hidden]):not([type=submit]), select"),
         function (field) {
@@ -83,6 +84,18 @@
     });
   }
 
+  // After a form is sent, the page it leads to may say how it went in base.html's messages box
+  // (#messages): a link to "#messages" lands there and the box receives focus, so a screen
+  // reader reads the message first. "#posted" is the older address of the same landing.
+  function landOnMessages() {
+    var hash = window.location.hash;
+    if (hash !== "#messages" && hash !== "#posted") return;
+    var box = document.getElementById("messages");
+    if (!box) return;
+    if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
+    box.focus();
+  }
+
   // Widened (a tablet turned, a window resized): the filters show again, as on a wide screen.
   function onWiden(event) {
     if (event.matches) return;
@@ -98,5 +111,6 @@
     focusablePre();
     foldFilters();
     wrapTables();
+    landOnMessages();
   });
 })();

@@ -95,10 +95,8 @@ def test_the_comment_form_guides_previews_and_lands_on_the_message(
     assert page.get_by_role("textbox", name="Your comment").input_value() == "We **support** it."
     assert_accessible(page)
     page.get_by_role("button", name="Publish my comment").click()
-    page.wait_for_url(f"**{proposal.get_absolute_url()}#posted")
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.matches('.messages[role=status]')"
-    )
+    page.wait_for_url(f"**{proposal.get_absolute_url()}#messages")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'messages'")
     assert "Your comment is published" in page.evaluate("document.activeElement.textContent")
     assert_accessible(page)
 

@@ -218,7 +218,7 @@ def test_the_comment_form_works_without_javascript(world) -> None:
     )
     comment = Comment.objects.get()
     assert sent.status_code == 302
-    assert sent.headers["Location"].endswith("#posted")  # the success message
+    assert sent.headers["Location"].endswith("#messages")  # the success message
     assert comment.paragraph == 2
     page = client.get(proposal.get_absolute_url()).content.decode()
     assert 'href="#p2">¶2</a>' in page

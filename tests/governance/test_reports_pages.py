@@ -95,7 +95,7 @@ def test_a_ready_report_page_shows_figures_charts_with_tables_and_checksums(
     for chart in ("participation-by-chamber", "membership-by-chamber", "results-by-month"):
         assert f'data-table="{chart}"' in text  # each chart's data table beside it
     assert 'data-figure="members_at_end"' in text
-    assert "Not yet available" in text  # actions, initiatives
+    assert "Nothing to report yet" in text  # actions, initiatives
     assert "report-progress" not in text
 
 

@@ -5,6 +5,7 @@ and the decision log's head; and the open data keeps its identifiers and raw val
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
@@ -17,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from alliance_portal.policy import SYSTEM
-from governance.reports import display, services
+from governance.reports import display, pdf, selectors, services
 from governance.reports.models import ReportState, TransparencyReport
 from tests.governance.reports_support import read, report_json, this_year_ad_hoc, zip_members
 
@@ -92,7 +93,7 @@ def test_the_report_page_reads_as_a_report(demo, django_capture_on_commit_callba
         html.count('<table class="report-table"')
         == html.count('<div class="table-scroll" tabindex="0" role="region" aria-label="') - 2
     )  # the two folded file lists are wrapped too
-    assert "Not yet available: the portal does not record this yet." in text
+    assert display.UNAVAILABLE in text
     assert "does not exist" not in text
 
 
@@ -187,3 +188,73 @@ def test_the_archive_names_reports_in_words(demo, django_capture_on_commit_callb
         assert words in text
     assert not ISO_MOMENT.search(text)
     assert text.index("PDF") < text.index("Open data")
+
+
+def built_before_the_headings_change(content: dict[str, Any]) -> dict[str, Any]:
+    """``report.json`` as the code before issue 15 wrote it: the columns carry the data users'
+    titles only ("Result (identifier)"), no "display"."""
+    old = copy.deepcopy(content)
+    for section in old["sections"]:
+        for table in section["tables"]:
+            for column in table["columns"]:
+                column.pop("display", None)
+    return old
+
+
+def test_a_report_built_before_the_headings_change_reads_like_one_built_now(
+    demo, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    report = built(django_capture_on_commit_callbacks)
+    content = report_json(report)
+    old = built_before_the_headings_change(content)
+    assert any("(identifier)" in c["title"] for s in old["sections"] for t in s["tables"]
+               for c in t["columns"])  # fmt: skip
+
+    # Table by table, the same headings as a report built today.
+    now = [
+        t
+        for s in display.report_sections(content)
+        for t in (*s.tables, *[c.table for c in s.charts])
+    ]
+    then = [
+        t for s in display.report_sections(old) for t in (*s.tables, *[c.table for c in s.charts])
+    ]
+    assert [t.name for t in then] == [t.name for t in now]
+    for before, today in zip(then, now, strict=True):
+        assert [h.text for h in before.headings] == [h.text for h in today.headings], today.name
+
+    # The page of such a report: worded headings, amounts once with their currency, and a
+    # section that could not be built says so in words.
+    monkeypatch.setattr(selectors, "report_content", lambda *, report: old)
+    html = Client().get(report.get_absolute_url()).content.decode()
+    shown = headings(html)
+    assert shown.count("Result") >= 1
+    assert not [h for h in shown if any(mark in h for mark in TECHNICAL_HEADINGS)]
+    text = readable_text(html)
+    assert re.search(r"\d{1,3}(,\d{3})+\.\d{2} (EUR|USD)", text)
+    assert display.UNAVAILABLE in text
+    assert "does not exist" not in text
+
+
+def test_the_pdf_says_when_there_is_nothing_to_report_and_shows_each_amount_once(
+    demo, django_capture_on_commit_callbacks
+) -> None:
+    report = built(django_capture_on_commit_callbacks)
+    content = report_json(report)
+    unavailable = [s["title"] for s in content["sections"] if not s["available"]]
+    assert unavailable  # actions and initiatives are not recorded yet
+    for document in (
+        read(report, "pdf"),
+        pdf.render_pdf(built_before_the_headings_change(content)),
+    ):
+        text = re.sub(
+            r"\s+",
+            " ",
+            " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(document)).pages),
+        )
+        assert "does not exist" not in text
+        assert "governance." not in text
+        assert text.count(display.UNAVAILABLE) == len(unavailable)
+        assert re.search(r"\d{1,3}(,\d{3})+\.\d{2} (EUR|USD)", text)
+        assert not re.search(r"\b(EUR|USD) [\d,]+\.\d{2} (EUR|USD)\b", text), "a repeated currency"
+        assert not [mark for mark in TECHNICAL_HEADINGS if mark in text]

@@ -100,11 +100,11 @@ def test_a_transient_error_is_retried_and_the_report_then_built(world, monkeypat
     real = pdf.render_pdf
     failures: list[str] = []
 
-    def flaky(content, report_json):
+    def flaky(content):
         if not failures:
             failures.append("storage hiccup")
             raise OSError("the disk was briefly unavailable")
-        return real(content, report_json)
+        return real(content)
 
     monkeypatch.setattr(services, "render_pdf", flaky)
     report = queued(**this_year_ad_hoc())
@@ -116,7 +116,7 @@ def test_a_transient_error_is_retried_and_the_report_then_built(world, monkeypat
 
 
 def test_any_other_error_fails_the_report_with_the_reason(world, monkeypatch) -> None:
-    def broken(content, report_json):
+    def broken(content):
         raise pdf.PdfError("typst: unknown variable")
 
     report = queued(**this_year_ad_hoc())

@@ -94,10 +94,12 @@ def test_after_posting_the_author_lands_on_the_success_message(world) -> None:
     proposal = make_proposal(status=ProposalStatus.CONSULTATION)
     member = world.client_for(Role.MEMBER)
     sent = member.post(f"/governance/proposals/{proposal.pk}/comment/", {"text": "Agreed."})
-    assert sent.headers["Location"] == f"{proposal.get_absolute_url()}#posted"
+    assert sent.headers["Location"] == f"{proposal.get_absolute_url()}#messages"
     html = member.get(proposal.get_absolute_url()).content.decode()
     comment = Comment.objects.get()
-    status = html.split('class="messages" role="status"', 1)[1].split("</div>", 1)[0]
+    status = html.split('<div class="messages" id="messages" role="status" tabindex="-1">', 1)[
+        1
+    ].split("</div>", 1)[0]
     assert f'Your comment is published: <a href="#comment-{comment.pk}">' in status
 
 
