@@ -37,6 +37,7 @@ NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
     "alliance_portal.LoginLockout",
     "alliance_portal.OutboundEmail",
+    "alliance_portal.PendingSignup",
     "alliance_portal.SecurityEvent",
     "pghistory.Events",
     "members.AgreementAcceptance",

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from alliance_portal.accounts.services import api_token_issue
-from alliance_portal.models import LoginLockout, SecurityEvent, SecurityEventKind, User
+from alliance_portal.models import (
+    LoginLockout,
+    PendingSignup,
+    SecurityEvent,
+    SecurityEventKind,
+    User,
+)
 from tests.access.matrix import Case
 
 
@@ -15,6 +23,13 @@ def populate(world) -> None:
     world.extra["stranger_token"] = token
     LoginLockout.objects.create(
         username="token-owner@example.org", ip_address="192.0.2.1", failures_since_start=2
+    )
+    # A sign-up waiting for its address to be confirmed (read-only in the admin).
+    PendingSignup.objects.create(
+        email="waiting@example.org",
+        display_name="Waiting Person",
+        token_digest="0" * 64,
+        requested_at=timezone.now(),
     )
     # The audit trail's admin has a change (read-only) page per event.
     SecurityEvent.objects.create(
