@@ -16,7 +16,14 @@ from django.http import HttpRequest
 
 from alliance_portal.service_admin import ServiceAdmin
 from standards import services
-from standards.models import Element, Mapping, MappingSet, Standard, StandardVersion
+from standards.models import (
+    Certification,
+    Element,
+    Mapping,
+    MappingSet,
+    Standard,
+    StandardVersion,
+)
 
 MAPPING_FIELDS = (
     "mapping_set",
@@ -197,5 +204,58 @@ class MappingAdmin(ServiceAdmin):
             rationale=form.cleaned_data["rationale"],
             strength=form.cleaned_data.get("strength"),
             explanation=form.cleaned_data.get("explanation", ""),
+        )
+        obj.pk = created.pk
+
+
+@admin.register(Certification)
+class CertificationAdmin(ServiceAdmin):
+    """Certifications, recorded and changed through the same use cases as the pages and API
+    (the organisation's representative or the secretariat)."""
+
+    list_display = ("organisation", "version", "status", "valid_from", "valid_until", "disclosure")
+    list_filter = ("status", "disclosure", "version__standard")
+    search_fields = ("organisation__name", "version__standard__title")
+    list_select_related = ("organisation", "version__standard")
+    autocomplete_fields = ("organisation",)
+    fields = (
+        "organisation",
+        "version",
+        "status",
+        "valid_from",
+        "valid_until",
+        "sites",
+        "materials",
+        "evidence_url",
+        "disclosure",
+        "recorded_by",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = ("recorded_by", "created_at", "updated_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        # The organisation is chosen once: a certification never moves to another one.
+        return (*self.readonly_fields, "organisation") if obj else self.readonly_fields
+
+    def save_model(
+        self, request: HttpRequest, obj: Certification, form: ModelForm, change: bool
+    ) -> None:
+        data = form.cleaned_data
+        fields = services.CertificationFields(
+            version=data["version"],
+            status=data["status"],
+            valid_from=data.get("valid_from"),
+            valid_until=data.get("valid_until"),
+            sites=data.get("sites") or "",
+            materials=list(data.get("materials") or []),
+            evidence_url=data.get("evidence_url") or "",
+            disclosure=data["disclosure"],
+        )
+        if change:
+            services.certification_update(actor=request.user, certification=obj, fields=fields)
+            return
+        created = services.certification_record(
+            actor=request.user, organisation=data["organisation"], fields=fields
         )
         obj.pk = created.pk

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standards.api import crosswalk, registry
+from standards.api import certifications, crosswalk, registry
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -24,6 +24,19 @@ urlpatterns = [
         "standards/<slug:code>/versions/<str:version>/coverage/",
         registry.CoverageApi.as_view(),
         name="standard-version-coverage",
+    ),
+    path(
+        "certifications/", certifications.CertificationListApi.as_view(), name="certification-list"
+    ),
+    path(
+        "certifications/<int:pk>/",
+        certifications.CertificationDetailApi.as_view(),
+        name="certification-detail",
+    ),
+    path(
+        "organisations/<slug:slug>/baseline-coverage/",
+        certifications.OrganisationCoverageApi.as_view(),
+        name="organisation-baseline-coverage",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class StandardsConfig(AppConfig):
     name = "standards"
+
+    def ready(self) -> None:
+        from standards import sections
+
+        sections.register()

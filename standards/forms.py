@@ -6,18 +6,24 @@ from typing import Any
 
 from django import forms
 
+from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from members.vocabularies import Material, ValueChainStage
 from standards.csv_io import MAX_CHARS
 from standards.models import (
+    Certification,
+    CertificationStatus,
     Element,
     Mapping,
     MappingSet,
     MappingStatus,
     Rationale,
     Relationship,
+    Standard,
     StandardKind,
+    StandardVersion,
+    VersionStatus,
 )
 
 
@@ -133,3 +139,82 @@ class CsvUploadForm(GuidedForm):
             raise forms.ValidationError(
                 "The file is not UTF-8 text: save it as CSV (UTF-8)."
             ) from error
+
+
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.standard.title} — version {obj.label}"
+
+
+class CertificationForm(GuidedForm):
+    """What an organisation states about one of its certifications."""
+
+    version = VersionChoiceField(
+        label="Standard and version",
+        queryset=StandardVersion.objects.none(),
+        help_text="The version the certificate names.",
+    )
+    status = forms.ChoiceField(label="Status", choices=CertificationStatus.choices)
+    valid_from = forms.DateField(label="Valid from", required=False)
+    valid_until = forms.DateField(
+        label="Valid until", required=False, help_text="Leave empty when it has no end date."
+    )
+    sites = text_form_field(Certification, "sites", label="Sites covered", required=False)
+    materials = forms.MultipleChoiceField(
+        label="Materials covered",
+        required=False,
+        choices=Material.choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
+    evidence_url = forms.URLField(
+        label="Evidence link",
+        assume_scheme="https",
+        required=False,
+        max_length=500,
+        help_text="Where the certificate or the audit summary can be checked.",
+    )
+    disclosure = forms.ChoiceField(
+        label="Who may read it",
+        choices=DisclosureLevel.choices,
+        initial=DisclosureLevel.PUBLIC,
+        help_text=(
+            "Public: anyone. Members: people of member organisations. Secretariat: the "
+            "secretariat only. Your organisation's people always see it."
+        ),
+    )
+    field_guides = {"version": "the standard and version", "disclosure": "who may read it"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_field: Any = self.fields["version"]
+        version_field.queryset = (
+            StandardVersion.objects.filter(
+                status__in=(VersionStatus.CURRENT, VersionStatus.SUPERSEDED)
+            )
+            .exclude(standard__kind=StandardKind.ALLIANCE_BASELINE)
+            .select_related("standard")
+            .order_by("standard__title", "-published_on", "label")
+        )
+
+
+class CertificationFilterForm(forms.Form):
+    standard = forms.ChoiceField(label="Standard", required=False, choices=[])
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "All statuses"), *CertificationStatus.choices],
+    )
+    material = forms.ChoiceField(
+        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+    )
+    current = forms.BooleanField(label="Current only", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        standard_field: Any = self.fields["standard"]
+        standard_field.choices = [
+            ("", "All standards"),
+            *Standard.objects.exclude(kind=StandardKind.ALLIANCE_BASELINE)
+            .order_by("title")
+            .values_list("code", "title"),
+        ]

@@ -1,13 +1,30 @@
 from django.urls import path
 
-from standards import views
+from standards import views, views_certifications
 
 app_name = "standards"
 
-# The crosswalk's addresses come before <code>/: no standard may take the code "crosswalk".
+# The crosswalk's and certifications' addresses come before <code>/: no standard may take the
+# code "crosswalk" or "certifications".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
+    path("certifications/", views_certifications.certification_list, name="certification-list"),
+    path(
+        "certifications/<int:pk>/",
+        views_certifications.certification_detail,
+        name="certification-detail",
+    ),
+    path(
+        "certifications/<int:pk>/edit/",
+        views_certifications.certification_edit,
+        name="certification-edit",
+    ),
+    path(
+        "certifications/record/<slug:slug>/",
+        views_certifications.certification_create,
+        name="certification-create",
+    ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),
     path("crosswalk/sets/<int:pk>/mappings.csv", views.mapping_set_csv, name="mapping-set-csv"),

@@ -1,6 +1,7 @@
 """Models of the standards app, one module per topic: the registry (standards, versions,
 elements) and the crosswalk (mapping sets, mappings)."""
 
+from standards.models.certifications import Certification, CertificationStatus, current_q
 from standards.models.crosswalk import (
     FIXED_STRENGTH,
     INVERSE,
@@ -27,6 +28,8 @@ __all__ = [
     "INVERSE",
     "PHRASE",
     "PUBLISHED_STATUSES",
+    "Certification",
+    "CertificationStatus",
     "Element",
     "ElementKind",
     "Mapping",
@@ -38,5 +41,6 @@ __all__ = [
     "StandardKind",
     "StandardVersion",
     "VersionStatus",
+    "current_q",
     "strength_problem",
 ]

@@ -1,6 +1,11 @@
 """Writes of the standards app: one function per use case, each a transaction whose writes the
 audit trail tags with the acting person and the use case (``@use_case``)."""
 
+from standards.services.certifications import (
+    CertificationFields,
+    certification_record,
+    certification_update,
+)
 from standards.services.crosswalk import (
     mapping_approve,
     mapping_create,
@@ -17,7 +22,10 @@ from standards.services.registry import (
 )
 
 __all__ = [
+    "CertificationFields",
     "ElementImport",
+    "certification_record",
+    "certification_update",
     "mapping_approve",
     "mapping_create",
     "mapping_review",

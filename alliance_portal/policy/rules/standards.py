@@ -20,6 +20,7 @@ from typing import Any
 from alliance_portal.policy.actions import Verdict, action
 from alliance_portal.policy.principals import Principal
 from alliance_portal.policy.rules.common import is_author, is_staff, reads_members_level
+from alliance_portal.policy.visibility import can_change
 
 OWN_REVIEW = "You wrote this mapping: someone else must review it."
 OWN_APPROVAL = "You wrote this mapping: someone else must approve it."
@@ -81,3 +82,13 @@ def import_elements(who: Principal, version: Any) -> Verdict:
 def make_version_current(who: Principal, version: Any) -> Verdict:
     """The secretariat."""
     return is_staff(who)
+
+
+@action(
+    "certification.record",
+    refusal="Only the organisation's representative or the secretariat records its certifications.",
+)
+def record_certification(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative (its own certifications) and the secretariat: record
+    a certification and change it later (status, dates, scope, evidence, disclosure)."""
+    return can_change(who.user, organisation)
