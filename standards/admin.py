@@ -233,6 +233,10 @@ class CertificationAdmin(ServiceAdmin):
         "updated_at",
     )
     readonly_fields = ("recorded_by", "created_at", "updated_at")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # a certification ends by its status (suspended, expired), not deletion
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
         # The organisation is chosen once: a certification never moves to another one.

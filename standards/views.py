@@ -27,7 +27,7 @@ from standards.forms import (
     StandardFilterForm,
 )
 from standards.models import Mapping, MappingStatus
-from standards.selectors import coverage, crosswalk, registry
+from standards.selectors import certifications, coverage, crosswalk, registry
 from standards.services.crosswalk import FROZEN_MESSAGE
 
 PAGE_SIZE = 25
@@ -84,6 +84,9 @@ def version_detail(request: HttpRequest, code: str, version: str) -> HttpRespons
             "tree": tree,
             "expand": expand,
             "mapping_sets": registry.version_mapping_sets(user=request.user, version=found),
+            "recognised": certifications.recognised_organisations(
+                user=request.user, version=found
+            ),
         },
     )
 

@@ -53,6 +53,11 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "other public person": ALL,
     "other members person": MEMBERS_LEVEL,
     "other secretariat person": STAFF,
+    # Certifications (their sites) by level and owner: A's secretariat-level one is A's too.
+    "Zmkcertownsecretariat": STAFF | PEOPLE_OF_A,
+    "Zmkcertownpublic": ALL,
+    "Zmkcertothermembers": MEMBERS_LEVEL,
+    "Zmkcertothersecretariat": STAFF,
 }
 
 
@@ -114,6 +119,38 @@ def plant(world) -> dict[str, Any]:
         usage_note_write(
             actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
         )
+    _plant_certifications(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
     return {"public_proposal": public, "noted_concepts": (one, two), "held": held}
+
+
+def _plant_certifications(world) -> None:
+    from alliance_portal.policy import SYSTEM
+    from standards import services
+    from standards.models import Standard, StandardKind, StandardVersion
+
+    standard = Standard.objects.create(
+        code="zmk-standard",
+        title="Marker standard",
+        short_name="ZMK",
+        issuing_body="A certifier",
+        kind=StandardKind.CERTIFICATION_STANDARD,
+    )
+    version = StandardVersion.objects.create(standard=standard, label="1.0", status="current")
+    for organisation, owner, level in (
+        (world.own, "own", "secretariat"),
+        (world.own, "own", "public"),
+        (world.other, "other", "members"),
+        (world.other, "other", "secretariat"),
+    ):
+        services.certification_record(
+            actor=SYSTEM,
+            organisation=organisation,
+            fields=services.CertificationFields(
+                version=version,
+                valid_from=date(2026, 1, 1),
+                disclosure=level,
+                sites=f"Zmkcert{owner}{level}",
+            ),
+        )

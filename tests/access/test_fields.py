@@ -148,6 +148,30 @@ RISK_NOTE_PAGE = _levels(
         "risk_notes",
     }
 )
+# A certification's own disclosure level decides who gets it at all; every reader who gets one
+# gets all of these (who recorded it is for the admin only).
+CERTIFICATION = _levels(
+    {
+        "id",
+        "url",
+        "organisation",
+        "organisation_name",
+        "standard",
+        "standard_title",
+        "version",
+        "status",
+        "status_label",
+        "recognised",
+        "standing",
+        "valid_from",
+        "valid_until",
+        "sites",
+        "materials",
+        "evidence_url",
+        "disclosure",
+        "updated_at",
+    }
+)
 CONCEPT_SUMMARY = _levels(
     {"slug", "uri", "status", "notation", "preferred_label", "label_language", "replaced_by"}
 )
@@ -178,6 +202,7 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "me": (lambda w: "/api/v1/me/", ME),
     "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),
     "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
+    "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
 }
 
 

@@ -43,6 +43,11 @@ RISKS = frozenset({"Zmkriskpublic", "Zmkriskmembers", "Zmkrisksecretariat"})
 PROPOSALS = frozenset({"Zmkpublicproposal", "Zmkmembersproposal"})
 COMMENTS = frozenset({"Zmkshowncomment", "Zmkheldcomment", "Zmkrejectedcomment"})
 CONCEPTS = frozenset({"Zmkagreedconcept", "Zmkproposedconcept"})
+CERTS_OF = {
+    "own": frozenset({"Zmkcertownsecretariat", "Zmkcertownpublic"}),
+    "other": frozenset({"Zmkcertothermembers", "Zmkcertothersecretariat"}),
+}
+CERTS = CERTS_OF["own"] | CERTS_OF["other"]
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -59,8 +64,10 @@ OUTPUTS: dict[str, Output] = {
     "api organisations search": Output(_fixed("/api/v1/organisations/?q=Zmk"), ORGS),
     "coverage": Output(_fixed("/members/coverage/"), frozenset()),
     "coverage csv": Output(_fixed("/members/coverage.csv"), frozenset()),
-    "profile A": Output(lambda w: f"/members/{w.own.slug}/", PEOPLE_OF["own"]),
-    "profile B": Output(lambda w: f"/members/{w.other.slug}/", PEOPLE_OF["other"]),
+    "profile A": Output(lambda w: f"/members/{w.own.slug}/", PEOPLE_OF["own"] | CERTS_OF["own"]),
+    "profile B": Output(
+        lambda w: f"/members/{w.other.slug}/", PEOPLE_OF["other"] | CERTS_OF["other"]
+    ),
     # Countries: the index and a country's page with its risk notes.
     "countries": Output(_fixed("/countries/"), frozenset()),
     "country page": Output(_fixed("/countries/cd/"), RISKS),
@@ -80,6 +87,13 @@ OUTPUTS: dict[str, Output] = {
     ),
     "decision feed": Output(_fixed("/governance/decisions/feed/"), frozenset()),
     "api decision log": Output(_fixed(f"/api/v1/decision-log/{PAGE}"), frozenset()),
+    # Standards: certifications (their sites) in the list, the API and their filters.
+    "certifications": Output(_fixed("/standards/certifications/"), CERTS),
+    "certifications current": Output(_fixed("/standards/certifications/?current=on"), CERTS),
+    "api certifications": Output(_fixed(f"/api/v1/certifications/{PAGE}"), CERTS),
+    "api certifications current": Output(
+        _fixed(f"/api/v1/certifications/{PAGE}&current=true"), CERTS
+    ),
     # Glossary: lists, search, autocomplete, exports, feed, revisions, usage notes.
     "glossary": Output(_fixed("/glossary/"), CONCEPTS),
     "glossary search": Output(_fixed("/glossary/?q=Zmk"), CONCEPTS),

@@ -56,6 +56,8 @@ NO_DELETE_MODELS = (
         # A review's outcome is a log entry; a translation is replaced, never removed by hand.
         "governance.DecisionReview",
         "governance.ProposalTranslation",
+        # A certification ends by its status (suspended, expired), never by deletion.
+        "standards.Certification",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
