@@ -84,9 +84,7 @@ def version_detail(request: HttpRequest, code: str, version: str) -> HttpRespons
             "tree": tree,
             "expand": expand,
             "mapping_sets": registry.version_mapping_sets(user=request.user, version=found),
-            "recognised": certifications.recognised_organisations(
-                user=request.user, version=found
-            ),
+            "recognised": certifications.recognised_organisations(user=request.user, version=found),
         },
     )
 
