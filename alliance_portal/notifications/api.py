@@ -21,7 +21,7 @@ SCOPES = [("", "No choice of which ones"), *Scope.choices]
 
 class NotificationPreferenceSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=KIND_CHOICES)
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]
     description = serializers.CharField(read_only=True)
     frequency = serializers.ChoiceField(choices=Frequency.choices)
     scope = serializers.ChoiceField(
@@ -67,5 +67,6 @@ class NotificationPreferencesApi(APIView):
             for row in given.validated_data
         ]
         # A refused choice is a 400 with its field (alliance_portal.api.exceptions).
-        notification_preferences_update(actor=request.user, user=request.user, choices=choices)
+        user: Any = request.user  # IsAuthenticated: never anonymous here
+        notification_preferences_update(actor=user, user=user, choices=choices)
         return self._answer(request.user)

@@ -57,10 +57,9 @@ def people():
 
 
 def test_a_job_run_twice_sends_one_email_per_person(people, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            notification = _event(people)
-            assert _event(people) is None  # the same event notified again: nothing new
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        notification = _event(people)
+        assert _event(people) is None  # the same event notified again: nothing new
     assert notification is not None
     notification_dispatch_task.delay(notification.pk)  # Celery delivered it twice
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,14 +69,23 @@ def test_a_job_run_twice_sends_one_email_per_person(people, django_capture_on_co
     assert OutboundEmail.objects.filter(event_key="notification:test:ballot-opened:1").count() == 3
 
 
+def _failing_use_case(people) -> None:
+    """A use case that notifies, then fails: its transaction is rolled back."""
+    with transaction.atomic():
+        _event(people)
+        assert not mail.outbox  # nothing before the commit
+        assert not OutboundEmail.objects.exists()
+        raise RuntimeError("the triggering use case failed")
+
+
 def test_nothing_is_sent_before_the_event_commits_nor_after_a_rollback(
     people, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            _event(people)
-            assert not mail.outbox and not OutboundEmail.objects.exists()
-            raise RuntimeError("the triggering use case failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
+        _failing_use_case(people)
     assert callbacks == []
     assert not Notification.objects.exists()
     assert not OutboundEmail.objects.exists()
@@ -166,7 +174,9 @@ def test_an_item_of_today_waits_for_tomorrows_digest(people, django_capture_on_c
 
 
 def _unsubscribe_url(user, what: str = kinds.BALLOT_OPENED) -> str:
-    return reverse("notifications_unsubscribe", args=[unsubscribe_token(user_id=user.pk, what=what)])
+    return reverse(
+        "notifications_unsubscribe", args=[unsubscribe_token(user_id=user.pk, what=what)]
+    )
 
 
 def test_the_unsubscribe_link_works_without_signing_in(people) -> None:
@@ -200,7 +210,10 @@ def test_a_forged_or_expired_link_changes_nothing(people, settings, how) -> None
     if how == "changed":
         token = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     elif how == "another person's kind":
-        token = token.replace(token.split(":")[0], unsubscribe_token(user_id=other.pk, what="ballot_opened").split(":")[0])
+        token = token.replace(
+            token.split(":")[0],
+            unsubscribe_token(user_id=other.pk, what="ballot_opened").split(":")[0],
+        )
     else:
         settings.NOTIFICATION_UNSUBSCRIBE_DAYS = -1
     url = reverse("notifications_unsubscribe", args=[token])
