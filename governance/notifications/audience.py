@@ -16,7 +16,7 @@ def everyone() -> list[int]:
     return list(User.objects.filter(is_active=True).values_list("pk", flat=True))
 
 
-def may_comment(proposal: Proposal) -> list[int]:
+def commenters(proposal: Proposal) -> list[int]:
     """Everyone who can see the proposal and may comment in its consultation."""
     return [
         user.pk

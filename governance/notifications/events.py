@@ -18,7 +18,7 @@ from governance.notifications.audience import (
     electorate_representatives,
     everyone,
     in_their_scope,
-    may_comment,
+    commenters,
 )
 from governance.proposals.models import Proposal
 
@@ -35,7 +35,7 @@ def consultation_opened(proposal: Proposal, *, now: datetime) -> None:
     """A consultation opened (by hand, on schedule, or a further round): everyone who may
     comment, each as they chose (those who chose "mine" only when it is in their
     organisation's materials or countries)."""
-    audience = may_comment(proposal)
+    audience = commenters(proposal)
     closes = proposal.consultation_closes_at
     until = f" until {_when(closes)}" if closes else ""
     notify(
@@ -60,7 +60,7 @@ def consultation_closing(proposal: Proposal) -> None:
     notify(
         kind=kinds.CONSULTATION_CLOSING,
         event_key=f"governance:consultation-closing:{proposal.pk}:{closes:%Y%m%dT%H%M%S}",
-        audience=may_comment(proposal),
+        audience=commenters(proposal),
         subject=f"Consultation closing: “{proposal.title}”",
         line=f"The consultation on “{proposal.title}” closes on {_when(closes)}.",
         link=_absolute(proposal.get_absolute_url()),
