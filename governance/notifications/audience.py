@@ -55,3 +55,12 @@ def electorate_representatives(ballot: Ballot) -> list[int]:
             user__is_active=True,
         ).values_list("user_id", flat=True)
     )
+
+
+def organisation_people(organisation_id: int) -> list[int]:
+    """The active people of one organisation."""
+    return list(
+        Person.objects.filter(organisation_id=organisation_id, user__is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )

@@ -15,10 +15,11 @@ from alliance_portal.notifications.services import notify
 from governance.ballots.models import Ballot
 from governance.decision_log.models import DecisionLogEntry
 from governance.notifications.audience import (
+    commenters,
     electorate_representatives,
     everyone,
     in_their_scope,
-    commenters,
+    organisation_people,
 )
 from governance.proposals.models import Proposal
 
@@ -129,4 +130,30 @@ def decision_published(entry: DecisionLogEntry, record: dict[str, Any]) -> None:
         line=f"Decision {entry.seq}{by}: “{title}” ({outcome}).",
         link=_absolute(entry.get_absolute_url()),
         body=f"The decision log has a new decision{by}: “{title}”, {outcome}. Read it:",
+    )
+
+
+def organisation_notified(
+    *,
+    kind: str,
+    event_key: str,
+    organisation_id: int,
+    subject: str,
+    line: str,
+    path: str,
+    body: str = "",
+) -> None:
+    """Tell the people of one organisation of an event about it, each as they chose: an action
+    assigned to it (``kinds.ACTION_ASSIGNED``), its action overdue (``kinds.ACTION_OVERDUE``),
+    its pledge due (``kinds.PLEDGE_DUE``). Call it inside the use case that makes the event
+    happen; ``event_key`` names the event once ("governance:action-assigned:<id>:<org>"),
+    ``path`` is the page's path on the portal."""
+    notify(
+        kind=kind,
+        event_key=event_key,
+        audience=organisation_people(organisation_id),
+        subject=subject,
+        line=line,
+        link=_absolute(path),
+        body=body,
     )

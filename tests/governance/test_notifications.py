@@ -167,3 +167,33 @@ def test_beat_sends_the_digests_and_the_reminders() -> None:
         "governance.tasks.consultations_remind_closing_task",
         "governance.tasks.ballots_remind_closing_task",
     } <= tasks
+
+
+def test_an_organisations_people_are_told_of_its_own_events(
+    world, django_capture_on_commit_callbacks
+) -> None:
+    """The one call the actions and pledges make (action assigned, overdue, pledge due)."""
+    from governance.notifications.events import organisation_notified
+
+    member = world.users[Role.MEMBER]
+    notification_preferences_update(
+        actor=member,
+        user=member,
+        choices=[ChoiceInput(kind=kinds.ACTION_ASSIGNED, frequency="weekly")],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_notified(
+            kind=kinds.ACTION_ASSIGNED,
+            event_key=f"governance:action-assigned:1:{world.own.pk}",
+            organisation_id=world.own.pk,
+            subject="Action assigned: “Publish the audit”",
+            line="Own Organisation is responsible for “Publish the audit”, due 1 March.",
+            path="/governance/actions/1/",
+        )
+    own_people = {"rep@example.org"} | {
+        f"own-{level}@example.org" for level in ("public", "members", "secretariat")
+    }
+    assert set(_told("Action assigned:")) == own_people  # the member chose the digest
+    item = NotificationItem.objects.get()
+    assert (item.user, item.frequency) == (member, "weekly")
+    assert item.notification.link == settings.PORTAL_BASE_URL + "/governance/actions/1/"
