@@ -184,3 +184,6 @@ class LoginLockoutAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+from alliance_portal.notifications import admin as _notifications_admin  # noqa: E402, F401

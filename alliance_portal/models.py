@@ -133,6 +133,8 @@ class OutboundEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = BoundedTextField(max_length=STATEMENT, blank=True)
+    # Extra headers the message carries (a notification's List-Unsubscribe, RFC 8058).
+    headers = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -241,3 +243,11 @@ class PendingSignup(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-up of {self.email} waiting for confirmation"
+
+
+# The notifications' models live with their feature; imported here to register them.
+from alliance_portal.notifications.models import (  # noqa: E402, F401
+    Notification,
+    NotificationItem,
+    NotificationPreference,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,17 +15,25 @@ from alliance_portal.text_limits import STATEMENT
 logger = logging.getLogger(__name__)
 
 
-def email_queue(*, event_key: str, recipient: str, subject: str, body: str) -> OutboundEmail:
+def email_queue(
+    *,
+    event_key: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    headers: dict[str, str] | None = None,
+) -> OutboundEmail:
     """Record the email for (event, recipient) once and have a worker deliver it after the
     surrounding transaction commits. Queuing the same event for the same recipient again
-    returns the existing row and sends nothing new."""
+    returns the existing row and sends nothing new. ``headers`` are extra message headers
+    (a notification's ``List-Unsubscribe``)."""
     from alliance_portal.tasks import deliver_outbound_email_task
 
     with transaction.atomic():
         email, created = OutboundEmail.objects.get_or_create(
             event_key=event_key,
             recipient=recipient,
-            defaults={"subject": subject, "body": body},
+            defaults={"subject": subject, "body": body, "headers": dict(headers or {})},
         )
         if created:
             transaction.on_commit(lambda: deliver_outbound_email_task.delay(email.pk))
@@ -43,7 +51,9 @@ def email_deliver(*, email_id: int) -> bool:
             return False
         email.attempts += 1
         try:
-            send_mail(email.subject, email.body, None, [email.recipient])
+            EmailMessage(
+                email.subject, email.body, None, [email.recipient], headers=email.headers or None
+            ).send()
         except OSError as exc:
             logger.warning("Email %s to %s failed: %s", email.pk, email.recipient, exc)
             failure = exc

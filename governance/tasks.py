@@ -89,3 +89,22 @@ def decision_reviews_remind_due_task() -> list[int]:
     from governance.reviews.services import decision_reviews_remind_due
 
     return decision_reviews_remind_due(actor=SYSTEM)
+
+
+# --- notifications: reminders of what closes within 48 hours ----------------------------------
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def consultations_remind_closing_task() -> list[int]:
+    """Announce the consultations closing within 48 hours (each once)."""
+    from governance.notifications.services import consultations_remind_closing
+
+    return consultations_remind_closing(actor=SYSTEM)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def ballots_remind_closing_task() -> list[int]:
+    """Announce the ballots closing within 48 hours (each once)."""
+    from governance.notifications.services import ballots_remind_closing
+
+    return ballots_remind_closing(actor=SYSTEM)

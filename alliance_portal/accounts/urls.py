@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from alliance_portal.accounts import views
 
@@ -32,4 +32,5 @@ urlpatterns = [
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("signup/", views.signup, name="signup"),
     path("signup/confirm/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
+    path("", include("alliance_portal.notifications.urls")),
 ]

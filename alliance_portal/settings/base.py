@@ -193,6 +193,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# A notification's one-click unsubscribe link works this many days after the email was sent.
+NOTIFICATION_UNSUBSCRIBE_DAYS = env.int("NOTIFICATION_UNSUBSCRIBE_DAYS", default=365)
 # Absolute links in emails (invitations, confirmations) start with this.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 # The alliance's name, as its transparency reports (the PDF's cover) name it.
@@ -211,7 +213,20 @@ OPEN_DATA_LICENCE = {
 }
 
 # --- Email ------------------------------------------------------------------------------------
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# EMAIL_URL (django-environ): smtp+tls://user:password@host:587, smtps://..., consolemail://
+# (the default: emails are printed, for development), filemail:///path, dummymail://.
+# Production without EMAIL_URL reads EMAIL_HOST and friends (settings/production.py).
+EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
+_email = environ.Env.email_url_config(EMAIL_URL)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
+if _email.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Alliance Portal <portal@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -332,6 +347,25 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Governance: the body is reminded when a decision's review date comes (once per review).
     "governance-remind-due-decision-reviews": {
         "task": "governance.tasks.decision_reviews_remind_due_task",
+        "schedule": 3600.0,
+    },
+    # Notifications: the daily and weekly digests (each run sends the period that ended, once
+    # per person: the first run after midnight UTC, and after Monday's midnight for weekly).
+    "notifications-daily-digests": {
+        "task": "alliance_portal.notifications.tasks.digests_daily_task",
+        "schedule": 3600.0,
+    },
+    "notifications-weekly-digests": {
+        "task": "alliance_portal.notifications.tasks.digests_weekly_task",
+        "schedule": 3600.0,
+    },
+    # Governance: consultations and ballots closing within 48 hours are announced (once each).
+    "governance-remind-closing-consultations": {
+        "task": "governance.tasks.consultations_remind_closing_task",
+        "schedule": 3600.0,
+    },
+    "governance-remind-closing-ballots": {
+        "task": "governance.tasks.ballots_remind_closing_task",
         "schedule": 3600.0,
     },
     # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.

@@ -113,6 +113,10 @@ def decision_log_append(
     )
     if kind == LogEntryKind.DECISION:
         _index_decision(entry, record)
+        # Told once the publishing transaction commits (imported here: it reads the ballots').
+        from governance.notifications.events import decision_published
+
+        decision_published(entry, record)
     else:
         assert decision_entry is not None  # noqa: S101 (checked above)
         _index_change(decision_entry, entry, kind, record)

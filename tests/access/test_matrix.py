@@ -36,6 +36,9 @@ SUPERUSER_ONLY_APPS = {"auth"}
 NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
     "alliance_portal.LoginLockout",
+    "alliance_portal.Notification",
+    "alliance_portal.NotificationItem",
+    "alliance_portal.NotificationPreference",
     "alliance_portal.OutboundEmail",
     "alliance_portal.PendingSignup",
     "alliance_portal.SecurityEvent",

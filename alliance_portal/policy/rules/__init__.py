@@ -9,5 +9,6 @@ from alliance_portal.policy.rules import (  # noqa: F401
     governance_versions,
     meetings,
     members,
+    notifications,
     standards,
 )

@@ -5,14 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from fractions import Fraction
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
-from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
 from governance.ballots.methods import METHODS, method_names_sentence, methods_named
 from governance.ballots.models import (
@@ -40,7 +37,7 @@ from governance.common.services import acting_user
 from governance.effects.services import check_effect_before_ballot
 from governance.proposals.models import BEFORE_BALLOT, Proposal
 from governance.versions.services.records import current_version
-from members.models import Organisation, Person
+from members.models import Organisation
 
 # --- setting up and opening ---------------------------------------------------------------------
 
@@ -154,29 +151,11 @@ def ballot_open_for(*, proposal: Proposal, now: datetime) -> Ballot:
 
 
 def _notify_opened(ballot: Ballot) -> None:
-    """Email each representative of the electorate once (through the outbox): the ballot is
-    open, until when, where to declare and vote. Says nothing about anyone's vote."""
-    proposal = ballot.proposal
-    url = settings.PORTAL_BASE_URL + reverse("governance:ballot-vote", kwargs={"pk": proposal.pk})
-    people = Person.objects.filter(
-        is_representative=True,
-        organisation_id__in=BallotElector.objects.filter(ballot=ballot).values("organisation_id"),
-    ).select_related("user")
-    assert ballot.closes_at is not None  # noqa: S101 (an open ballot has its closing time)
-    for person in people:
-        if not person.user.email or not person.user.is_active:
-            continue
-        email_queue(
-            event_key=f"governance:ballot-opened:{ballot.pk}",
-            recipient=person.user.email,
-            subject=f"Ballot open: “{proposal.title}”",
-            body=(
-                f"The {proposal.body.name}'s ballot on “{proposal.title}” is open until "
-                f"{_when(ballot.closes_at)}.\n\nAs your organisation's representative, first "
-                "declare whether it has a conflict of interest, then cast its vote (you may "
-                f"change it until the ballot closes):\n\n{url}\n"
-            ),
-        )
+    """Tell each representative of the electorate, as they chose (governance.notifications):
+    the ballot is open, until when, where to declare and vote. Says nothing about any vote."""
+    from governance.notifications.events import ballot_opened
+
+    ballot_opened(ballot)
 
 
 # --- conflicts of interest ----------------------------------------------------------------------

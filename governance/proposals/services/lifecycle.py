@@ -155,6 +155,12 @@ def _transition(
         actor=acting_user(actor),
         changed_at=now,
     )
+    if to_status == S.CONSULTATION:
+        # Whoever chose to hear of it is told once this use case commits (imported here:
+        # governance.notifications reads the proposals' models).
+        from governance.notifications.events import consultation_opened
+
+        consultation_opened(locked, now=now)
     if to_status == S.VOTING:
         # The ballot opens with the step (Governance II); imported here because the ballot
         # services record their results through this module.

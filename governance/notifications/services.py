@@ -1,0 +1,74 @@
+"""Reminders beat sends: consultations and ballots closing within 48 hours, each once (the
+reminder's key names the item and its closing time, so a closing moved later is announced
+again)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from alliance_portal import policy
+from alliance_portal.audit import use_case
+from alliance_portal.models import Notification
+from alliance_portal.types import Actor
+from governance.ballots.models import Ballot
+from governance.notifications import events
+from governance.proposals.models import Proposal, ProposalStatus
+
+REMINDER_WINDOW = timedelta(hours=48)
+
+
+def _already(prefix: str) -> set[str]:
+    return set(
+        Notification.objects.filter(event_key__startswith=prefix).values_list(
+            "event_key", flat=True
+        )
+    )
+
+
+@use_case
+def consultations_remind_closing(*, actor: Actor, now: datetime | None = None) -> list[int]:
+    """Announce each open consultation that closes within 48 hours (the portal, hourly).
+    Returns the proposals announced now; a second run announces none of them again."""
+    policy.require(actor, "notifications.send", None)
+    now = now or timezone.now()
+    due = Proposal.objects.filter(
+        status=ProposalStatus.CONSULTATION,
+        consultation_closes_at__gt=now,
+        consultation_closes_at__lte=now + REMINDER_WINDOW,
+    ).select_related("body")
+    sent = _already("governance:consultation-closing:")
+    done = []
+    for proposal in due.order_by("consultation_closes_at", "pk"):
+        closes = proposal.consultation_closes_at
+        assert closes is not None  # noqa: S101 (filtered above)
+        if f"governance:consultation-closing:{proposal.pk}:{closes:%Y%m%dT%H%M%S}" in sent:
+            continue
+        events.consultation_closing(proposal)
+        done.append(proposal.pk)
+    return done
+
+
+@use_case
+def ballots_remind_closing(*, actor: Actor, now: datetime | None = None) -> list[int]:
+    """Announce each open ballot that closes within 48 hours to its electorate's
+    representatives (the portal, hourly). Returns the ballots announced now, once each."""
+    policy.require(actor, "notifications.send", None)
+    now = now or timezone.now()
+    due = Ballot.objects.filter(
+        opened_at__isnull=False,
+        closed_at__isnull=True,
+        closes_at__gt=now,
+        closes_at__lte=now + REMINDER_WINDOW,
+    ).select_related("proposal__body")
+    sent = _already("governance:ballot-closing:")
+    done = []
+    for ballot in due.order_by("closes_at", "pk"):
+        closes = ballot.closes_at
+        assert closes is not None  # noqa: S101 (filtered above)
+        if f"governance:ballot-closing:{ballot.pk}:{closes:%Y%m%dT%H%M%S}" in sent:
+            continue
+        events.ballot_closing(ballot)
+        done.append(ballot.pk)
+    return done
