@@ -23,7 +23,7 @@ PERCENT_HELP = "Percent, one decimal, rounded half up; null when the chamber has
 
 class PeriodSerializer(serializers.Serializer):
     key = serializers.CharField(help_text=", ".join(key for key, _ in PERIOD_CHOICES))
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     starts_at = serializers.DateTimeField(allow_null=True, help_text="null for all time.")
     ends_before = serializers.DateTimeField(help_text="The period is [starts_at, ends_before).")
     in_words = serializers.CharField()
@@ -34,7 +34,7 @@ class PeriodSerializer(serializers.Serializer):
 
 class FigureSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.DecimalField(
         max_digits=12, decimal_places=1, allow_null=True, help_text="null: nothing to measure."
     )

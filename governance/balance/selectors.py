@@ -68,7 +68,7 @@ def consultation_figures(scope: Scope) -> list[Figure]:
     closed = scope.proposals.filter(
         period.within("consultation_closed_at"), consultation_opened_at__isnull=False
     ).values_list("consultation_opened_at", "consultation_closed_at")
-    open_for = [closed_at - opened_at for opened_at, closed_at in closed]
+    open_for = [closed_at - opened_at for opened_at, closed_at in closed if opened_at and closed_at]
     first_decision = (
         PublishedDecision.objects.filter(proposal_id=OuterRef("pk"))
         .order_by("entry__published_at")

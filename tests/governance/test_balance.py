@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.policy import SYSTEM
@@ -19,6 +20,8 @@ from governance.consultations import services as consultation_services
 from governance.consultations.models import AuthorKind, Channel
 from governance.proposals import services as proposal_services
 from governance.proposals.models import Proposal, ProposalStatus
+from governance.reports import periods as report_periods
+from governance.reports.sections import registry
 from tests.governance.factories import make_proposal, member_comment
 from tests.governance.test_ballots_factories import chamber as make_chamber
 from tests.governance.test_ballots_factories import open_ballot, vote
@@ -147,3 +150,87 @@ def test_every_period_states_its_bounds(key) -> None:
     period = rolling_period(key)
     assert period.ends_before <= timezone.now()
     assert ("up to" in period.in_words) == (key == ALL_TIME)
+
+
+# --- the dashboard, the API and the report ---------------------------------------------------
+
+
+def test_the_dashboard_shows_each_chart_with_its_table_for_the_chosen_period(world) -> None:
+    _consulted(opened_days_ago=20, closed_days_ago=5, title="Public rule")
+    client = world.client_for(Role.ANONYMOUS)
+    html = client.get("/governance/").content.decode()
+    assert '<option value="12m" selected>Last 12 months</option>' in html
+    assert "Figures for the last 12 months:" in html
+    for chart in ("days", "commented", "voted"):
+        assert f'id="chart-{chart}"' in html
+    for table in ("balance-days-table", "balance-participation-table", "balance-meetings-table"):
+        assert f'id="{table}"' in html
+    assert 'data-figure="consultation_open_days" data-value="15.0" data-items="1"' in html
+    assert "How these figures are counted" in html
+    assert "counts as the organisation commenting" in html
+
+    ninety = client.get("/governance/?period=90d").content.decode()
+    assert '<option value="90d" selected>Last 90 days</option>' in ninety
+    wrong = client.get("/governance/?period=forever")
+    assert wrong.status_code == 200
+    assert "Choose the last 90 days, the last 12 months or all time." in wrong.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.SECRETARIAT])
+def test_the_dashboard_queries_do_not_grow_with_the_figures(
+    world, role, django_assert_max_num_queries
+) -> None:
+    for number in range(4):
+        proposal = make_proposal(status=S.CONSULTATION, title=f"Rule {number}")
+        member_comment(proposal, world.own if number % 2 else world.other)
+        proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
+    client = world.client_for(role)
+    with django_assert_max_num_queries(40):
+        assert client.get("/governance/?period=all").status_code == 200
+
+
+def test_the_api_answers_the_figures_with_their_period_and_refuses_an_unknown_period(
+    world, django_assert_max_num_queries
+) -> None:
+    _consulted(opened_days_ago=20, closed_days_ago=5)
+    api = APIClient()
+    with django_assert_max_num_queries(12):
+        answer = api.get("/api/v1/balance/?period=90d")
+    assert answer.status_code == 200
+    data = answer.json()
+    assert data["period"]["key"] == "90d"
+    assert data["period"]["starts_at"] is not None
+    figure = next(f for f in data["figures"] if f["key"] == "consultation_open_days")
+    assert (figure["value"], figure["unit"], figure["items"]) == ("15.0", "days", 1)
+    assert data["participation"][-1]["chamber"] is None
+    assert data["meeting_access"]["all"]["chamber_name"] == "All chambers"
+    assert api.get("/api/v1/balance/").json()["period"]["key"] == "12m"
+    refused = api.get("/api/v1/balance/?period=forever")
+    assert refused.status_code == 400
+    assert "period" in refused.json()
+
+
+def test_the_report_section_counts_what_its_edition_may_show(world) -> None:
+    _consulted(opened_days_ago=20, closed_days_ago=5, title="Public rule")
+    _consulted(
+        opened_days_ago=45,
+        closed_days_ago=5,
+        title="Members-only rule",
+        disclosure=DisclosureLevel.MEMBERS,
+    )
+    today = timezone.localdate()
+    period = report_periods.ad_hoc(today - timedelta(days=30), today)
+    spec = next(spec for spec in registry.sections() if spec.key == "balance")
+    public = registry.build_section(spec, registry.ReportContext(period, "public"))
+    members = registry.build_section(spec, registry.ReportContext(period, "members"))
+    assert public["available"] is True
+
+    def figures(section):
+        return {figure["key"]: figure["value"] for figure in section["figures"]}
+
+    assert figures(public)["consultation_open_days"] == "15.0"
+    assert figures(public)["consultation_open_days_items"] == 1
+    assert figures(members)["consultation_open_days"] == "27.5"
+    tables = {table["name"] for table in public["tables"]}
+    assert tables == {"balance-figures", "balance-participation", "balance-meeting-access"}
+    assert any("From the moment a consultation opened" in note for note in public["notes"])
