@@ -35,6 +35,11 @@ class BalancePeriod:
             condition &= Q(**{f"{field}__gte": self.starts_at})
         return condition
 
+    def contains(self, moment: datetime) -> bool:
+        """Whether ``moment`` falls in the period (as ``within`` in a query)."""
+        after_start = self.starts_at is None or moment >= self.starts_at
+        return after_start and moment < self.ends_before
+
     @property
     def first_day(self) -> date | None:
         return timezone.localdate(self.starts_at) if self.starts_at is not None else None

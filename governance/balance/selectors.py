@@ -63,24 +63,27 @@ def in_good_standing(*, on: date) -> Eligible:
 def consultation_figures(scope: Scope) -> list[Figure]:
     """Median days a consultation was open (consultations that closed in the period) and
     median days from the end of a consultation to its decision's publication in the decision
-    log (decisions published in the period). Two queries."""
+    log (decisions published in the period). One query."""
     period = scope.period
-    closed = scope.proposals.filter(
-        period.within("consultation_closed_at"), consultation_opened_at__isnull=False
-    ).values_list("consultation_opened_at", "consultation_closed_at")
-    open_for = [closed_at - opened_at for opened_at, closed_at in closed if opened_at and closed_at]
     first_decision = (
         PublishedDecision.objects.filter(proposal_id=OuterRef("pk"))
         .order_by("entry__published_at")
         .values("entry__published_at")[:1]
     )
-    decided = (
+    rows = (
         scope.proposals.filter(consultation_closed_at__isnull=False)
         .annotate(decision_published_at=Subquery(first_decision))
-        .filter(period.within("decision_published_at"))
-        .values_list("consultation_closed_at", "decision_published_at")
+        .filter(period.within("consultation_closed_at") | period.within("decision_published_at"))
+        .values_list("consultation_opened_at", "consultation_closed_at", "decision_published_at")
     )
-    to_decision = [published - closed_at for closed_at, published in decided]
+    open_for, to_decision = [], []
+    for opened_at, closed_at, published_at in rows:
+        if closed_at is None:  # excluded by the query: for the type checker
+            continue
+        if opened_at is not None and period.contains(closed_at):
+            open_for.append(closed_at - opened_at)
+        if published_at is not None and period.contains(published_at):
+            to_decision.append(published_at - closed_at)
     return [
         Figure(
             key="consultation_open_days",
@@ -119,7 +122,7 @@ def participation(scope: Scope) -> list[ChamberParticipation]:
     posted through the portal or recorded by the secretariat on the organisation's behalf) and
     how many voted (a vote in a ballot closed in the period whose roll-call is published: not
     secret); and the community groups (not members) whose input was recorded in the period, in
-    their chamber. Four queries."""
+    their chamber. Three queries."""
     period = scope.period
     in_scope = scope.proposals.values("pk")
     spoken = (
@@ -190,7 +193,7 @@ def balance_of(scope: Scope) -> Balance:
 
 def balance(*, user: Actor, period: BalancePeriod) -> Balance:
     """The balance figures as ``user`` may see them: over the proposals the access policy lets
-    them see, with today's members in good standing as the eligible organisations. Ten
+    them see, with today's members in good standing as the eligible organisations. Seven
     queries, whatever the number of proposals, comments or votes."""
     scope = Scope(
         period=period,

@@ -98,5 +98,5 @@ def test_the_country_page_queries_do_not_grow_with_its_rows(
         make_proposal(status=S.CONSULTATION, title=f"Bolivian rule {number}", countries=["BO"])
     _decided(world, "Salar community consent rule", ["BO"])
     client: Client = world.client_for(role)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(16):
         assert client.get("/countries/BO/").status_code == 200
