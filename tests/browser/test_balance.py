@@ -55,7 +55,7 @@ def test_the_balance_figures_read_on_a_phone_and_by_keyboard(page, assert_access
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page)
 
-    period = page.get_by_label("Period")
+    period = section.get_by_role("combobox", name="Period")
     period.focus()
     period.select_option(label="Last 90 days")
     page.keyboard.press("Tab")
