@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,29 +50,18 @@ class Dashboard:
     upcoming_ballots: list[Proposal]
     status_counts: list[tuple[str, str, int]]  # (status, label, number)
     bodies: list[Body]
-    average_consultation_days: float | None
 
 
 def dashboard(*, user: Actor) -> Dashboard:
     """What the governance dashboard shows this user: active objectives with their indicators,
     the open consultations and upcoming ballots they may see, how many proposals they may see
-    per status, the bodies, and the average length of a consultation (balance of consultation
-    and action). A constant number of queries, whatever the number of proposals."""
+    per status and the bodies (the balance figures are ``governance.balance``'s). A constant
+    number of queries, whatever the number of proposals."""
     visible = policy.visible(user, Proposal.objects.all())
     counts = dict(
         visible.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     consultations = list(open_consultations(user=user)[: OPEN_CONSULTATIONS_SHOWN + 1])
-    duration = visible.filter(
-        consultation_opened_at__isnull=False, consultation_closed_at__isnull=False
-    ).aggregate(
-        average=Avg(
-            ExpressionWrapper(
-                F("consultation_closed_at") - F("consultation_opened_at"),
-                output_field=DurationField(),
-            )
-        )
-    )["average"]
     return Dashboard(
         objectives=list(objective_list(active_only=True)),
         open_consultations=consultations[:OPEN_CONSULTATIONS_SHOWN],
@@ -82,7 +71,6 @@ def dashboard(*, user: Actor) -> Dashboard:
             (status.value, status.label, counts.get(status.value, 0)) for status in ProposalStatus
         ],
         bodies=list(Body.objects.order_by("order", "name")),
-        average_consultation_days=round(duration.total_seconds() / 86400, 1) if duration else None,
     )
 
 

@@ -8,6 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from governance.balance import selectors as balance_selectors
+from governance.balance.charts import balance_charts
+from governance.balance.forms import period_form
 from governance.ballots.selectors import ballots_needing
 from governance.ballots.views import ballot_dashboard_context
 from governance.dashboard import selectors
@@ -15,11 +18,16 @@ from governance.dashboard import selectors
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    form = period_form(request.GET)
+    balance = balance_selectors.balance(user=request.user, period=form.chosen())
     return render(
         request,
         "governance/dashboard.html",
         {
             "dashboard": selectors.dashboard(user=request.user),
+            "balance": balance,
+            "balance_charts": balance_charts(balance),
+            "period_form": form,
             **ballot_dashboard_context(request),
         },
     )

@@ -202,17 +202,26 @@ class ChamberFigures:
     days: list[int] = field(default_factory=list, repr=False)
 
 
-def meeting_request_figures() -> tuple[list[ChamberFigures], ChamberFigures]:
+def meeting_request_figures(
+    *, requested_from: datetime | None = None, requested_before: datetime | None = None
+) -> tuple[list[ChamberFigures], ChamberFigures]:
     """Equal access in figures, per chamber (every chamber, in order) and for all together:
     requests made, granted (a meeting scheduled), declined, awaiting; the median whole days
     from a granted request to the start of its meeting; and how many granted requests' meetings
-    were held (their attendance recorded). Public: only counts, no request. Two queries."""
+    were held (their attendance recorded). Only the requests made in ``[requested_from,
+    requested_before)`` when given (each bound optional). Public: only counts, no request. Two
+    queries."""
     rows: dict[int, ChamberFigures] = {
         chamber.pk: ChamberFigures(chamber=chamber)
         for chamber in Chamber.objects.order_by("order", "name")
     }
     total = ChamberFigures(chamber=None)
-    for request in MeetingRequest.objects.select_related("meeting"):
+    requests = MeetingRequest.objects.select_related("meeting")
+    if requested_from is not None:
+        requests = requests.filter(requested_at__gte=requested_from)
+    if requested_before is not None:
+        requests = requests.filter(requested_at__lt=requested_before)
+    for request in requests:
         for row in (rows[request.chamber_id], total):
             _count(row, request)
     for row in [*rows.values(), total]:

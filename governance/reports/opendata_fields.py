@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from governance.reports.opendata_fields_balance import BALANCE_FIELDS
+
 # When the rows' figures hold. "{period}" is the report's period in words.
 IN_PERIOD = "Period: what happened in the report's period ({period})."
 AT_END = "Period: as it stood on the last day of the report's period ({period})."
@@ -259,18 +261,6 @@ FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
             "decisions": ("Proposals decided in the month, whatever the result.", PROPOSALS),
         },
     ),
-    "consultation-and-decision-times": (
-        IN_PERIOD,
-        {
-            "proposal_id": _PROPOSAL_ID,
-            "title": _TITLE,
-            "consultation_opened_at": ("When the consultation opened.", MOMENT),
-            "consultation_closed_at": ("When the consultation closed.", MOMENT),
-            "days_in_consultation": ("How long the consultation was open.", DAYS),
-            "decided_at": ("When the result was recorded.", MOMENT),
-            "days_to_decision": ("Time from the end of consultation to the result.", DAYS),
-        },
-    ),
     "decisions": (
         IN_PERIOD,
         {
@@ -355,6 +345,7 @@ FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
             "requirements": ("Requirements of the alliance's baseline.", REQUIREMENTS),
         },
     ),
+    **BALANCE_FIELDS,
 }
 # standards-coverage: "<class>_at_start" and "<class>_at_end" for each coverage class.
 AT_START_OR_END = {

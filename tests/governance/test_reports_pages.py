@@ -91,8 +91,9 @@ def test_a_ready_report_page_shows_figures_charts_with_tables_and_checksums(
         assert file.get_absolute_url() in text
     for table in report.tables:
         assert table["sha256"] in text
-    assert text.count('<svg xmlns="http://www.w3.org/2000/svg" class="report-chart"') == 3
-    for chart in ("participation-by-chamber", "membership-by-chamber", "results-by-month"):
+    assert text.count('<svg xmlns="http://www.w3.org/2000/svg" class="report-chart"') == 4
+    charted = ("participation-by-chamber", "membership-by-chamber", "results-by-month")
+    for chart in (*charted, "balance-participation"):
         assert f'data-table="{chart}"' in text  # each chart's data table beside it
     assert 'data-figure="members_at_end"' in text
     assert "Nothing to report yet" in text  # actions, initiatives

@@ -3,6 +3,7 @@ functions in ``registry`` when imported (all are imported here, in no particular
 registry orders them)."""
 
 from governance.reports.sections import (  # noqa: F401 (imported to register)
+    balance,
     consultations,
     coverage,
     decided,

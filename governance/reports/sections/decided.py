@@ -1,6 +1,6 @@
 """Proposals decided in the period (their ballot's result recorded): the result, the option
-chosen with its trade-offs, the cost of action and of inaction; results per month; and the
-balance of consultation and decision (how long consultations ran, how long until a result)."""
+chosen with its trade-offs, the cost of action and of inaction; and results per month. (The
+balance of consultation and action is the ``balance`` section's.)"""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from governance.proposals.models import (
     ProposalStatus,
     ProposalStatusChange,
 )
-from governance.reports.sections.consultations import consultations_in_period
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     DATETIME,
@@ -38,11 +37,8 @@ from governance.reports.values import (
     SectionContent,
     Table,
     absolute,
-    days,
     iso_datetime,
     labels,
-    mean,
-    median,
     money,
 )
 
@@ -72,12 +68,6 @@ def decided_in_period(context: ReportContext) -> list[Decided]:
         .order_by("changed_at", "pk")
     )
     return [Decided(change.proposal, change.to_status, change.changed_at) for change in changes]
-
-
-def _seconds(later: datetime | None, earlier: datetime | None) -> Decimal | None:
-    if later is None or earlier is None:
-        return None
-    return Decimal((later - earlier).total_seconds())
 
 
 @register_section(
@@ -253,88 +243,4 @@ def proposals_decided_section(context: ReportContext) -> SectionContent:
             "decisions-per-month", "Decisions per month", "results-by-month", "month", "decisions"
         )
     )
-    return content
-
-
-@register_section(
-    key="balance",
-    title="Balance of consultation and decision",
-    order=40,
-    description=(
-        "How long the consultations that closed in the period ran, and how long the proposals "
-        "decided in the period took from the end of their consultation to their result "
-        "(deliberation and ballot). Both in days, with one decimal."
-    ),
-)
-def balance_section(context: ReportContext) -> SectionContent:
-    period = context.period
-    closed = [
-        p
-        for p in consultations_in_period(context)
-        if p.consultation_closed_at and p.consultation_closed_at < period.ends_before
-    ]
-    in_consultation = [
-        s
-        for p in closed
-        if (s := _seconds(p.consultation_closed_at, p.consultation_opened_at)) is not None
-    ]
-    decided = decided_in_period(context)
-    to_decision = [
-        s
-        for item in decided
-        if (s := _seconds(item.decided_at, item.proposal.consultation_closed_at)) is not None
-    ]
-    content = SectionContent()
-    for key, label, values in (
-        ("consultation", "in consultation (consultations closed in the period)", in_consultation),
-        (
-            "to_decision",
-            "from the end of consultation to the result (proposals decided)",
-            to_decision,
-        ),
-    ):
-        middle, average = median(values), mean(values)
-        content.figure(f"{key}_count", f"Proposals measured: {label}", len(values))
-        content.figure(
-            f"{key}_median_days",
-            f"Median days {label}",
-            days(middle) if middle is not None else None,
-        )
-        content.figure(
-            f"{key}_mean_days",
-            f"Average days {label}",
-            days(average) if average is not None else None,
-        )
-    table = Table(
-        "consultation-and-decision-times",
-        "Time in consultation and time to a result, per proposal",
-        [
-            Column("proposal_id", "Proposal", INTEGER, hidden=True),
-            Column("title", "Title"),
-            Column("consultation_opened_at", "Consultation opened", DATETIME),
-            Column("consultation_closed_at", "Consultation closed", DATETIME),
-            Column("days_in_consultation", "Days in consultation", NUMBER),
-            Column(
-                "decided_at", "Result recorded", DATETIME, "Empty when not decided in the period."
-            ),
-            Column("days_to_decision", "Days from the end of consultation to the result", NUMBER),
-        ],
-    )
-    decided_at = {item.proposal.pk: item.decided_at for item in decided}
-    proposals = {p.pk: p for p in closed} | {item.proposal.pk: item.proposal for item in decided}
-    for pk in sorted(proposals):
-        proposal = proposals[pk]
-        consultation = _seconds(proposal.consultation_closed_at, proposal.consultation_opened_at)
-        result_at = decided_at.get(pk)
-        decision = _seconds(result_at, proposal.consultation_closed_at)
-        table.add(
-            pk,
-            proposal.title,
-            iso_datetime(proposal.consultation_opened_at),
-            iso_datetime(proposal.consultation_closed_at),
-            days(consultation) if consultation is not None else None,
-            iso_datetime(result_at),
-            days(decision) if decision is not None else None,
-        )
-    content.tables.append(table)
     return content

@@ -1,0 +1,229 @@
+"""Issue 17's check: the balance figures recomputed independently from the API's raw dates
+(proposals' consultation dates, the decision log's publication times, comments' and roll-call
+votes' organisations, organisations' chambers and standing) match the dashboard and the
+balance API, for an anonymous reader and for a member (who also sees members-only work)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.policy import SYSTEM
+from alliance_portal.roles import Role
+from governance.ballots import services as ballot_services
+from governance.consultations import services as consultation_services
+from governance.consultations.models import AuthorKind, Channel
+from governance.proposals import services as proposal_services
+from governance.proposals.models import Proposal, ProposalStatus
+from tests.governance.factories import make_proposal, member_comment
+from tests.governance.test_ballots_factories import chamber, open_ballot, vote
+
+S = ProposalStatus
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+
+
+def _all(api: APIClient, url: str) -> list[dict]:
+    rows: list[dict] = []
+    while url:
+        answer = api.get(url)
+        assert answer.status_code == 200, url
+        rows += answer.json()["results"]
+        url = answer.json()["next"]
+    return rows
+
+
+def _days(durations: list[timedelta]) -> str | None:
+    if not durations:
+        return None
+    seconds = median(Decimal(str(d.total_seconds())) for d in durations)
+    return str((Decimal(seconds) / 86400).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def _percent(part: int, whole: int) -> str | None:
+    if not whole:
+        return None
+    return str((Decimal(part) * 100 / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def recompute(api: APIClient, starts_at: datetime | None, ends_before: datetime) -> dict:
+    """The figures from the raw dates of the public API, written out again."""
+
+    def within(moment: datetime | None) -> bool:
+        return (
+            moment is not None
+            and (starts_at is None or moment >= starts_at)
+            and (moment < ends_before)
+        )
+
+    proposals = {p["id"]: p["consultation"] for p in _all(api, "/api/v1/proposals/?page_size=200")}
+    open_for = [
+        _moment(c["closed_at"]) - _moment(c["opened_at"])
+        for c in proposals.values()
+        if c["opened_at"] and within(_moment(c["closed_at"]))
+    ]
+    published: dict[int, datetime] = {}
+    for entry in _all(api, "/api/v1/decision-log/?kind=decision&page_size=200"):
+        proposal = json.loads(entry["canonical"])["record"].get("proposal") or {}
+        moment = _moment(entry["published_at"])
+        if proposal.get("id") in proposals and moment is not None:
+            published[proposal["id"]] = min(published.get(proposal["id"], moment), moment)
+    to_decision = [
+        moment - _moment(proposals[pk]["closed_at"])
+        for pk, moment in published.items()
+        if proposals[pk]["closed_at"] and within(moment)
+    ]
+    day = timezone.localdate(ends_before - timedelta(microseconds=1)).isoformat()
+    eligible: dict[str, set[str]] = defaultdict(set)
+    for organisation in _all(api, "/api/v1/organisations/?status=active&page_size=200"):
+        if not organisation["joined_on"] or organisation["joined_on"] <= day:
+            eligible[organisation["chamber"]].add(organisation["slug"])
+    commented: set[str] = set()
+    groups: dict[str, set[str]] = defaultdict(set)
+    for pk in proposals:
+        for comment in _all(api, f"/api/v1/proposals/{pk}/comments/?page_size=200"):
+            if comment["status"] != "shown" or not within(_moment(comment["created_at"])):
+                continue
+            if comment["organisation"]:
+                commented.add(comment["organisation"])
+            elif comment["group"]:
+                groups[comment["chamber"]].add(comment["group"]["name"])
+    voted: set[str] = set()
+    for ballot in _all(api, "/api/v1/ballots/?state=closed&page_size=200"):
+        if not ballot["secret"] and within(_moment(ballot["closed_at"])):
+            votes = api.get(f"/api/v1/ballots/{ballot['id']}/votes/").json()
+            voted |= {row["organisation"] for row in votes}
+    chambers = {}
+    for slug in eligible.keys() | groups.keys():
+        members = eligible[slug]
+        chambers[slug] = (len(members), len(members & commented), len(members & voted))
+        chambers[slug] += (len(groups[slug]),)
+    return {
+        "consultation_open_days": (_days(open_for), len(open_for)),
+        "consultation_to_decision_days": (_days(to_decision), len(to_decision)),
+        "chambers": chambers,
+    }
+
+
+@pytest.fixture
+def history(world, make_organisation) -> None:
+    """Consultations, comments (one recorded by phone, one for a community group), roll-call
+    and secret ballots, and a members-only proposal, spread over the last two years."""
+    industry = chamber("industry", 1)
+    company = make_organisation("Cobalt Mining Company", chamber=industry)
+    make_organisation("Late Joiner", chamber=industry, joined_on=timezone.localdate())
+    now = timezone.now()
+    secretariat = world.users[Role.SECRETARIAT]
+    for number, (disclosure, secret, ago) in enumerate(
+        [
+            (DisclosureLevel.PUBLIC, False, 40),
+            (DisclosureLevel.PUBLIC, True, 200),
+            (DisclosureLevel.MEMBERS, False, 20),
+            (DisclosureLevel.PUBLIC, False, 500),
+        ]
+    ):
+        proposal = make_proposal(
+            status=S.CONSULTATION,
+            title=f"Rule {number}",
+            disclosure=disclosure,
+            public_consultation=disclosure == DisclosureLevel.PUBLIC,
+        )
+        member_comment(proposal, world.own if number % 2 else world.other)
+        member_comment(proposal, company, channel=Channel.PHONE)
+        if number == 0:
+            consultation_services.comment_record_received(
+                actor=SYSTEM,
+                proposal=proposal,
+                text="Heard on the radio.",
+                author_kind=AuthorKind.GROUP,
+                group_name="Fishers of Lake Tanganyika",
+                group_chamber=world.own.chamber,
+                channel=Channel.RADIO,
+            )
+        proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
+        ballot = open_ballot(title=f"Ballot {number}", disclosure=disclosure, secret=secret)
+        vote(ballot, world.own, "yes")
+        vote(ballot, company, "no")
+        ballot_services.ballot_close(actor=secretariat, ballot=ballot, reason="All voted.")
+        for pk, days in ((proposal.pk, ago), (ballot.proposal_id, ago - 3)):
+            Proposal.objects.filter(pk=pk).update(
+                consultation_opened_at=now - timedelta(days=days + 10 + number),
+                consultation_closed_at=now - timedelta(days=days),
+            )
+
+
+def _dashboard(client: Client, period: str) -> dict:
+    html = client.get(f"/governance/?period={period}").content.decode()
+    figures = {
+        key: (value or None, int(items))
+        for key, value, items in re.findall(
+            r'data-figure="([a-z_]+)" data-value="([\d.]*)" data-items="(\d+)"', html
+        )
+    }
+    chambers = {
+        slug: tuple(int(n) for n in numbers)
+        for slug, *numbers in re.findall(
+            r'<tr data-chamber="([a-z-]+)" data-eligible="(\d+)" data-commented="(\d+)" '
+            r'data-voted="(\d+)" data-groups="(\d+)"',
+            html,
+        )
+    }
+    return {**figures, "chambers": chambers}
+
+
+@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.MEMBER])
+@pytest.mark.parametrize("period", ["90d", "12m", "all"])
+def test_figures_recomputed_from_the_api_match_the_dashboard(history, world, role, period):
+    api = APIClient()
+    client = Client()
+    if world.users[role] is not None:
+        api.force_authenticate(world.users[role])
+        client.force_login(world.users[role])
+    answer = api.get(f"/api/v1/balance/?period={period}").json()
+    expected = recompute(
+        api, _moment(answer["period"]["starts_at"]), _moment(answer["period"]["ends_before"])
+    )
+    figures = {f["key"]: (f["value"], f["items"]) for f in answer["figures"]}
+    chambers = {
+        row["chamber"]: (
+            row["eligible"],
+            row["commented"],
+            row["voted"],
+            row["community_groups_heard"],
+        )
+        for row in answer["participation"]
+        if row["chamber"] and (row["eligible"] or row["community_groups_heard"])
+    }
+    for row in answer["participation"]:
+        if row["chamber"] in expected["chambers"]:
+            eligible, commented, voted, _groups = expected["chambers"][row["chamber"]]
+            assert row["commented_percent"] == _percent(commented, eligible)
+            assert row["voted_percent"] == _percent(voted, eligible)
+    page = _dashboard(client, period)
+    for key in ("consultation_open_days", "consultation_to_decision_days"):
+        assert figures[key] == expected[key] == page[key], key
+    assert chambers == expected["chambers"]
+    assert {
+        slug: numbers
+        for slug, numbers in page["chambers"].items()
+        if slug != "all" and (numbers[0] or numbers[3])
+    } == expected["chambers"]
+
+
+def test_the_history_has_something_to_measure(history, world) -> None:
+    """The scenario above is not empty: the check compares real numbers."""
+    answer = APIClient().get("/api/v1/balance/?period=all").json()
+    assert all(f["items"] >= 2 for f in answer["figures"])
+    assert any(row["voted"] and row["commented"] for row in answer["participation"])
