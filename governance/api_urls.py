@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("governance.reports.api_urls")),
     path("", include("governance.meetings.api_urls")),
     path("", include("governance.reviews.api_urls")),
+    path("", include("governance.actions.api_urls")),
 ]
