@@ -50,7 +50,7 @@ class MilestoneInline(ReadOnlyInline):
     fields = ("position", "title", "due_date", "done_on")
 
 
-class UpdateInline(ReadOnlyInline):
+class UpdateInline(ChoiceArrayAdminMixin, ReadOnlyInline):
     model = ProgressUpdate
     fields = ("posted_at", "organisation", "status", "percent", "text", "evidence_url")
 
@@ -74,6 +74,11 @@ class ActionItemAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: ActionItem | None = None) -> Any:
         return ("decision", *self.readonly_fields) if obj is not None else self.readonly_fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """An action's timeline and statements are public records: it is cancelled, with a
+        reason, by its owner, never deleted."""
+        return False
 
     @admin.display(boolean=True)
     def overdue(self, obj: ActionItem) -> bool:

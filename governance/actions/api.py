@@ -155,6 +155,15 @@ def _detail(request: Request, pk: int) -> dict[str, Any]:
     return answer
 
 
+class MilestoneInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    due_date = serializers.DateField()
+    done_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+    class Meta:
+        ref_name = "ActionMilestoneInput"
+
+
 class ActionInputSerializer(serializers.Serializer):
     decision = serializers.PrimaryKeyRelatedField(
         queryset=PublishedDecision.objects.all(), help_text="The decision's log seq."
@@ -171,7 +180,7 @@ class ActionInputSerializer(serializers.Serializer):
     disclosure = choice_field(DisclosureLevel, required=False, default=DisclosureLevel.PUBLIC)
     countries = serializers.ListField(child=CountryField(), required=False, default=list)
     progress_mode = choice_field(ProgressMode, required=False, default=ProgressMode.PERCENT)
-    milestones = MilestoneSerializer(many=True, required=False)
+    milestones = MilestoneInputSerializer(many=True, required=False)
 
     class Meta:
         ref_name = "ActionItemInput"

@@ -70,11 +70,9 @@ def action_list(
 
 def action_get(*, user: Actor, pk: int) -> ActionItem:
     """One action ``user`` may see (404 otherwise; an anonymous visitor is asked to sign in),
-    with its decision, owner and responsible person."""
+    with its decision, owner, responsible person and milestone counts."""
     return policy.get_visible_or_404(
-        user,
-        ActionItem.objects.select_related("decision", "owner", "responsible__user"),
-        pk=pk,
+        user, _with_related(ActionItem.objects.select_related("responsible__user")), pk=pk
     )
 
 

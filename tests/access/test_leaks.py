@@ -43,6 +43,9 @@ RISKS = frozenset({"Zmkriskpublic", "Zmkriskmembers", "Zmkrisksecretariat"})
 PROPOSALS = frozenset({"Zmkpublicproposal", "Zmkmembersproposal"})
 COMMENTS = frozenset({"Zmkshowncomment", "Zmkheldcomment", "Zmkrejectedcomment"})
 CONCEPTS = frozenset({"Zmkagreedconcept", "Zmkproposedconcept"})
+ACTIONS = frozenset(
+    {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
+)
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -63,7 +66,7 @@ OUTPUTS: dict[str, Output] = {
     "profile B": Output(lambda w: f"/members/{w.other.slug}/", PEOPLE_OF["other"]),
     # Countries: the index and a country's page with its risk notes.
     "countries": Output(_fixed("/countries/"), frozenset()),
-    "country page": Output(_fixed("/countries/cd/"), RISKS),
+    "country page": Output(_fixed("/countries/cd/"), RISKS | ACTIONS),
     "api country": Output(_fixed("/api/v1/countries/cd/"), RISKS),
     # Governance: proposals (lists, search, dashboard, home), comments, the decision feed.
     "home": Output(_fixed("/"), PROPOSALS),
@@ -80,6 +83,12 @@ OUTPUTS: dict[str, Output] = {
     ),
     "decision feed": Output(_fixed("/governance/decisions/feed/"), frozenset()),
     "api decision log": Output(_fixed(f"/api/v1/decision-log/{PAGE}"), frozenset()),
+    # Actions after decisions: the list, its filters, the API, the decision page.
+    "actions": Output(_fixed("/governance/actions/"), ACTIONS),
+    "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),
+    "api actions": Output(_fixed(f"/api/v1/actions/{PAGE}"), ACTIONS),
+    "api actions by country": Output(_fixed(f"/api/v1/actions/{PAGE}&country=CD"), ACTIONS),
+    "decision actions": Output(lambda w: _m(w)["action_decision"].get_absolute_url(), ACTIONS),
     # Glossary: lists, search, autocomplete, exports, feed, revisions, usage notes.
     "glossary": Output(_fixed("/glossary/"), CONCEPTS),
     "glossary search": Output(_fixed("/glossary/?q=Zmk"), CONCEPTS),

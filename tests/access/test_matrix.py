@@ -56,6 +56,8 @@ NO_DELETE_MODELS = (
         # A review's outcome is a log entry; a translation is replaced, never removed by hand.
         "governance.DecisionReview",
         "governance.ProposalTranslation",
+        # An action's timeline and decision-log statements are public records.
+        "governance.ActionItem",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.
