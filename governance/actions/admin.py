@@ -108,4 +108,7 @@ class ActionItemAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        """The inlines are read-only and the milestones were saved by the use case."""
+        """The inlines are read-only and the milestones were saved by the use case (nothing
+        of the inlines is saved; the change message finds nothing added or changed)."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []

@@ -137,7 +137,8 @@ def _carry_out(
         milestones_done=list(first_milestone) if milestones else None,
         now=started,
     )
-    if plan.story == "blocked":
+    # One blocked action in the demo; the plan's later turns stay in progress.
+    if plan.story == "blocked" and not ActionItem.objects.filter(status="blocked").exists():
         services.action_status_change(
             actor=SYSTEM,
             item=item,
