@@ -116,8 +116,8 @@ def _carry_out(
     item = services.action_item_create(
         actor=SYSTEM,
         decision=decision,
-        title=f"{plan.title}: {decision.title}"[:200],
-        description=f"Carries out decision {decision.seq}. {plan.update.split(';')[0]}.",
+        title=plan.title,
+        description=f"Part of carrying out decision {decision.seq}, “{decision.title}”.",
         owner=owner,
         responsible=_responsible(owner),
         due_date=due,

@@ -163,7 +163,7 @@ def test_the_list_and_the_timeline_keep_their_query_counts(
         while ActionItem.objects.count() < count:
             item = action(world.own, on=adopted)
             services.action_progress_post(actor=SYSTEM, item=item, text="Going.", percent=10)
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(6):
             assert api.get("/api/v1/actions/").status_code == 200
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(6):
             assert api.get(f"/api/v1/actions/{item.pk}/").status_code == 200

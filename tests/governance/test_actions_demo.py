@@ -48,7 +48,7 @@ def test_every_adopted_demo_decision_has_actions_in_every_state(demo, client) ->
 
     listing = client.get("/governance/actions/?overdue=yes")
     assert listing.status_code == 200
-    assert "Overdue since" in listing.content.decode()
+    assert "Overdue: was due" in listing.content.decode()
     page = client.get(blocked.get_absolute_url()).content.decode()
     assert escape(blocked.status_reason) in page
 
