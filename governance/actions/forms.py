@@ -196,9 +196,7 @@ class ProgressForm(GuidedForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Required when the action is blocked or cancelled.",
     )
-    percent = forms.IntegerField(
-        label="Progress (percent)", required=False, min_value=0, max_value=100
-    )
+    percent = forms.IntegerField(label="Percent done", required=False, min_value=0, max_value=100)
     milestones_done = forms.ModelMultipleChoiceField(
         label="Milestones done",
         queryset=ActionMilestone.objects.none(),

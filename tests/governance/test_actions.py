@@ -301,3 +301,22 @@ def test_the_country_page_lists_the_actions_concerning_it(world) -> None:
     assert "Bolivian members work" not in anonymous
     member = world.client_for(Role.MEMBER).get("/countries/BO/").content.decode()
     assert "Bolivian members work" in member
+
+
+def test_the_progress_form_says_what_to_do_and_keeps_nothing(world) -> None:
+    from tests.guided import guided
+
+    item = action(world.own)
+    response = _progress(
+        world.client_for(Role.MEMBER), item, text="", status="cancelled", percent="140"
+    )
+    assert response.status_code == 200
+    guided(
+        response.content.decode(),
+        {
+            "Enter what was done": "id_text",
+            "Enter the percent done from 0 to 100": "id_percent",
+        },
+    )
+    item.refresh_from_db()
+    assert (item.status, ProgressUpdate.objects.count()) == ("planned", 0)
