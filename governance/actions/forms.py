@@ -58,8 +58,9 @@ class ActionFilterForm(forms.Form):
 
     def filters(self) -> dict[str, Any]:
         """The valid filters, as ``selectors.action_list`` takes them."""
-        if not self.is_bound or not self.is_valid():
+        if not self.is_bound:
             return {}
+        self.is_valid()  # a filter that names nothing known is left out, with its message
         data = self.cleaned_data
         found: dict[str, Any] = {
             name: data[name]
