@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import apply_service_error
 from governance.actions import selectors, services
 from governance.actions.forms import (
@@ -25,7 +26,7 @@ from governance.actions.forms import (
     milestones_text,
 )
 from governance.actions.models import ActionItem, StatementOccasion
-from governance.decision_log.models import PublishedDecision
+from governance.decision_log.models import DecisionOutcome, DecisionState, PublishedDecision
 
 PAGE_SIZE = 25
 
@@ -59,7 +60,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_report": policy.may(request.user, "action_item.report", item),
             "may_publish": policy.may(request.user, "action_item.publish_statement", item)
             and services.statement_occasion(item) is not None
-            and item.disclosure == "public",
+            and item.disclosure == DisclosureLevel.PUBLIC,
         },
     )
 
@@ -72,8 +73,8 @@ def decision_actions_context(
         return {"actions": [], "may_add_action": False}
     return {
         "actions": selectors.decision_actions(user=request.user, decision=decision),
-        "may_add_action": decision.outcome == "adopted"
-        and decision.state != "withdrawn"
+        "may_add_action": decision.outcome == DecisionOutcome.ADOPTED
+        and decision.state != DecisionState.WITHDRAWN
         and policy.may(request.user, "action_item.manage"),
     }
 
