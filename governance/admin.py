@@ -2,6 +2,7 @@
 Whatever has rules goes through the same services as the pages and the API; a refusal is shown
 as a message and nothing is saved. Importing the feature modules here registers them."""
 
+from governance.actions import admin as actions_admin
 from governance.ballots import admin as ballots_admin
 from governance.bodies import admin as bodies_admin
 from governance.consultations import admin as consultations_admin
@@ -15,6 +16,7 @@ from governance.reviews import admin as reviews_admin
 from governance.versions import admin as versions_admin
 
 __all__ = [
+    "actions_admin",
     "ballots_admin",
     "bodies_admin",
     "consultations_admin",

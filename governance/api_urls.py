@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("governance.meetings.api_urls")),
     path("", include("governance.reviews.api_urls")),
     path("", include("governance.balance.api_urls")),
+    path("", include("governance.actions.api_urls")),
 ]

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alliance_portal.demo import DemoLogin
 from governance import demo_constitution, demo_input
+from governance.actions import demo as demo_actions
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
@@ -44,4 +45,5 @@ def seed() -> list[DemoLogin]:
     demo_tabling.seed(now, organisations)
     demo_input.seed()
     demo_notifications.seed()
+    demo_actions.seed(now)
     return []  # no logins of its own

@@ -2,6 +2,13 @@
 importing them here registers them under the app label ``governance``. Code imports a model from
 its feature package."""
 
+from governance.actions.models import (
+    ActionItem,
+    ActionMilestone,
+    ActionStatement,
+    ActionStatus,
+    ProgressUpdate,
+)
 from governance.ballots.models import (
     Ballot,
     BallotElector,
@@ -89,6 +96,10 @@ from governance.reviews.models import DecisionReview, ReviewOutcome
 from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
+    "ActionItem",
+    "ActionMilestone",
+    "ActionStatement",
+    "ActionStatus",
     "AgendaItem",
     "AuthorKind",
     "Ballot",
@@ -136,6 +147,7 @@ __all__ = [
     "MeetingWith",
     "Objective",
     "ObjectiveStatus",
+    "ProgressUpdate",
     "Proposal",
     "ProposalEffect",
     "ProposalOrigin",

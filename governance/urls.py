@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("governance.reports.urls")),
     path("", include("governance.meetings.urls")),
     path("", include("governance.reviews.urls")),
+    path("", include("governance.actions.urls")),
 ]

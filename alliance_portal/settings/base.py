@@ -297,6 +297,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "governance.actions.models.ActionStatus",
         "EffectKindEnum": "governance.effects.api.EFFECT_KINDS",
         "OrganisationKindEnum": "members.models.OrganisationKind",
     },

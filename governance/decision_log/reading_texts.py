@@ -181,6 +181,7 @@ class Statement:
     decided_by: dict[str, Any] | None = None
     outcome: str = ""  # a review's outcome in words
     due_on: date | None = None  # the date a review was due
+    action: dict[str, Any] | None = None  # a statement about an action item: its record
 
 
 def _endorser(record: dict[str, Any]) -> str:
@@ -225,6 +226,17 @@ def statement_of(seq: int, kind: str, record: dict[str, Any]) -> Statement:
             outcome=outcome,
             due_on=day(record.get("due_on")),
         )
+    action = record.get("action") if kind == LogEntryKind.STATEMENT else None
+    if isinstance(action, dict):
+        return Statement(
+            seq,
+            kind,
+            f"The secretariat, on the action “{action.get('title', '')}” of "
+            f"{org(action.get('owner')) or 'a member organisation'}",
+            day(record.get("filed_at")),
+            str(record.get("text") or ""),
+            action=action,
+        )
     if kind == LogEntryKind.STATEMENT:
         heading = "A civil-society reviewer"
     elif kind == LogEntryKind.DISSENT:
@@ -253,6 +265,8 @@ class Said:
     endorsements: list[Statement]
     changes: list[Statement]
     decision_reviews: list[Statement] = field(default_factory=list)  # reviews' outcomes
+    # The secretariat's statements on the actions carrying the decision out.
+    implementation: list[Statement] = field(default_factory=list)
 
 
 def said_about(related: list[tuple[Any, dict[str, Any]]]) -> Said:
@@ -269,8 +283,9 @@ def said_about(related: list[tuple[Any, dict[str, Any]]]) -> Said:
 
     return Said(
         dissents=of(LogEntryKind.DISSENT),
-        reviews=of(LogEntryKind.STATEMENT),
+        reviews=[s for s in of(LogEntryKind.STATEMENT) if s.action is None],
         endorsements=of(LogEntryKind.ENDORSEMENT),
         changes=of(LogEntryKind.AMENDMENT, LogEntryKind.CORRECTION, LogEntryKind.WITHDRAWAL),
         decision_reviews=of(LogEntryKind.REVIEW),
+        implementation=[s for s in of(LogEntryKind.STATEMENT) if s.action is not None],
     )

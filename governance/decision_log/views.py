@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
+from governance.actions.views import decision_actions_context
 from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
 from governance.decision_log.models import DecisionLogEntry
@@ -63,6 +64,9 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "head": selectors.decision_log_head(),
             "can_change": policy.may(request.user, "decision.correct"),
             **decision_review_context(request, entry_page.decision),
+            **(
+                decision_actions_context(request, entry_page.decision) if entry_page.reading else {}
+            ),
         },
     )
 

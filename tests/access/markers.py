@@ -58,6 +58,12 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkcertownpublic": ALL,
     "Zmkcertothermembers": MEMBERS_LEVEL,
     "Zmkcertothersecretariat": STAFF,
+    # Action items after an adopted decision about CD, by level and owner: A's
+    # secretariat-level action is A's people's too; B's is not.
+    "Zmkactionpublic": ALL,
+    "Zmkactionmembers": MEMBERS_LEVEL,
+    "Zmkactionothersecretariat": STAFF,
+    "Zmkactionownsecretariat": STAFF | PEOPLE_OF_A,
 }
 
 
@@ -122,7 +128,12 @@ def plant(world) -> dict[str, Any]:
     _plant_certifications(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
-    return {"public_proposal": public, "noted_concepts": (one, two), "held": held}
+    return {
+        "public_proposal": public,
+        "noted_concepts": (one, two),
+        "held": held,
+        **_plant_actions(world),
+    }
 
 
 def _plant_certifications(world) -> None:
@@ -154,3 +165,25 @@ def _plant_certifications(world) -> None:
                 sites=f"Zmkcert{owner}{level}",
             ),
         )
+
+
+def _plant_actions(world) -> dict[str, Any]:
+    """Actions of A and B at each level on one adopted decision about CD; B's public one
+    names a members-level person of B as responsible."""
+    from alliance_portal.disclosure import DisclosureLevel as L
+    from tests.governance.actions_support import action, decision
+
+    adopted = decision("Zmk adopted decision", countries=["CD"])
+    public = action(
+        world.other,
+        on=adopted,
+        title="Zmkactionpublic",
+        responsible=world.people["other-members"],
+    )
+    for title, level, owner in (
+        ("Zmkactionmembers", L.MEMBERS, world.other),
+        ("Zmkactionothersecretariat", L.SECRETARIAT, world.other),
+        ("Zmkactionownsecretariat", L.SECRETARIAT, world.own),
+    ):
+        action(owner, on=adopted, title=title, disclosure=level)
+    return {"public_action": public, "action_decision": adopted}

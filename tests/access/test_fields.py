@@ -172,6 +172,38 @@ CERTIFICATION = _levels(
         "updated_at",
     }
 )
+ACTION_FIELDS = {
+    "id",
+    "url",
+    "title",
+    "description",
+    "description_html",
+    "decision",
+    "decision_title",
+    "body",
+    "owner",
+    "owner_name",
+    "countries",
+    "due_date",
+    "original_due_date",
+    "status",
+    "status_reason",
+    "progress_mode",
+    "percent",
+    "milestone_count",
+    "milestones_done",
+    "disclosure",
+    "overdue",
+    "created_at",
+    "started_at",
+    "done_at",
+}
+ACTION = _levels(ACTION_FIELDS)
+# The detail adds its milestones, timeline and log statements; the responsible person's name is
+# for members-level readers (and the owner's people), as the person's own level allows.
+ACTION_DETAIL = _levels(
+    ACTION_FIELDS | {"milestones", "updates", "statements"}, members={"responsible"}
+)
 CONCEPT_SUMMARY = _levels(
     {"slug", "uri", "status", "notation", "preferred_label", "label_language", "replaced_by"}
 )
@@ -203,6 +235,11 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),
     "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
+    "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
+    "action": (
+        lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",
+        ACTION_DETAIL,
+    ),
 }
 
 

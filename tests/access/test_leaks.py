@@ -48,6 +48,9 @@ CERTS_OF = {
     "other": frozenset({"Zmkcertothermembers", "Zmkcertothersecretariat"}),
 }
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
+ACTIONS = frozenset(
+    {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
+)
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -70,7 +73,7 @@ OUTPUTS: dict[str, Output] = {
     ),
     # Countries: the index and a country's page with its risk notes.
     "countries": Output(_fixed("/countries/"), frozenset()),
-    "country page": Output(_fixed("/countries/cd/"), RISKS),
+    "country page": Output(_fixed("/countries/cd/"), RISKS | ACTIONS),
     "api country": Output(_fixed("/api/v1/countries/cd/"), RISKS),
     # Governance: proposals (lists, search, dashboard, home), comments, the decision feed.
     "home": Output(_fixed("/"), PROPOSALS),
@@ -94,6 +97,12 @@ OUTPUTS: dict[str, Output] = {
     "api certifications current": Output(
         _fixed(f"/api/v1/certifications/{PAGE}&current=true"), CERTS
     ),
+    # Actions after decisions: the list, its filters, the API, the decision page.
+    "actions": Output(_fixed("/governance/actions/"), ACTIONS),
+    "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),
+    "api actions": Output(_fixed(f"/api/v1/actions/{PAGE}"), ACTIONS),
+    "api actions by country": Output(_fixed(f"/api/v1/actions/{PAGE}&country=CD"), ACTIONS),
+    "decision actions": Output(lambda w: _m(w)["action_decision"].get_absolute_url(), ACTIONS),
     # Glossary: lists, search, autocomplete, exports, feed, revisions, usage notes.
     "glossary": Output(_fixed("/glossary/"), CONCEPTS),
     "glossary search": Output(_fixed("/glossary/?q=Zmk"), CONCEPTS),

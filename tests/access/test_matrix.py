@@ -61,6 +61,8 @@ NO_DELETE_MODELS = (
         "governance.ProposalTranslation",
         # A certification ends by its status (suspended, expired), never by deletion.
         "standards.Certification",
+        # An action's timeline and decision-log statements are public records.
+        "governance.ActionItem",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.

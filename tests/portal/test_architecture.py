@@ -46,7 +46,7 @@ def test_only_the_policy_decides_who_may_act() -> None:
     )
 
 
-FEATURES = ("proposals", "consultations", "ballots", "decision_log", "reports", "bodies")
+FEATURES = ("proposals", "consultations", "ballots", "decision_log", "reports", "bodies", "actions")
 MAX_LINES = 420  # "about 400 lines of code"; data files (demo content) aside
 
 
