@@ -103,6 +103,14 @@ def consultations_remind_closing_task() -> list[int]:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
+def actions_remind_overdue_task() -> list[int]:
+    """Tell each overdue action's owner (once per due date)."""
+    from governance.notifications.services import actions_remind_overdue
+
+    return actions_remind_overdue(actor=SYSTEM)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def ballots_remind_closing_task() -> list[int]:
     """Announce the ballots closing within 48 hours (each once)."""
     from governance.notifications.services import ballots_remind_closing

@@ -369,6 +369,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "governance.tasks.ballots_remind_closing_task",
         "schedule": 3600.0,
     },
+    # Governance: an action past its due date is announced to its owner (once per due date).
+    "governance-remind-overdue-actions": {
+        "task": "governance.tasks.actions_remind_overdue_task",
+        "schedule": 3600.0,
+    },
     # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.
     "accounts-remove-expired-signups": {
         "task": "alliance_portal.tasks.signups_remove_expired_task",

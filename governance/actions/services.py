@@ -33,6 +33,7 @@ from governance.common.services import acting_user
 from governance.decision_log.canonical import timestamp
 from governance.decision_log.models import DecisionOutcome, DecisionState, PublishedDecision
 from governance.decision_log.services import decision_log_append
+from governance.notifications import events
 from members.models import Organisation, Person
 
 
@@ -156,6 +157,7 @@ def action_item_create(
         **values,
     )
     _write_milestones(item, list(milestones))
+    events.action_assigned(item)
     return item
 
 
@@ -181,6 +183,8 @@ def action_item_update(
         setattr(current, name, values[name])
     if changed:
         current.save(update_fields=[*changed])
+    if "owner" in changed:
+        events.action_assigned(current)
     if milestones is not None:
         _write_milestones(current, list(milestones))
     elif (

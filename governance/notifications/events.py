@@ -157,3 +157,37 @@ def organisation_notified(
         link=_absolute(path),
         body=body,
     )
+
+
+def action_assigned(item: Any) -> None:
+    """An action item was assigned to an organisation (created, or given to another one): the
+    people of that organisation, once per action and organisation."""
+    notify(
+        kind=kinds.ACTION_ASSIGNED,
+        event_key=f"governance:action-assigned:{item.pk}:{item.owner_id}",
+        audience=organisation_people(item.owner_id),
+        subject=f"Action assigned: “{item.title}”",
+        line=f"Your organisation is responsible for “{item.title}”, due {item.due_date:%-d %B %Y}.",
+        link=_absolute(item.get_absolute_url()),
+        body=(
+            f"After the decision “{item.decision.title}”, your organisation is responsible for "
+            f"“{item.title}”, due {item.due_date:%-d %B %Y}. Report its progress on its page:"
+        ),
+    )
+
+
+def action_overdue(item: Any) -> None:
+    """An action item is past its due date and not done or cancelled: the people of its owner,
+    once per action and due date (a due date moved later is announced again when passed)."""
+    notify(
+        kind=kinds.ACTION_OVERDUE,
+        event_key=f"governance:action-overdue:{item.pk}:{item.due_date:%Y%m%d}",
+        audience=organisation_people(item.owner_id),
+        subject=f"Action overdue: “{item.title}”",
+        line=f"“{item.title}” was due {item.due_date:%-d %B %Y} and is not done.",
+        link=_absolute(item.get_absolute_url()),
+        body=(
+            f"“{item.title}” was due on {item.due_date:%-d %B %Y} and is not marked done. "
+            "Post an update with where it stands, or say why it is blocked:"
+        ),
+    )

@@ -1,10 +1,10 @@
-"""Reminders beat sends: consultations and ballots closing within 48 hours, each once (the
-reminder's key names the item and its closing time, so a closing moved later is announced
-again)."""
+"""Reminders beat sends: consultations and ballots closing within 48 hours, and actions past
+their due date, each once (the reminder's key names the item and its closing or due time, so a
+time moved later is announced again)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -12,6 +12,7 @@ from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.models import Notification
 from alliance_portal.types import Actor
+from governance.actions.models import ActionItem, overdue_q
 from governance.ballots.models import Ballot
 from governance.notifications import events
 from governance.proposals.models import Proposal, ProposalStatus
@@ -71,4 +72,21 @@ def ballots_remind_closing(*, actor: Actor, now: datetime | None = None) -> list
             continue
         events.ballot_closing(ballot)
         done.append(ballot.pk)
+    return done
+
+
+@use_case
+def actions_remind_overdue(*, actor: Actor, today: date | None = None) -> list[int]:
+    """Tell each overdue action's owner organisation once per due date (the portal, daily).
+    Returns the actions announced now; a second run announces none of them again."""
+    policy.require(actor, "notifications.send", None)
+    today = today or timezone.localdate()
+    sent = _already("governance:action-overdue:")
+    done = []
+    overdue = ActionItem.objects.filter(overdue_q(today)).select_related("decision")
+    for item in overdue.order_by("due_date", "pk"):
+        if f"governance:action-overdue:{item.pk}:{item.due_date:%Y%m%d}" in sent:
+            continue
+        events.action_overdue(item)
+        done.append(item.pk)
     return done
