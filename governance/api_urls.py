@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("governance.decision_log.api_urls")),
     path("", include("governance.reports.api_urls")),
     path("", include("governance.meetings.api_urls")),
+    path("", include("governance.initiatives.api_urls")),
     path("", include("governance.reviews.api_urls")),
 ]

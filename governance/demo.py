@@ -18,6 +18,7 @@ from governance import demo_constitution, demo_input
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
+from governance.initiatives import demo as demo_initiatives
 from governance.meetings import demo as demo_meetings
 from governance.objectives.demo import _seed_issues, _seed_objectives
 from governance.proposals import demo_tabling
@@ -42,4 +43,5 @@ def seed() -> list[DemoLogin]:
     demo_meetings.seed(now)
     demo_tabling.seed(now, organisations)
     demo_input.seed()
+    demo_initiatives.seed()
     return []  # no logins of its own

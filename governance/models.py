@@ -44,6 +44,12 @@ from governance.decision_log.models import (
     PublishedDecision,
 )
 from governance.effects.models import ProposalEffect
+from governance.initiatives.models import (
+    Initiative,
+    InitiativeStatus,
+    Pledge,
+    PledgeStatus,
+)
 from governance.meetings.models import (
     AgendaItem,
     Meeting,
@@ -121,6 +127,8 @@ __all__ = [
     "ImpactAssessment",
     "ImpactOption",
     "Indicator",
+    "Initiative",
+    "InitiativeStatus",
     "InterestDeclaration",
     "InterestKind",
     "Issue",
@@ -136,6 +144,8 @@ __all__ = [
     "MeetingWith",
     "Objective",
     "ObjectiveStatus",
+    "Pledge",
+    "PledgeStatus",
     "Proposal",
     "ProposalEffect",
     "ProposalOrigin",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("governance.decision_log.urls")),
     path("", include("governance.reports.urls")),
     path("", include("governance.meetings.urls")),
+    path("", include("governance.initiatives.urls")),
     path("", include("governance.reviews.urls")),
 ]

@@ -56,6 +56,9 @@ NO_DELETE_MODELS = (
         # A review's outcome is a log entry; a translation is replaced, never removed by hand.
         "governance.DecisionReview",
         "governance.ProposalTranslation",
+        # An initiative is cancelled and a pledge withdrawn, never deleted.
+        "governance.Initiative",
+        "governance.Pledge",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.

@@ -7,6 +7,7 @@ from alliance_portal.policy.rules import (  # noqa: F401
     governance,
     governance_input,
     governance_versions,
+    initiatives,
     meetings,
     members,
     standards,
