@@ -65,6 +65,7 @@ class InitiativeOutputSerializer(serializers.ModelSerializer):
     description_html = serializers.SerializerMethodField()
     status = choice_field(InitiativeStatus)
     status_label = serializers.CharField(source="get_status_display")
+    disclosure = serializers.CharField(read_only=True, help_text="public or members.")
     lead_organisation: serializers.RelatedField = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )

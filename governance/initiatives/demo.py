@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -68,7 +69,6 @@ def seed() -> None:
     if "Global Battery Coalition" not in alliances:
         return
     battery = alliances["Global Battery Coalition"]
-    today = timezone.localdate()
     schooling = services.initiative_create(
         actor=SYSTEM,
         title=SCHOOLING,
@@ -82,39 +82,15 @@ def seed() -> None:
         decisions=[decisions[REMEDIATION]],
         partner_alliances=[battery],
     )
-    paid = services.pledge_make(
-        actor=SYSTEM,
-        initiative=schooling,
-        organisation=organisations["Rhine Motor Works"],
-        amount=Decimal("150000"),
-        currency="USD",
-        due_on=today - timedelta(days=40),
-    )
-    services.pledge_mark_paid(actor=SYSTEM, pledge=paid, paid_on=today - timedelta(days=35))
-    services.pledge_make(
-        actor=SYSTEM,
-        initiative=schooling,
-        organisation=organisations["Katanga Copper-Cobalt Mining"],
-        amount=Decimal("120000"),
-        currency="USD",
-        due_on=today + timedelta(days=10),
-    )
-    withdrawn = services.pledge_make(
-        actor=SYSTEM,
-        initiative=schooling,
-        organisation=organisations["Loire Automobiles"],
-        amount=Decimal("40000"),
-        currency="USD",
-        due_on=today + timedelta(days=60),
-    )
-    services.pledge_withdraw(actor=SYSTEM, pledge=withdrawn)
-    services.partner_pledge_record(
-        actor=SYSTEM,
-        initiative=schooling,
-        partner_alliance=battery,
-        amount=Decimal("50000"),
-        currency="EUR",
-        due_on=today + timedelta(days=30),
+    orgs = organisations
+    _pledges(
+        schooling,
+        [
+            (orgs["Rhine Motor Works"], "150000", "USD", -40, "paid"),
+            (orgs["Katanga Copper-Cobalt Mining"], "120000", "USD", 10, ""),
+            (orgs["Loire Automobiles"], "40000", "USD", 60, "withdrawn"),
+            (battery, "50000", "EUR", 30, ""),
+        ],
     )
     # USD: 450,000 budgeted, 270,000 pledged or paid: 180,000 still missing; 50,000 EUR beside.
 
@@ -131,20 +107,36 @@ def seed() -> None:
         decisions=[decisions[AUDITS]],
         partner_alliances=[battery],
     )
-    services.pledge_make(
-        actor=SYSTEM,
-        initiative=audits,
-        organisation=organisations["Kanto Electronics"],
-        amount=Decimal("45000"),
-        currency="EUR",
-        due_on=today + timedelta(days=20),
+    _pledges(
+        audits,
+        [
+            (orgs["Kanto Electronics"], "45000", "EUR", 20, ""),
+            (battery, "35000", "EUR", -5, "paid"),
+        ],
     )
-    partner = services.partner_pledge_record(
-        actor=SYSTEM,
-        initiative=audits,
-        partner_alliance=battery,
-        amount=Decimal("35000"),
-        currency="EUR",
-        due_on=today - timedelta(days=5),
-    )
-    services.pledge_mark_paid(actor=SYSTEM, pledge=partner, paid_on=today - timedelta(days=3))
+
+
+Pledger = Organisation | PartnerAlliance
+
+
+def _pledges(initiative: Initiative, rows: list[tuple[Pledger, str, str, int, str]]) -> None:
+    """Pledge each row's amount (due in so many days), then mark it paid or withdraw it."""
+    today = timezone.localdate()
+    for pledger, amount, currency, due_in, outcome in rows:
+        values: dict[str, Any] = {
+            "actor": SYSTEM,
+            "initiative": initiative,
+            "amount": Decimal(amount),
+            "currency": currency,
+            "due_on": today + timedelta(days=due_in),
+        }
+        if isinstance(pledger, PartnerAlliance):
+            pledge = services.partner_pledge_record(partner_alliance=pledger, **values)
+        else:
+            pledge = services.pledge_make(organisation=pledger, **values)
+        if outcome == "paid":
+            services.pledge_mark_paid(
+                actor=SYSTEM, pledge=pledge, paid_on=today + timedelta(days=due_in + 5)
+            )
+        elif outcome == "withdrawn":
+            services.pledge_withdraw(actor=SYSTEM, pledge=pledge)

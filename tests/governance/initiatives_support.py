@@ -30,7 +30,12 @@ def published_decision(
 
 def partner_alliance(name: str = "Andean Partner Alliance") -> PartnerAlliance:
     alliance, _ = PartnerAlliance.objects.get_or_create(
-        name=name, defaults={"slug": name.lower().replace(" ", "-")}
+        name=name,
+        defaults={
+            "slug": name.lower().replace(" ", "-"),
+            "liaison_name": "Liaison",
+            "liaison_email": "liaison@partner.example",
+        },
     )
     return alliance
 
