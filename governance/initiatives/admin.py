@@ -70,7 +70,10 @@ class InitiativeAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
         obj.pk = created.pk
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """The links were saved by the use case; the pledges are read-only here."""
+        """The links were saved by the use case (no ``save_m2m``); the pledges' inline is
+        read-only, its formset saves nothing."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Pledge)
