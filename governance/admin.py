@@ -8,6 +8,7 @@ from governance.bodies import admin as bodies_admin
 from governance.consultations import admin as consultations_admin
 from governance.decision_log import admin as decision_log_admin
 from governance.effects import admin as effects_admin
+from governance.initiatives import admin as initiatives_admin
 from governance.meetings import admin as meetings_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
@@ -22,6 +23,7 @@ __all__ = [
     "consultations_admin",
     "decision_log_admin",
     "effects_admin",
+    "initiatives_admin",
     "meetings_admin",
     "objectives_admin",
     "proposals_admin",

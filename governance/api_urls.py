@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("governance.decision_log.api_urls")),
     path("", include("governance.reports.api_urls")),
     path("", include("governance.meetings.api_urls")),
+    path("", include("governance.initiatives.api_urls")),
     path("", include("governance.reviews.api_urls")),
     path("", include("governance.balance.api_urls")),
     path("", include("governance.actions.api_urls")),

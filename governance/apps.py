@@ -6,5 +6,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from governance import sections
+        from governance.initiatives import sections as initiative_sections
 
         sections.register()
+        initiative_sections.register()

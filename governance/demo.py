@@ -19,6 +19,7 @@ from governance.actions import demo as demo_actions
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
+from governance.initiatives import demo as demo_initiatives
 from governance.meetings import demo as demo_meetings
 from governance.notifications import demo as demo_notifications
 from governance.objectives.demo import _seed_issues, _seed_objectives
@@ -46,4 +47,5 @@ def seed() -> list[DemoLogin]:
     demo_input.seed()
     demo_notifications.seed()
     demo_actions.seed(now)
+    demo_initiatives.seed()
     return []  # no logins of its own

@@ -51,6 +51,12 @@ from governance.decision_log.models import (
     PublishedDecision,
 )
 from governance.effects.models import ProposalEffect
+from governance.initiatives.models import (
+    Initiative,
+    InitiativeStatus,
+    Pledge,
+    PledgeStatus,
+)
 from governance.meetings.models import (
     AgendaItem,
     Meeting,
@@ -132,6 +138,8 @@ __all__ = [
     "ImpactAssessment",
     "ImpactOption",
     "Indicator",
+    "Initiative",
+    "InitiativeStatus",
     "InterestDeclaration",
     "InterestKind",
     "Issue",
@@ -147,6 +155,8 @@ __all__ = [
     "MeetingWith",
     "Objective",
     "ObjectiveStatus",
+    "Pledge",
+    "PledgeStatus",
     "ProgressUpdate",
     "Proposal",
     "ProposalEffect",

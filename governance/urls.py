@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("governance.decision_log.urls")),
     path("", include("governance.reports.urls")),
     path("", include("governance.meetings.urls")),
+    path("", include("governance.initiatives.urls")),
     path("", include("governance.reviews.urls")),
     path("", include("governance.actions.urls")),
 ]

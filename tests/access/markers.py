@@ -64,6 +64,13 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkactionmembers": MEMBERS_LEVEL,
     "Zmkactionothersecretariat": STAFF,
     "Zmkactionownsecretariat": STAFF | PEOPLE_OF_A,
+    # Initiatives (tests/access/cases/governance_initiatives.py): a public one and B's
+    # members-level one; how much B pledged to the public one is members-level (as pages and
+    # as the API write the amount), only the totals per currency are public.
+    "Zmkpublicinitiative": ALL,
+    "Zmkmembersinitiative": MEMBERS_LEVEL,
+    "48,213.57": MEMBERS_LEVEL,
+    "48213.57": MEMBERS_LEVEL,
 }
 
 

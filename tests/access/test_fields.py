@@ -136,6 +136,48 @@ PROPOSAL = _levels(
         "tabling",
     }
 )
+INITIATIVE_FIELDS = {
+    "id",
+    "url",
+    "title",
+    "description",
+    "description_html",
+    "status",
+    "status_label",
+    "disclosure",
+    "lead_organisation",
+    "lead_organisation_name",
+    "budget_amount",
+    "budget_currency",
+    "countries",
+    "materials",
+    "decisions",
+    "partner_alliances",
+    # Per currency; pledged and paid apart are dropped from it for the public (one
+    # organisation's amount may be all of either).
+    "funding",
+    "created_at",
+    "updated_at",
+}
+INITIATIVE = _levels(INITIATIVE_FIELDS)
+# Who pledged is public; each pledge with its amount is members-level.
+INITIATIVE_DETAIL = _levels(INITIATIVE_FIELDS | {"pledged_by"}, members={"pledges"})
+PLEDGE = _levels(
+    set(),
+    members={
+        "id",
+        "initiative",
+        "organisation",
+        "partner_alliance",
+        "pledger_name",
+        "amount",
+        "currency",
+        "status",
+        "due_on",
+        "paid_on",
+        "pledged_at",
+    },
+)
 TOKEN = _levels({"id", "prefix", "created_at", "expires_at", "revoked_at", "active", "state"})
 ME = _levels({"email", "display_name", "role", "organisation_id"})
 RISK_NOTE_PAGE = _levels(
@@ -213,6 +255,10 @@ def _proposal(world) -> int:
     return int(world.extra["markers"]["public_proposal"].pk)
 
 
+def _initiative(world) -> int:
+    return int(world.extra["initiatives"]["public"].pk)
+
+
 def _concept(world) -> str:
     return str(world.extra["markers"]["noted_concepts"][0].slug)
 
@@ -230,6 +276,9 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
         USAGE_NOTE,
     ),
     "proposals": (lambda w: f"/api/v1/proposals/{PAGE}", PROPOSAL),
+    "initiatives": (lambda w: f"/api/v1/initiatives/{PAGE}", INITIATIVE),
+    "initiative": (lambda w: f"/api/v1/initiatives/{_initiative(w)}/", INITIATIVE_DETAIL),
+    "initiative pledges": (lambda w: f"/api/v1/initiatives/{_initiative(w)}/pledges/", PLEDGE),
     "tokens": (lambda w: f"/api/v1/auth/tokens/{PAGE}", TOKEN),
     "me": (lambda w: "/api/v1/me/", ME),
     "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),

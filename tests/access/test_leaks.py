@@ -34,6 +34,10 @@ def _m(world) -> dict[str, Any]:
     return world.extra["markers"]
 
 
+def _initiative(world) -> int:
+    return int(world.extra["initiatives"]["public"].pk)
+
+
 def _slug(world, index: int) -> str:
     return str(_m(world)["noted_concepts"][index].slug)
 
@@ -51,6 +55,7 @@ CERTS = CERTS_OF["own"] | CERTS_OF["other"]
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
+INITIATIVES = frozenset({"Zmkpublicinitiative", "Zmkmembersinitiative"})
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -88,6 +93,22 @@ OUTPUTS: dict[str, Output] = {
     "api proposal comments": Output(
         lambda w: f"/api/v1/proposals/{_m(w)['public_proposal'].pk}/comments/{PAGE}", COMMENTS
     ),
+    # Initiatives: lists, pages, API and the country section; B's pledge amount only to
+    # members.
+    "initiatives": Output(_fixed("/governance/initiatives/"), INITIATIVES),
+    "initiative page": Output(
+        lambda w: f"/governance/initiatives/{_initiative(w)}/",
+        frozenset({"Zmkpublicinitiative", "48,213.57"}),
+    ),
+    "api initiatives": Output(_fixed(f"/api/v1/initiatives/{PAGE}"), INITIATIVES),
+    "api initiative": Output(
+        lambda w: f"/api/v1/initiatives/{_initiative(w)}/",
+        frozenset({"Zmkpublicinitiative", "48213.57"}),
+    ),
+    "api initiative pledges": Output(
+        lambda w: f"/api/v1/initiatives/{_initiative(w)}/pledges/", frozenset({"48213.57"})
+    ),
+    "country page initiatives": Output(_fixed("/countries/cd/"), INITIATIVES),
     "decision feed": Output(_fixed("/governance/decisions/feed/"), frozenset()),
     "api decision log": Output(_fixed(f"/api/v1/decision-log/{PAGE}"), frozenset()),
     # Standards: certifications (their sites) in the list, the API and their filters.

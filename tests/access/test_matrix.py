@@ -63,6 +63,9 @@ NO_DELETE_MODELS = (
         "standards.Certification",
         # An action's timeline and decision-log statements are public records.
         "governance.ActionItem",
+        # An initiative is cancelled and a pledge withdrawn, never deleted.
+        "governance.Initiative",
+        "governance.Pledge",
     }
 ) - {"alliance_portal.LoginLockout"}
 # Read-only in the admin altogether: the database refuses changes to the decision log.

@@ -8,6 +8,7 @@ from alliance_portal.policy.rules import (  # noqa: F401
     governance,
     governance_input,
     governance_versions,
+    initiatives,
     meetings,
     members,
     notifications,
