@@ -202,7 +202,7 @@ def test_pages_submit_show_the_redline_and_publish(world) -> None:
 
 
 def test_api_submit_list_return_and_publish(world, api_for, django_assert_max_num_queries) -> None:
-    proposal, accepted, alliance = _in_deliberation(world)
+    proposal, accepted, _ = _in_deliberation(world)
     base = f"/api/v1/proposals/{proposal.pk}/versions/submissions/"
     rep = api_for(Role.ORGANISATION_REPRESENTATIVE)
     made = rep.post(
