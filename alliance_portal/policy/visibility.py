@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
-from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user
 
 from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel, levels_up_to
@@ -90,7 +89,7 @@ def can_view(user: Any, obj: Disclosable | Model) -> bool:
     if who.organisation_id is not None and item.owner_organisation_id() == who.organisation_id:
         return True
     if who.is_authenticated:
-        return ObjectPermissionChecker(who.user).has_perm(f"view_{item._meta.model_name}", item)
+        return f"view_{item._meta.model_name}" in object_codenames(who.user, item)
     return False
 
 
@@ -102,7 +101,36 @@ def can_change(user: Any, obj: Model) -> bool:
         return bool(who.user.has_perm(_perm(type(obj), "change")))
     if not who.is_authenticated:
         return False
-    return ObjectPermissionChecker(who.user).has_perm(f"change_{obj._meta.model_name}", obj)
+    return f"change_{obj._meta.model_name}" in object_codenames(who.user, obj)
+
+
+def object_codenames(user: Any, obj: Model) -> frozenset[str]:
+    """The object permissions (codenames) ``user`` holds on ``obj`` through django-guardian,
+    given to the account or to one of its groups: one query (a UNION) where guardian's
+    checker takes two, and once per object and request (kept in the request's
+    ``RequestAudit``; outside a request, always asked afresh). An inactive account holds none,
+    as with guardian's checker."""
+    if not user.is_active:
+        return frozenset()
+    key = (user.pk, obj._meta.label, str(obj.pk))
+    audit = current_audit.get()
+    if audit is not None and key in audit.object_perms:
+        return audit.object_perms[key]
+    from django.contrib.contenttypes.models import ContentType
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    content_type = ContentType.objects.get_for_model(type(obj))  # cached by Django
+    where = {"content_type": content_type, "object_pk": str(obj.pk)}
+    own = UserObjectPermission.objects.filter(user=user, **where)
+    through_groups = GroupObjectPermission.objects.filter(group__user=user, **where)
+    codenames = frozenset(
+        own.values_list("permission__codename", flat=True).union(
+            through_groups.values_list("permission__codename", flat=True)
+        )
+    )
+    if audit is not None:
+        audit.object_perms[key] = codenames
+    return codenames
 
 
 # The path of the request being served, for the access log (set by PolicyMiddleware).
@@ -117,6 +145,8 @@ class RequestAudit:
     denied: str | None = None  # the action (or "view <model>") that refused, first one wins
     sign_in_redirect: bool = False  # a page answered SignInRequired with the login page
     sign_in_recorded: bool = False  # the request was a sign-in, recorded as such
+    # Object permissions asked during the request: (user, model, pk) -> codenames.
+    object_perms: dict[tuple[Any, str, str], frozenset[str]] = field(default_factory=dict)
 
 
 current_audit: ContextVar[RequestAudit | None] = ContextVar("current_audit", default=None)

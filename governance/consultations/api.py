@@ -129,15 +129,25 @@ class CommentOutputSerializer(serializers.ModelSerializer):
 
 
 class CommentStaffOutputSerializer(CommentOutputSerializer):
-    """Adds the moderation fields, for the secretariat."""
+    """Adds the moderation fields and who recorded input received outside the portal, for the
+    secretariat."""
+
+    recorded_by = serializers.SerializerMethodField(
+        help_text="The secretariat's person who recorded input received outside the portal "
+        "(null for a comment posted through the portal, or recorded by an import)."
+    )
 
     class Meta(CommentOutputSerializer.Meta):
         fields = (  # type: ignore[assignment]
             *CommentOutputSerializer.Meta.fields,
             "moderation_reason",
             "moderated_at",
+            "recorded_by",
         )
         ref_name = "ProposalCommentWithModeration"
+
+    def get_recorded_by(self, comment: Comment) -> str | None:
+        return str(comment.recorded_by) if comment.recorded_by is not None else None
 
 
 def _comment_data(request: Request, comments: list[Comment], *, many: bool = True) -> Any:

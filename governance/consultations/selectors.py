@@ -232,6 +232,12 @@ def response_table(*, proposal: Proposal) -> list[Comment]:
     )
 
 
+def response_rows(comments: list[Comment]) -> list[Comment]:
+    """``response_table`` taken from comments already loaded by ``comment_list`` (which loads
+    the same relations, in the same order): the shown ones, no query."""
+    return [comment for comment in comments if comment.status == CommentStatus.SHOWN]
+
+
 def comment_voice(*, user: Actor) -> str:
     """On whose behalf ``user``'s comment will speak, in the words the comment form shows: a
     member's comment is their organisation's (as comment_post records it)."""

@@ -14,7 +14,7 @@ from django.db import models
 from django_countries import countries
 
 from governance.ballots.models import EndorserKind
-from governance.consultations.models import AuthorKind, ResponseOutcome
+from governance.consultations.models import AuthorKind, Channel, ResponseOutcome
 from governance.decision_log.canonical import parse_timestamp
 from governance.decision_log.models import LogEntryKind
 from governance.proposals.models import Confidence, CostKind, Dimension, Horizon, Magnitude
@@ -125,7 +125,11 @@ def _cost(cost: dict[str, Any]) -> Cost:
 
 def _response(row: dict[str, Any]) -> Response:
     speaker = row.get("speaker") or {}
-    who = org(speaker.get("organisation")) or label(AuthorKind, speaker.get("kind"))
+    group = (speaker.get("group") or {}).get("name")
+    who = org(speaker.get("organisation")) or group or label(AuthorKind, speaker.get("kind"))
+    channel = speaker.get("channel")
+    if who and channel and channel != Channel.PORTAL:
+        who = f"{who} (received {label(Channel, channel).lower()})"
     return Response(
         who=who or "A participant",
         paragraph=row.get("paragraph"),

@@ -224,6 +224,7 @@ class ProposalListApi(APIView):
         ).prefetch_related("objectives", "issues")
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self) or []
+        selectors.with_sponsors(page)
         return paginator.get_paginated_response(ProposalListOutputSerializer(page, many=True).data)
 
     @extend_schema(

@@ -113,10 +113,12 @@ class ProposalReviseApi(APIView):
 
 
 class ProposalAdmitApi(APIView):
-    """Admit a tabled proposal to consultation (the secretariat): it opens now and closes at
-    ``consultation_closes_at``."""
+    """Admit a tabled proposal to consultation (the secretariat): it opens at
+    ``consultation_opens_at`` (now when left out; a later time keeps it tabled, admitted, until
+    then) and closes at ``consultation_closes_at``, a window the body's constitution bounds."""
 
     class InputSerializer(serializers.Serializer):
+        consultation_opens_at = serializers.DateTimeField(required=False, allow_null=True)
         consultation_closes_at = serializers.DateTimeField()
         consultation_public = serializers.BooleanField(required=False, default=False)
 
@@ -152,6 +154,30 @@ class ProposalDeclineApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.proposal_decline(
+            actor=request.user, proposal=proposal, reason=serializer.validated_data["reason"]
+        )
+        return _answer(request, pk)
+
+
+class ProposalWithdrawOwnApi(APIView):
+    """Withdraw your organisation's own proposal (its representative) while it is a draft,
+    tabled or declined, with a reason kept in its story; its co-sponsors are told."""
+
+    class InputSerializer(serializers.Serializer):
+        reason = text_input(ProposalStatusChange, "reason")
+
+        class Meta:
+            ref_name = "ProposalWithdrawOwnInput"
+
+    @extend_schema(
+        request=InputSerializer, responses=_STEP, operation_id="proposals_withdraw_own_create"
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        proposal = selectors.proposal_get(user=request.user, pk=pk)
+        policy.require(request.user, "proposal.withdraw_own", proposal)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.proposal_withdraw_own(
             actor=request.user, proposal=proposal, reason=serializer.validated_data["reason"]
         )
         return _answer(request, pk)

@@ -48,6 +48,11 @@ urlpatterns = [
         name="governance-proposal-decline",
     ),
     path(
+        "proposals/<int:pk>/withdraw/",
+        api_tabling.ProposalWithdrawOwnApi.as_view(),
+        name="governance-proposal-withdraw-own",
+    ),
+    path(
         "proposals/<int:pk>/revise/",
         api_tabling.ProposalReviseApi.as_view(),
         name="governance-proposal-revise",

@@ -1,8 +1,9 @@
 """Demo data of member-tabled proposals (issue 16, item 7): one drafted by a community
 organisation, co-sponsored from two other chambers, tabled and admitted to consultation; one
 declined by the secretariat with its published reason; one tabled and awaiting admission; and a
-draft still gathering co-sponsors. Through the services, as the system; idempotent (a proposal
-whose title exists is left alone)."""
+draft still gathering co-sponsors. The member's proposal that goes on to a revised version and a
+ballot on it is ``governance.versions.demo``'s (one story, from draft to ballot). Through the
+services, as the system; idempotent (a proposal whose title exists is left alone)."""
 
 from __future__ import annotations
 

@@ -332,9 +332,16 @@ class SponsorRequestForm(GuidedForm):
 
 
 class AdmitForm(GuidedForm):
+    consultation_opens_at = forms.DateTimeField(
+        label="Consultation opens on",
+        required=False,
+        help_text="Date and time (UTC). Leave it empty to open the consultation as soon as you "
+        "admit it; a later time keeps the proposal admitted until then.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
     consultation_closes_at = forms.DateTimeField(
         label="Consultation closes on",
-        help_text="Date and time (UTC). The consultation opens as soon as you admit it.",
+        help_text="Date and time (UTC). The body's constitution sets how long it lasts at least.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     consultation_public = forms.BooleanField(
@@ -353,4 +360,19 @@ class DeclineForm(GuidedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published with the proposal, for everyone who may read it. Say what would "
         "make it admissible.",
+    )
+
+
+class WithdrawOwnForm(GuidedForm):
+    """Why the author organisation withdraws its own proposal."""
+
+    reason = text_form_field(
+        ProposalStatusChange,
+        "reason",
+        label="Why your organisation withdraws it",
+        required=True,
+        error_messages={"required": "Say why the proposal is withdrawn"},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Kept in the proposal's story, for everyone who may read it, and sent to its "
+        "co-sponsors.",
     )

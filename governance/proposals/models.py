@@ -224,9 +224,10 @@ class Proposal(DisclosedModel):
 
     @property
     def admission_is_overdue(self) -> bool:
-        """Tabled, and the secretariat's deadline to admit or decline it has passed."""
-        due = self.admission_due_at
-        return self.status == S.TABLED and due is not None and due < timezone.now()
+        """Tabled, not admitted (a tabled proposal has an opening time only once admitted),
+        and the deadline to admit or decline it has passed."""
+        due, admitted = self.admission_due_at, self.consultation_opens_at is not None
+        return self.status == S.TABLED and not admitted and due is not None and due < timezone.now()
 
     @property
     def consultation_is_open(self) -> bool:

@@ -3,7 +3,20 @@ between a proposal and its ballot."""
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from collections.abc import Iterable
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
@@ -35,14 +48,9 @@ def proposal_list(
     """The proposals this user may see (access policy), filtered by body slug, status,
     objective slug, country (ISO alpha-2), material and a text search over title, summary and
     text. Open consultations come first, closing soonest first; then the rest, newest first.
-    Each row has its body, its author organisation and ``shown_comments`` loaded, and its
-    co-sponsors prefetched with their organisations and chambers: two queries for any number."""
-    queryset = policy.visible(
-        user,
-        Proposal.objects.select_related("body", "proposed_by").prefetch_related(
-            _sponsors_prefetch()
-        ),
-    )
+    Each row has its body, its author organisation and ``shown_comments`` loaded; load the
+    co-sponsors of the page shown with ``with_sponsors``."""
+    queryset = policy.visible(user, Proposal.objects.select_related("body", "proposed_by"))
     if body:
         queryset = queryset.filter(body__slug=body)
     if status:
@@ -81,14 +89,31 @@ def _sponsors_prefetch() -> Prefetch:
     )
 
 
+def with_sponsors(proposals: Iterable[Proposal]) -> None:
+    """Load the co-sponsors (with their organisations and chambers) of the proposals shown:
+    one query when a member's proposal is among them, none otherwise (the secretariat's
+    proposals gather no co-sponsors)."""
+    members = []
+    for proposal in proposals:
+        if proposal.is_member_drafted:
+            members.append(proposal)
+        else:
+            cache = proposal.__dict__.setdefault("_prefetched_objects_cache", {})
+            cache["sponsors"] = ProposalSponsor.objects.none()
+    if members:
+        prefetch_related_objects(members, _sponsors_prefetch())
+
+
 def proposal_get(*, user: Actor, pk: int) -> Proposal:
     """One proposal this user may see, with body, author organisation (and its chamber),
     co-sponsors, effect, objectives and issues loaded; a signed-in person who may not see it gets 404,
     an anonymous visitor is asked to sign in."""
     queryset = Proposal.objects.select_related(
         "body", "proposed_by", "proposed_by__chamber", "effect__decision"
-    ).prefetch_related("objectives", "issues", _sponsors_prefetch())
-    return policy.get_visible_or_404(user, queryset, pk=pk)
+    ).prefetch_related("objectives", "issues")
+    proposal = policy.get_visible_or_404(user, queryset, pk=pk)
+    with_sponsors([proposal])
+    return proposal
 
 
 def proposal_story(*, proposal: Proposal) -> QuerySet[ProposalStatusChange]:

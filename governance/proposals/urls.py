@@ -23,6 +23,11 @@ urlpatterns = [
     path("proposals/<int:pk>/table/", views_tabling.proposal_table, name="proposal-table"),
     path("proposals/<int:pk>/admit/", views_tabling.proposal_admit, name="proposal-admit"),
     path("proposals/<int:pk>/decline/", views_tabling.proposal_decline, name="proposal-decline"),
+    path(
+        "proposals/<int:pk>/withdraw/",
+        views_tabling.proposal_withdraw_own,
+        name="proposal-withdraw-own",
+    ),
     path("proposals/<int:pk>/revise/", views_tabling.proposal_revise, name="proposal-revise"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal-detail"),
     path("proposals/<int:pk>/print/", views.proposal_print, name="proposal-print"),

@@ -55,6 +55,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         search=filters.get("q") or None,
     )
     page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
+    proposal_selectors.with_sponsors(page)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -99,7 +100,7 @@ def _proposal_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any
         "comment_count": len(comments),
         "participation": consultation_selectors.consultation_participation(proposal=proposal),
         "story": proposal_selectors.proposal_story(proposal=proposal),
-        "responses": consultation_selectors.response_table(proposal=proposal),
+        "responses": consultation_selectors.response_rows(comments),
         "assessment": proposal_selectors.impact_assessment_of(proposal=proposal),
         "effect": effect_selectors.effect_of(proposal=proposal),
         "may_set_effect": proposal.is_before_ballot

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
 from governance.proposals import selectors, services
-from governance.proposals.forms import AdmitForm, DeclineForm, ProposalDraftForm, SponsorRequestForm
+from governance.proposals.forms import (
+    AdmitForm,
+    DeclineForm,
+    ProposalDraftForm,
+    SponsorRequestForm,
+    WithdrawOwnForm,
+)
 from governance.proposals.models import Proposal
 
 
@@ -169,11 +175,19 @@ def proposal_admit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AdmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.proposal_admit(actor=request.user, proposal=proposal, **form.cleaned_data)
+            admitted = services.proposal_admit(
+                actor=request.user, proposal=proposal, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_service_error(form, error)
         else:
-            messages.success(request, "The proposal is admitted: its consultation is open.")
+            messages.success(
+                request,
+                "The proposal is admitted: its consultation is open."
+                if admitted.status == "consultation"
+                else "The proposal is admitted: its consultation opens on "
+                f"{admitted.consultation_opens_at:%d %B %Y, %H:%M} UTC.",
+            )
             return redirect(proposal)
     return _render(
         request, "proposal_admission.html", {"proposal": proposal, "form": form, "admit": True}
@@ -201,6 +215,25 @@ def proposal_decline(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_withdraw_own(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    policy.require(request.user, "proposal.withdraw_own", proposal)
+    form = WithdrawOwnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_withdraw_own(
+                actor=request.user, proposal=proposal, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, "The proposal is withdrawn; its co-sponsors are told.")
+            return redirect(proposal)
+    return _render(request, "proposal_withdraw_own.html", {"proposal": proposal, "form": form})
+
+
 def tabling_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
     """What the proposal page shows about a member's proposal: its co-sponsors by chamber,
     where it stands against the tabling rule, the published reason it was declined, and the
@@ -225,5 +258,7 @@ def tabling_context(request: HttpRequest, proposal: Proposal) -> dict[str, Any]:
             "may_sponsor": policy.may(user, "proposal.sponsor", proposal),
             "may_admit": policy.may(user, "proposal.admit", proposal),
             "may_decline": policy.may(user, "proposal.decline", proposal),
+            "may_withdraw": proposal.status in ("draft", "tabled", "declined")
+            and policy.may(user, "proposal.withdraw_own", proposal),
         }
     }

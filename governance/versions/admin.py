@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from alliance_portal.service_admin import RecordAdmin
-from governance.versions.models import ProposalVersion, ResponseChange
+from governance.versions.models import ProposalVersion, ResponseChange, VersionSubmission
 
 
 @admin.register(ProposalVersion)
@@ -38,3 +38,33 @@ class ResponseChangeAdmin(RecordAdmin):
     list_select_related = ("version__proposal", "response")
     readonly_fields = ("response", "version", "paragraph")
     fields = readonly_fields
+
+
+@admin.register(VersionSubmission)
+class VersionSubmissionAdmin(RecordAdmin):
+    """Revised versions submitted by member authors: read-only here (the secretariat
+    publishes or returns them on the proposal's versions pages, or through the API)."""
+
+    list_display = ("proposal", "organisation", "status", "submitted_at", "decided_at")
+    list_filter = ("status",)
+    list_select_related = ("proposal", "organisation")
+    search_fields = ("proposal__title", "title", "organisation__name")
+    readonly_fields = (
+        "proposal",
+        "based_on",
+        "organisation",
+        "title",
+        "summary",
+        "text",
+        "note",
+        "changes",
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "return_reason",
+        "version",
+    )
+    fields = readonly_fields
+    ordering = ("-submitted_at",)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.versions import api
+from governance.versions import api, api_submissions
 
 urlpatterns = [
     path(
@@ -29,5 +29,25 @@ urlpatterns = [
         "proposals/<int:pk>/consultation/reopen/",
         api.ConsultationReopenApi.as_view(),
         name="governance-proposal-consultation-reopen",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/",
+        api_submissions.SubmissionListApi.as_view(),
+        name="governance-proposal-version-submissions",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/",
+        api_submissions.SubmissionDetailApi.as_view(),
+        name="governance-proposal-version-submission",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/publish/",
+        api_submissions.SubmissionPublishApi.as_view(),
+        name="governance-proposal-version-submission-publish",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/return/",
+        api_submissions.SubmissionReturnApi.as_view(),
+        name="governance-proposal-version-submission-return",
     ),
 ]

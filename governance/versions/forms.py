@@ -11,7 +11,7 @@ from django import forms
 from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from governance.consultations.models import CommentResponse
-from governance.versions.models import ProposalVersion
+from governance.versions.models import ProposalVersion, VersionSubmission
 
 _NUMBERS = re.compile(r"^\s*(\d+\s*([,;\s]\s*\d+\s*)*)?$")
 
@@ -139,4 +139,18 @@ class ResponseChangesForm(GuidedForm):
     paragraphs = ParagraphsField(
         label="Paragraphs changed",
         help_text="Numbers of this version's paragraphs, like 2, 4. Leave it empty to name none.",
+    )
+
+
+class SubmissionReturnForm(GuidedForm):
+    """Why the secretariat returns a submitted revision to its author."""
+
+    reason = text_form_field(
+        VersionSubmission,
+        "return_reason",
+        label="Why it is returned",
+        required=True,
+        error_messages={"required": "Say why the revision is returned: its author reads it"},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown to the author organisation, who may revise the text and submit it again.",
     )

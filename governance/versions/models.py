@@ -10,6 +10,7 @@ paragraphs of the version it changed ("you said, we did", paragraph by paragraph
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from typing import ClassVar
 
 import pgtrigger
@@ -161,3 +162,107 @@ class ResponseChange(_ProposalDisclosure):
 
     def __str__(self) -> str:
         return f"¶{self.paragraph} of version {self.version_id}, response {self.response_id}"
+
+
+class SubmissionStatus(models.TextChoices):
+    PENDING = "pending", "Awaiting the secretariat"
+    PUBLISHED = "published", "Published"
+    RETURNED = "returned", "Returned to the author"
+
+
+@audit_trail()
+class VersionSubmission(models.Model):
+    """A revised version of a member-tabled proposal that its author organisation's
+    representative submitted, for the secretariat to publish (it becomes a ``ProposalVersion``)
+    or return with a reason the author reads. Read by the author organisation and the
+    secretariat only (secretariat-level material owned by the author organisation).
+
+    ``changes`` maps the id of a response that accepted a comment on ``based_on`` (as text, a
+    JSON key) to the paragraphs of the submitted text it changed."""
+
+    owner_organisation_path: ClassVar[str | None] = "organisation"
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="version_submissions"
+    )
+    based_on = models.ForeignKey(ProposalVersion, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+    summary = BoundedTextField(max_length=SUMMARY)
+    text = BoundedTextField(max_length=DOCUMENT)
+    note = BoundedTextField("what changed", max_length=STATEMENT)
+    changes = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    return_reason = BoundedTextField(
+        "why it was returned",
+        max_length=STATEMENT,
+        blank=True,
+        help_text="Shown to the author organisation.",
+    )
+    version = models.OneToOneField(
+        ProposalVersion,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submission",
+    )
+
+    class Meta:
+        ordering = ("proposal", "-submitted_at", "-pk")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("proposal",),
+                condition=Q(status="pending"),
+                name="versionsubmission_one_pending",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="versionsubmission_has_text"),
+            models.CheckConstraint(condition=~Q(note=""), name="versionsubmission_says_why"),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""),
+                name="versionsubmission_returned_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(version__isnull=False),
+                name="versionsubmission_published_as_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal}, revision submitted {self.submitted_at:%d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "governance:version-submission", kwargs={"pk": self.proposal_id, "sid": self.pk}
+        )
+
+    @classmethod
+    def disclosure_q(cls, levels: Collection[str]) -> Q:
+        # Secretariat-level; the author organisation reads its own (owner_organisation_path).
+        return Q() if "secretariat" in levels else Q(pk__in=[])
+
+    @property
+    def disclosure_level(self) -> str:
+        return "secretariat"
+
+    def owner_organisation_id(self) -> int | None:
+        return self.organisation_id
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == SubmissionStatus.PENDING
+
+    def paragraph_changes(self) -> dict[int, list[int]]:
+        """``changes`` with integer response ids."""
+        return {int(key): list(value) for key, value in (self.changes or {}).items()}

@@ -4,13 +4,15 @@ check that every accepted response changed something."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from alliance_portal import policy
 from governance.consultations.models import Comment, CommentResponse, CommentStatus, ResponseOutcome
 from governance.proposals.models import Proposal
-from governance.versions.models import ProposalVersion, ResponseChange
+from governance.versions.models import ProposalVersion, ResponseChange, VersionSubmission
 from governance.versions.redline import Row, changed_paragraphs, redline
 
 ACCEPTING = (ResponseOutcome.ACCEPTED, ResponseOutcome.PARTLY_ACCEPTED)
@@ -183,3 +185,51 @@ def pending_responses(
     version (``answered_responses`` of the version after it)."""
     following = ProposalVersion(proposal=proposal, number=(current.number if current else 1) + 1)
     return list(answered_responses(version=following))
+
+
+def submission_list(*, user: Any, proposal: Proposal) -> QuerySet[VersionSubmission]:
+    """The revised versions submitted for ``proposal`` that ``user`` may read (its author
+    organisation's and the secretariat's), newest first. One query (two for a signed-in
+    non-staff reader, whose object shares the policy checks)."""
+    return policy.visible(
+        user,
+        VersionSubmission.objects.filter(proposal=proposal).select_related(
+            "based_on", "version", "organisation"
+        ),
+    ).order_by("-submitted_at", "-pk")
+
+
+def submission_get(*, user: Any, proposal: Proposal, pk: int) -> VersionSubmission:
+    """One submitted revision of ``proposal`` that ``user`` may read (404 otherwise)."""
+    submission = submission_list(user=user, proposal=proposal).filter(pk=pk).first()
+    if submission is None:
+        raise Http404("No such revised version.")
+    return submission
+
+
+def submission_compare(*, submission: VersionSubmission) -> Comparison:
+    """The redline from the version a submission revises to the submitted text (as the next
+    version would show it), with the comments whose responses it names as changing each
+    paragraph."""
+    old = submission.based_on
+    new = submission.version or ProposalVersion(
+        proposal=submission.proposal,
+        number=old.number + 1,
+        title=submission.title,
+        summary=submission.summary,
+        text=submission.text,
+    )
+    if submission.version is not None:
+        return version_compare(old=old, new=new)
+    comments = {
+        r.pk: r.comment
+        for r in answered_responses(version=new).filter(pk__in=submission.paragraph_changes())
+    }
+    changed_by: dict[int, list[Comment]] = {}
+    for response_id, paragraphs in submission.paragraph_changes().items():
+        for number in paragraphs:
+            if response_id in comments:
+                changed_by.setdefault(number, []).append(comments[response_id])
+    return Comparison(
+        old=old, new=new, rows=redline(old.text, new.text), changed_by=changed_by, checks=[]
+    )

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from governance.versions import views
+from governance.versions import views, views_submissions
 
 urlpatterns = [
     path("proposals/<int:pk>/versions/", views.version_list, name="version-list"),
@@ -24,5 +24,30 @@ urlpatterns = [
         "proposals/<int:pk>/consultation/reopen/",
         views.consultation_reopen,
         name="consultation-reopen",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submit/",
+        views_submissions.version_submit,
+        name="version-submit",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/",
+        views_submissions.submission_list,
+        name="version-submissions",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/",
+        views_submissions.submission_detail,
+        name="version-submission",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/publish/",
+        views_submissions.submission_publish,
+        name="version-submission-publish",
+    ),
+    path(
+        "proposals/<int:pk>/versions/submissions/<int:sid>/return/",
+        views_submissions.submission_return,
+        name="version-submission-return",
     ),
 ]

@@ -53,6 +53,13 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
             "may_publish": proposal.status == ProposalStatus.DELIBERATION
             and policy.may(request.user, "proposal.publish_version", proposal),
+            "may_submit": proposal.status == ProposalStatus.DELIBERATION
+            and policy.may(request.user, "proposal.submit_version", proposal),
+            "submissions_count": selectors.submission_list(
+                user=request.user, proposal=proposal
+            ).count()
+            if proposal.proposed_by_id and request.user.is_authenticated
+            else 0,
             "may_reopen": proposal.status == ProposalStatus.DELIBERATION
             and len(numbers) > 1
             and policy.may(request.user, "proposal.advance", proposal),

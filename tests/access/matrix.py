@@ -37,6 +37,9 @@ EXPECT: dict[str, dict[Role, str]] = {
     "members": _row(LOGIN, DENY, OK, OK, OK, OK, OK),
     "secretariat": _row(LOGIN, DENY, DENY, DENY, DENY, OK, OK),
     "own-organisation-edit": _row(LOGIN, DENY, DENY, OK, DENY, OK, OK),
+    # What the organisation's own people and the secretariat read (a revised version its
+    # representative submitted): not another organisation, a reviewer or the public.
+    "own-organisation-read": _row(LOGIN, DENY, OK, OK, DENY, OK, OK),
     # What only the organisation's own people do (edit its draft proposal): not the secretariat.
     "own-organisation-people": _row(LOGIN, DENY, OK, OK, DENY, DENY, DENY),
     # What only the organisation's representative does for it (vote, declare, dissent): not

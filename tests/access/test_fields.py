@@ -91,14 +91,14 @@ COMMENT = _levels(
         "status",
         "created_at",
         "response",
-        # Input received outside the portal: how, for which community group, in which language
-        # (who recorded it is for staff pages only, and not in the API).
+        # Input received outside the portal: how, for which community group, in which language.
         "channel",
         "group",
         "language",
         "received_as",
     },
-    staff={"moderation_reason", "moderated_at"},
+    # Who recorded input received outside the portal is the secretariat's to know.
+    staff={"moderation_reason", "moderated_at", "recorded_by"},
 )
 VERSION = _levels(
     {

@@ -75,6 +75,8 @@ READ_ONLY_MODELS = {
     # A published version never changes; what a response changed is set through its service.
     "governance.ProposalVersion",
     "governance.ResponseChange",
+    # A member author's revised version is published or returned through its service.
+    "governance.VersionSubmission",
     # Changed only by a decision's effect (issue 16): a constitution, objectives and their
     # indicators; a proposal's effect is set through its page and API.
     "governance.Constitution",

@@ -356,3 +356,14 @@ def _report_correct(who: Principal, report: Any) -> bool:
 def _report_delete(who: Principal, report: Any) -> bool:
     """The secretariat deletes a report."""
     return is_staff(who)
+
+
+@action(
+    "proposal.withdraw_own",
+    refusal="Only the author organisation's representative withdraws its own proposal.",
+)
+def _proposal_withdraw_own(who: Principal, proposal: Any) -> bool:
+    """The representative of the organisation that drafted a member-tabled proposal withdraws
+    it before its consultation opens (the service checks the status)."""
+    author = _author_organisation_id(proposal)
+    return author is not None and is_representative(who) and who.organisation_id == author

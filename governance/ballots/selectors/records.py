@@ -150,6 +150,15 @@ def _responses_record(proposal: Proposal) -> list[dict[str, Any]]:
                     "organisation": organisation_ref(comment.organisation)
                     if comment.organisation
                     else None,
+                    # Input recorded on behalf of a community: the group it speaks for, in its
+                    # chamber, and how it reached the alliance (never who typed it in).
+                    "group": {
+                        "name": comment.group.name,
+                        "chamber": chamber_ref(comment.group.chamber),
+                    }
+                    if comment.group
+                    else None,
+                    "channel": comment.channel,
                 },
                 "said": comment.text,
                 "outcome": response.outcome if response else None,

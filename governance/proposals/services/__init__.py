@@ -1,7 +1,9 @@
 """Writes of proposals: tabling and changing them (``editing``), their lifecycle and consultation
 window (``lifecycle``), member-tabled proposals with their co-sponsors, admission and decline
-(``tabling``) and their impact assessments (``impact``)."""
+(``tabling``), its author's withdrawal (``withdrawal``) and their impact assessments
+(``impact``)."""
 
+from governance.proposals.services.admission import proposal_admit, proposal_decline
 from governance.proposals.services.editing import EDITABLE_FIELDS, proposal_create, proposal_update
 from governance.proposals.services.impact import CostInput, OptionInput, impact_assessment_save
 from governance.proposals.services.lifecycle import (
@@ -17,8 +19,6 @@ from governance.proposals.services.lifecycle import (
 )
 from governance.proposals.services.tabling import (
     DRAFT_FIELDS,
-    proposal_admit,
-    proposal_decline,
     proposal_draft,
     proposal_draft_update,
     proposal_revise,
@@ -27,6 +27,7 @@ from governance.proposals.services.tabling import (
     proposal_sponsors_request,
     proposal_table,
 )
+from governance.proposals.services.withdrawal import proposal_withdraw_own
 
 __all__ = [
     "DRAFT_FIELDS",
@@ -53,5 +54,6 @@ __all__ = [
     "proposal_table",
     "proposal_transition",
     "proposal_update",
+    "proposal_withdraw_own",
     "record_result",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from alliance_portal import policy
@@ -267,6 +268,12 @@ def consultation_close(
 
 # The scheduled steps: (from status, to status, reason recorded).
 OPEN_ON_SCHEDULE = (S.DRAFT, S.CONSULTATION, "Consultation opened on schedule.")
+# A member's proposal the secretariat admitted with a later opening time stays tabled till then.
+ADMITTED_ON_SCHEDULE = (
+    S.TABLED,
+    S.CONSULTATION,
+    "Admitted to consultation by the secretariat; opened on schedule.",
+)
 CLOSE_ON_SCHEDULE = (S.CONSULTATION, S.DELIBERATION, "Consultation closed on schedule.")
 
 
@@ -284,14 +291,24 @@ def _advance_due(
     if proposal is None:
         return None
     policy.require(actor, "proposal.advance", proposal)
-    _transition(actor=actor, proposal=proposal, to_status=to_status, reason=reason, now=now)
+    _transition(
+        actor=actor,
+        proposal=proposal,
+        to_status=to_status,
+        reason=reason,
+        now=now,
+        tabling_step=from_status == S.TABLED,  # the admission the secretariat scheduled
+    )
     return proposal.pk
 
 
 @use_case
 def consultation_open_on_schedule(*, actor: Actor, proposal_id: int, now: datetime) -> int | None:
-    """Open one consultation whose opening time has come (the schedule's step for one item)."""
-    return _advance_due(actor, proposal_id, now, OPEN_ON_SCHEDULE)
+    """Open one consultation whose opening time has come (the schedule's step for one item):
+    a secretariat's draft, or a member's proposal admitted with a later opening time."""
+    return _advance_due(actor, proposal_id, now, OPEN_ON_SCHEDULE) or _advance_due(
+        actor, proposal_id, now, ADMITTED_ON_SCHEDULE
+    )
 
 
 @use_case
@@ -301,14 +318,15 @@ def consultation_close_on_schedule(*, actor: Actor, proposal_id: int, now: datet
 
 
 def consultations_open_due(*, actor: Actor, now: datetime | None = None) -> list[int]:
-    """Open every consultation that is due: drafts whose opening time has come and whose
-    closing time has not. Returns the ids opened. Each one is its own use case: one that fails
+    """Open every consultation that is due: the secretariat's drafts and the member's proposals
+    it admitted (still tabled) whose opening time has come and whose closing time has not. Returns the ids opened. Each one is its own use case: one that fails
     is logged and the others still open. Idempotent: a second run finds nothing due. A draft
     whose whole window has passed is left for the secretariat to reschedule."""
     now = now or timezone.now()
     due = Proposal.objects.filter(
-        status=S.DRAFT,
-        origin=ProposalOrigin.SECRETARIAT,  # a member's draft opens only once admitted
+        # A member's draft opens only once admitted: tabled, with an opening time.
+        Q(status=S.DRAFT, origin=ProposalOrigin.SECRETARIAT)
+        | Q(status=S.TABLED, origin=ProposalOrigin.MEMBER),
         consultation_opens_at__lte=now,
         consultation_closes_at__gt=now,
     ).order_by("consultation_opens_at", "pk")

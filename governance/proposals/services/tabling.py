@@ -42,7 +42,6 @@ from governance.proposals.services.tabling_notices import (
     _notify,
     _representatives,
     _secretariat,
-    _tell_author_and_sponsors,
     _url,
     _when,
 )
@@ -294,94 +293,6 @@ def proposal_table(*, actor: Actor, proposal: Proposal, now: datetime | None = N
             f"{locked.proposed_by.name} tabled “{locked.title}” to the {locked.body.name}. "
             f"Admit it to consultation or decline it with a reason by "
             f"{_when(due)}:\n\n{_url(locked)}\n"
-        ),
-    )
-    return locked
-
-
-@use_case
-def proposal_admit(
-    *,
-    actor: Actor,
-    proposal: Proposal,
-    consultation_closes_at: datetime,
-    consultation_public: bool = False,
-    now: datetime | None = None,
-) -> Proposal:
-    """Admit a tabled proposal to consultation (the secretariat): its consultation opens now
-    and closes at ``consultation_closes_at`` (in the future), open to the public or to member
-    organisations only (a public consultation needs a public proposal). The author's and the
-    co-sponsors' representatives are told."""
-    policy.require(actor, "proposal.admit", proposal)
-    now = now or timezone.now()
-    locked = _lock(proposal)
-    if locked.status != S.TABLED:
-        label = str(S(locked.status).label).lower()
-        raise ValidationError(f"The proposal is {label}: only a tabled proposal is admitted.")
-    if consultation_closes_at <= now:
-        raise ValidationError(
-            {"consultation_closes_at": "The consultation must close at a time in the future."}
-        )
-    locked.consultation_opens_at = now
-    locked.consultation_closes_at = consultation_closes_at
-    locked.consultation_public = consultation_public
-    _save_checked(locked)
-    _transition(
-        actor=actor,
-        proposal=locked,
-        to_status=S.CONSULTATION,
-        tabling_step=True,
-        reason="Admitted to consultation by the secretariat.",
-        now=now,
-    )
-    proposal.status = locked.status
-    _tell_author_and_sponsors(
-        locked,
-        event=f"proposal-admitted:{now.isoformat()}",
-        subject=f"Admitted to consultation: “{locked.title}”",
-        body=(
-            f"The secretariat admitted “{locked.title}” to consultation. It is open for "
-            f"comments until {_when(consultation_closes_at)}:\n\n{_url(locked)}\n"
-        ),
-    )
-    return locked
-
-
-@use_case
-def proposal_decline(
-    *, actor: Actor, proposal: Proposal, reason: str, now: datetime | None = None
-) -> Proposal:
-    """Decline a tabled proposal (the secretariat) with a reason, which is published with the
-    proposal at its disclosure level. Its author may revise it and table it again. The
-    author's and the co-sponsors' representatives are told."""
-    policy.require(actor, "proposal.decline", proposal)
-    now = now or timezone.now()
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(
-            {"reason": "Say why the proposal is declined: the reason is published."}
-        )
-    locked = _lock(proposal)
-    if locked.status != S.TABLED:
-        label = str(S(locked.status).label).lower()
-        raise ValidationError(f"The proposal is {label}: only a tabled proposal is declined.")
-    _transition(
-        actor=actor,
-        proposal=locked,
-        to_status=S.DECLINED,
-        reason=reason,
-        now=now,
-        tabling_step=True,
-    )
-    proposal.status = locked.status
-    _tell_author_and_sponsors(
-        locked,
-        event=f"proposal-declined:{now.isoformat()}",
-        subject=f"Declined: “{locked.title}”",
-        body=(
-            f"The secretariat declined “{locked.title}”. Its reason, published with the "
-            f"proposal:\n\n{reason}\n\nThe author may revise the proposal and table it "
-            f"again:\n\n{_url(locked)}\n"
         ),
     )
     return locked
