@@ -111,6 +111,14 @@ def actions_remind_overdue_task() -> list[int]:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
+def pledges_remind_due_task() -> list[int]:
+    """Tell each pledge's organisation a week before it is due (once per due date)."""
+    from governance.notifications.services import pledges_remind_due
+
+    return pledges_remind_due(actor=SYSTEM)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def ballots_remind_closing_task() -> list[int]:
     """Announce the ballots closing within 48 hours (each once)."""
     from governance.notifications.services import ballots_remind_closing

@@ -374,6 +374,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "governance.tasks.actions_remind_overdue_task",
         "schedule": 3600.0,
     },
+    # Governance: a pledge due within a week is announced to its organisation (once per date).
+    "governance-remind-due-pledges": {
+        "task": "governance.tasks.pledges_remind_due_task",
+        "schedule": 3600.0,
+    },
     # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.
     "accounts-remove-expired-signups": {
         "task": "alliance_portal.tasks.signups_remove_expired_task",

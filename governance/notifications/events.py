@@ -191,3 +191,25 @@ def action_overdue(item: Any) -> None:
             "Post an update with where it stands, or say why it is blocked:"
         ),
     )
+
+
+def pledge_due(pledge: Any) -> None:
+    """A pledge still only pledged is due within a week (or overdue): the people of the
+    pledging organisation, or, for a partner alliance's pledge, of the initiative's lead
+    organisation (an alliance has no accounts here). Once per pledge and due date."""
+    initiative = pledge.initiative
+    organisation_id = pledge.organisation_id or initiative.lead_organisation_id
+    who = "Your organisation's" if pledge.organisation_id else f"{pledge.partner_alliance}'s"
+    amount = f"{pledge.amount:,.2f} {pledge.currency}"
+    notify(
+        kind=kinds.PLEDGE_DUE,
+        event_key=f"governance:pledge-due:{pledge.pk}:{pledge.due_on:%Y%m%d}",
+        audience=organisation_people(organisation_id),
+        subject=f"Pledge due: “{initiative.title}”",
+        line=f"{who} pledge of {amount} to “{initiative.title}” is due {pledge.due_on:%-d %B %Y}.",
+        link=_absolute(initiative.get_absolute_url()),
+        body=(
+            f"{who} pledge of {amount} to “{initiative.title}” is due on "
+            f"{pledge.due_on:%-d %B %Y}. The secretariat marks it paid when the money arrives:"
+        ),
+    )

@@ -14,6 +14,7 @@ from alliance_portal.models import Notification
 from alliance_portal.types import Actor
 from governance.actions.models import ActionItem, overdue_q
 from governance.ballots.models import Ballot
+from governance.initiatives.models import Pledge, PledgeStatus
 from governance.notifications import events
 from governance.proposals.models import Proposal, ProposalStatus
 
@@ -89,4 +90,26 @@ def actions_remind_overdue(*, actor: Actor, today: date | None = None) -> list[i
             continue
         events.action_overdue(item)
         done.append(item.pk)
+    return done
+
+
+PLEDGE_NOTICE = timedelta(days=7)
+
+
+@use_case
+def pledges_remind_due(*, actor: Actor, today: date | None = None) -> list[int]:
+    """Tell each pledge's organisation once per due date, a week before it (the portal,
+    daily). Returns the pledges announced now; a second run announces none again."""
+    policy.require(actor, "notifications.send", None)
+    today = today or timezone.localdate()
+    sent = _already("governance:pledge-due:")
+    due = Pledge.objects.filter(
+        status=PledgeStatus.PLEDGED, due_on__isnull=False, due_on__lte=today + PLEDGE_NOTICE
+    ).select_related("initiative", "partner_alliance")
+    done = []
+    for pledge in due.order_by("due_on", "pk"):
+        if f"governance:pledge-due:{pledge.pk}:{pledge.due_on:%Y%m%d}" in sent:
+            continue
+        events.pledge_due(pledge)
+        done.append(pledge.pk)
     return done
