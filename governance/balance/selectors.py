@@ -6,8 +6,8 @@ access policy's answer, or a report edition's), and the organisations eligible p
 The headline figures come from ``FIGURE_SELECTORS``: functions ``(scope) -> list[Figure]``,
 one per topic. The action figures (days from decision to the first action started, actions
 done on time, overdue) and the funding figures (pledged and paid against budgets, per currency)
-are each one more such function, appended to ``FIGURE_SELECTORS`` by the features that record
-actions and initiatives; the dashboard, the API and the report show whatever is listed."""
+are in ``governance.balance.acting``; the dashboard, the API and the report show whatever is
+listed."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
+from governance.balance.acting import action_figures, funding_figures
 from governance.balance.figures import (
     DAYS,
     Balance,
@@ -33,6 +34,7 @@ from governance.balance.periods import BalancePeriod
 from governance.ballots.models import Vote
 from governance.consultations.models import Comment, CommentStatus
 from governance.decision_log.models import PublishedDecision
+from governance.initiatives.models import Initiative
 from governance.meetings.selectors import meeting_request_figures
 from governance.proposals.models import Proposal
 from members.models import Chamber, MembershipStatus, Organisation
@@ -45,6 +47,7 @@ Eligible = dict[int, set[int]]
 class Scope:
     period: BalancePeriod
     proposals: QuerySet[Proposal]  # those the reader (or the report edition) may see
+    initiatives: QuerySet[Initiative]  # likewise
     eligible: Eligible
 
 
@@ -111,9 +114,9 @@ def consultation_figures(scope: Scope) -> list[Figure]:
 
 
 FigureSelector = Callable[[Scope], list[Figure]]
-# The headline figures, in the order they are shown. Add the action and the funding figures
-# here, one function each (see the module's docstring).
-FIGURE_SELECTORS: list[FigureSelector] = [consultation_figures]
+# The headline figures, in the order they are shown (governance.balance.acting has the action
+# and the funding figures).
+FIGURE_SELECTORS: list[FigureSelector] = [consultation_figures, action_figures, funding_figures]
 
 
 def participation(scope: Scope) -> list[ChamberParticipation]:
@@ -198,6 +201,7 @@ def balance(*, user: Actor, period: BalancePeriod) -> Balance:
     scope = Scope(
         period=period,
         proposals=policy.visible(user, Proposal.objects.all()),
+        initiatives=policy.visible(user, Initiative.objects.all()),
         eligible=in_good_standing(on=period.last_day),
     )
     return balance_of(scope)

@@ -238,11 +238,18 @@ def funding_against_budgets(
     across currencies), over the initiatives ``user`` may read that are not cancelled, created
     from ``since`` to ``until`` (inclusive) when given. A pledge in another currency than its
     initiative's budget is not counted here (``initiative_funding`` lists it)."""
-    initiatives = initiative_list(user=user).exclude(status=InitiativeStatus.CANCELLED)
+    initiatives = initiative_list(user=user)
     if since:
         initiatives = initiatives.filter(created_at__date__gte=since)
     if until:
         initiatives = initiatives.filter(created_at__date__lte=until)
+    return budgets_of(initiatives)
+
+
+def budgets_of(initiatives: QuerySet[Initiative]) -> list[CurrencyBudgets]:
+    """``funding_against_budgets`` over the given initiatives (those a reader or a report
+    edition may read), cancelled ones left out. Two queries."""
+    initiatives = initiatives.exclude(status=InitiativeStatus.CANCELLED)
     budgets = {
         row["budget_currency"]: row
         for row in initiatives.values("budget_currency")

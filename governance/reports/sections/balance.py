@@ -9,6 +9,7 @@ from collections import defaultdict
 from governance.balance import selectors as balance_selectors
 from governance.balance.figures import Balance
 from governance.balance.periods import fixed_period
+from governance.initiatives.models import Initiative
 from governance.proposals.models import Proposal
 from governance.reports.sections.membership import memberships
 from governance.reports.sections.registry import ReportContext, register_section
@@ -39,6 +40,7 @@ def report_balance(context: ReportContext) -> Balance:
             label=period.title, starts_at=period.starts_at, ends_before=period.ends_before
         ),
         proposals=context.readable(Proposal.objects.all()),
+        initiatives=context.readable(Initiative.objects.all()),
         eligible=dict(eligible),
     )
     return balance_selectors.balance_of(scope)
