@@ -39,7 +39,7 @@ def seed() -> list[DemoLogin]:
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     demo_constitution.seed(now, organisations)
     demo_versions.seed(now, organisations)
-    demo_meetings.seed(now)
+    logins = demo_meetings.seed(now)
     demo_tabling.seed(now, organisations)
     demo_input.seed()
-    return []  # no logins of its own
+    return logins  # the meeting requesters', in development
