@@ -4,7 +4,6 @@ registration. Thin: forms parse, services write, the access policy decides."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
+from governance.common.problems import page_problems
 from governance.meetings import selectors, services
 from governance.meetings.models import Meeting
 from governance.meetings.schedule_forms import (
@@ -27,21 +27,9 @@ from governance.templatetags.impact_tags import Problem
 TEMPLATE = "governance/meetings/meeting_form.html"
 
 
-def _field_problems(form: forms.BaseForm, lead: str = "") -> list[Problem]:
-    problems = [Problem(f"{lead}{error}") for error in form.non_field_errors()]
-    for field in form.visible_fields():
-        anchor = f"{field.auto_id}_0" if field.use_fieldset else field.id_for_label
-        problems += [Problem(f"{lead}{error}", f"#{anchor}") for error in field.errors]
-    return problems
-
-
 def _problems(form: MeetingForm, agenda: BaseAgendaFormSet) -> list[Problem]:
     """Every problem of the page, in its order, each linking to its field where it has one."""
-    problems = _field_problems(form)
-    problems += [Problem(str(error)) for error in agenda.non_form_errors()]
-    for number, item in enumerate(agenda.forms, start=1):
-        problems += _field_problems(item, f"Agenda item {number}: ")
-    return problems
+    return page_problems(form, agenda, "Agenda item")
 
 
 def _page(
