@@ -5,7 +5,7 @@ payload (``payload``) and a stored payload back into its fields (``initial_from`
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django import forms
 
@@ -121,7 +121,7 @@ class GlossaryBatchForm(KindForm):
 
 
 class DecisionChangeForm(KindForm):
-    field_guides: ClassVar[dict[str, str]] = {"reason": "the reason (it is published)"}
+    field_guides = {"reason": "the reason (it is published)"}
     decision = forms.ModelChoiceField(
         label="Published decision",
         queryset=PublishedDecision.objects.none(),

@@ -65,7 +65,7 @@ IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=INDICATOR_ROWS, ma
 class ObjectivesForm(KindForm):
     kind: ClassVar[str] = "objectives"
     item_name: ClassVar[str] = "Indicator"
-    field_guides: ClassVar[dict[str, str]] = {"objective": "the objective"}
+    field_guides = {"objective": "the objective"}
 
     objective = forms.ChoiceField(label="Objective", required=False)
     new_slug = forms.SlugField(
@@ -110,10 +110,11 @@ class ObjectivesForm(KindForm):
             for i in Indicator.objects.order_by("objective__order", "order", "name")
             if i.objective_id in titles
         ]
-        self.items = IndicatorFormSet(data, initial=indicators, prefix="indicator")
+        self.indicators = IndicatorFormSet(data, initial=indicators, prefix="indicator")
+        self.items = self.indicators
 
     def is_valid(self) -> bool:
-        return all([super().is_valid(), self.items.is_valid()])  # every message at once
+        return all([super().is_valid(), self.indicators.is_valid()])  # every message at once
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -141,7 +142,7 @@ class ObjectivesForm(KindForm):
         for key in ("title", "description", "status"):
             if data.get(key):
                 item[key] = data[key].strip()
-        indicators = [i for i in (form.indicator() for form in self.items.forms) if i]
+        indicators = [i for i in (form.indicator() for form in self.indicators.forms) if i]
         if indicators:
             item["indicators"] = indicators
         removed = [v.split(SEPARATOR, 1)[1] for v in data.get("remove_indicators", [])]

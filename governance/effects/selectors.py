@@ -78,11 +78,14 @@ def objective_decisions(*, user: Actor) -> ObjectiveDecisions:
             kind=ObjectivesChange.value,
             applied_at__isnull=False,
             decision__log_entry__isnull=False,
-        ).select_related("decision__log_entry"),
+        ).select_related("decision__log_entry__published_decision"),
     ).order_by("applied_at", "pk")
     found = ObjectiveDecisions()
     for effect in effects:
-        published = effect.decision.log_entry  # type: ignore[union-attr]
+        entry = effect.decision.log_entry if effect.decision else None
+        published = getattr(entry, "published_decision", None)
+        if published is None:
+            continue
         for item in effect.payload.get("objectives", []):
             found.objectives[item["slug"]] = published
             for indicator in item.get("indicators", []):

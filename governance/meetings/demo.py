@@ -40,12 +40,13 @@ ASSEMBLY_MINUTES = """\
 def seed(now: datetime) -> list[DemoLogin]:
     """Seed the meetings and the meeting requests (once). In development the two requesters
     are demo logins (the demo password), so one can sign in and read one's own request."""
-    logins = [_requester_login(email, name) for email, name in REQUESTERS.values()]
+    found = [_requester_login(email, name) for email, name in REQUESTERS.values()]
+    logins = [login for login in found if login is not None]
     if Meeting.objects.filter(title=ASSEMBLY).exists():
-        return [login for login in logins if login]
+        return logins
     bodies = {body.slug: body for body in Body.objects.all()}
     if not {"general-assembly", "wg-artisanal-mining", "executive-board"} <= set(bodies):
-        return
+        return logins
     per_chamber = _organisations_per_chamber()
     assembly = _assembly(bodies["general-assembly"], now, per_chamber)
     extraordinary = services.meeting_schedule(
@@ -67,7 +68,7 @@ def seed(now: datetime) -> list[DemoLogin]:
         actor=SYSTEM, meeting=assembly, at_meeting=extraordinary, now=now - 12 * DAY
     )
     _requests(bodies, now, per_chamber)
-    return [login for login in logins if login]
+    return logins
 
 
 def _organisations_per_chamber() -> dict[Chamber, list[Organisation]]:

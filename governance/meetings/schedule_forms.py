@@ -158,7 +158,8 @@ def agenda_formset(data: Any = None, *, meeting: Meeting | None = None) -> BaseA
             }
             for item in meeting.agenda_items.all()
         ]
-    return AgendaFormSet(data, initial=initial, prefix="agenda")
+    formset: BaseAgendaFormSet = AgendaFormSet(data, initial=initial, prefix="agenda")  # type: ignore[assignment]
+    return formset
 
 
 class CancelForm(GuidedForm):

@@ -15,9 +15,11 @@ def objective_list(request: HttpRequest) -> HttpResponse:
     objectives = list(selectors.objective_list())
     decisions = effect_selectors.objective_decisions(user=request.user)
     for objective in objectives:  # the page links the decision that set each one
-        objective.decided_by = decisions.objectives.get(objective.slug)
+        objective.decided_by = decisions.objectives.get(objective.slug)  # type: ignore[attr-defined]
         for indicator in objective.indicators.all():
-            indicator.decided_by = decisions.indicators.get((objective.slug, indicator.name))
+            indicator.decided_by = decisions.indicators.get(  # type: ignore[attr-defined]
+                (objective.slug, indicator.name)
+            )
     return render(
         request,
         "governance/objective_list.html",

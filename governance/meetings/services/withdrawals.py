@@ -53,6 +53,8 @@ def meeting_unregister(*, actor: Actor, meeting: Meeting, now: datetime | None =
     meeting starts. Refused when the organisation is not registered."""
     policy.require(actor, "meeting.unregister", meeting)
     own = policy.represented_organisation_id(actor)
+    if own is None:  # the policy lets only a representative through
+        raise ValidationError("Only an organisation's representative withdraws its registration.")
     current = _before_start(
         meeting, now or timezone.now(), "The meeting has begun: registrations no longer change."
     )
