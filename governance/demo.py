@@ -42,10 +42,10 @@ def seed() -> list[DemoLogin]:
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     demo_constitution.seed(now, organisations)
     demo_versions.seed(now, organisations)
-    demo_meetings.seed(now)
+    logins = demo_meetings.seed(now)
     demo_tabling.seed(now, organisations)
     demo_input.seed()
     demo_notifications.seed()
     demo_actions.seed(now)
     demo_initiatives.seed()
-    return []  # no logins of its own
+    return logins  # the meeting requesters', in development

@@ -72,6 +72,27 @@ def _clean_indicator(item: Any, objective: Objective | None) -> dict[str, str]:
     return cleaned
 
 
+def _clean_removals(names: Any, slug: str, objective: Objective | None) -> list[str]:
+    """The names of the objective's indicators to remove, each an indicator it has."""
+    if not isinstance(names, list) or len(names) > MAX_ITEMS:
+        raise ValidationError({"payload": f"{slug}: list the indicators to remove by name."})
+    if names and objective is None:
+        raise ValidationError({"payload": f"{slug}: a new objective has no indicator to remove."})
+    if len(set(map(str, names))) != len(names):
+        raise ValidationError({"payload": f"{slug}: an indicator is removed twice."})
+    existing = (
+        set(Indicator.objects.filter(objective=objective).values_list("name", flat=True))
+        if objective is not None
+        else set()
+    )
+    unknown = [str(name) for name in names if name not in existing]
+    if unknown:
+        raise ValidationError(
+            {"payload": f"{slug} has no indicator named {', '.join(sorted(unknown))}."}
+        )
+    return sorted(names)
+
+
 @register
 class ObjectivesChange(EffectKind):
     value = "objectives"
@@ -82,7 +103,8 @@ class ObjectivesChange(EffectKind):
         '"description": "...", "status": "active", "indicators": [{"name": "Sites mapped", '
         '"unit": "%", "baseline_value": "10", "baseline_date": "2025-01-01", '
         '"target_value": "80", "target_date": "2028-12-31"}]}]}. A field left out keeps its '
-        "value; a status of achieved or retired retires an objective."
+        "value; a status of achieved or retired retires an objective; "
+        '"remove_indicators": ["Sites mapped"] removes indicators (and their measurements).'
     )
 
     def clean(self, payload: Any, *, proposal: Proposal) -> dict[str, Any]:
@@ -99,7 +121,14 @@ class ObjectivesChange(EffectKind):
         for item in items:
             if not isinstance(item, dict):
                 raise ValidationError({"payload": "Give each objective as an object."})
-            unknown = set(item) - {"slug", "title", "description", "status", "indicators"}
+            unknown = set(item) - {
+                "slug",
+                "title",
+                "description",
+                "status",
+                "indicators",
+                "remove_indicators",
+            }
             if unknown:
                 raise ValidationError(
                     {"payload": f"Not an objective field: {', '.join(sorted(unknown))}."}
@@ -137,6 +166,13 @@ class ObjectivesChange(EffectKind):
                 raise ValidationError({"payload": f"{slug}: an indicator is listed twice."})
             if names:
                 cleaned["indicators"] = names
+            removed = _clean_removals(item.get("remove_indicators", []), slug, objective)
+            if {i["name"] for i in names} & set(removed):
+                raise ValidationError(
+                    {"payload": f"{slug}: an indicator is both changed and removed."}
+                )
+            if removed:
+                cleaned["remove_indicators"] = removed
             if len(cleaned) == 1:
                 raise ValidationError({"payload": f"{slug}: say what changes."})
             cleaned_items.append(cleaned)
@@ -147,9 +183,11 @@ class ObjectivesChange(EffectKind):
         for item in payload.get("objectives", []):
             title = item.get("title") or item["slug"]
             count = len(item.get("indicators", []))
+            removed = item.get("remove_indicators", [])
             parts.append(
                 f"“{title}”"
                 + (f" with {count} indicator{'s' if count != 1 else ''}" if count else "")
+                + (f", removing {', '.join(f'“{n}”' for n in removed)}" if removed else "")
             )
         return f"Adopts or changes the objectives {', '.join(parts)}."
 
@@ -163,6 +201,9 @@ class ObjectivesChange(EffectKind):
                     setattr(objective, key, item[key])
             objective.full_clean()
             objective.save()
+            Indicator.objects.filter(
+                objective=objective, name__in=item.get("remove_indicators", [])
+            ).delete()
             for indicator_item in item.get("indicators", []):
                 indicator = Indicator.objects.filter(
                     objective=objective, name=indicator_item["name"]

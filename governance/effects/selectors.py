@@ -3,15 +3,15 @@ texts (the concept page links them)."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
+from governance.decision_log.models import PublishedDecision
 from governance.effects import kinds as _kinds  # noqa: F401 (registers the kinds)
 from governance.effects.kinds import concept_decisions_q
 from governance.effects.models import ProposalEffect
+from governance.effects.objectives_kind import ObjectivesChange
 from governance.effects.registry import KINDS
 from governance.proposals.models import Proposal
 
@@ -47,11 +47,6 @@ def effect_of(*, proposal: Proposal) -> EffectView | None:
     return EffectView(effect=effect, label=rule.label, text=rule.describe(effect.payload))
 
 
-def effect_payload_text(payload: Any) -> str:
-    """The payload as the form shows it: JSON, indented."""
-    return json.dumps(payload, indent=2, ensure_ascii=False)
-
-
 def concept_agreed_by(*, user: Actor, revision_ids: list[int]) -> list[ProposalEffect]:
     """The applied glossary-batch effects that agreed any of ``revision_ids`` (a concept's
     revisions), with their decisions, that ``user`` may see; oldest first. One query."""
@@ -63,3 +58,36 @@ def concept_agreed_by(*, user: Actor, revision_ids: list[int]) -> list[ProposalE
         .order_by("applied_at", "pk")
     )
     return list(policy.visible(user, effects))
+
+
+@dataclass
+class ObjectiveDecisions:
+    """The published decisions that adopted or last changed each objective (by slug) and each
+    indicator (by objective slug and indicator name)."""
+
+    objectives: dict[str, PublishedDecision] = field(default_factory=dict)
+    indicators: dict[tuple[str, str], PublishedDecision] = field(default_factory=dict)
+
+
+def objective_decisions(*, user: Actor) -> ObjectiveDecisions:
+    """Which published decision adopted or last changed each objective and indicator, from the
+    applied objectives effects ``user`` may see (the latest wins). One query."""
+    effects = policy.visible(
+        user,
+        ProposalEffect.objects.filter(
+            kind=ObjectivesChange.value,
+            applied_at__isnull=False,
+            decision__log_entry__isnull=False,
+        ).select_related("decision__log_entry__published_decision"),
+    ).order_by("applied_at", "pk")
+    found = ObjectiveDecisions()
+    for effect in effects:
+        entry = effect.decision.log_entry if effect.decision else None
+        published = getattr(entry, "published_decision", None)
+        if published is None:
+            continue
+        for item in effect.payload.get("objectives", []):
+            found.objectives[item["slug"]] = published
+            for indicator in item.get("indicators", []):
+                found.indicators[(item["slug"], indicator["name"])] = published
+    return found

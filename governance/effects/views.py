@@ -1,7 +1,11 @@
-"""Page: the secretariat says what a proposal changes when it is adopted."""
+"""Page: the secretariat says what a proposal changes when it is adopted: first the kind of
+change, then that kind's own form (``governance.effects.kind_forms``), never a payload to type."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -10,10 +14,21 @@ from django.views.decorators.http import require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
+from governance.common.problems import page_problems
 from governance.effects import selectors, services
-from governance.effects.forms import EffectForm
-from governance.effects.registry import KINDS
+from governance.effects.form_base import KindForm
+from governance.effects.kind_forms import kind_form
+from governance.effects.registry import kind_choices
 from governance.proposals import selectors as proposal_selectors
+
+
+class KindChoiceForm(forms.Form):
+    kind = forms.ChoiceField(label="What the decision changes", widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["kind"]
+        field.choices = kind_choices()
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,22 +44,21 @@ def proposal_effect(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "The proposal changes nothing when adopted now.")
         return redirect(proposal)
-    initial = (
-        {
-            "kind": current.effect.kind,
-            "payload": selectors.effect_payload_text(current.effect.payload),
-        }
-        if current
-        else None
-    )
-    form = EffectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    kind = (data or request.GET).get("kind") or (current.effect.kind if current else "")
+    form_class = kind_form(kind)
+    form: KindForm | None = None
+    if form_class is not None:
+        initial = (
+            form_class.initial_from(current.effect.payload)
+            if current and current.effect.kind == kind
+            else None
+        )
+        form = form_class(data, initial=initial, proposal=proposal)
+    if data is not None and form is not None and form.is_valid():
         try:
             services.proposal_effect_set(
-                actor=request.user,
-                proposal=proposal,
-                kind=form.cleaned_data["kind"],
-                payload=form.cleaned_data["payload"],
+                actor=request.user, proposal=proposal, kind=kind, payload=form.payload()
             )
         except ValidationError as error:
             apply_service_error(form, error)
@@ -54,5 +68,14 @@ def proposal_effect(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "governance/effects/effect_form.html",
-        {"proposal": proposal, "form": form, "current": current, "kinds": KINDS.values()},
+        {
+            "proposal": proposal,
+            "current": current,
+            "chooser": KindChoiceForm(initial={"kind": kind}),
+            "kind": kind,
+            "form": form,
+            "problems": page_problems(form, form.items, form.item_name)
+            if form is not None and form.is_bound
+            else [],
+        },
     )

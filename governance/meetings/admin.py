@@ -111,22 +111,31 @@ class MinutesInline(ReadOnlyInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
-    """Scheduling a meeting and changing it (before it starts) are the meeting use cases."""
+    """Scheduling a meeting and changing it (before it starts) are the meeting use cases; it is
+    cancelled on its page (or the API), with a reason."""
 
     form = MeetingForm
-    list_display = ("title", "body", "starts_at", "ends_at", "held")
+    list_display = ("title", "body", "starts_at", "ends_at", "held", "cancelled")
     list_filter = ("body",)
     date_hierarchy = "starts_at"
     inlines = (AttendanceInline, MinutesInline)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Meeting | None = None) -> Any:
-        if obj is not None and obj.starts_at <= timezone.now():
+        if obj is None:
+            return ()
+        if obj.cancelled:  # cancelled on the meeting's page, with its reason
+            return ("body", *ANNOUNCED, "cancelled_at", "cancel_reason")
+        if obj.starts_at <= timezone.now():
             return ("body", *ANNOUNCED)
-        return ("body",) if obj is not None else ()
+        return ("body",)
 
     @admin.display(boolean=True)
     def held(self, obj: Meeting) -> bool:
         return obj.held
+
+    @admin.display(boolean=True)
+    def cancelled(self, obj: Meeting) -> bool:
+        return obj.cancelled
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: ModelForm, change: bool) -> None:
         agenda = form.cleaned_data.get("agenda_text", [])

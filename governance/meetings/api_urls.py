@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.meetings.api import meetings, requests
+from governance.meetings.api import meetings, records, requests
 
 urlpatterns = [
     path("meetings/", meetings.MeetingListApi.as_view(), name="governance-meeting-list"),
@@ -17,18 +17,23 @@ urlpatterns = [
         name="governance-meeting-registrations",
     ),
     path(
+        "meetings/<int:pk>/cancellation/",
+        records.MeetingCancellationApi.as_view(),
+        name="governance-meeting-cancellation",
+    ),
+    path(
         "meetings/<int:pk>/attendance/",
-        meetings.MeetingAttendanceApi.as_view(),
+        records.MeetingAttendanceApi.as_view(),
         name="governance-meeting-attendance",
     ),
     path(
         "meetings/<int:pk>/minutes/",
-        meetings.MeetingMinutesApi.as_view(),
+        records.MeetingMinutesApi.as_view(),
         name="governance-meeting-minutes",
     ),
     path(
         "meetings/<int:pk>/minutes/approval/",
-        meetings.MeetingMinutesApprovalApi.as_view(),
+        records.MeetingMinutesApprovalApi.as_view(),
         name="governance-meeting-minutes-approval",
     ),
     path(

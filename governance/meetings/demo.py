@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from alliance_portal.demo import DEMO_PASSWORD, DemoLogin, demo_logins_enabled
 from alliance_portal.models import User
 from alliance_portal.policy import SYSTEM
 from governance.bodies.models import Body
@@ -36,13 +37,16 @@ ASSEMBLY_MINUTES = """\
 """
 
 
-def seed(now: datetime) -> None:
-    """Seed the meetings and the meeting requests (once)."""
+def seed(now: datetime) -> list[DemoLogin]:
+    """Seed the meetings and the meeting requests (once). In development the two requesters
+    are demo logins (the demo password), so one can sign in and read one's own request."""
+    found = [_requester_login(email, name) for email, name in REQUESTERS.values()]
+    logins = [login for login in found if login is not None]
     if Meeting.objects.filter(title=ASSEMBLY).exists():
-        return
+        return logins
     bodies = {body.slug: body for body in Body.objects.all()}
     if not {"general-assembly", "wg-artisanal-mining", "executive-board"} <= set(bodies):
-        return
+        return logins
     per_chamber = _organisations_per_chamber()
     assembly = _assembly(bodies["general-assembly"], now, per_chamber)
     extraordinary = services.meeting_schedule(
@@ -64,6 +68,7 @@ def seed(now: datetime) -> None:
         actor=SYSTEM, meeting=assembly, at_meeting=extraordinary, now=now - 12 * DAY
     )
     _requests(bodies, now, per_chamber)
+    return logins
 
 
 def _organisations_per_chamber() -> dict[Chamber, list[Organisation]]:
@@ -131,10 +136,33 @@ def _assembly(body: Body, now: datetime, per_chamber: dict[Chamber, list[Organis
     return meeting
 
 
-def _requester(email: str, name: str) -> User:
-    """An account for a demo requester (no password: not a demo login)."""
+# The people who ask for meetings: a community representative, and an expert.
+REQUESTERS = {
+    "community": ("neema.mwamba@demo.alliance.example", "Neema Mwamba"),
+    "expert": ("lucas.ferreira@demo.alliance.example", "Lucas Ferreira"),
+}
+
+
+def _requester(key: str) -> User:
+    """A requester's account, created by ``_requester_login``."""
+    return User.objects.get(email=REQUESTERS[key][0])
+
+
+def _requester_login(email: str, name: str) -> DemoLogin | None:
+    """The requester's account: a demo login with the demo password in development (set on an
+    account seeded earlier without one); outside development an account nobody signs in with
+    (a request needs its requester)."""
     user = User.objects.filter(email=email).first()
-    return user or User.objects.create_user(email=email, password=None, display_name=name)
+    if not demo_logins_enabled():
+        if user is None:
+            User.objects.create_user(email=email, password=None, display_name=name)
+        return None
+    if user is None:
+        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, display_name=name)
+    elif not user.has_usable_password():
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return DemoLogin("meeting_requester", user.email)
 
 
 def _requests(
@@ -148,7 +176,7 @@ def _requests(
     working_group = bodies["wg-artisanal-mining"]
     granted = services.meeting_request_create(
         actor=SYSTEM,
-        requester=_requester("neema.mwamba@kasulo.example", "Neema Mwamba"),
+        requester=_requester("community"),
         body=working_group,
         meet_with="chair",
         topic="Relocation of artisanal mining sites near Kasulo",
@@ -186,7 +214,7 @@ def _requests(
     )
     declined = services.meeting_request_create(
         actor=SYSTEM,
-        requester=_requester("lucas.ferreira@university.example", "Lucas Ferreira"),
+        requester=_requester("expert"),
         body=bodies["executive-board"],
         topic="Access to smelter audit reports for a doctoral study",
         chamber=experts,
@@ -220,7 +248,7 @@ def _requests(
     if not MeetingRequest.objects.filter(status="pending").exists():
         services.meeting_request_create(
             actor=SYSTEM,
-            requester=_requester("neema.mwamba@kasulo.example", "Neema Mwamba"),
+            requester=_requester("community"),
             body=working_group,
             topic="Follow-up on the relocation of Kasulo sites",
             chamber=community,

@@ -38,7 +38,8 @@ class Meeting(models.Model):
     """A meeting of a body (the general assembly, the board, a working group). It takes place
     somewhere (``place``), online (``link``) or both. ``revision`` counts the changes of its
     time, place or link that people were told of. It was *held* once the secretariat recorded
-    who attended (``attendance_recorded_at``)."""
+    who attended (``attendance_recorded_at``); the secretariat may cancel it before it starts,
+    with a reason shown on its page (``cancelled_at``, ``cancel_reason``)."""
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(max_length=200)
@@ -52,6 +53,18 @@ class Meeting(models.Model):
     )
     revision = models.PositiveIntegerField(default=1, editable=False)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancel_reason = BoundedTextField(
+        max_length=STATEMENT, blank=True, help_text="Why the meeting was cancelled (published)."
+    )
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -64,6 +77,11 @@ class Meeting(models.Model):
                 condition=~Q(place="") | ~Q(link=""), name="meeting_has_place_or_link"
             ),
             models.CheckConstraint(condition=~Q(title=""), name="meeting_has_a_title"),
+            models.CheckConstraint(
+                condition=(Q(cancelled_at__isnull=True) & Q(cancel_reason=""))
+                | (Q(cancelled_at__isnull=False) & ~Q(cancel_reason="")),
+                name="meeting_cancelled_with_reason",
+            ),
         ]
         indexes: ClassVar = [models.Index(fields=("body", "starts_at"))]
 
@@ -76,6 +94,10 @@ class Meeting(models.Model):
     @property
     def held(self) -> bool:
         return self.attendance_recorded_at is not None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def language_labels(self) -> list[str]:

@@ -129,6 +129,15 @@ def later_meetings(*, meeting: Meeting, now: datetime | None = None) -> QuerySet
         body_id=meeting.body_id,
         starts_at__gt=meeting.starts_at,
         starts_at__lte=now or timezone.now(),
+        cancelled_at__isnull=True,
+    ).order_by("starts_at")
+
+
+def meetings_for_request(*, request: MeetingRequest) -> QuerySet[Meeting]:
+    """The meetings a request can be scheduled at: of the body it asks to meet, starting after
+    it was made, not cancelled; soonest first."""
+    return Meeting.objects.filter(
+        body_id=request.body_id, starts_at__gt=request.requested_at, cancelled_at__isnull=True
     ).order_by("starts_at")
 
 

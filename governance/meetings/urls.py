@@ -3,12 +3,20 @@
 
 from django.urls import path
 
-from governance.meetings import views
+from governance.meetings import schedule_views, views
 
 urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting-list"),
+    path("meetings/new/", schedule_views.meeting_schedule, name="meeting-schedule"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/change/", schedule_views.meeting_change, name="meeting-change"),
+    path("meetings/<int:pk>/cancel/", schedule_views.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/register/", views.meeting_register, name="meeting-register"),
+    path(
+        "meetings/<int:pk>/unregister/",
+        schedule_views.meeting_unregister,
+        name="meeting-unregister",
+    ),
     path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting-attendance"),
     path("meetings/<int:pk>/minutes/", views.meeting_minutes_edit, name="meeting-minutes"),
     path(

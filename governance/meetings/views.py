@@ -27,7 +27,7 @@ from governance.meetings.forms import (
     RequestDecisionForm,
     RequestFilterForm,
 )
-from governance.meetings.models import Meeting, MeetingAttendance, RequestStatus
+from governance.meetings.models import MeetingAttendance, RequestStatus
 
 PAGE_SIZE = 25
 
@@ -82,6 +82,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if request.user.is_authenticated
             else None,
             "may_record": policy.may(request.user, "meeting.record_attendance", meeting),
+            "may_schedule": policy.may(request.user, "meeting.schedule", meeting.body),
+            "may_unregister": policy.may(request.user, "meeting.unregister", meeting),
             "may_publish": policy.may(request.user, "meeting.minutes_publish", meeting),
             "may_approve": policy.may(request.user, "meeting.minutes_approve", meeting),
             "requests": meeting.requests.count(),
@@ -227,9 +229,7 @@ def meeting_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_decide = policy.may(request.user, "meeting_request.decide", meeting_request)
     form = None
     if may_decide and meeting_request.status == RequestStatus.PENDING:
-        meetings = Meeting.objects.filter(
-            body_id=meeting_request.body_id, starts_at__gt=meeting_request.requested_at
-        ).order_by("starts_at")
+        meetings = selectors.meetings_for_request(request=meeting_request)
         form = RequestDecisionForm(request.POST or None, meetings=meetings)
     if request.method == "POST":
         policy.require(request.user, "meeting_request.decide", meeting_request)

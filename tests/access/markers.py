@@ -71,6 +71,14 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkmembersinitiative": MEMBERS_LEVEL,
     "48,213.57": MEMBERS_LEVEL,
     "48213.57": MEMBERS_LEVEL,
+    # Meeting minutes by level (the meetings themselves are public).
+    "Zmkminutespublic": ALL,
+    "Zmkminutesmembers": MEMBERS_LEVEL,
+    "Zmkminutessecretariat": STAFF,
+    # Meeting requests: read by their requester and the secretariat only. A's representative
+    # asked for one (A's member does not read it); someone outside every role asked another.
+    "Zmkrequestbyrep": STAFF | {R.ORGANISATION_REPRESENTATIVE},
+    "Zmkrequestbyoutsider": STAFF,
 }
 
 
@@ -133,6 +141,7 @@ def plant(world) -> dict[str, Any]:
             actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
         )
     _plant_certifications(world)
+    meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
     return {
@@ -140,6 +149,7 @@ def plant(world) -> dict[str, Any]:
         "noted_concepts": (one, two),
         "held": held,
         **_plant_actions(world),
+        "meetings": meetings,
     }
 
 
@@ -194,3 +204,55 @@ def _plant_actions(world) -> dict[str, Any]:
     ):
         action(owner, on=adopted, title=title, disclosure=level)
     return {"public_action": public, "action_decision": adopted}
+
+
+def _plant_meetings(world) -> dict[str, Any]:
+    """Three past meetings whose minutes are public, members- and secretariat-level; two
+    meeting requests (A's representative's, granted at the public one, and an outsider's)."""
+    from django.utils import timezone
+
+    from alliance_portal.models import User
+    from alliance_portal.policy import SYSTEM
+    from governance.meetings import services
+    from tests.governance.factories import assembly
+
+    body = assembly()
+    now = timezone.now()
+    meetings = {}
+    for number, level in enumerate(("public", "members", "secretariat"), start=1):
+        starts = now - timedelta(days=60 + number)
+        meeting = services.meeting_schedule(
+            actor=SYSTEM,
+            body=body,
+            title=f"Marker meeting {number}",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            place="Kolwezi",
+        )
+        services.meeting_minutes_publish(
+            actor=SYSTEM, meeting=meeting, text=f"Zmkminutes{level} were taken.", disclosure=level
+        )
+        meetings[level] = meeting
+    asked = now - timedelta(days=90)
+    by_rep = services.meeting_request_create(
+        actor=SYSTEM,
+        requester=world.users[Role.ORGANISATION_REPRESENTATIVE],
+        body=body,
+        topic="Zmkrequestbyrep",
+        details="Zmkrequestbyrep details",
+        preferred_language="fr",
+        now=asked,
+    )
+    services.meeting_request_schedule(actor=SYSTEM, request=by_rep, meeting=meetings["public"])
+    outsider = User.objects.create_user(email="outsider@example.org", password=None)
+    services.meeting_request_create(
+        actor=SYSTEM,
+        requester=outsider,
+        body=body,
+        topic="Zmkrequestbyoutsider",
+        chamber=world.other.chamber,
+        on_behalf_of="Zmkrequestbyoutsider community",
+        preferred_language="sw",
+        now=asked,
+    )
+    return meetings

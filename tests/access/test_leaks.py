@@ -42,6 +42,14 @@ def _slug(world, index: int) -> str:
     return str(_m(world)["noted_concepts"][index].slug)
 
 
+def _meeting(level: str, *, api: bool = False) -> Callable[[Any], str]:
+    def url(world) -> str:
+        pk = _m(world)["meetings"][level].pk
+        return f"/api/v1/meetings/{pk}/" if api else f"/governance/meetings/{pk}/"
+
+    return url
+
+
 ORGS = frozenset({"Zmkapplicantorg"})
 RISKS = frozenset({"Zmkriskpublic", "Zmkriskmembers", "Zmkrisksecretariat"})
 PROPOSALS = frozenset({"Zmkpublicproposal", "Zmkmembersproposal"})
@@ -56,6 +64,10 @@ ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
 INITIATIVES = frozenset({"Zmkpublicinitiative", "Zmkmembersinitiative"})
+MINUTES = {
+    level: frozenset({f"Zmkminutes{level}"}) for level in ("public", "members", "secretariat")
+}
+REQUESTS = frozenset({"Zmkrequestbyrep", "Zmkrequestbyoutsider"})
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -124,6 +136,23 @@ OUTPUTS: dict[str, Output] = {
     "api actions": Output(_fixed(f"/api/v1/actions/{PAGE}"), ACTIONS),
     "api actions by country": Output(_fixed(f"/api/v1/actions/{PAGE}&country=CD"), ACTIONS),
     "decision actions": Output(lambda w: _m(w)["action_decision"].get_absolute_url(), ACTIONS),
+    # Meetings: the lists, each meeting's page and API answer with its minutes, the requests
+    # (the secretariat's list, the requester's own), the equal-access figures.
+    "meetings": Output(_fixed("/governance/meetings/"), frozenset()),
+    "api meetings": Output(_fixed(f"/api/v1/meetings/{PAGE}"), frozenset()),
+    **{f"meeting minutes {level}": Output(_meeting(level), MINUTES[level]) for level in MINUTES},
+    **{
+        f"api meeting minutes {level}": Output(_meeting(level, api=True), MINUTES[level])
+        for level in MINUTES
+    },
+    "meeting requests": Output(_fixed("/governance/meeting-requests/"), REQUESTS),
+    "api meeting requests": Output(_fixed(f"/api/v1/meeting-requests/{PAGE}"), REQUESTS),
+    "meeting requests search": Output(
+        _fixed("/governance/meeting-requests/?status=pending"), frozenset({"Zmkrequestbyoutsider"})
+    ),
+    "meeting request figures": Output(_fixed("/governance/meeting-requests/figures/"), frozenset()),
+    "api meeting request figures": Output(_fixed("/api/v1/meeting-requests/figures/"), frozenset()),
+    "body page": Output(_fixed("/governance/bodies/general-assembly/"), frozenset()),
     # Glossary: lists, search, autocomplete, exports, feed, revisions, usage notes.
     "glossary": Output(_fixed("/glossary/"), CONCEPTS),
     "glossary search": Output(_fixed("/glossary/?q=Zmk"), CONCEPTS),

@@ -303,10 +303,17 @@ def test_the_effect_page_saves_through_the_service(world, client) -> None:
     url = f"/governance/proposals/{proposal.pk}/effect/"
     page = client.get(url).content.decode()
     assert "Agree a batch of glossary revisions" in page
-    refused = client.post(url, {"kind": "objectives", "payload": "{not json"})
-    assert "Enter the details as JSON" in refused.content.decode()
+    refused = client.post(url, {"kind": "objectives", "indicator-TOTAL_FORMS": "0"})
+    assert "There is a problem" in refused.content.decode()
     saved = client.post(
-        url, {"kind": "objectives", "payload": '{"objectives": [{"slug": "x", "title": "X"}]}'}
+        url,
+        {
+            "kind": "objectives",
+            "new_slug": "x",
+            "title": "X",
+            "indicator-TOTAL_FORMS": "0",
+            "indicator-INITIAL_FORMS": "0",
+        },
     )
     assert saved.status_code == 302
     detail = client.get(proposal.get_absolute_url()).content.decode()

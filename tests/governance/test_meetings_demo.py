@@ -5,6 +5,7 @@ with its reason; the seed is idempotent."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -45,3 +46,22 @@ def test_the_demo_has_a_granted_community_request_and_a_declined_one(demo, clien
     assert declined.decline_reason
     figures = client.get("/governance/meeting-requests/figures/").content.decode()
     assert 'data-chamber="affected-communities-labour"' in figures
+
+
+def test_in_development_every_demo_account_signs_in_with_the_demo_password(
+    demo_with_logins, client
+) -> None:
+    from alliance_portal.demo import DEMO_PASSWORD
+    from alliance_portal.models import User
+
+    without = [user.email for user in User.objects.all() if not user.has_usable_password()]
+    assert without == []
+    requesters = User.objects.filter(pk__in=MeetingRequest.objects.values("requester_id"))
+    assert requesters.exists()
+    for user in requesters:
+        assert user.check_password(DEMO_PASSWORD)
+        assert re.search(rf"meeting_requester +{re.escape(user.email)}", demo_with_logins)
+    requester = requesters.get(meeting_requests__status=RequestStatus.DECLINED)
+    client.force_login(requester)
+    own = client.get("/governance/meeting-requests/").content.decode()
+    assert requester.meeting_requests.get(status=RequestStatus.DECLINED).topic in own

@@ -37,6 +37,21 @@ def _meeting_register(who: Principal, meeting: Any) -> bool | str:
     return False
 
 
+@action("meeting.cancel", refusal="Only the secretariat cancels meetings.")
+def _meeting_cancel(who: Principal, meeting: Any) -> bool:
+    """The secretariat cancels a meeting before it starts, with a reason."""
+    return is_staff(who)
+
+
+@action(
+    "meeting.unregister",
+    refusal="Only an organisation's representative withdraws its registration.",
+)
+def _meeting_unregister(who: Principal, meeting: Any) -> bool:
+    """An organisation's representative withdraws their own organisation's registration."""
+    return is_representative(who)
+
+
 @action(
     "meeting.record_attendance",
     refusal="Only the secretariat records who attended a meeting.",

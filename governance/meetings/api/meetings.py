@@ -13,7 +13,6 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
-from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.markdown import render_markdown
 from alliance_portal.text_limits import text_input
 from glossary.languages import ContentLanguage
@@ -23,7 +22,6 @@ from governance.decision_log.models import PublishedDecision
 from governance.meetings import selectors, services
 from governance.meetings.models import AgendaItem, Meeting, MeetingMinutes
 from governance.proposals.models import Proposal
-from members.models import Organisation
 
 
 class MeetingOutputSerializer(serializers.ModelSerializer):
@@ -35,6 +33,7 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
         child=serializers.CharField(), help_text="Languages interpreted into."
     )
     held = serializers.BooleanField(help_text="The secretariat recorded who attended.")
+    cancelled = serializers.BooleanField(help_text="The secretariat cancelled the meeting.")
 
     class Meta:
         model = Meeting
@@ -51,6 +50,9 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
             "languages",
             "interpretation",
             "held",
+            "cancelled",
+            "cancelled_at",
+            "cancel_reason",
         )
         ref_name = "Meeting"
 
@@ -122,7 +124,7 @@ class MeetingDetailSerializer(MeetingOutputSerializer):
         ref_name = "MeetingDetail"
 
 
-def _detail(request: Request, meeting: Meeting) -> dict[str, Any]:
+def detail_answer(request: Request, meeting: Meeting) -> dict[str, Any]:
     """The detail answer: what ``MeetingDetailSerializer`` documents."""
     minutes = selectors.meeting_minutes(user=request.user, meeting=meeting)
     agenda = selectors.meeting_agenda(user=request.user, meeting=meeting)
@@ -239,7 +241,7 @@ class MeetingListApi(APIView):
         meeting = services.meeting_schedule(
             actor=request.user, agenda=_agenda(data.pop("agenda", [])), **data
         )
-        return Response(_detail(request, selectors.meeting_get(pk=meeting.pk)), status=201)
+        return Response(detail_answer(request, selectors.meeting_get(pk=meeting.pk)), status=201)
 
 
 class MeetingDetailApi(APIView):
@@ -248,7 +250,7 @@ class MeetingDetailApi(APIView):
 
     @extend_schema(responses=MeetingDetailSerializer, operation_id="meetings_retrieve")
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_detail(request, selectors.meeting_get(pk=pk)))
+        return Response(detail_answer(request, selectors.meeting_get(pk=pk)))
 
     @extend_schema(
         request=MeetingInputSerializer(partial=True),
@@ -269,11 +271,12 @@ class MeetingDetailApi(APIView):
             changes=changes,
             agenda=_agenda(agenda) if agenda is not None else None,
         )
-        return Response(_detail(request, selectors.meeting_get(pk=pk)))
+        return Response(detail_answer(request, selectors.meeting_get(pk=pk)))
 
 
 class MeetingRegistrationApi(APIView):
-    """Register your organisation for a meeting (its representative), before it starts."""
+    """Register your organisation for a meeting (its representative), before it starts;
+    ``DELETE`` withdraws the registration."""
 
     class OutputSerializer(serializers.Serializer):
         organisation = serializers.CharField(source="organisation.slug")
@@ -292,81 +295,12 @@ class MeetingRegistrationApi(APIView):
         registered = services.meeting_register(actor=request.user, meeting=meeting)
         return Response(self.OutputSerializer(registered).data, status=201)
 
-
-class MeetingAttendanceApi(APIView):
-    """Record which organisations attended (the secretariat), once the meeting has started."""
-
-    class InputSerializer(serializers.Serializer):
-        organisations: serializers.RelatedField = serializers.SlugRelatedField(
-            slug_field="slug", queryset=Organisation.objects.all(), many=True
-        )
-
-        class Meta:
-            ref_name = "MeetingAttendanceInput"
-
     @extend_schema(
-        request=InputSerializer,
-        responses={200: MeetingDetailSerializer, 400: ErrorSerializer},
-        operation_id="meetings_attendance_update",
+        request=None,
+        responses={204: None, 400: ErrorSerializer},
+        operation_id="meetings_registrations_destroy",
     )
-    def put(self, request: Request, pk: int) -> Response:
-        meeting = selectors.meeting_get(pk=pk)
-        policy.require(request.user, "meeting.record_attendance", meeting)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.meeting_attendance_record(
-            actor=request.user, meeting=meeting, attended=serializer.validated_data["organisations"]
-        )
-        return Response(_detail(request, selectors.meeting_get(pk=pk)))
-
-
-class MeetingMinutesApi(APIView):
-    """Publish a meeting's minutes at a disclosure level (the secretariat), after it ended;
-    again to correct them, until approved."""
-
-    class InputSerializer(serializers.Serializer):
-        text = text_input(MeetingMinutes, "text", help_text="Markdown.")
-        disclosure = choice_field(DisclosureLevel, required=False, default=DisclosureLevel.MEMBERS)
-
-        class Meta:
-            ref_name = "MeetingMinutesInput"
-
-    @extend_schema(
-        request=InputSerializer,
-        responses={200: MinutesSerializer, 400: ErrorSerializer},
-        operation_id="meetings_minutes_update",
-    )
-    def put(self, request: Request, pk: int) -> Response:
-        meeting = selectors.meeting_get(pk=pk)
-        policy.require(request.user, "meeting.minutes_publish", meeting)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        minutes = services.meeting_minutes_publish(
-            actor=request.user, meeting=meeting, **serializer.validated_data
-        )
-        return Response(MinutesSerializer(minutes).data)
-
-
-class MeetingMinutesApprovalApi(APIView):
-    """Record that a later meeting of the same body approved the minutes (the secretariat)."""
-
-    class InputSerializer(serializers.Serializer):
-        at_meeting = serializers.PrimaryKeyRelatedField(queryset=Meeting.objects.all())
-
-        class Meta:
-            ref_name = "MeetingMinutesApprovalInput"
-
-    @extend_schema(
-        request=InputSerializer,
-        responses={200: MinutesSerializer, 400: ErrorSerializer},
-        operation_id="meetings_minutes_approval_create",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        meeting = selectors.meeting_get(pk=pk)
-        policy.require(request.user, "meeting.minutes_approve", meeting)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        minutes = services.meeting_minutes_approve(
-            actor=request.user, meeting=meeting, at_meeting=serializer.validated_data["at_meeting"]
-        )
-        return Response(MinutesSerializer(minutes).data)
+    def delete(self, request: Request, pk: int) -> Response:
+        """Withdraw your organisation's registration (its representative), before the start."""
+        services.meeting_unregister(actor=request.user, meeting=selectors.meeting_get(pk=pk))
+        return Response(status=204)

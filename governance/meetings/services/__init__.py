@@ -15,10 +15,12 @@ from governance.meetings.services.requests import (
     meeting_request_decline,
     meeting_request_schedule,
 )
+from governance.meetings.services.withdrawals import meeting_cancel, meeting_unregister
 
 __all__ = [
     "AgendaInput",
     "meeting_attendance_record",
+    "meeting_cancel",
     "meeting_minutes_approve",
     "meeting_minutes_publish",
     "meeting_register",
@@ -26,5 +28,6 @@ __all__ = [
     "meeting_request_decline",
     "meeting_request_schedule",
     "meeting_schedule",
+    "meeting_unregister",
     "meeting_update",
 ]

@@ -142,6 +142,8 @@ def meeting_update(
     organisations and the body's members."""
     policy.require(actor, "meeting.schedule", meeting.body)
     current = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    if current.cancelled:
+        raise ValidationError("This meeting was cancelled: it can no longer be changed.")
     if current.starts_at <= (now or timezone.now()):
         raise ValidationError("The meeting has begun: it can no longer be changed.")
     unknown = set(changes) - set(ANNOUNCED)
@@ -180,6 +182,8 @@ def meeting_register(
         raise ValidationError({"organisation": "Name the organisation that will attend."})
     now = now or timezone.now()
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.cancelled:
+        raise ValidationError("This meeting was cancelled.")
     if current.starts_at <= now:
         raise ValidationError("Registration closed when the meeting started.")
     if organisation.membership_status != MembershipStatus.ACTIVE:
@@ -209,6 +213,8 @@ def meeting_attendance_record(
     policy.require(actor, "meeting.record_attendance", meeting)
     now = now or timezone.now()
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.cancelled:
+        raise ValidationError("This meeting was cancelled: nobody attended it.")
     if current.starts_at > now:
         raise ValidationError("Attendance is recorded once the meeting has started.")
     present = {organisation.pk: organisation for organisation in attended}
@@ -291,6 +297,8 @@ def meeting_minutes_approve(
         )
     if at_meeting.starts_at > now:
         raise ValidationError({"at_meeting": "That meeting has not started yet."})
+    if at_meeting.cancelled:
+        raise ValidationError({"at_meeting": "That meeting was cancelled."})
     minutes.approved_at_meeting = at_meeting
     minutes.approved_at = now
     minutes.save(update_fields=["approved_at_meeting", "approved_at"])

@@ -98,3 +98,21 @@ def request_decided(request: MeetingRequest) -> None:
         subject=subject,
         body=text,
     )
+
+
+def meeting_cancelled(meeting: Meeting) -> None:
+    """Tell the body's members and the registered organisations that the meeting is
+    cancelled, and why."""
+    url = settings.PORTAL_BASE_URL + meeting.get_absolute_url()
+    body = (
+        f"The {meeting.body.name}'s meeting “{meeting.title}”, planned from "
+        f"{when(meeting.starts_at)} to {when(meeting.ends_at)}, is cancelled. "
+        f"The secretariat's reason:\n\n{meeting.cancel_reason}\n\n{url}\n"
+    )
+    for recipient in _recipients(meeting):
+        email_queue(
+            event_key=f"governance:meeting-cancelled:{meeting.pk}",
+            recipient=recipient,
+            subject=f"Meeting cancelled: {meeting.title}",
+            body=body,
+        )

@@ -103,6 +103,8 @@ def meeting_request_schedule(
     current = _pending(request)
     if meeting.body_id != current.body_id:
         raise ValidationError({"meeting": f"Choose a meeting of the {current.body}."})
+    if meeting.cancelled:
+        raise ValidationError({"meeting": "That meeting was cancelled: choose another."})
     if meeting.starts_at <= current.requested_at:
         raise ValidationError({"meeting": "Choose a meeting that starts after the request."})
     current.status = RequestStatus.SCHEDULED
