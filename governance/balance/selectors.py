@@ -20,6 +20,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from alliance_portal import policy
 from alliance_portal.types import Actor
+from governance.actions.models import ActionItem
 from governance.balance.acting import action_figures, funding_figures
 from governance.balance.figures import (
     DAYS,
@@ -48,6 +49,7 @@ class Scope:
     period: BalancePeriod
     proposals: QuerySet[Proposal]  # those the reader (or the report edition) may see
     initiatives: QuerySet[Initiative]  # likewise
+    actions: QuerySet[ActionItem]  # likewise
     eligible: Eligible
 
 
@@ -202,6 +204,7 @@ def balance(*, user: Actor, period: BalancePeriod) -> Balance:
         period=period,
         proposals=policy.visible(user, Proposal.objects.all()),
         initiatives=policy.visible(user, Initiative.objects.all()),
+        actions=policy.visible(user, ActionItem.objects.all()),
         eligible=in_good_standing(on=period.last_day),
     )
     return balance_of(scope)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from governance.reports.opendata_fields_balance import BALANCE_FIELDS
+from governance.reports.opendata_fields_balance import ACTING_FIELDS, BALANCE_FIELDS
 
 # When the rows' figures hold. "{period}" is the report's period in words.
 IN_PERIOD = "Period: what happened in the report's period ({period})."
@@ -346,6 +346,7 @@ FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
         },
     ),
     **BALANCE_FIELDS,
+    **ACTING_FIELDS,
 }
 # standards-coverage: "<class>_at_start" and "<class>_at_end" for each coverage class.
 AT_START_OR_END = {

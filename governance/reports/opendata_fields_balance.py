@@ -62,3 +62,42 @@ BALANCE_FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
         },
     ),
 }
+
+MONEY_IN = "Unit: an amount in the row's currency (ISO 4217), a decimal."
+ACTING_FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
+    "actions": (
+        IN_PERIOD,
+        {
+            "action": ("The action item's title.", TEXT),
+            "url": ("The action's page on the portal.", None),
+            "decision": ("The decision-log entry (seq) of the decision it carries out.", None),
+            "owner": ("The organisation responsible for it.", TEXT),
+            "due_date": ("The due date in force.", "Unit: a date (ISO 8601)."),
+            "status": ("Its state's identifier.", None),
+            "status_label": ("Its state: planned, in progress, done, blocked or cancelled.", TEXT),
+            "done_on": ("The day it was marked done, if it was.", "Unit: a date (ISO 8601)."),
+            "on_time": ("Whether it was done on or before its due date.", "Unit: true or false."),
+            "overdue": (
+                "Whether it was past its due date and not done at the end of the period.",
+                "Unit: true or false.",
+            ),
+        },
+    ),
+    "initiatives": (
+        "Period: initiatives that existed during the report's period ({period}).",
+        {
+            "initiative": ("The initiative's title.", TEXT),
+            "url": ("The initiative's page on the portal.", None),
+            "lead": ("The member organisation leading it.", TEXT),
+            "status": ("Its status's identifier.", None),
+            "status_label": ("Its status when the report was built.", TEXT),
+            "currency": ("The currency of the row's amounts.", "Unit: ISO 4217 code."),
+            "budget": ("Its budget, in the budget's currency only.", MONEY_IN),
+            "pledged_or_paid": (
+                "Pledged or paid in this currency, withdrawn pledges left out.",
+                MONEY_IN,
+            ),
+            "gap": ("What the budget still misses, in the budget's currency only.", MONEY_IN),
+        },
+    ),
+}

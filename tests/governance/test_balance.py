@@ -22,7 +22,9 @@ from governance.proposals import services as proposal_services
 from governance.proposals.models import Proposal, ProposalStatus
 from governance.reports import periods as report_periods
 from governance.reports.sections import registry
+from tests.governance.actions_support import action
 from tests.governance.factories import make_proposal, member_comment
+from tests.governance.initiatives_support import make_initiative, pledge
 from tests.governance.test_ballots_factories import chamber as make_chamber
 from tests.governance.test_ballots_factories import open_ballot, vote
 
@@ -190,8 +192,13 @@ def test_the_dashboard_queries_do_not_grow_with_the_figures(
         proposal = make_proposal(status=S.CONSULTATION, title=f"Rule {number}")
         member_comment(proposal, world.own if number % 2 else world.other)
         proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
+        action(world.own, title=f"Action {number}", due=timezone.localdate())
+        initiative = make_initiative(world.own, title=f"Initiative {number}")
+        pledge(initiative, world.own, "100", "EUR" if number % 2 else "USD")
     client = world.client_for(role)
-    with django_assert_max_num_queries(20):
+    # 13 for the page's lists, 7 for the consultation and participation figures, 2 for the
+    # action figures, 2 for the funding figures: none grows with the rows.
+    with django_assert_max_num_queries(24):
         assert client.get("/governance/?period=all").status_code == 200
 
 
@@ -200,7 +207,8 @@ def test_the_api_answers_the_figures_with_their_period_and_refuses_an_unknown_pe
 ) -> None:
     _consulted(opened_days_ago=20, closed_days_ago=5)
     api = APIClient()
-    with django_assert_max_num_queries(8):
+    # 7 for the consultation and participation figures, 2 each for actions and funding.
+    with django_assert_max_num_queries(12):
         answer = api.get("/api/v1/balance/?period=90d")
     assert answer.status_code == 200
     data = answer.json()

@@ -1,14 +1,15 @@
 """Issue 17's check: the balance figures recomputed independently from the API's raw dates
 (proposals' consultation dates, the decision log's publication times, comments' and roll-call
-votes' organisations, organisations' chambers and standing) match the dashboard and the
-balance API, for an anonymous reader and for a member (who also sees members-only work)."""
+votes' organisations, organisations' chambers and standing, actions' due, start and done
+dates, initiatives' budgets and funding totals) match the dashboard and the balance API, for an
+anonymous reader and for a member (who also sees members-only work)."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
@@ -20,12 +21,18 @@ from rest_framework.test import APIClient
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
+from governance.actions.models import ActionItem
 from governance.ballots import services as ballot_services
 from governance.consultations import services as consultation_services
 from governance.consultations.models import AuthorKind, Channel
+from governance.decision_log.models import PublishedDecision
+from governance.decision_log.services import decision_log_append
+from governance.initiatives.models import Pledge
 from governance.proposals import services as proposal_services
 from governance.proposals.models import Proposal, ProposalStatus
+from tests.governance.actions_support import action
 from tests.governance.factories import make_proposal, member_comment
+from tests.governance.initiatives_support import make_initiative, pledge
 from tests.governance.test_ballots_factories import chamber, open_ballot, vote
 
 S = ProposalStatus
@@ -113,7 +120,72 @@ def recompute(api: APIClient, starts_at: datetime | None, ends_before: datetime)
     return {
         "consultation_open_days": (_days(open_for), len(open_for)),
         "consultation_to_decision_days": (_days(to_decision), len(to_decision)),
+        **_acting(api, proposals, within, starts_at, ends_before),
         "chambers": chambers,
+    }
+
+
+def _acting(
+    api: APIClient, proposals: dict, within, starts_at: datetime | None, ends_before: datetime
+) -> dict:
+    """The action and funding figures from the actions, decision-log and initiatives APIs."""
+    decisions: dict[int, tuple[int | None, datetime | None]] = {}
+    for entry in _all(api, "/api/v1/decision-log/?kind=decision&page_size=200"):
+        proposal = json.loads(entry["canonical"])["record"].get("proposal") or {}
+        decisions[entry["seq"]] = (proposal.get("id"), _moment(entry["published_at"]))
+    actions = [
+        row
+        for row in _all(api, "/api/v1/actions/?page_size=200")
+        if decisions.get(row["decision"], (None, None))[0] in proposals
+    ]
+    first: dict[int, datetime] = {}
+    for row in actions:
+        started = _moment(row["started_at"])
+        if started and (row["decision"] not in first or started < first[row["decision"]]):
+            first[row["decision"]] = started
+    to_action = [
+        started - decisions[seq][1]
+        for seq, started in first.items()
+        if within(started) and decisions[seq][1] is not None
+    ]
+    today = timezone.localdate()
+    last = timezone.localdate(ends_before - timedelta(microseconds=1))
+    first_day = timezone.localdate(starts_at) if starts_at else None
+    due = [
+        row
+        for row in actions
+        if row["status"] != "cancelled"
+        and date.fromisoformat(row["due_date"]) <= min(last, today)
+        and (first_day is None or date.fromisoformat(row["due_date"]) >= first_day)
+    ]
+    on_time = [
+        row
+        for row in due
+        if row["status"] == "done"
+        and timezone.localdate(_moment(row["done_at"])) <= date.fromisoformat(row["due_date"])
+    ]
+    overdue = [row for row in due if row["status"] != "done"]
+    budgets: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
+    for initiative in _all(api, "/api/v1/initiatives/?page_size=200"):
+        if initiative["status"] == "cancelled" or _moment(initiative["created_at"]) >= ends_before:
+            continue
+        for row in initiative["funding"]:
+            if row["currency"] == initiative["budget_currency"]:
+                budgets[row["currency"]][0] += Decimal(row["budget"])
+                budgets[row["currency"]][1] += Decimal(row["total"])
+                budgets[row["currency"]][2] += 1
+    funding = {
+        f"funding_pledged_{code.lower()}": (
+            str((total * 100 / budget).quantize(Decimal("0.1"), ROUND_HALF_UP)) if budget else None,
+            int(count),
+        )
+        for code, (budget, total, count) in budgets.items()
+    }
+    return {
+        "decision_to_action_days": (_days(to_action), len(to_action)),
+        "actions_done_on_time": (_percent(len(on_time), len(due)), len(due)),
+        "actions_overdue": (_percent(len(overdue), len(due)), len(due)),
+        **funding,
     }
 
 
@@ -126,6 +198,7 @@ def history(world, make_organisation) -> None:
     make_organisation("Late Joiner", chamber=industry, joined_on=timezone.localdate())
     now = timezone.now()
     secretariat = world.users[Role.SECRETARIAT]
+    proposals: list[Proposal] = []
     for number, (disclosure, secret, ago) in enumerate(
         [
             (DisclosureLevel.PUBLIC, False, 40),
@@ -162,6 +235,57 @@ def history(world, make_organisation) -> None:
                 consultation_opened_at=now - timedelta(days=days + 10 + number),
                 consultation_closed_at=now - timedelta(days=days),
             )
+        proposals.append(proposal)
+    _acting_history(world, proposals)
+
+
+def _acting_history(world, proposals: list[Proposal]) -> None:
+    """Actions on decisions about the public proposals 0 and 3 (one done on time, one overdue,
+    a members-level one done late, one not yet due) and initiatives budgeted in EUR (a
+    members-level one among them) with pledges, some paid."""
+    today = timezone.localdate()
+    first, second = (_adopted(proposals[number]) for number in (0, 3))
+    on_time = action(world.own, on=first, title="On time", due=today)
+    overdue = action(world.other, on=second, title="Overdue", due=today - timedelta(days=5))
+    late = action(
+        world.own,
+        on=second,
+        title="Late",
+        due=today - timedelta(days=2),
+        disclosure=DisclosureLevel.MEMBERS,
+    )
+    action(world.own, on=first, title="Not yet due", due=today + timedelta(days=20))
+    started = timezone.now()
+    ActionItem.objects.filter(pk__in=[on_time.pk, late.pk]).update(
+        status="done", started_at=started, done_at=started, percent=100
+    )
+    ActionItem.objects.filter(pk=overdue.pk).update(status="in_progress", started_at=started)
+    for title, budget, disclosure, pledged in (
+        ("Water monitoring", "1000", "public", ("300", "200")),
+        ("Mine closure fund", "1000", "public", ("100",)),
+        ("Community radio", "500", "members", ("100",)),
+    ):
+        initiative = make_initiative(
+            world.own, title=title, budget_amount=Decimal(budget), disclosure=disclosure
+        )
+        for amount in pledged:
+            pledge(initiative, world.own, amount)
+    paid = Pledge.objects.get(amount=Decimal("200"))
+    Pledge.objects.filter(pk=paid.pk).update(status="paid", paid_on=today)
+
+
+def _adopted(proposal: Proposal) -> PublishedDecision:
+    entry = decision_log_append(
+        kind="decision",
+        record={
+            "proposal": {"id": proposal.pk, "title": proposal.title},
+            "body": {"slug": "general-assembly", "name": "General Assembly"},
+            "outcome": "adopted",
+            "countries": ["CD"],
+            "materials": ["cobalt"],
+        },
+    )
+    return PublishedDecision.objects.get(entry=entry)
 
 
 def _dashboard(client: Client, period: str) -> dict:
@@ -212,7 +336,9 @@ def test_figures_recomputed_from_the_api_match_the_dashboard(history, world, rol
             assert row["commented_percent"] == _percent(commented, eligible)
             assert row["voted_percent"] == _percent(voted, eligible)
     page = _dashboard(client, period)
-    for key in ("consultation_open_days", "consultation_to_decision_days"):
+    keys = {key for key in expected if key != "chambers"}
+    assert set(figures) == keys
+    for key in sorted(keys):
         assert figures[key] == expected[key] == page[key], key
     assert chambers == expected["chambers"]
     assert {

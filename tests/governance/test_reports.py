@@ -432,18 +432,75 @@ def test_glossary_concepts_agreed_in_the_period(world) -> None:
     assert member_figures["proposed"] == 2
 
 
-def test_sections_whose_models_do_not_exist_say_so(
-    world, django_capture_on_commit_callbacks
+def _section(key: str, edition: str, period) -> dict:
+    spec = next(spec for spec in registry.sections() if spec.key == key)
+    return registry.build_section(spec, registry.ReportContext(period, edition))
+
+
+def test_the_actions_section_lists_what_the_edition_may_read_and_what_was_done_on_time(
+    world,
 ) -> None:
-    report = build(django_capture_on_commit_callbacks, **this_year_ad_hoc())
-    content = report_json(report)
-    by_key = {section["key"]: section for section in content["sections"]}
-    for key in ("actions", "initiatives"):
-        assert by_key[key]["available"] is False
-        assert by_key[key]["notes"][0].startswith("Not yet available")
-        assert by_key[key]["tables"] == []
-    for key in ("decisions", "conflicts", "consultations", "membership", "decision-log"):
-        assert by_key[key]["available"] is True, key
+    from alliance_portal.disclosure import DisclosureLevel
+    from governance.actions.models import ActionItem
+    from tests.governance.actions_support import action
+
+    today = timezone.localdate()
+    period = periods.ad_hoc(today - timedelta(days=30), today)
+    done = action(world.own, title="Map the smelters", due=today - timedelta(days=3))
+    action(world.other, title="Publish the audit", due=today - timedelta(days=2))
+    action(
+        world.own,
+        title=f"{MEMBERS_ONLY_WORDS[0]} action",
+        due=today - timedelta(days=1),
+        disclosure=DisclosureLevel.MEMBERS,
+    )
+    action(world.own, title="Later", due=today + timedelta(days=40))
+    moment = timezone.now() - timedelta(days=5)
+    ActionItem.objects.filter(pk=done.pk).update(status="done", started_at=moment, done_at=moment)
+    public, members = _section("actions", "public", period), _section("actions", "members", period)
+    assert public["available"] is True
+    (table,) = public["tables"]
+    names = [c["name"] for c in table["columns"]]
+    rows = {row[0]: dict(zip(names, row, strict=True)) for row in table["rows"]}
+    assert set(rows) == {"Map the smelters", "Publish the audit"}
+    assert rows["Map the smelters"]["on_time"] is True
+    assert rows["Publish the audit"]["overdue"] is True
+    assert MEMBERS_ONLY_WORDS[0] not in json.dumps(public)
+    figures = {figure["key"]: figure["value"] for figure in public["figures"]}
+    assert figures["actions_due"] == 2
+    assert figures["actions_done_on_time"] == "50.0"
+    assert len(members["tables"][0]["rows"]) == 3
+
+
+def test_the_initiatives_section_never_adds_currencies_and_hides_a_small_total_in_public(
+    world,
+) -> None:
+    from tests.governance.initiatives_support import make_initiative, pledge
+
+    today = timezone.localdate()
+    period = periods.ad_hoc(today - timedelta(days=30), today)
+    initiative = make_initiative(world.own, title="Water monitoring")
+    pledge(initiative, world.own, "300")
+    pledge(initiative, world.other, "200")
+    pledge(initiative, world.other, "50", "USD")
+    public = _section("initiatives", "public", period)
+    members = _section("initiatives", "members", period)
+    (table,) = members["tables"]
+    names = [c["name"] for c in table["columns"]]
+    rows = {
+        row[names.index("currency")]: dict(zip(names, row, strict=True)) for row in table["rows"]
+    }
+    assert rows["EUR"]["pledged_or_paid"] == "500.00"
+    assert rows["EUR"]["gap"] == "99500.00"
+    assert rows["USD"]["pledged_or_paid"] == "50.00"
+    assert rows["USD"]["budget"] is None
+    assert rows["USD"]["gap"] is None
+    (public_table,) = public["tables"]
+    public_rows = {row[names.index("currency")]: row for row in public_table["rows"]}
+    # Two pledges in EUR, one in USD: fewer than three, so no total (nor gap) in public.
+    assert public_rows["EUR"][names.index("pledged_or_paid")] is None
+    assert public_rows["EUR"][names.index("gap")] is None
+    assert "500.00" not in json.dumps(public)
 
 
 def test_a_section_that_fails_fails_the_build_loudly(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from governance.actions.models import ActionItem
 from governance.balance import selectors as balance_selectors
 from governance.balance.figures import Balance
 from governance.balance.periods import fixed_period
@@ -41,6 +42,7 @@ def report_balance(context: ReportContext) -> Balance:
         ),
         proposals=context.readable(Proposal.objects.all()),
         initiatives=context.readable(Initiative.objects.all()),
+        actions=context.readable(ActionItem.objects.all()),
         eligible=dict(eligible),
     )
     return balance_selectors.balance_of(scope)
