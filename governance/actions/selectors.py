@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -222,7 +223,7 @@ def action_figures(
     )
 
 
-def action_dates() -> QuerySet[ActionItem]:
+def action_dates() -> QuerySet[ActionItem, dict[str, Any]]:
     """Every action's dates, for figures recomputed from raw data: id, decision seq, status,
     created, started, done, due and first due dates."""
     return ActionItem.objects.order_by("pk").values(  # type: ignore[return-value]

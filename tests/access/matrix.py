@@ -64,7 +64,7 @@ class Case:
     level: str
     kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda world: {})
     method: str = "get"
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] | list[Any] = field(default_factory=dict)  # a JSON body may be a list
     ok: frozenset[int] = frozenset(range(200, 300))  # what "allowed" answers here
     label: str = ""
 

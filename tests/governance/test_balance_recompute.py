@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -112,7 +113,7 @@ def recompute(api: APIClient, starts_at: datetime | None, ends_before: datetime)
         if not ballot["secret"] and within(_moment(ballot["closed_at"])):
             votes = api.get(f"/api/v1/ballots/{ballot['id']}/votes/").json()
             voted |= {row["organisation"] for row in votes}
-    chambers = {}
+    chambers: dict[str, tuple[int, ...]] = {}
     for slug in eligible.keys() | groups.keys():
         members = eligible[slug]
         chambers[slug] = (len(members), len(members & commented), len(members & voted))
@@ -165,7 +166,7 @@ def _acting(
         and timezone.localdate(_moment(row["done_at"])) <= date.fromisoformat(row["due_date"])
     ]
     overdue = [row for row in due if row["status"] != "done"]
-    budgets: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
+    budgets: dict[str, list[Any]] = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
     for initiative in _all(api, "/api/v1/initiatives/?page_size=200"):
         if initiative["status"] == "cancelled" or _moment(initiative["created_at"]) >= ends_before:
             continue
@@ -316,9 +317,9 @@ def test_figures_recomputed_from_the_api_match_the_dashboard(history, world, rol
         api.force_authenticate(world.users[role])
         client.force_login(world.users[role])
     answer = api.get(f"/api/v1/balance/?period={period}").json()
-    expected = recompute(
-        api, _moment(answer["period"]["starts_at"]), _moment(answer["period"]["ends_before"])
-    )
+    ends_before = _moment(answer["period"]["ends_before"])
+    assert ends_before is not None
+    expected = recompute(api, _moment(answer["period"]["starts_at"]), ends_before)
     figures = {f["key"]: (f["value"], f["items"]) for f in answer["figures"]}
     chambers = {
         row["chamber"]: (

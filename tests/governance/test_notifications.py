@@ -139,7 +139,9 @@ def test_a_consultation_closing_within_48_hours_is_announced_once(
     type(later).objects.filter(pk=later.pk).update(
         consultation_closes_at=soon.consultation_closes_at + timedelta(days=10)
     )
-    now = soon.consultation_closes_at - timedelta(hours=47)
+    closes = soon.consultation_closes_at
+    assert closes is not None
+    now = closes - timedelta(hours=47)
     for _run in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             consultations_remind_closing(actor=SYSTEM, now=now)
