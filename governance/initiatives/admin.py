@@ -43,8 +43,8 @@ class InitiativeAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
     list_display = ("title", "status", "lead_organisation", "budget_amount", "budget_currency")
     list_filter = ("status", "disclosure", "budget_currency")
     search_fields = ("title",)
-    fields = (*INITIATIVE_FIELDS, "decisions", "partner_alliances")
-    filter_horizontal = ("decisions", "partner_alliances")
+    fields = (*INITIATIVE_FIELDS, "decisions", "actions", "partner_alliances")
+    filter_horizontal = ("decisions", "actions", "partner_alliances")
     inlines = (PledgeInline,)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -57,6 +57,7 @@ class InitiativeAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
         values: dict[str, Any] = {name: data[name] for name in INITIATIVE_FIELDS}
         links: dict[str, Any] = {
             "decisions": list(data["decisions"]),
+            "actions": list(data["actions"]),
             "partner_alliances": list(data["partner_alliances"]),
         }
         if change:

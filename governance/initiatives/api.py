@@ -18,6 +18,7 @@ from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
 from alliance_portal.markdown import render_markdown
 from alliance_portal.text_limits import text_input
+from governance.actions.models import ActionItem
 from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.decision_log.models import PublishedDecision
 from governance.initiatives import selectors, services
@@ -160,9 +161,13 @@ class InitiativeDetailSerializer(InitiativeOutputSerializer):
         required=False,
         help_text="Each pledge with its amount: only for people of member organisations.",
     )
+    actions = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="Ids of the action items it funds (those you may read).",
+    )
 
     class Meta(InitiativeOutputSerializer.Meta):
-        fields = (*InitiativeOutputSerializer.Meta.fields, "pledged_by", "pledges")  # type: ignore[assignment]
+        fields = (*InitiativeOutputSerializer.Meta.fields, "pledged_by", "pledges", "actions")  # type: ignore[assignment]
         ref_name = "InitiativeDetail"
 
 
@@ -177,6 +182,10 @@ def _detail(request: Request, initiative: Initiative) -> dict[str, Any]:
     data: dict[str, Any] = {
         **InitiativeOutputSerializer(initiative, context=context).data,
         "pledged_by": selectors.pledgers(rows),
+        "actions": [
+            action.pk
+            for action in selectors.funded_actions(user=request.user, initiative=initiative)
+        ],
     }
     if selectors.amounts_visible(request.user):
         data["pledges"] = PledgeSerializer([row.pledge for row in rows], many=True).data
@@ -205,6 +214,13 @@ class InitiativeInputSerializer(serializers.Serializer):
         required=False,
         default=list,
         help_text="Adopted decisions' log seqs.",
+    )
+    actions = serializers.PrimaryKeyRelatedField(
+        queryset=ActionItem.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        help_text="Ids of action items of those decisions that it funds.",
     )
     partner_alliances: serializers.RelatedField = serializers.SlugRelatedField(
         slug_field="slug",

@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from alliance_portal.policy import SYSTEM
+from governance.actions.models import ActionItem
 from governance.decision_log.models import PublishedDecision
 from governance.initiatives import services
 from governance.initiatives.models import Initiative, InitiativeStatus
@@ -80,6 +81,7 @@ def seed() -> None:
         countries=["CD"],
         materials=["cobalt"],
         decisions=[decisions[REMEDIATION]],
+        actions=_actions_of(decisions[REMEDIATION]),
         partner_alliances=[battery],
     )
     orgs = organisations
@@ -105,6 +107,7 @@ def seed() -> None:
         countries=["CD", "CN", "DE"],
         materials=["cobalt", "copper"],
         decisions=[decisions[AUDITS]],
+        actions=_actions_of(decisions[AUDITS]),
         partner_alliances=[battery],
     )
     _pledges(
@@ -140,3 +143,9 @@ def _pledges(initiative: Initiative, rows: list[tuple[Pledger, str, str, int, st
             )
         elif outcome == "withdrawn":
             services.pledge_withdraw(actor=SYSTEM, pledge=pledge)
+
+
+def _actions_of(decision: PublishedDecision) -> list[ActionItem]:
+    """The demo actions on ``decision`` (the actions demo runs first): the initiative funds
+    them."""
+    return list(ActionItem.objects.filter(decision=decision).order_by("pk"))

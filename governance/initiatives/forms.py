@@ -10,6 +10,7 @@ from django_countries import countries
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import FORMATTING_HELP, CountryCheckboxes, GuidedForm
 from alliance_portal.text_limits import text_form_field
+from governance.actions.models import ActionItem
 from governance.currencies import ISO_4217_CODES
 from governance.decision_log.models import PublishedDecision
 from governance.initiatives.models import (
@@ -66,6 +67,11 @@ class InitiativeFilterForm(forms.Form):
     )
 
 
+class ActionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} (decision {obj.decision_id}: {obj.decision.title})"
+
+
 class InitiativeForm(GuidedForm):
     title = forms.CharField(label="Title", max_length=200)
     description = text_form_field(
@@ -100,6 +106,13 @@ class InitiativeForm(GuidedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
     )
+    actions = ActionChoiceField(
+        label="Actions it funds",
+        queryset=ActionItem.objects.select_related("decision").order_by("decision_id", "title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+        help_text="Action items of the decisions above (link the decision too).",
+    )
     partner_alliances = forms.ModelMultipleChoiceField(
         label="Partner alliances involved",
         queryset=PartnerAlliance.objects.order_by("name"),
@@ -128,6 +141,7 @@ class InitiativeForm(GuidedForm):
             "budget_amount": initiative.budget_amount,
             "budget_currency": initiative.budget_currency,
             "decisions": list(initiative.decisions.values_list("pk", flat=True)),
+            "actions": list(initiative.actions.values_list("pk", flat=True)),
             "partner_alliances": list(initiative.partner_alliances.values_list("pk", flat=True)),
             "countries": [str(c) for c in initiative.countries],
             "materials": list(initiative.materials),
@@ -136,6 +150,7 @@ class InitiativeForm(GuidedForm):
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data["decisions"] = list(data["decisions"])
+        data["actions"] = list(data["actions"])
         data["partner_alliances"] = list(data["partner_alliances"])
         return data
 

@@ -73,6 +73,12 @@ class Initiative(DisclosedModel):
         related_name="initiatives",
         help_text="The published decisions this initiative puts into practice.",
     )
+    actions = models.ManyToManyField(
+        "governance.ActionItem",
+        blank=True,
+        related_name="initiatives",
+        help_text="Action items of those decisions that this initiative funds.",
+    )
     countries = CountryField(multiple=True, blank=True)
     materials = choice_array(Material, "materials")
     lead_organisation = models.ForeignKey(

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 
 from alliance_portal import policy
 from alliance_portal.disclosure import DisclosureLevel
+from governance.actions.models import ActionItem
 from governance.decision_log.models import PublishedDecision
 from governance.initiatives.models import Initiative, InitiativeStatus, Pledge, PledgeStatus
 
@@ -277,3 +278,12 @@ def budgets_of(initiatives: QuerySet[Initiative]) -> list[CurrencyBudgets]:
         )
         for code in sorted(budgets)
     ]
+
+
+def funded_actions(*, user: Any, initiative: Initiative) -> list[ActionItem]:
+    """The action items ``initiative`` funds that ``user`` may read, by due date. One query."""
+    return list(
+        policy.visible(user, ActionItem.objects.filter(initiatives=initiative)).order_by(
+            "due_date", "pk"
+        )
+    )

@@ -17,6 +17,7 @@ from django_countries import countries as country_list
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
+from governance.actions.models import ActionItem
 from governance.common.services import acting_user
 from governance.currencies import is_currency
 from governance.decision_log.models import PublishedDecision
@@ -43,7 +44,7 @@ EDITABLE = (
     "countries",
     "materials",
 )
-LINKS = ("decisions", "partner_alliances")
+LINKS = ("decisions", "actions", "partner_alliances")
 
 
 def _check_money(errors: dict[str, str], field: str, amount: Any, currency: str) -> None:
@@ -113,11 +114,12 @@ def initiative_create(
     countries: Iterable[str] = (),
     materials: Iterable[str] = (),
     decisions: Iterable[PublishedDecision] = (),
+    actions: Iterable[ActionItem] = (),
     partner_alliances: Iterable[PartnerAlliance] = (),
 ) -> Initiative:
     """Create an initiative (the secretariat). Refused: no title or description, a budget that
     is negative or not in an ISO 4217 currency, a lead that is not an active member, a linked
-    decision that was not adopted."""
+    decision that was not adopted, an action of a decision it does not link."""
     policy.require(actor, "initiative.manage")
     values = _check_initiative(
         {
@@ -133,8 +135,10 @@ def initiative_create(
         }
     )
     linked = _check_decisions(decisions)
+    funded = _check_actions(actions, linked)
     initiative = Initiative.objects.create(**values)
     initiative.decisions.set(linked)
+    initiative.actions.set(funded)
     initiative.partner_alliances.set(list(partner_alliances))
     return initiative
 
@@ -147,8 +151,8 @@ def initiative_update(
     changes: dict[str, Any],
 ) -> Initiative:
     """Change an initiative's fields and links (the secretariat): ``changes`` names fields of
-    ``EDITABLE`` and, as lists, ``decisions`` and ``partner_alliances``. The same checks as
-    creating it."""
+    ``EDITABLE`` and, as lists, ``decisions``, ``actions`` and ``partner_alliances``. The same
+    checks as creating it."""
     policy.require(actor, "initiative.manage", initiative)
     unknown = set(changes) - set(EDITABLE) - set(LINKS)
     if unknown:
@@ -158,15 +162,37 @@ def initiative_update(
     values["countries"] = [str(c) for c in values["countries"]]
     values = _check_initiative(values)
     linked = _check_decisions(changes["decisions"]) if "decisions" in changes else None
+    funded = _check_actions(
+        changes["actions"] if "actions" in changes else initiative.actions.all(),
+        linked if linked is not None else list(initiative.decisions.all()),
+    )
     for name, value in values.items():
         setattr(initiative, name, value)
     initiative.updated_at = timezone.now()
     initiative.save()
     if linked is not None:
         initiative.decisions.set(linked)
+    initiative.actions.set(funded)
     if "partner_alliances" in changes:
         initiative.partner_alliances.set(list(changes["partner_alliances"]))
     return initiative
+
+
+def _check_actions(
+    actions: Iterable[ActionItem], decisions: Iterable[PublishedDecision]
+) -> list[ActionItem]:
+    """The actions, when each carries out one of the linked decisions."""
+    actions = list(actions)
+    linked = {decision.pk for decision in decisions}
+    stray = [action.title for action in actions if action.decision_id not in linked]
+    if stray:
+        raise ValidationError(
+            {
+                "actions": "Link only actions of the decisions this initiative puts into "
+                "practice (link the decision first): " + "; ".join(stray)
+            }
+        )
+    return actions
 
 
 def _check_pledge(initiative: Initiative, amount: Any, currency: str) -> tuple[Decimal, str]:

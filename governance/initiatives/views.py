@@ -71,6 +71,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "initiative": initiative,
             "funding": selectors.initiative_funding(initiative=initiative),
+            "actions": selectors.funded_actions(user=request.user, initiative=initiative),
             "pledges": pledges,
             "pledgers": selectors.pledgers(pledges),
             "amounts_visible": selectors.amounts_visible(user),

@@ -161,7 +161,7 @@ INITIATIVE_FIELDS = {
 }
 INITIATIVE = _levels(INITIATIVE_FIELDS)
 # Who pledged is public; each pledge with its amount is members-level.
-INITIATIVE_DETAIL = _levels(INITIATIVE_FIELDS | {"pledged_by"}, members={"pledges"})
+INITIATIVE_DETAIL = _levels(INITIATIVE_FIELDS | {"pledged_by", "actions"}, members={"pledges"})
 PLEDGE = _levels(
     set(),
     members={

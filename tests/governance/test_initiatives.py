@@ -11,12 +11,14 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.initiatives import selectors, services
-from governance.initiatives.models import InitiativeStatus, Pledge, PledgeStatus
+from governance.initiatives.models import Initiative, InitiativeStatus, Pledge, PledgeStatus
 from tests.governance.initiatives_support import (
     make_initiative,
     partner_alliance,
@@ -274,3 +276,31 @@ def test_the_secretariat_creates_and_edits_initiatives_with_adopted_decisions(wo
     initiative.refresh_from_db()
     assert (initiative.status, initiative.budget_amount) == ("running", D("6000"))
     assert list(initiative.decisions.all()) == [adopted]
+
+
+def test_an_initiative_funds_actions_of_the_decisions_it_links_only(world) -> None:
+    from alliance_portal.disclosure import DisclosureLevel
+    from tests.governance.actions_support import action, decision
+
+    linked, other = decision("Remediation"), decision("Audits")
+    funded = action(world.own, on=linked, title="Open the school")
+    hidden = action(
+        world.own, on=linked, title="Pay the teachers", disclosure=DisclosureLevel.SECRETARIAT
+    )
+    stray = action(world.own, on=other, title="Audit the smelter")
+    with pytest.raises(ValidationError, match="Link only actions of the decisions"):
+        make_initiative(world.own, decisions=[linked], actions=[funded, stray])
+    assert not Initiative.objects.exists()
+    initiative = make_initiative(world.own, decisions=[linked], actions=[funded, hidden])
+    assert set(initiative.actions.all()) == {funded, hidden}
+    # Unlinking the decision while its actions stay linked is refused, nothing changed.
+    with pytest.raises(ValidationError, match="Open the school"):
+        services.initiative_update(
+            actor=SYSTEM, initiative=initiative, changes={"decisions": [other]}
+        )
+    assert list(initiative.decisions.all()) == [linked]
+    page = Client().get(initiative.get_absolute_url()).content.decode()
+    assert "Open the school" in page
+    assert "Pay the teachers" not in page  # secretariat-level: not for the public
+    answer = APIClient().get(f"/api/v1/initiatives/{initiative.pk}/").json()
+    assert answer["actions"] == [funded.pk]
