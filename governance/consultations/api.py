@@ -132,9 +132,13 @@ class CommentStaffOutputSerializer(CommentOutputSerializer):
     """Adds the moderation fields and who recorded input received outside the portal, for the
     secretariat."""
 
-    recorded_by = serializers.SerializerMethodField(
+    # Not read-only in the schema's sense, so it is not "required" there: the secretariat's
+    # answers carry it, nobody else's (it is never written through this serializer).
+    recorded_by = serializers.CharField(
+        required=False,
+        allow_null=True,
         help_text="The secretariat's person who recorded input received outside the portal "
-        "(null for a comment posted through the portal, or recorded by an import)."
+        "(null for a comment posted through the portal, or recorded by an import).",
     )
 
     class Meta(CommentOutputSerializer.Meta):
@@ -145,9 +149,6 @@ class CommentStaffOutputSerializer(CommentOutputSerializer):
             "recorded_by",
         )
         ref_name = "ProposalCommentWithModeration"
-
-    def get_recorded_by(self, comment: Comment) -> str | None:
-        return str(comment.recorded_by) if comment.recorded_by is not None else None
 
 
 def _comment_data(request: Request, comments: list[Comment], *, many: bool = True) -> Any:

@@ -111,9 +111,9 @@ def _legacy_display(column: dict[str, Any], columns: list[dict[str, Any]]) -> di
         display["hidden"] = True
     elif name == "proposal_id":
         display["shown_as"] = v.PROPOSAL
-    elif name == "currency" and "amount" in names:
+    elif name == "currency" and names & {"amount", *_AMOUNTS}:
         display["hidden"] = True  # shown with the amount
-    elif name == "amount" and "currency" in names:
+    elif (name == "amount" or name in _AMOUNTS) and "currency" in names:
         display["shown_as"] = v.MONEY
         display["currency"] = "currency"
     elif qualifier in ("identifier", "seq") or qualifier.startswith("ISO"):
@@ -128,6 +128,10 @@ def _legacy_display(column: dict[str, Any], columns: list[dict[str, Any]]) -> di
     elif qualifier in _SHOWN_AS:
         display["shown_as"] = _SHOWN_AS[qualifier]
     return display
+
+
+# Amount columns other than "amount" (the initiatives section's), in the row's currency.
+_AMOUNTS = frozenset({"budget", "pledged_or_paid", "gap"})
 
 
 def _uri_column(columns: list[dict[str, Any]]) -> str:

@@ -68,7 +68,7 @@ ACTING_FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
     "actions": (
         IN_PERIOD,
         {
-            "action": ("The action item's title.", TEXT),
+            "title": ("The action item's title.", TEXT),
             "url": ("The action's page on the portal.", None),
             "decision": ("The decision-log entry (seq) of the decision it carries out.", None),
             "owner": ("The organisation responsible for it.", TEXT),
@@ -86,7 +86,7 @@ ACTING_FIELDS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
     "initiatives": (
         "Period: initiatives that existed during the report's period ({period}).",
         {
-            "initiative": ("The initiative's title.", TEXT),
+            "title": ("The initiative's title.", TEXT),
             "url": ("The initiative's page on the portal.", None),
             "lead": ("The member organisation leading it.", TEXT),
             "status": ("Its status's identifier.", None),

@@ -47,6 +47,9 @@ class CertificationSerializer(serializers.ModelSerializer):
     sites = serializers.ListField(child=serializers.CharField(), source="site_list")
     disclosure = described_choice_field(DisclosureLevel)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
+    evidence_url = serializers.CharField(
+        read_only=True, help_text="Where the certificate can be checked (a link), or empty."
+    )
 
     class Meta:
         model = Certification

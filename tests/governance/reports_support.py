@@ -126,3 +126,23 @@ def checksums(report: TransparencyReport) -> dict[str, str]:
 
 def some_day(days_ago: int) -> date:
     return timezone.localdate() - timedelta(days=days_ago)
+
+
+def a_section_not_recorded_yet(monkeypatch) -> None:
+    """Register a section whose model the portal does not have, so a report shows how a
+    section that cannot be built yet reads (every real section's model exists today)."""
+    from governance.reports.sections import registry
+    from governance.reports.values import SectionContent
+
+    monkeypatch.setitem(
+        registry._REGISTRY,
+        "not-recorded",
+        registry.SectionSpec(
+            "not-recorded",
+            "Something not recorded yet",
+            999,
+            lambda context: SectionContent(),
+            "A section whose data the portal does not record yet.",
+            requires=("governance.NotRecordedYet",),
+        ),
+    )

@@ -16,7 +16,12 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.reports import services
 from governance.reports.models import ReportState, TransparencyReport
-from tests.governance.reports_support import read, seed_report_data, this_year_ad_hoc
+from tests.governance.reports_support import (
+    a_section_not_recorded_yet,
+    read,
+    seed_report_data,
+    this_year_ad_hoc,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +84,9 @@ def test_the_archive_query_count_does_not_grow_with_reports(
 
 
 def test_a_ready_report_page_shows_figures_charts_with_tables_and_checksums(
-    world, django_capture_on_commit_callbacks
+    world, django_capture_on_commit_callbacks, monkeypatch
 ) -> None:
+    a_section_not_recorded_yet(monkeypatch)
     seed_report_data(world)
     report = built(django_capture_on_commit_callbacks)
     response = Client().get(report.get_absolute_url())
@@ -96,7 +102,7 @@ def test_a_ready_report_page_shows_figures_charts_with_tables_and_checksums(
     for chart in (*charted, "balance-participation"):
         assert f'data-table="{chart}"' in text  # each chart's data table beside it
     assert 'data-figure="members_at_end"' in text
-    assert "Nothing to report yet" in text  # actions, initiatives
+    assert "Nothing to report yet" in text  # the section whose model does not exist
     assert "report-progress" not in text
 
 

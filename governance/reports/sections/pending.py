@@ -55,9 +55,9 @@ def actions_section(context: ReportContext) -> SectionContent:
         "actions",
         "Action items due in the period",
         [
-            Column("action", "Action"),
-            Column("url", "Address", format="uri", hidden=True),
-            Column("decision", "Decision (log entry)", shown_as=LOG_ENTRY, label="Decision"),
+            Column("title", "Action", link="url"),
+            Column("url", "Page", format="uri", hidden=True),
+            Column("decision", "Decision", shown_as=LOG_ENTRY),
             Column("owner", "Owner organisation"),
             Column("due_date", "Due", DATE),
             Column("status", "State (identifier)", hidden=True),
@@ -66,7 +66,7 @@ def actions_section(context: ReportContext) -> SectionContent:
             Column("on_time", "Done by its due date", BOOLEAN),
             Column("overdue", "Overdue at the end of the period", BOOLEAN),
         ],
-        pdf_columns=["action", "owner", "due_date", "status_label", "on_time", "overdue"],
+        pdf_columns=["title", "owner", "due_date", "status_label", "on_time", "overdue"],
     )
     counted = [item for item in items if item.status != ActionStatus.CANCELLED]
     on_time = overdue = 0
@@ -99,12 +99,12 @@ def actions_section(context: ReportContext) -> SectionContent:
     content.figure(
         "actions_due", "Action items due in the period (cancelled left out)", len(counted)
     )
-    content.figure(
-        "actions_done_on_time", "Done by their due date (%)", percent(on_time, len(counted))
-    )
-    content.figure(
-        "actions_overdue", "Overdue at the end of the period (%)", percent(overdue, len(counted))
-    )
+    for key, label, part in (
+        ("actions_done_on_time", "Done by their due date", on_time),
+        ("actions_overdue", "Overdue at the end of the period", overdue),
+    ):
+        share = percent(part, len(counted))
+        content.figure(key, label, share, "—" if share is None else f"{share} %")
     content.tables.append(table)
     return content
 
@@ -134,12 +134,12 @@ def initiatives_section(context: ReportContext) -> SectionContent:
         "initiatives",
         "Initiatives and their funding, per currency",
         [
-            Column("initiative", "Initiative"),
-            Column("url", "Address", format="uri", hidden=True),
+            Column("title", "Initiative", link="url"),
+            Column("url", "Page", format="uri", hidden=True),
             Column("lead", "Lead organisation"),
             Column("status", "Status (identifier)", hidden=True),
             Column("status_label", "Status", values=labels(InitiativeStatus.choices)),
-            Column("currency", "Currency"),
+            Column("currency", "Currency", hidden=True),
             Column("budget", "Budget", NUMBER, shown_as=MONEY, currency="currency"),
             Column(
                 "pledged_or_paid", "Pledged or paid", NUMBER, shown_as=MONEY, currency="currency"
@@ -149,7 +149,7 @@ def initiatives_section(context: ReportContext) -> SectionContent:
         description="One row per initiative and currency; a currency other than the budget's "
         "has no budget and no gap. What each organisation pledged is not published here; in "
         "the public edition a total over fewer than three pledges is left empty.",
-        pdf_columns=["initiative", "lead", "status_label", "currency", "budget", "gap"],
+        pdf_columns=["title", "lead", "status_label", "budget", "gap"],
     )
     for initiative in initiatives:
         money = funding[initiative.pk]
