@@ -96,6 +96,9 @@ class ObjectivesForm(KindForm):
     def __init__(self, data: Any = None, *, initial: Any = None, **kwargs: Any) -> None:
         initial = dict(initial or {})
         indicators = initial.pop("indicators", [])
+        # An effect set through the API may change several objectives: the page edits the
+        # first and keeps the others as they are (never dropped by a save here).
+        self.other_objectives: list[dict[str, Any]] = initial.pop("other_objectives", [])
         super().__init__(data, initial=initial, **kwargs)
         objectives = list(Objective.objects.order_by("order", "title"))
         objective: Any = self.fields["objective"]
@@ -148,7 +151,8 @@ class ObjectivesForm(KindForm):
         removed = [v.split(SEPARATOR, 1)[1] for v in data.get("remove_indicators", [])]
         if removed:
             item["remove_indicators"] = removed
-        return {"objectives": [item]}
+        others = [other for other in self.other_objectives if other.get("slug") != item["slug"]]
+        return {"objectives": [item, *others]}
 
     @classmethod
     def initial_from(cls, payload: dict[str, Any]) -> dict[str, Any]:
@@ -166,4 +170,5 @@ class ObjectivesForm(KindForm):
             "remove_indicators": [
                 f"{slug}{SEPARATOR}{name}" for name in item.get("remove_indicators", [])
             ],
+            "other_objectives": items[1:],
         }

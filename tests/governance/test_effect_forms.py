@@ -197,3 +197,40 @@ def test_an_amendment_names_the_decision_the_reason_and_what_changes(world, clie
         "reason": "The date moves.",
         "changes": {"effective_date": "2027-01-01"},
     }
+
+
+def test_saving_the_page_keeps_the_other_objectives_an_api_effect_changes(world, client) -> None:
+    from alliance_portal.policy import SYSTEM
+    from governance.effects import services
+
+    proposal = make_proposal(status=ProposalStatus.DELIBERATION)
+    services.proposal_effect_set(
+        actor=SYSTEM,
+        proposal=proposal,
+        kind="objectives",
+        payload={
+            "objectives": [
+                {"slug": "traceable-cobalt", "title": "Traceable cobalt"},
+                {"slug": "fair-wages", "title": "Fair wages"},
+            ]
+        },
+    )
+    url, page = _page(world, client, proposal, "?kind=objectives")
+    assert "also changes 1 other objective (fair-wages)" in page
+    saved = client.post(
+        url,
+        {
+            "kind": "objectives",
+            "new_slug": "traceable-cobalt",
+            "title": "Traceable cobalt, renamed",
+            "indicator-TOTAL_FORMS": "0",
+            "indicator-INITIAL_FORMS": "0",
+        },
+    )
+    assert saved.status_code == 302
+    assert ProposalEffect.objects.get(proposal=proposal).payload == {
+        "objectives": [
+            {"slug": "traceable-cobalt", "title": "Traceable cobalt, renamed"},
+            {"slug": "fair-wages", "title": "Fair wages"},
+        ]
+    }
