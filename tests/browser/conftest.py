@@ -82,6 +82,9 @@ def assert_accessible():
     axe = Axe()
 
     def check(page) -> None:
+        # A click that follows a link returns once the next page starts loading; axe must
+        # read the page that arrived, not the one being replaced.
+        page.wait_for_load_state("load")
         results = axe.run(page)
         serious = [
             f"{violation['id']} ({violation['impact']}): {violation['help']} — "

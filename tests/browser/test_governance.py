@@ -30,7 +30,7 @@ def test_a_member_comments_on_a_numbered_paragraph(page, world, assert_accessibl
     assert_accessible(page)
     assert page.locator("#p2 .paragraph-number").inner_text() == "¶2"
     page.get_by_role("link", name="Sign in").last.click()  # "Sign in to comment"
-
+    page.get_by_label("Email address").wait_for()
     assert_accessible(page)
     page.get_by_label("Email address").fill("member@example.org")
     page.get_by_label("Password").fill(PASSWORD)
