@@ -6,14 +6,13 @@ currency, never added across currencies). Each is a ``FigureSelector`` listed in
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import Min, QuerySet
 from django.utils import timezone
 
 from governance.actions.models import ActionItem, ActionStatus
-from governance.balance.figures import DAYS, ONE_DECIMAL, PERCENT, Figure, median_days, share
+from governance.balance.figures import DAYS, PERCENT, Figure, median_days, share
 from governance.initiatives.selectors import budgets_of
 
 if TYPE_CHECKING:
@@ -104,12 +103,6 @@ def action_figures(scope: Scope) -> list[Figure]:
     ]
 
 
-def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    if not whole:
-        return None
-    return (part * 100 / whole).quantize(ONE_DECIMAL, ROUND_HALF_UP)
-
-
 def funding_figures(scope: Scope) -> list[Figure]:
     """Per budget currency (never added across currencies): the share of the budgets of the
     initiatives that existed at the period's end (not cancelled) that is pledged or paid. (Paid
@@ -121,7 +114,7 @@ def funding_figures(scope: Scope) -> list[Figure]:
         Figure(
             key=f"funding_pledged_{row.currency.lower()}",
             label=f"Budgets covered by pledges and payments ({row.currency})",
-            value=_percent(row.pledged + row.paid, row.budget),
+            value=share(row.pledged + row.paid, row.budget),
             unit=PERCENT,
             period=period,
             items=row.initiatives,

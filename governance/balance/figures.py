@@ -25,7 +25,7 @@ def median_days(durations: list[timedelta]) -> Decimal | None:
     return (Decimal(seconds) / 86400).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
-def share(part: int, whole: int) -> Decimal | None:
+def share(part: int | Decimal, whole: int | Decimal) -> Decimal | None:
     """``part`` of ``whole`` in percent, one decimal, rounded half up; None when ``whole`` is 0."""
     if whole == 0:
         return None
@@ -35,7 +35,8 @@ def share(part: int, whole: int) -> Decimal | None:
 @dataclass(frozen=True)
 class Figure:
     """One headline figure: ``value`` in ``unit`` (None when there is nothing to measure),
-    over ``period``, standing on ``items`` (``items_label`` says what they are); ``rule`` is
+    over ``period``, standing on ``items`` (``items_label`` says what they are, in the plural,
+    its first word a regular plural noun: "consultations closed in the period"); ``rule`` is
     the counting rule in one sentence."""
 
     key: str
@@ -46,6 +47,14 @@ class Figure:
     items: int
     items_label: str
     rule: str
+
+    @property
+    def items_words(self) -> str:
+        """ "1 consultation closed in the period", "2 consultations closed in the period"."""
+        if self.items != 1:
+            return f"{self.items} {self.items_label}"
+        noun, _, rest = self.items_label.partition(" ")
+        return " ".join(filter(None, ("1", noun.removesuffix("s"), rest)))
 
     @property
     def display(self) -> str:

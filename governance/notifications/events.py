@@ -162,13 +162,13 @@ def organisation_notified(
 def action_assigned(item: Any) -> None:
     """An action item was assigned to an organisation (created, or given to another one): the
     people of that organisation, once per action and organisation."""
-    notify(
+    organisation_notified(
         kind=kinds.ACTION_ASSIGNED,
         event_key=f"governance:action-assigned:{item.pk}:{item.owner_id}",
-        audience=organisation_people(item.owner_id),
+        organisation_id=item.owner_id,
         subject=f"Action assigned: “{item.title}”",
         line=f"Your organisation is responsible for “{item.title}”, due {item.due_date:%-d %B %Y}.",
-        link=_absolute(item.get_absolute_url()),
+        path=item.get_absolute_url(),
         body=(
             f"After the decision “{item.decision.title}”, your organisation is responsible for "
             f"“{item.title}”, due {item.due_date:%-d %B %Y}. Report its progress on its page:"
@@ -179,13 +179,13 @@ def action_assigned(item: Any) -> None:
 def action_overdue(item: Any) -> None:
     """An action item is past its due date and not done or cancelled: the people of its owner,
     once per action and due date (a due date moved later is announced again when passed)."""
-    notify(
+    organisation_notified(
         kind=kinds.ACTION_OVERDUE,
         event_key=f"governance:action-overdue:{item.pk}:{item.due_date:%Y%m%d}",
-        audience=organisation_people(item.owner_id),
+        organisation_id=item.owner_id,
         subject=f"Action overdue: “{item.title}”",
         line=f"“{item.title}” was due {item.due_date:%-d %B %Y} and is not done.",
-        link=_absolute(item.get_absolute_url()),
+        path=item.get_absolute_url(),
         body=(
             f"“{item.title}” was due on {item.due_date:%-d %B %Y} and is not marked done. "
             "Post an update with where it stands, or say why it is blocked:"
@@ -198,16 +198,15 @@ def pledge_due(pledge: Any) -> None:
     pledging organisation, or, for a partner alliance's pledge, of the initiative's lead
     organisation (an alliance has no accounts here). Once per pledge and due date."""
     initiative = pledge.initiative
-    organisation_id = pledge.organisation_id or initiative.lead_organisation_id
     who = "Your organisation's" if pledge.organisation_id else f"{pledge.partner_alliance}'s"
     amount = f"{pledge.amount:,.2f} {pledge.currency}"
-    notify(
+    organisation_notified(
         kind=kinds.PLEDGE_DUE,
         event_key=f"governance:pledge-due:{pledge.pk}:{pledge.due_on:%Y%m%d}",
-        audience=organisation_people(organisation_id),
+        organisation_id=pledge.organisation_id or initiative.lead_organisation_id,
         subject=f"Pledge due: “{initiative.title}”",
         line=f"{who} pledge of {amount} to “{initiative.title}” is due {pledge.due_on:%-d %B %Y}.",
-        link=_absolute(initiative.get_absolute_url()),
+        path=initiative.get_absolute_url(),
         body=(
             f"{who} pledge of {amount} to “{initiative.title}” is due on "
             f"{pledge.due_on:%-d %B %Y}. The secretariat marks it paid when the money arrives:"

@@ -4,7 +4,9 @@ time moved later is announced again)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -21,12 +23,25 @@ from governance.proposals.models import Proposal, ProposalStatus
 REMINDER_WINDOW = timedelta(hours=48)
 
 
-def _already(prefix: str) -> set[str]:
-    return set(
+def _announce_once(
+    prefix: str,
+    items: Iterable[Any],
+    moment: Callable[[Any], str],
+    announce: Callable[[Any], None],
+) -> list[int]:
+    """Announce each of ``items`` whose event (``prefix``, its pk and ``moment``: the closing
+    or due time it is announced for) has no notification yet; return the pks announced now."""
+    sent = set(
         Notification.objects.filter(event_key__startswith=prefix).values_list(
             "event_key", flat=True
         )
     )
+    done = []
+    for item in items:
+        if f"{prefix}{item.pk}:{moment(item)}" not in sent:
+            announce(item)
+            done.append(item.pk)
+    return done
 
 
 @use_case
@@ -40,16 +55,12 @@ def consultations_remind_closing(*, actor: Actor, now: datetime | None = None) -
         consultation_closes_at__gt=now,
         consultation_closes_at__lte=now + REMINDER_WINDOW,
     ).select_related("body")
-    sent = _already("governance:consultation-closing:")
-    done = []
-    for proposal in due.order_by("consultation_closes_at", "pk"):
-        closes = proposal.consultation_closes_at
-        assert closes is not None  # noqa: S101 (filtered above)
-        if f"governance:consultation-closing:{proposal.pk}:{closes:%Y%m%dT%H%M%S}" in sent:
-            continue
-        events.consultation_closing(proposal)
-        done.append(proposal.pk)
-    return done
+    return _announce_once(
+        "governance:consultation-closing:",
+        due.order_by("consultation_closes_at", "pk"),
+        lambda proposal: f"{proposal.consultation_closes_at:%Y%m%dT%H%M%S}",
+        events.consultation_closing,
+    )
 
 
 @use_case
@@ -64,16 +75,12 @@ def ballots_remind_closing(*, actor: Actor, now: datetime | None = None) -> list
         closes_at__gt=now,
         closes_at__lte=now + REMINDER_WINDOW,
     ).select_related("proposal__body")
-    sent = _already("governance:ballot-closing:")
-    done = []
-    for ballot in due.order_by("closes_at", "pk"):
-        closes = ballot.closes_at
-        assert closes is not None  # noqa: S101 (filtered above)
-        if f"governance:ballot-closing:{ballot.pk}:{closes:%Y%m%dT%H%M%S}" in sent:
-            continue
-        events.ballot_closing(ballot)
-        done.append(ballot.pk)
-    return done
+    return _announce_once(
+        "governance:ballot-closing:",
+        due.order_by("closes_at", "pk"),
+        lambda ballot: f"{ballot.closes_at:%Y%m%dT%H%M%S}",
+        events.ballot_closing,
+    )
 
 
 @use_case
@@ -82,15 +89,13 @@ def actions_remind_overdue(*, actor: Actor, today: date | None = None) -> list[i
     Returns the actions announced now; a second run announces none of them again."""
     policy.require(actor, "notifications.send", None)
     today = today or timezone.localdate()
-    sent = _already("governance:action-overdue:")
-    done = []
     overdue = ActionItem.objects.filter(overdue_q(today)).select_related("decision")
-    for item in overdue.order_by("due_date", "pk"):
-        if f"governance:action-overdue:{item.pk}:{item.due_date:%Y%m%d}" in sent:
-            continue
-        events.action_overdue(item)
-        done.append(item.pk)
-    return done
+    return _announce_once(
+        "governance:action-overdue:",
+        overdue.order_by("due_date", "pk"),
+        lambda item: f"{item.due_date:%Y%m%d}",
+        events.action_overdue,
+    )
 
 
 PLEDGE_NOTICE = timedelta(days=7)
@@ -102,14 +107,12 @@ def pledges_remind_due(*, actor: Actor, today: date | None = None) -> list[int]:
     daily). Returns the pledges announced now; a second run announces none again."""
     policy.require(actor, "notifications.send", None)
     today = today or timezone.localdate()
-    sent = _already("governance:pledge-due:")
     due = Pledge.objects.filter(
         status=PledgeStatus.PLEDGED, due_on__isnull=False, due_on__lte=today + PLEDGE_NOTICE
     ).select_related("initiative", "partner_alliance")
-    done = []
-    for pledge in due.order_by("due_on", "pk"):
-        if f"governance:pledge-due:{pledge.pk}:{pledge.due_on:%Y%m%d}" in sent:
-            continue
-        events.pledge_due(pledge)
-        done.append(pledge.pk)
-    return done
+    return _announce_once(
+        "governance:pledge-due:",
+        due.order_by("due_on", "pk"),
+        lambda pledge: f"{pledge.due_on:%Y%m%d}",
+        events.pledge_due,
+    )

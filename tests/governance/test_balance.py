@@ -242,3 +242,29 @@ def test_the_report_section_counts_what_its_edition_may_show(world) -> None:
     tables = {table["name"] for table in public["tables"]}
     assert tables == {"balance-figures", "balance-participation", "balance-meeting-access"}
     assert any("From the moment a consultation opened" in note for note in public["notes"])
+
+
+@pytest.mark.parametrize(
+    ("items", "words"),
+    [
+        (0, "0 consultations closed in the period"),
+        (1, "1 consultation closed in the period"),
+        (2, "2 consultations closed in the period"),
+    ],
+)
+def test_a_figure_names_its_items_in_the_singular_or_the_plural(items, words) -> None:
+    from governance.balance.figures import DAYS, Figure
+    from governance.balance.periods import BalancePeriod
+
+    now = timezone.now()
+    figure = Figure(
+        key="consultation_days",
+        label="Days a consultation is open",
+        value=None,
+        unit=DAYS,
+        period=BalancePeriod(key="", label="", starts_at=None, ends_before=now),
+        items=items,
+        items_label="consultations closed in the period",
+        rule="",
+    )
+    assert figure.items_words == words
