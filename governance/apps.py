@@ -6,7 +6,9 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from governance import sections
+        from governance.decision_log import standing
         from governance.initiatives import sections as initiative_sections
 
         sections.register()
         initiative_sections.register()
+        standing.register()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import api
+from members import api, api_standing
 
 urlpatterns = [
     path("chambers/", api.ChamberListApi.as_view(), name="chamber-list"),
@@ -10,6 +10,11 @@ urlpatterns = [
         "organisations/<slug:slug>/",
         api.OrganisationDetailApi.as_view(),
         name="organisation-detail",
+    ),
+    path(
+        "organisations/<slug:slug>/standing/",
+        api_standing.OrganisationStandingApi.as_view(),
+        name="organisation-standing",
     ),
     path(
         "stakeholder-groups/", api.StakeholderGroupListApi.as_view(), name="stakeholder-group-list"

@@ -6,8 +6,9 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance_portal.roles import register_membership_lookup
-        from members import sections
+        from members import sections, standing
         from members.selectors import membership_lookup
 
         register_membership_lookup(membership_lookup)
         sections.register()
+        standing.register()

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django_countries import countries
 
 from alliance_portal.collation import name_sort_key
@@ -14,6 +16,7 @@ from alliance_portal.forms import (
 )
 from alliance_portal.text_limits import text_form_field
 from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
+from members.selectors.standing import as_of_problem
 from members.services import PROFILE_FIELDS
 from members.vocabularies import Material, Sector, ValueChainStage
 
@@ -31,6 +34,28 @@ def _country_choices() -> list[tuple[str, str]]:
     """Every country by its name in the reader's language (evaluated per form, not at import)."""
     named = [(code, str(name)) for code, name in countries]
     return [("", "All countries"), *sorted(named, key=lambda item: name_sort_key(item[1]))]
+
+
+class StandingDateForm(forms.Form):
+    """The day a standing is stated for: today unless the reader asks for an earlier one."""
+
+    as_of = forms.DateField(
+        label="As of",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="A day, today or earlier (YYYY-MM-DD).",
+        error_messages={"invalid": "Enter the day as YYYY-MM-DD, for example 2026-12-07."},
+    )
+
+    def clean_as_of(self) -> date:
+        day: date | None = self.cleaned_data.get("as_of")
+        if day is None:
+            return timezone.localdate()
+        problem = as_of_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
 
 class DirectoryFilterForm(forms.Form):

@@ -17,6 +17,12 @@ urlpatterns = [
     path("partners/", views.partner_list, name="partner-list"),
     path("<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="organisation-edit"),
+    path("<slug:slug>/standing/", views.organisation_standing, name="organisation-standing"),
+    path(
+        "<slug:slug>/standing.json",
+        views.organisation_standing_json,
+        name="organisation-standing-json",
+    ),
     path("<slug:slug>/people/", views.organisation_people, name="organisation-people"),
     path(
         "<slug:slug>/people/<int:person_id>/",

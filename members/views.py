@@ -4,14 +4,16 @@ policy decides."""
 from __future__ import annotations
 
 import csv
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
@@ -19,6 +21,7 @@ from alliance_portal.api.throttles import throttled
 from alliance_portal.body_limit import body_limit
 from alliance_portal.forms import apply_service_error
 from members import pdf_check, selectors, services
+from members.api_standing import standing_payload, standing_url
 from members.forms import (
     ApplicationForm,
     CoverageFilterForm,
@@ -26,8 +29,10 @@ from members.forms import (
     InvitePersonForm,
     OrganisationProfileForm,
     RejectionForm,
+    StandingDateForm,
 )
 from members.models import ApplicationStatus, MembershipApplication, Person
+from members.selectors.standing import member_standing
 
 PAGE_SIZE = 25
 
@@ -74,6 +79,50 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "people": selectors.organisation_people(user=request.user, organisation=organisation),
         },
     )
+
+
+def _standing_day(request: HttpRequest) -> tuple[StandingDateForm, date | None]:
+    """The day asked for (today when none), or None with the form saying what is wrong."""
+    form = StandingDateForm(request.GET if "as_of" in request.GET else None)
+    if not form.is_bound:
+        return form, timezone.localdate()
+    return form, form.cleaned_data["as_of"] if form.is_valid() else None
+
+
+@require_GET
+def organisation_standing(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member's standing on a day: public, printable, the same for every reader; its
+    figures recomputed from the records at every reading (an applicant's: 404)."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    form, as_of = _standing_day(request)
+    standing = (
+        member_standing(organisation=organisation, as_of=as_of) if as_of is not None else None
+    )
+    return render(
+        request,
+        "members/standing.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "standing": standing,
+            "json_url": standing_url(standing, "members:organisation-standing-json")
+            if standing
+            else None,
+            "today": timezone.localdate(),
+        },
+        status=200 if standing else 400,
+    )
+
+
+@require_GET
+def organisation_standing_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The standing page's JSON twin: the same object as the API's."""
+    organisation = selectors.organisation_get(user=request.user, slug=slug)
+    form, as_of = _standing_day(request)
+    if as_of is None:
+        return JsonResponse({"as_of": list(form.errors["as_of"])}, status=400)
+    payload = standing_payload(member_standing(organisation=organisation, as_of=as_of))
+    return JsonResponse(payload, json_dumps_params={"indent": 2, "ensure_ascii": False})
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ class StandardsConfig(AppConfig):
     name = "standards"
 
     def ready(self) -> None:
-        from standards import sections
+        from standards import sections, standing
 
         sections.register()
+        standing.register()

@@ -61,15 +61,32 @@ DECISION_LOG_FILTERS = [
     OpenApiParameter("outcome", str, description="adopted, rejected or no_quorum"),
     OpenApiParameter("state", str, description="decided, amended, corrected or withdrawn"),
     OpenApiParameter("objective", str, description="an objective's title or slug"),
+    OpenApiParameter(
+        "organisation",
+        str,
+        description="a member organisation's name or slug: the decisions that name it (its "
+        "ballot's electorate, conflict declarations, consultation responses, dissents, "
+        "endorsements)",
+    ),
 ]
-FILTER_NAMES = ("body", "material", "country", "year", "kind", "outcome", "state", "objective")
+FILTER_NAMES = (
+    "body",
+    "material",
+    "country",
+    "year",
+    "kind",
+    "outcome",
+    "state",
+    "objective",
+    "organisation",
+)
 
 
 class DecisionLogListApi(APIView):
     """Every entry, ascending by seq, paginated (follow ``next``). The filters take the
     names people use or their codes, like the decision log's page; filtered by a decision's
-    body, material, country, year, outcome, state or objective, the answer holds the
-    decisions found and every entry about them."""
+    body, material, country, year, outcome, state, objective or an organisation it names,
+    the answer holds the decisions found and every entry about them."""
 
     pagination_class = PageNumberPagination  # documents the answer as a page
 

@@ -20,6 +20,7 @@ from governance.decision_log.models import (
 )
 from governance.decision_log.selectors import DecisionFacets
 from governance.objectives.models import Objective
+from members.models import Organisation
 from members.vocabularies import Material
 
 
@@ -98,6 +99,16 @@ def _objective(text: str) -> str | None:
     )
 
 
+def _organisation(text: str) -> str | None:
+    """A member organisation's slug from its slug or name (applicants are not public)."""
+    return (
+        Organisation.objects.filter(Organisation.disclosure_q(()))
+        .filter(Q(slug__iexact=text) | Q(name__iexact=text))
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
 def _year(text: str) -> str | None:
     return text if text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100 else None
 
@@ -170,6 +181,12 @@ class DecisionFilterForm(forms.Form):
         resolve=_objective,
         invalid="There is no objective called “{value}”. Choose an objective from the list.",
     )
+    organisation = NamedChoiceField(
+        label="Names the organisation",
+        resolve=_organisation,
+        invalid="There is no member organisation called “{value}”. Choose one from the list, "
+        "or enter its name.",
+    )
 
     def __init__(self, *args: Any, facets: DecisionFacets, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -199,6 +216,15 @@ class DecisionFilterForm(forms.Form):
             ("", "Any objective"),
             *facets.objectives,
         ]
+        organisations = [("", "Any organisation"), *facets.organisations]
+        asked = str(self.data.get("organisation") or "").strip() if self.is_bound else ""
+        if asked and asked not in dict(organisations):
+            # Named only in a dissent or an endorsement: listed once it is asked for.
+            found = _organisation(asked[:MAX_NAME])
+            if found and found not in dict(organisations):
+                name = Organisation.objects.get(slug=found).name
+                organisations.append((found, name))
+        cast(NamedChoiceField, fields["organisation"]).choices = organisations
 
     def clean_year(self) -> int | None:
         year = self.cleaned_data.get("year")

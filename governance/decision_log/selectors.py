@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, JSONField, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 
 from governance.ballots.methods import METHODS, Method
@@ -56,6 +58,7 @@ class DecisionFacets:
     materials: list[str]
     objectives: list[tuple[str, str]]
     years: list[int]
+    organisations: list[tuple[str, str]] = field(default_factory=list)
 
 
 _FACETS_SQL = """
@@ -68,18 +71,30 @@ SELECT
      FROM governance_publisheddecision, unnest(objectives) o
      LEFT JOIN governance_objective obj ON obj.slug = o),
   (SELECT coalesce(array_agg(DISTINCT extract(year FROM decided_at AT TIME ZONE %s)::int), '{}')
-     FROM governance_publisheddecision)
+     FROM governance_publisheddecision),
+  (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(ref->>'slug', ref->>'name')), '[]'::jsonb)
+     FROM (
+       SELECT jsonb_path_query(record, '$.electorate[*].organisation') ref
+         FROM governance_publisheddecision
+       UNION SELECT jsonb_path_query(record, '$.conflict_declarations[*].organisation')
+         FROM governance_publisheddecision
+       UNION SELECT jsonb_path_query(
+           record, '$.consultation_responses[*].speaker.organisation ? (@.type() == "object")')
+         FROM governance_publisheddecision
+     ) refs WHERE jsonb_typeof(ref) = 'object')
 """
 
 
 def decision_facets() -> DecisionFacets:
-    """The bodies, countries, materials, objectives and years the published decisions name
-    (one query, whatever the number of decisions)."""
+    """The bodies, countries, materials, objectives, years and organisations the published
+    decisions name (one query, whatever the number of decisions)."""
     with connection.cursor() as cursor:
         cursor.execute(_FACETS_SQL, [settings.TIME_ZONE])
-        bodies, countries, materials, objectives, years = cursor.fetchone()
+        bodies, countries, materials, objectives, years, organisations = cursor.fetchone()
     # Django has psycopg hand jsonb back as text.
-    bodies, objectives = (json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives))
+    bodies, objectives, organisations = (
+        json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives, organisations)
+    )
     # A body renamed between decisions is listed once, under one of its names.
     return DecisionFacets(
         bodies=sorted(dict(map(tuple, bodies)).items(), key=lambda pair: pair[1].casefold()),
@@ -87,6 +102,10 @@ def decision_facets() -> DecisionFacets:
         materials=sorted(materials),
         objectives=sorted(dict(map(tuple, objectives)).items(), key=lambda p: p[1].casefold()),
         years=sorted(years, reverse=True),
+        # An organisation renamed between decisions is listed once, under one of its names.
+        organisations=sorted(
+            dict(map(tuple, organisations)).items(), key=lambda pair: pair[1].casefold()
+        ),
     )
 
 
@@ -109,12 +128,14 @@ def published_decision_list(
     country: str | None = None,
     material: str | None = None,
     kind: str | None = None,
+    organisation: str | None = None,
     search: str | None = None,
 ) -> QuerySet[PublishedDecision]:
     """One row per decision in its latest state, newest first (best match first when
     searching: PostgreSQL full text over title, summary and rationale, GIN-indexed).
     ``kind`` keeps the decisions whose log holds an entry of that kind (a dissenting
-    statement, an endorsement, …)."""
+    statement, an endorsement, …); ``organisation`` (a slug) those that name the organisation
+    (see ``names_organisation_q``)."""
     queryset = PublishedDecision.objects.all()
     if kind and kind != LogEntryKind.DECISION:
         queryset = queryset.filter(
@@ -134,6 +155,8 @@ def published_decision_list(
         queryset = queryset.filter(countries__contains=[country.upper()])
     if material:
         queryset = queryset.filter(materials__contains=[material])
+    if organisation:
+        queryset = queryset.filter(names_organisation_q(organisation))
     if search:
         query = SearchQuery(search, config="english", search_type="websearch")
         return (
@@ -142,6 +165,33 @@ def published_decision_list(
             .order_by("-rank", "-decided_at")
         )
     return queryset.order_by("-decided_at", "-entry_id")
+
+
+def names_organisation_q(slug: str) -> Q:
+    """The decisions whose published record names the organisation ``slug`` (in the ballot's
+    electorate, the conflict declarations or the consultation's responses), or about which
+    it filed a log entry (a dissenting statement, an endorsement). Records name
+    organisations by slug and name, never people."""
+    ref = {"organisation": {"slug": slug}}
+    filed = DecisionLogEntry.objects.annotate(content=Cast("canonical", JSONField())).filter(
+        amends_id=OuterRef("entry_id"), content__contains={"record": ref}
+    )
+    return (
+        Q(record__contains={"electorate": [ref]})
+        | Q(record__contains={"conflict_declarations": [ref]})
+        | Q(record__contains={"consultation_responses": [{"speaker": ref}]})
+        | Q(Exists(filed))
+    )
+
+
+def decisions_naming_count(*, organisation: str, decided_by: date) -> int:
+    """How many published decisions taken on or before ``decided_by`` name the organisation
+    ``organisation`` (a slug), withdrawn ones too: the log hides nothing."""
+    return (
+        PublishedDecision.objects.filter(decided_at__date__lte=decided_by)
+        .filter(names_organisation_q(organisation))
+        .count()
+    )
 
 
 @dataclass

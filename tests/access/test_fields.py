@@ -246,6 +246,8 @@ ACTION = _levels(ACTION_FIELDS)
 ACTION_DETAIL = _levels(
     ACTION_FIELDS | {"milestones", "updates", "statements"}, members={"responsible"}
 )
+# A standing is public and the same for every reader: no audience gets more.
+STANDING = _levels({"organisation", "as_of", "url", "json_url", "parts", "how_computed"})
 CONCEPT_SUMMARY = _levels(
     {"slug", "uri", "status", "notation", "preferred_label", "label_language", "replaced_by"}
 )
@@ -284,6 +286,8 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),
     "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
+    "standing A": (lambda w: f"/api/v1/organisations/{w.own.slug}/standing/", STANDING),
+    "standing B": (lambda w: f"/api/v1/organisations/{w.other.slug}/standing/", STANDING),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",

@@ -60,6 +60,7 @@ CERTS_OF = {
     "other": frozenset({"Zmkcertothermembers", "Zmkcertothersecretariat"}),
 }
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
+STANDING_OF_A = frozenset({"Zmkcertownpublic"})
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
@@ -87,6 +88,17 @@ OUTPUTS: dict[str, Output] = {
     "profile A": Output(lambda w: f"/members/{w.own.slug}/", PEOPLE_OF["own"] | CERTS_OF["own"]),
     "profile B": Output(
         lambda w: f"/members/{w.other.slug}/", PEOPLE_OF["other"] | CERTS_OF["other"]
+    ),
+    # A member's standing: public certifications only, whoever reads (A's public one shows;
+    # B has none that is public); see also test_the_standing_states_public_items_only below.
+    "standing A": Output(lambda w: f"/members/{w.own.slug}/standing/", STANDING_OF_A),
+    "standing A json": Output(lambda w: f"/members/{w.own.slug}/standing.json", STANDING_OF_A),
+    "api standing A": Output(
+        lambda w: f"/api/v1/organisations/{w.own.slug}/standing/", STANDING_OF_A
+    ),
+    "standing B": Output(lambda w: f"/members/{w.other.slug}/standing/", frozenset()),
+    "api standing B": Output(
+        lambda w: f"/api/v1/organisations/{w.other.slug}/standing/", frozenset()
     ),
     # Countries: the index and a country's page with its risk notes.
     "countries": Output(_fixed("/countries/"), frozenset()),
@@ -212,3 +224,28 @@ def test_no_row_leaks(matrix_world, name: str) -> None:
         ]
     figures.record("matrix.rows_leaked", len(leaks))
     assert leaks == [], "\n".join(leaks)
+
+
+@pytest.mark.security
+def test_the_standing_states_public_items_only(matrix_world) -> None:
+    """A standing is public and the same for every reader: A's secretariat-level certification
+    is in it for nobody, not A's own people, not the secretariat, not the superuser."""
+    world = matrix_world
+    slug = world.own.slug
+    urls = (
+        f"/members/{slug}/standing/",
+        f"/members/{slug}/standing.json",
+        f"/api/v1/organisations/{slug}/standing/",
+    )
+    shown = []
+    for role in Role:
+        client = world.client_for(role)
+        for url in urls:
+            body = _body(client.get(url)).lower()
+            assert "zmkcertownpublic" in body, f"{url} as {role}: nothing to check"
+            shown += [
+                f"{url} as {role} shows {marker}"
+                for marker in ("Zmkcertownsecretariat", "own secretariat person")
+                if marker.lower() in body
+            ]
+    assert shown == [], "\n".join(shown)
