@@ -167,10 +167,12 @@ def _bodies(rng: random.Random, data: BenchData, orgs: dict[int, _Org]) -> list[
     result: list[tuple[Body, list[_Org]]] = []
     for body in bodies[1:]:
         members: list[_Org] = []
-        for chamber_id, _, _, _ in data.chambers:
-            seats.append(BodySeat(body=body, chamber_id=chamber_id, seats=4))
+        # 18 seats: 3 for each of the first four chambers, 2 for the others.
+        for position, (chamber_id, _, _, _) in enumerate(data.chambers):
+            own_seats = 3 if position < 4 else 2
+            seats.append(BodySeat(body=body, chamber_id=chamber_id, seats=own_seats))
             pool = by_chamber.get(chamber_id, [])
-            members.extend(rng.sample(pool, min(4, len(pool))))
+            members.extend(rng.sample(pool, min(own_seats, len(pool))))
         holders.extend(
             SeatHolder(
                 body=body,
@@ -388,8 +390,6 @@ class _Writer:
             tops.extend(own_tops)
             replies.extend(own_replies)
         Comment.objects.bulk_create(tops, batch_size=BATCH)
-        for reply in replies:
-            reply.parent_id = reply.parent.pk  # type: ignore[union-attr]
         Comment.objects.bulk_create(replies, batch_size=BATCH)
         shown: dict[int, list[Comment]] = defaultdict(list)
         for comment in tops + replies:
@@ -539,7 +539,8 @@ class _Writer:
 
         ballots = [ballot for ballot, _, _, _ in counted]
         for ballot, version in zip(ballots, versions, strict=True):
-            ballot.proposal_id = ballot.proposal.pk
+            # bulk_create takes the proposal's new id from the related object (setting
+            # proposal_id by hand would drop the cached proposal, and cost a query each).
             ballot.version = version
         Ballot.objects.bulk_create(ballots, batch_size=BATCH)
         electors: list[BallotElector] = []
