@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format migrations check-deploy security-report clean
+.PHONY: run test lint format migrations bench-data check-deploy security-report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ format: $(STAMP)
 # Make migrations against the (embedded, when DATABASE_URL is unset) database.
 migrations: $(STAMP)
 	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python manage.py makemigrations
+
+# The benchmark dataset (issue 19) in the (embedded, when DATABASE_URL is unset) database:
+# `make bench-data SCALE=1` (the benchmark), SCALE=0.01 for a quick look. It refuses a database
+# that holds organisations already; `make bench-data BENCH_ARGS=--force` adds it beside them.
+SCALE ?= 1
+
+bench-data: $(STAMP)
+	$(BIN)/python -m alliance_portal.launcher exec -- $(BIN)/python manage.py migrate --no-input
+	$(BIN)/python -m alliance_portal.launcher exec -- \
+		$(BIN)/python manage.py seed_bench --scale $(SCALE) $(BENCH_ARGS)
 
 check-deploy: $(STAMP)
 	DJANGO_SETTINGS_MODULE=alliance_portal.settings.production \

@@ -173,7 +173,20 @@ def _seed_demo(*, logins: bool) -> str:
 demo_state = shared_state(partial(_seed_demo, logins=False))
 # As in development: with one demo login per role.
 demo_with_logins_state = shared_state(partial(_seed_demo, logins=True))
-SHARED_STATES = ("matrix_state", "demo_state", "demo_with_logins_state")
+
+
+def _seed_bench() -> str:
+    """The benchmark dataset at scale 0.01 (``manage.py seed_bench``); what it printed."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("seed_bench", scale=BENCH_SCALE, stdout=out)
+    return out.getvalue()
+
+
+BENCH_SCALE = 0.01
+bench_state = shared_state(_seed_bench)
+SHARED_STATES = ("matrix_state", "demo_state", "demo_with_logins_state", "bench_state")
 
 
 @pytest.fixture
@@ -187,6 +200,12 @@ def demo_with_logins(demo_with_logins_state: State, db, settings) -> str:
     """The demo alliance seeded as in development, with its logins; DEMO_LOGINS_ENABLED stays on."""
     settings.DEMO_LOGINS_ENABLED = True
     return demo_with_logins_state.value
+
+
+@pytest.fixture
+def bench(bench_state: State, db) -> str:
+    """The benchmark dataset at scale 0.01, built once for the tests that use it."""
+    return bench_state.value
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 
 from alliance_portal import policy
@@ -170,12 +171,18 @@ def _index_change(
     _refresh_search(published.entry_id)
 
 
-def _refresh_search(seq: int) -> None:
-    PublishedDecision.objects.filter(entry_id=seq).update(
-        search=SearchVector("title", weight="A", config="english")
+def search_document() -> CombinedExpression:
+    """What a published decision's ``search`` column holds: its title, summary and rationale,
+    weighted A, B, C (English). Also used by the benchmark dataset (``governance.bench``)."""
+    return (
+        SearchVector("title", weight="A", config="english")
         + SearchVector("summary", weight="B", config="english")
         + SearchVector("rationale", weight="C", config="english")
     )
+
+
+def _refresh_search(seq: int) -> None:
+    PublishedDecision.objects.filter(entry_id=seq).update(search=search_document())
 
 
 def clean_changes(kind: str, changes: dict[str, Any] | None) -> dict[str, Any]:
