@@ -158,10 +158,16 @@ class DirectorySchema(AutoSchema):
         ]
 
 
+def _with_directory_filters(method: Any) -> Any:
+    """Document the registered directory filters too (``extend_schema`` above builds on the
+    schema class a method names)."""
+    method.schema = DirectorySchema
+    return method
+
+
 class OrganisationListApi(APIView):
     """Member organisations. Anonymous callers get public fields; members also get contacts."""
 
-    schema = DirectorySchema()
     throttle_scope = "search"
     throttle_only_with = ("q",)
     pagination_class = PageNumberPagination  # documents the answer as a page
@@ -181,6 +187,7 @@ class OrganisationListApi(APIView):
         responses=OrganisationMemberSerializer(many=True),
         operation_id="organisations_list",
     )
+    @_with_directory_filters
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)

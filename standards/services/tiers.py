@@ -32,6 +32,8 @@ from standards.models import (
 from standards.selectors.registry import baseline_version
 
 MAX_FURTHER = 50
+# /standards/tiers/draft/ and /standards/tiers/commitments/ are pages: no tier takes those names.
+RESERVED_SLUGS = ("draft", "commitments")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def _checked(fields: TierFields, *, tier: Tier | None) -> dict[str, object]:
     others = Tier.objects.exclude(pk=tier.pk) if tier is not None else Tier.objects.all()
     if not name or not slug:
         errors["name"] = "Enter the tier's name, such as Advanced."
+    elif slug in RESERVED_SLUGS:
+        errors["name"] = "Choose another name: this one is taken by a page's address."
     elif len(name) > 80:
         errors["name"] = "Shorten the name to 80 characters or fewer."
     elif others.filter(slug=slug).exists() or others.filter(name__iexact=name).exists():

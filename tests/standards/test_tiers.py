@@ -249,8 +249,8 @@ def test_a_commitment_needs_an_adopted_tier_and_a_date_ahead(world, crosswalk):
     guided(
         response.content.decode(),
         {
-            "Choose the tier your organisation commits to.": "id_tier",
-            "Enter the target date.": "id_target_date",
+            "Choose the tier your organisation commits to": "id_tier_0",
+            "Enter the target date": "id_target_date",
         },
     )
 

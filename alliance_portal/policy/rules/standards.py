@@ -7,6 +7,10 @@
 - The secretariat reviews and approves mappings, never one it wrote; it opens mapping sets,
   imports a version's element tree and makes a version current.
 
+- The secretariat drafts commitment tiers; nobody adopts one by hand: only a decision's effect,
+  carried out by the portal (the system). An organisation's representative, and only they,
+  declares the tier the organisation commits to.
+
 ``mapping.review`` and ``mapping.approve`` asked without a mapping answer whether the person
 does that work at all; asked about a mapping, they also refuse its author. (The services ask
 the first and report the second as a field error of the record, the rule the database keeps
@@ -101,8 +105,7 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
 
 @action("tier.draft", refusal="Only the secretariat drafts commitment tiers.")
 def draft_tier(who: Principal, tier: Any) -> Verdict:
-    """The secretariat: draft a commitment tier, change a draft, retire a tier no decision
-    adopted."""
+    """The secretariat: draft a commitment tier and change a draft."""
     return is_staff(who)
 
 
