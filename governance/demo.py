@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from alliance_portal.demo import DemoLogin
-from governance import demo_constitution, demo_input
+from governance import demo_constitution, demo_input, demo_tiers
 from governance.actions import demo as demo_actions
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
@@ -41,6 +41,7 @@ def seed() -> list[DemoLogin]:
             _seed_proposal(spec, now, organisations)
     demo_ballots.seed(now, organisations, seed_proposal=_seed_proposal)
     demo_constitution.seed(now, organisations)
+    demo_tiers.seed(now, organisations)
     demo_versions.seed(now, organisations)
     logins = demo_meetings.seed(now)
     demo_tabling.seed(now, organisations)

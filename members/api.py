@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django_countries.serializer_fields import CountryField as CountriesCountryField
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -20,6 +21,7 @@ from rest_framework.views import APIView
 
 from alliance_portal import policy
 from alliance_portal.api.pagination import PageNumberPagination
+from alliance_portal.directory import directory_filters
 from alliance_portal.text_limits import text_input
 from members import selectors, services
 from members.models import (
@@ -113,6 +115,23 @@ def _organisation_data(request: Request, organisation: Organisation) -> dict[str
     return dict(serializer_class(organisation).data)
 
 
+def _directory_values(request: Request) -> dict[str, str]:
+    """The registered directory filters' values in the query, each checked against its
+    choices (a 400 naming the parameter otherwise)."""
+    values: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for item in directory_filters():
+        value = request.query_params.get(item.key, "")
+        if not value:
+            continue
+        if value not in dict(item.choices()):
+            errors[item.key] = f"“{value[:40]}” is not a valid choice."
+        values[item.key] = value
+    if errors:
+        raise serializers.ValidationError(errors)
+    return values
+
+
 ORGANISATION_FILTERS = [
     OpenApiParameter("chamber", str, description="chamber slug"),
     OpenApiParameter("kind", str, enum=OrganisationKind.values),
@@ -123,6 +142,27 @@ ORGANISATION_FILTERS = [
     OpenApiParameter("status", str, enum=MembershipStatus.values),
     OpenApiParameter("q", str, description="name or description contains"),
 ]
+
+
+class DirectorySchema(AutoSchema):
+    """Documents the directory filters higher apps register (``alliance_portal.directory``),
+    read when the schema is generated, after every app has registered its own."""
+
+    def get_override_parameters(self) -> list[Any]:
+        return [
+            *super().get_override_parameters(),
+            *(
+                OpenApiParameter(item.key, str, description=item.description)
+                for item in directory_filters()
+            ),
+        ]
+
+
+def _with_directory_filters(method: Any) -> Any:
+    """Document the registered directory filters too (``extend_schema`` above builds on the
+    schema class a method names)."""
+    method.schema = DirectorySchema
+    return method
 
 
 class OrganisationListApi(APIView):
@@ -147,12 +187,14 @@ class OrganisationListApi(APIView):
         responses=OrganisationMemberSerializer(many=True),
         operation_id="organisations_list",
     )
+    @_with_directory_filters
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         data = dict(filters.validated_data)
+        extra = _directory_values(request)
         queryset = selectors.organisation_list(
-            user=request.user, search=data.pop("q", None), **data
+            user=request.user, search=data.pop("q", None), extra=extra, **data
         )
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(queryset, request, view=self) or []

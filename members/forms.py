@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from alliance_portal.collation import name_sort_key
+from alliance_portal.directory import directory_filters
 from alliance_portal.forms import (
     FORMATTING_HELP,
     CountryCheckboxes,
@@ -82,6 +83,21 @@ class DirectoryFilterForm(forms.Form):
     sector = forms.ChoiceField(
         label="Sector", required=False, choices=[("", "All sectors"), *Sector.choices]
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The filters higher apps register (a commitment tier...), after the members' own.
+        for item in directory_filters():
+            self.fields[item.key] = forms.ChoiceField(
+                label=item.label,
+                required=False,
+                choices=[("", item.all_label), *item.choices()],
+            )
+
+    def extra_values(self) -> dict[str, str]:
+        """The registered filters' chosen values (call after ``is_valid``)."""
+        data = getattr(self, "cleaned_data", {})
+        return {item.key: data[item.key] for item in directory_filters() if data.get(item.key)}
 
 
 class CoverageFilterForm(forms.Form):

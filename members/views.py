@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
 from alliance_portal.body_limit import body_limit
+from alliance_portal.directory import directory_columns
 from alliance_portal.forms import apply_service_error
 from members import pdf_check, selectors, services
 from members.api_standing import standing_payload, standing_url
@@ -52,15 +53,28 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         sector=filters.get("sector") or None,
         material=filters.get("material") or None,
         search=filters.get("q") or None,
+        extra=form.extra_values() if filters else None,
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     policy.record_reads(request.user, page.object_list)  # applicants, for the secretariat
     query = request.GET.copy()
     query.pop("page", None)
+    # The columns higher apps register (the committed tier...), one query each per page.
+    columns = directory_columns(request.user, [o.pk for o in page.object_list])
+    rows = [
+        (organisation, [cells.get(organisation.pk, "") for _, cells in columns])
+        for organisation in page.object_list
+    ]
     return render(
         request,
         "members/organisation_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "columns": [heading for heading, _ in columns],
+            "rows": rows,
+        },
     )
 
 

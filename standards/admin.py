@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.service_admin import ServiceAdmin
+from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAdmin
 from standards import services
 from standards.models import (
     Certification,
@@ -23,6 +23,9 @@ from standards.models import (
     MappingSet,
     Standard,
     StandardVersion,
+    Tier,
+    TierCommitment,
+    TierRequirement,
 )
 
 MAPPING_FIELDS = (
@@ -263,3 +266,56 @@ class CertificationAdmin(ServiceAdmin):
             actor=request.user, organisation=data["organisation"], fields=fields
         )
         obj.pk = created.pk
+
+
+class TierRequirementInline(ReadOnlyInline):
+    model = TierRequirement
+    fields = ("number", "text")
+    readonly_fields = fields
+
+
+@admin.register(Tier)
+class TierAdmin(RecordAdmin):
+    """Commitment tiers, shown here: the secretariat drafts them on the tiers pages
+    (/standards/tiers/draft/) and only a decision adopts one, so nobody changes one here."""
+
+    list_display = ("name", "rank", "status", "adopted_on", "decision_ref")
+    list_filter = ("status",)
+    search_fields = ("name", "description")
+    fields = (
+        "slug",
+        "name",
+        "rank",
+        "description",
+        "status",
+        "adopted_on",
+        "decision_ref",
+        "decision_url",
+        "baseline_requirements",
+        "created_at",
+        "updated_at",
+    )
+    readonly_fields = fields
+    inlines = (TierRequirementInline,)
+
+
+@admin.register(TierCommitment)
+class TierCommitmentAdmin(RecordAdmin):
+    """Organisations' commitments and their history: declared, changed and withdrawn by the
+    organisation's representative only."""
+
+    list_display = ("organisation", "tier", "target_date", "disclosure", "declared_at", "ended_at")
+    list_filter = ("tier", "disclosure", "end_reason")
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation", "tier")
+    fields = (
+        "organisation",
+        "tier",
+        "target_date",
+        "disclosure",
+        "declared_by",
+        "declared_at",
+        "ended_at",
+        "end_reason",
+    )
+    readonly_fields = fields

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standards.api import certifications, crosswalk, registry
+from standards.api import certifications, crosswalk, registry, tiers
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -37,6 +37,14 @@ urlpatterns = [
         "organisations/<slug:slug>/baseline-coverage/",
         certifications.OrganisationCoverageApi.as_view(),
         name="organisation-baseline-coverage",
+    ),
+    path("tiers/", tiers.TierListApi.as_view(), name="tier-list"),
+    path("tiers/<slug:slug>/", tiers.TierDetailApi.as_view(), name="tier-detail"),
+    path("tier-commitments/", tiers.TierCommitmentListApi.as_view(), name="tier-commitment-list"),
+    path(
+        "organisations/<slug:slug>/tier-commitment/",
+        tiers.OrganisationCommitmentApi.as_view(),
+        name="organisation-tier-commitment",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

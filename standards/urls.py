@@ -1,11 +1,11 @@
 from django.urls import path
 
-from standards import views, views_certifications
+from standards import views, views_certifications, views_tiers
 
 app_name = "standards"
 
-# The crosswalk's and certifications' addresses come before <code>/: no standard may take the
-# code "crosswalk" or "certifications".
+# The crosswalk's, certifications' and tiers' addresses come before <code>/: no standard may take
+# the code "crosswalk", "certifications" or "tiers".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -25,6 +25,20 @@ urlpatterns = [
         views_certifications.certification_create,
         name="certification-create",
     ),
+    path("tiers/", views_tiers.tier_list, name="tier-list"),
+    path("tiers/draft/", views_tiers.tier_create, name="tier-create"),
+    path(
+        "tiers/commitments/<slug:slug>/",
+        views_tiers.commitment_declare,
+        name="commitment-declare",
+    ),
+    path(
+        "tiers/commitments/<slug:slug>/withdraw/",
+        views_tiers.commitment_withdraw,
+        name="commitment-withdraw",
+    ),
+    path("tiers/<slug:slug>/", views_tiers.tier_detail, name="tier-detail"),
+    path("tiers/<slug:slug>/edit/", views_tiers.tier_edit, name="tier-edit"),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),
     path("crosswalk/sets/<int:pk>/mappings.csv", views.mapping_set_csv, name="mapping-set-csv"),

@@ -15,10 +15,11 @@ from glossary.models.revisions import OPEN_REVISION_STATUSES
 from governance.ballots.methods import METHODS
 from governance.bodies.models import Body
 from governance.decision_log.models import DecisionState, PublishedDecision
-from governance.effects import kinds
+from governance.effects import kinds, tiers_kind
 from governance.effects.form_base import KindForm
 from governance.effects.objectives_form import ObjectivesForm
 from governance.effects.registry import KINDS
+from standards.models import Tier, TierStatus
 
 
 def _days(label: str, low: int, high: int, help_text: str) -> forms.IntegerField:
@@ -152,6 +153,29 @@ class DecisionChangeForm(KindForm):
         return {"decision": payload.get("decision_seq"), "reason": payload.get("reason", "")}
 
 
+class TiersForm(KindForm):
+    tiers = forms.ModelMultipleChoiceField(
+        label="Draft tiers the decision adopts",
+        queryset=Tier.objects.none(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+        help_text="Drafted by the secretariat on the commitment tiers page.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["tiers"]
+        field.queryset = Tier.objects.filter(status=TierStatus.DRAFT).order_by("rank")
+        field.label_from_instance = lambda tier: f"{tier.name} (rank {tier.rank})"
+
+    def payload(self) -> dict[str, Any]:
+        return {"tiers": [tier.slug for tier in self.cleaned_data["tiers"]]}
+
+    @classmethod
+    def initial_from(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"tiers": payload.get("tiers", [])}
+
+
 AMENDABLE = ("title", "summary", "rationale", "effective_date")
 
 
@@ -194,6 +218,7 @@ KIND_FORMS: dict[str, type[KindForm]] = {
     kinds.DecisionAmendment.value: AmendmentForm,
     kinds.DecisionWithdrawal.value: DecisionChangeForm,
     ObjectivesForm.kind: ObjectivesForm,
+    tiers_kind.TiersAdoption.value: TiersForm,
 }
 
 

@@ -1,5 +1,6 @@
 """The effect kinds: a constitution change (only the General Assembly's), a glossary batch,
-objectives and their indicators, and the amendment or withdrawal of a published decision."""
+objectives and their indicators, the amendment or withdrawal of a published decision, and the
+adoption of commitment tiers."""
 
 from __future__ import annotations
 
@@ -292,5 +293,6 @@ def concept_decisions_q(revision_ids: list[int]) -> Q:
     return Q(kind=GlossaryBatch.value) & condition
 
 
-# The objectives kind lives in its own module; importing it registers it with the others.
+# The objectives and tiers kinds live in their own modules; importing them registers them.
 from governance.effects import objectives_kind as _objectives_kind  # noqa: E402, F401
+from governance.effects import tiers_kind as _tiers_kind  # noqa: E402, F401

@@ -33,8 +33,8 @@ from governance.proposals.models import BEFORE_BALLOT, Proposal
 logger = logging.getLogger(__name__)
 
 PUBLIC_ONLY = (
-    "A decision that changes the constitution, the glossary, the objectives or a published "
-    "decision is taken in public: make the proposal public first."
+    "A decision that changes the constitution, the glossary, the objectives, the commitment "
+    "tiers or a published decision is taken in public: make the proposal public first."
 )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from alliance_portal import policy
+from alliance_portal.directory import apply_directory_filters
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
 from alliance_portal.roles import Membership
@@ -91,11 +92,15 @@ def organisation_list(
     material: str | None = None,
     status: str | None = None,
     search: str | None = None,
+    extra: dict[str, str] | None = None,
 ) -> QuerySet[Organisation]:
     """Organisations this user may see, with their chamber loaded, filtered by chamber slug,
     kind, country (headquarters or operations), value-chain stage, sector, material,
-    membership status and a text search over name and description; ordered by name."""
+    membership status, a text search over name and description, and the filters higher apps
+    register (``extra``, by key: ``alliance_portal.directory``); ordered by name."""
     queryset = policy.visible(user, Organisation.objects.select_related("chamber"))
+    if extra:
+        queryset = apply_directory_filters(queryset, extra, user)
     if chamber:
         queryset = queryset.filter(chamber__slug=chamber)
     if kind:

@@ -22,14 +22,24 @@ from standards.models.registry import (
     StandardVersion,
     VersionStatus,
 )
+from standards.models.tiers import (
+    PUBLISHED_TIER_STATUSES,
+    CommitmentEnd,
+    Tier,
+    TierCommitment,
+    TierRequirement,
+    TierStatus,
+)
 
 __all__ = [
     "FIXED_STRENGTH",
     "INVERSE",
     "PHRASE",
     "PUBLISHED_STATUSES",
+    "PUBLISHED_TIER_STATUSES",
     "Certification",
     "CertificationStatus",
+    "CommitmentEnd",
     "Element",
     "ElementKind",
     "Mapping",
@@ -40,6 +50,10 @@ __all__ = [
     "Standard",
     "StandardKind",
     "StandardVersion",
+    "Tier",
+    "TierCommitment",
+    "TierRequirement",
+    "TierStatus",
     "VersionStatus",
     "current_q",
     "strength_problem",

@@ -20,10 +20,19 @@ from standards.services.registry import (
     version_import_elements_csv,
     version_make_current,
 )
+from standards.services.tiers import (
+    TierFields,
+    tier_adopt,
+    tier_commitment_declare,
+    tier_commitment_withdraw,
+    tier_draft,
+    tier_update,
+)
 
 __all__ = [
     "CertificationFields",
     "ElementImport",
+    "TierFields",
     "certification_record",
     "certification_update",
     "mapping_approve",
@@ -33,6 +42,11 @@ __all__ = [
     "mapping_set_import_csv",
     "mapping_supersede",
     "mapping_update",
+    "tier_adopt",
+    "tier_commitment_declare",
+    "tier_commitment_withdraw",
+    "tier_draft",
+    "tier_update",
     "version_import_elements_csv",
     "version_make_current",
 ]

@@ -79,6 +79,9 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     # asked for one (A's member does not read it); someone outside every role asked another.
     "Zmkrequestbyrep": STAFF | {R.ORGANISATION_REPRESENTATIVE},
     "Zmkrequestbyoutsider": STAFF,
+    # Commitment tiers: a draft is the secretariat's; an adopted one is public.
+    "Zmktierdraft": STAFF,
+    "Zmktieradopted": ALL,
 }
 
 
@@ -141,6 +144,7 @@ def plant(world) -> dict[str, Any]:
             actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
         )
     _plant_certifications(world)
+    _plant_tiers(world)
     meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
@@ -182,6 +186,26 @@ def _plant_certifications(world) -> None:
                 sites=f"Zmkcert{owner}{level}",
             ),
         )
+
+
+def _plant_tiers(world) -> None:
+    from django.db import transaction
+
+    from alliance_portal.policy import SYSTEM
+    from standards import services
+
+    def tier(name: str, rank: int):
+        return services.tier_draft(
+            actor=SYSTEM,
+            fields=services.TierFields(name=name, rank=rank, further_requirements=[name]),
+        )
+
+    adopted = tier("Zmktieradopted", 60)
+    with transaction.atomic():
+        services.tier_adopt(
+            actor=SYSTEM, tier=adopted, decision_ref="Decision 60", on=date(2026, 1, 1)
+        )
+    tier("Zmktierdraft", 61)
 
 
 def _plant_actions(world) -> dict[str, Any]:

@@ -214,6 +214,36 @@ CERTIFICATION = _levels(
         "updated_at",
     }
 )
+# Tiers and commitments: who gets one at all is the policy's; every reader gets every field.
+TIER = _levels(
+    {
+        "slug",
+        "url",
+        "name",
+        "rank",
+        "description",
+        "status",
+        "status_label",
+        "adopted_on",
+        "decision_ref",
+        "decision_url",
+        "committed",
+        "requirements",
+    }
+)
+TIER_COMMITMENT = _levels(
+    {
+        "id",
+        "organisation",
+        "organisation_name",
+        "tier",
+        "tier_name",
+        "target_date",
+        "disclosure",
+        "declared_at",
+        "current",
+    }
+)
 ACTION_FIELDS = {
     "id",
     "url",
@@ -288,6 +318,8 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
     "standing A": (lambda w: f"/api/v1/organisations/{w.own.slug}/standing/", STANDING),
     "standing B": (lambda w: f"/api/v1/organisations/{w.other.slug}/standing/", STANDING),
+    "tiers": (lambda w: "/api/v1/tiers/", TIER),
+    "tier commitments": (lambda w: f"/api/v1/tier-commitments/{PAGE}", TIER_COMMITMENT),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",

@@ -68,6 +68,7 @@ INITIATIVES = frozenset({"Zmkpublicinitiative", "Zmkmembersinitiative"})
 MINUTES = {
     level: frozenset({f"Zmkminutes{level}"}) for level in ("public", "members", "secretariat")
 }
+TIERS = frozenset({"Zmktierdraft", "Zmktieradopted"})
 REQUESTS = frozenset({"Zmkrequestbyrep", "Zmkrequestbyoutsider"})
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
@@ -142,6 +143,10 @@ OUTPUTS: dict[str, Output] = {
     "api certifications current": Output(
         _fixed(f"/api/v1/certifications/{PAGE}&current=true"), CERTS
     ),
+    # Commitment tiers: the list, the API, the directory's tier filter (adopted tiers only).
+    "tiers": Output(_fixed("/standards/tiers/"), TIERS),
+    "api tiers": Output(_fixed("/api/v1/tiers/"), TIERS),
+    "directory tier filter": Output(_fixed("/members/"), frozenset({"Zmktieradopted"})),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),
     "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),

@@ -83,6 +83,10 @@ READ_ONLY_MODELS = {
     "governance.Objective",
     "governance.Indicator",
     "governance.ProposalEffect",
+    # Drafted on the tiers pages, adopted only by a decision's effect; commitments are declared
+    # by the organisation's representative alone.
+    "standards.Tier",
+    "standards.TierCommitment",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")

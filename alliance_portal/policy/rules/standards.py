@@ -7,6 +7,10 @@
 - The secretariat reviews and approves mappings, never one it wrote; it opens mapping sets,
   imports a version's element tree and makes a version current.
 
+- The secretariat drafts commitment tiers; nobody adopts one by hand: only a decision's effect,
+  carried out by the portal (the system). An organisation's representative, and only they,
+  declares the tier the organisation commits to.
+
 ``mapping.review`` and ``mapping.approve`` asked without a mapping answer whether the person
 does that work at all; asked about a mapping, they also refuse its author. (The services ask
 the first and report the second as a field error of the record, the rule the database keeps
@@ -19,7 +23,12 @@ from typing import Any
 
 from alliance_portal.policy.actions import Verdict, action
 from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_author, is_staff, reads_members_level
+from alliance_portal.policy.rules.common import (
+    is_author,
+    is_representative,
+    is_staff,
+    reads_members_level,
+)
 from alliance_portal.policy.visibility import can_change
 
 OWN_REVIEW = "You wrote this mapping: someone else must review it."
@@ -92,3 +101,30 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative (its own certifications) and the secretariat: record
     a certification and change it later (status, dates, scope, evidence, disclosure)."""
     return can_change(who.user, organisation)
+
+
+@action("tier.draft", refusal="Only the secretariat drafts commitment tiers.")
+def draft_tier(who: Principal, tier: Any) -> Verdict:
+    """The secretariat: draft a commitment tier and change a draft."""
+    return is_staff(who)
+
+
+@action(
+    "tier.adopt",
+    refusal="A commitment tier is adopted only by a decision: table a proposal whose effect "
+    "adopts it.",
+)
+def adopt_tier(who: Principal, tier: Any) -> Verdict:
+    """Nobody by hand: only an adopted decision whose effect adopts the tier, carried out by the
+    portal (the system)."""
+    return False
+
+
+@action(
+    "tier_commitment.declare",
+    refusal="Only the organisation's representative declares the tier it commits to.",
+)
+def declare_tier_commitment(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative: declare the adopted tier it commits to and by when,
+    change or withdraw it."""
+    return is_representative(who) and who.organisation_id == getattr(organisation, "pk", None)
