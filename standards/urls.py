@@ -1,11 +1,11 @@
 from django.urls import path
 
-from standards import views, views_certifications
+from standards import views, views_certifications, views_reports
 
 app_name = "standards"
 
-# The crosswalk's and certifications' addresses come before <code>/: no standard may take the
-# code "crosswalk" or "certifications".
+# The crosswalk's, certifications' and reporting addresses come before <code>/: no standard may
+# take the code "crosswalk", "certifications" or "reporting".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -24,6 +24,18 @@ urlpatterns = [
         "certifications/record/<slug:slug>/",
         views_certifications.certification_create,
         name="certification-create",
+    ),
+    path("reporting/", views_reports.cycle_list, name="cycle-list"),
+    path("reporting/open/", views_reports.cycle_open, name="cycle-open"),
+    path("reporting/<int:pk>/", views_reports.cycle_detail, name="cycle-detail"),
+    path("reporting/<int:pk>/close/", views_reports.cycle_close, name="cycle-close"),
+    path("reporting/<int:pk>/aggregates/", views_reports.cycle_aggregates, name="cycle-aggregates"),
+    path("reporting/<int:pk>/report/", views_reports.report_form, name="report-form"),
+    path("reporting/reports/<int:pk>/", views_reports.report_detail, name="report-detail"),
+    path(
+        "reporting/reports/<int:pk>/correct/",
+        views_reports.report_correct,
+        name="report-correct",
     ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),

@@ -20,8 +20,17 @@ from standards.services.registry import (
     version_import_elements_csv,
     version_make_current,
 )
+from standards.services.reports import (
+    AnswerFields,
+    report_correct,
+    report_save_draft,
+    report_submit,
+    reporting_cycle_close,
+    reporting_cycle_open,
+)
 
 __all__ = [
+    "AnswerFields",
     "CertificationFields",
     "ElementImport",
     "certification_record",
@@ -33,6 +42,11 @@ __all__ = [
     "mapping_set_import_csv",
     "mapping_supersede",
     "mapping_update",
+    "report_correct",
+    "report_save_draft",
+    "report_submit",
+    "reporting_cycle_close",
+    "reporting_cycle_open",
     "version_import_elements_csv",
     "version_make_current",
 ]
