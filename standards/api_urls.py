@@ -59,10 +59,12 @@ urlpatterns = [
         reports.OwnReportApi.as_view(),
         name="reporting-cycle-my-report",
     ),
-    path("reports/", reports.ReportListApi.as_view(), name="rs-report-list"),
-    path("reports/<int:pk>/", reports.ReportDetailApi.as_view(), name="rs-report-detail"),
-    path("reports/<int:pk>/submit/", reports.ReportSubmitApi.as_view(), name="rs-report-submit"),
-    path("reports/<int:pk>/correct/", reports.ReportCorrectApi.as_view(), name="rs-report-correct"),
+    path("rs-reports/", reports.ReportListApi.as_view(), name="rs-report-list"),
+    path("rs-reports/<int:pk>/", reports.ReportDetailApi.as_view(), name="rs-report-detail"),
+    path("rs-reports/<int:pk>/submit/", reports.ReportSubmitApi.as_view(), name="rs-report-submit"),
+    path(
+        "rs-reports/<int:pk>/correct/", reports.ReportCorrectApi.as_view(), name="rs-report-correct"
+    ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(
         "mapping-sets/<int:pk>/", crosswalk.MappingSetDetailApi.as_view(), name="mapping-set-detail"

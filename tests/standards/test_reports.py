@@ -278,7 +278,7 @@ def test_submitting_with_an_outdated_protocol_acceptance_is_refused(world, cross
     # The API says the same, as a 400.
     api = api_for(world, Role.ORGANISATION_REPRESENTATIVE)
     api.force_authenticate(rep)
-    response = api.post(f"/api/v1/reports/{version.report_id}/submit/")
+    response = api.post(f"/api/v1/rs-reports/{version.report_id}/submit/")
     assert response.status_code == 400
     assert "information-sharing protocol" in response.content.decode()
     member_services.agreements_accept(actor=rep, person=person, agreements=[newer])
@@ -343,7 +343,7 @@ def test_member_a_never_reads_member_bs_members_or_secretariat_answers(world, cr
         }
         assert seen == levels, role
         page = world.client_for(role).get(other.get_absolute_url()).content.decode()
-        body = api_for(world, role).get(f"/api/v1/reports/{other.pk}/").content.decode()
+        body = api_for(world, role).get(f"/api/v1/rs-reports/{other.pk}/").content.decode()
         for level in DisclosureLevel.values:
             marker = f"Zmkreport{level}{world.other.pk}"
             assert (marker in page) == (level in levels), (role, level, "page")
