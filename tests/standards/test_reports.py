@@ -454,3 +454,197 @@ def test_aggregates_count_the_latest_submitted_version_only(world, crosswalk):
     assert aggregates.reports == 1
     assert aggregates.by_chamber.rows[0].total.contributors == 1
     assert aggregates.by_chamber.rows[0].total.implemented == 1
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+def form_post(crosswalk, action: str, **overrides) -> dict[str, str]:
+    data = {"action": action}
+    for ref in REQUIREMENTS:
+        pk = crosswalk.element(crosswalk.baseline, ref).pk
+        data.update(
+            {
+                f"q{pk}-status": AnswerStatus.IMPLEMENTED,
+                f"q{pk}-evidence_url": "https://example.org/policy",
+                f"q{pk}-narrative": f"About {ref}",
+                f"q{pk}-disclosure": DisclosureLevel.MEMBERS,
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def test_the_representative_saves_and_submits_the_report_on_its_page(world, crosswalk):
+    cycle = open_cycle()
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    url = reverse("standards:report-form", args=[cycle.pk])
+    page = client.get(url).content.decode()
+    # The protocol beside the form: what is shared with whom, what never to enter.
+    assert "What you share, and with whom" in page
+    assert "5 answers</strong> at level “Secretariat”" in page
+    assert "customer or supplier lists" in page
+    assert "File uploads come later" in page
+    saved = client.post(url, form_post(crosswalk, "save"))
+    assert saved.status_code == 302
+    version = Report.objects.get().versions.get()
+    assert version.is_draft
+    page = client.get(url).content.decode()
+    assert "5 answers</strong> at level “Members”" in page
+    submitted = client.post(url, form_post(crosswalk, "submit"))
+    report = Report.objects.get()
+    assert submitted.status_code == 302
+    assert submitted.url == report.get_absolute_url()
+    detail = client.get(report.get_absolute_url()).content.decode()
+    assert "Correct this report" in detail
+    assert "on time" in detail
+    # Submitted, the form sends the representative to the report: answers are frozen.
+    assert client.get(url).status_code == 302
+
+
+def test_a_bad_report_form_says_every_problem_beside_its_field(world, crosswalk):
+    cycle = open_cycle()
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    first = crosswalk.element(crosswalk.baseline, "B-1.1").pk
+    second = crosswalk.element(crosswalk.baseline, "B-1.2").pk
+    response = client.post(
+        reverse("standards:report-form", args=[cycle.pk]),
+        form_post(
+            crosswalk,
+            "submit",
+            **{f"q{first}-status": "", f"q{second}-status": AnswerStatus.NOT_APPLICABLE},
+        ),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count("data-error-summary") == 1
+    assert f'href="#id_q{first}-status">B-1.1: Choose a status' in html
+    assert f'href="#id_q{second}-reason">B-1.2: Say why this requirement does not apply' in html
+    assert not Report.objects.exists()
+
+
+def test_the_page_refuses_submission_with_an_outdated_protocol_and_says_where(world, crosswalk):
+    member_services.agreement_publish(
+        actor=SYSTEM, kind=AgreementKind.PROTOCOL, title="Protocol", text="Share no prices."
+    )
+    cycle = open_cycle()
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    url = reverse("standards:report-form", args=[cycle.pk])
+    assert "Accept the current information-sharing protocol" in client.get(url).content.decode()
+    response = client.post(url, form_post(crosswalk, "submit"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert reverse("members:agreements") in html
+    assert "saved as a draft" in html
+    assert Report.objects.get().versions.get().is_draft
+
+
+def test_a_correction_asks_for_a_reason_and_keeps_the_history(world, crosswalk):
+    cycle = open_cycle()
+    report = file_report(world, crosswalk, cycle)
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    url = reverse("standards:report-correct", args=[report.pk])
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 200
+    assert "Enter the reason for the correction" in refused.content.decode()
+    started = client.post(url, {"reason": "The evidence link moved."})
+    assert started.status_code == 302
+    client.post(
+        reverse("standards:report-form", args=[cycle.pk]),
+        form_post(crosswalk, "submit"),
+    )
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Version 2" in page
+    assert "The evidence link moved." in page
+    first = client.get(report.get_absolute_url() + "?version=1").content.decode()
+    assert "<strong>Version 1</strong>" in first
+
+
+def test_the_secretariat_opens_and_closes_a_cycle_on_its_pages(world, crosswalk):
+    client = world.client_for(Role.SECRETARIAT)
+    response = client.post(
+        reverse("standards:cycle-open"),
+        {"title": "2027 annual", "opens_on": "2027-01-01", "due_on": "2027-03-31"},
+    )
+    cycle = ReportingCycle.objects.get()
+    assert response.url == cycle.get_absolute_url()
+    page = client.get(cycle.get_absolute_url()).content.decode()
+    assert "31 March 2027" in page
+    assert "B-2.2" in page
+    client.post(reverse("standards:cycle-close", args=[cycle.pk]))
+    cycle.refresh_from_db()
+    assert not cycle.is_open
+
+
+# --- Reminders -------------------------------------------------------------------------------
+
+
+def test_organisations_without_a_submitted_report_are_reminded_once(
+    world, crosswalk, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from alliance_portal.notifications import kinds
+    from alliance_portal.notifications.services import (
+        ChoiceInput,
+        notification_preferences_update,
+    )
+    from standards.notifications import reports_remind_due
+
+    soon = open_cycle("Soon", due_in=10)
+    open_cycle("Later", due_in=40)
+    file_report(world, crosswalk, soon, organisation=world.other, actor=other_representative(world))
+    for user in (world.users[Role.MEMBER], representative(world)):
+        notification_preferences_update(
+            actor=user,
+            user=user,
+            choices=[ChoiceInput(kind=kinds.REPORT_DUE, frequency="immediate")],
+        )
+    for run in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            reminded = reports_remind_due(actor=SYSTEM)
+        assert reminded == ([(soon.pk, world.own.pk)] if run == 0 else [])
+    told = sorted(m.to[0] for m in mail.outbox if m.subject == "RS report due: Soon")
+    assert told == ["member@example.org", "rep@example.org"]
+    with pytest.raises(PermissionDenied):
+        reports_remind_due(actor=representative(world))
+
+
+# --- Query budgets ---------------------------------------------------------------------------
+
+
+def test_the_lists_read_in_a_fixed_number_of_queries(
+    world, crosswalk, make_organisation, django_assert_max_num_queries
+):
+    from tests.conftest import create_user
+
+    cycles = [open_cycle(f"Cycle {index}") for index in range(3)]
+    for index in range(6):
+        organisation = make_organisation()
+        user = create_user(f"budget{index}@example.org")
+        member_services.person_add(
+            actor=SYSTEM, organisation=organisation, user=user, is_representative=True
+        )
+        for cycle in cycles:
+            file_report(world, crosswalk, cycle, organisation=organisation, actor=user)
+    client, api = world.client_for(Role.MEMBER), api_for(world, Role.MEMBER)
+    pages = [
+        reverse("standards:cycle-list"),
+        cycles[0].get_absolute_url(),
+        reverse("standards:cycle-aggregates", args=[cycles[0].pk]),
+        Report.objects.first().get_absolute_url(),
+    ]
+    endpoints = [
+        "/api/v1/reporting-cycles/",
+        "/api/v1/rs-reports/",
+        f"/api/v1/reporting-cycles/{cycles[0].pk}/aggregates/",
+        f"/api/v1/rs-reports/{Report.objects.first().pk}/",
+    ]
+    for url in pages + endpoints:  # warm the process caches first
+        client.get(url)
+    for url in pages:
+        with django_assert_max_num_queries(16):
+            assert client.get(url).status_code == 200, url
+    for url in endpoints:
+        with django_assert_max_num_queries(12):
+            assert api.get(url).status_code == 200, url
