@@ -149,12 +149,11 @@ def report_form(request: HttpRequest, pk: int) -> HttpResponse:
     requirements = selectors.cycle_questions(cycle=cycle)
     forms = answer_forms(requirements, draft, request.POST if request.method == "POST" else None)
     submitting = request.POST.get("action") == "submit"
-    valid = [form.is_valid() for form in forms]  # every form, so each shows its problems
-    if request.method == "POST" and all(valid):
-        if submitting:
-            for form in forms:
-                if not form.cleaned_data.get("status"):
-                    form.add_error("status", "Choose a status: a report is submitted complete.")
+    if request.method == "POST":
+        for form in forms:  # every form, so each shows its problems
+            form.is_valid()
+            if submitting and not form.cleaned_data.get("status"):
+                form.add_error("status", "Choose a status: a report is submitted complete.")
         if all(not form.errors for form in forms):
             version = None
             try:

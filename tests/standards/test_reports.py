@@ -546,7 +546,7 @@ def test_a_correction_asks_for_a_reason_and_keeps_the_history(world, crosswalk):
     url = reverse("standards:report-correct", args=[report.pk])
     refused = client.post(url, {"reason": ""})
     assert refused.status_code == 200
-    assert "Enter the reason for the correction" in refused.content.decode()
+    assert "Say why the report is corrected" in refused.content.decode()
     started = client.post(url, {"reason": "The evidence link moved."})
     assert started.status_code == 302
     client.post(
@@ -604,8 +604,9 @@ def test_organisations_without_a_submitted_report_are_reminded_once(
         with django_capture_on_commit_callbacks(execute=True):
             reminded = reports_remind_due(actor=SYSTEM)
         assert reminded == ([(soon.pk, world.own.pk)] if run == 0 else [])
-    told = sorted(m.to[0] for m in mail.outbox if m.subject == "RS report due: Soon")
-    assert told == ["member@example.org", "rep@example.org"]
+    told = {m.to[0] for m in mail.outbox if m.subject == "RS report due: Soon"}
+    assert {"member@example.org", "rep@example.org"} <= told
+    assert not [email for email in told if email.startswith("other")]
     with pytest.raises(PermissionDenied):
         reports_remind_due(actor=representative(world))
 
