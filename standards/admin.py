@@ -17,10 +17,16 @@ from django.http import HttpRequest
 from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAdmin
 from standards import services
 from standards.models import (
+    Answer,
     Certification,
+    CycleRequirement,
+    CycleStatus,
     Element,
     Mapping,
     MappingSet,
+    Report,
+    ReportingCycle,
+    ReportVersion,
     Standard,
     StandardVersion,
     Tier,
@@ -317,5 +323,97 @@ class TierCommitmentAdmin(RecordAdmin):
         "declared_at",
         "ended_at",
         "end_reason",
+# --- RS performance reports ------------------------------------------------------------------
+
+
+class CycleQuestionInline(ReadOnlyInline):
+    model = CycleRequirement
+    fields = ("order", "requirement")
+    readonly_fields = fields
+
+
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(ServiceAdmin):
+    """Reporting cycles: opened through the same use case as the page and the API (its
+    questionnaire is the current baseline's requirements, frozen); closed with the action."""
+
+    list_display = ("title", "status", "opens_on", "due_on", "baseline")
+    list_filter = ("status",)
+    search_fields = ("title",)
+    list_select_related = ("baseline__standard",)
+    fields = ("title", "opens_on", "due_on", "status", "baseline", "opened_by", "closed_at")
+    inlines = (CycleQuestionInline,)
+    actions = ("close_cycles",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        if obj is None:
+            return ("status", "baseline", "opened_by", "closed_at")
+        return self.fields
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        return ("title", "opens_on", "due_on") if obj is None else self.fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # a cycle is closed, never deleted: reports refer to it
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        if change:
+            return  # nothing changes here: closing is the action
+        created = services.reporting_cycle_open(
+            actor=request.user,
+            title=form.cleaned_data["title"],
+            opens_on=form.cleaned_data["opens_on"],
+            due_on=form.cleaned_data["due_on"],
+        )
+        obj.pk = created.pk
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        return  # the service froze the questionnaire
+
+    @admin.action(description="Close the selected cycles")
+    def close_cycles(self, request: HttpRequest, queryset: QuerySet[ReportingCycle]) -> None:
+        for cycle in queryset.filter(status=CycleStatus.OPEN):
+            services.reporting_cycle_close(actor=request.user, cycle=cycle)
+        self.message_user(request, "The open cycles among those selected are closed.")
+
+
+class ReportVersionInline(ReadOnlyInline):
+    model = ReportVersion
+    fields = ("number", "state", "reason", "created_at", "submitted_at", "submitted_by")
+    readonly_fields = fields
+
+
+@admin.register(Report)
+class ReportAdmin(RecordAdmin):
+    """RS reports are filed by the organisation's representative on its pages or the API; the
+    secretariat reads them here."""
+
+    list_display = ("organisation", "cycle", "first_submitted_at")
+    list_filter = ("cycle",)
+    search_fields = ("organisation__name",)
+    list_select_related = ("organisation", "cycle")
+    fields = ("cycle", "organisation", "first_submitted_at", "created_at")
+    readonly_fields = fields
+    inlines = (ReportVersionInline,)
+
+
+@admin.register(Answer)
+class AnswerAdmin(RecordAdmin):
+    """Answers of RS reports, every version's, to read (a submitted answer never changes)."""
+
+    list_display = ("version", "requirement", "status", "disclosure")
+    list_filter = ("status", "disclosure", "version__report__cycle")
+    search_fields = ("version__report__organisation__name", "requirement__ref")
+    list_select_related = ("version__report__organisation", "version__report__cycle", "requirement")
+    fields = (
+        "version",
+        "requirement",
+        "status",
+        "reason",
+        "evidence_url",
+        "narrative",
+        "plans",
+        "target_date",
+        "disclosure",
     )
     readonly_fields = fields

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from standards.api import certifications, crosswalk, registry, tiers
+from standards.api import certifications, crosswalk, registry, reports
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -45,6 +46,32 @@ urlpatterns = [
         "organisations/<slug:slug>/tier-commitment/",
         tiers.OrganisationCommitmentApi.as_view(),
         name="organisation-tier-commitment",
+    path("reporting-cycles/", reports.CycleListApi.as_view(), name="reporting-cycle-list"),
+    path(
+        "reporting-cycles/<int:pk>/",
+        reports.CycleDetailApi.as_view(),
+        name="reporting-cycle-detail",
+    ),
+    path(
+        "reporting-cycles/<int:pk>/close/",
+        reports.CycleCloseApi.as_view(),
+        name="reporting-cycle-close",
+    ),
+    path(
+        "reporting-cycles/<int:pk>/aggregates/",
+        reports.CycleAggregatesApi.as_view(),
+        name="reporting-cycle-aggregates",
+    ),
+    path(
+        "reporting-cycles/<int:pk>/my-report/",
+        reports.OwnReportApi.as_view(),
+        name="reporting-cycle-my-report",
+    ),
+    path("rs-reports/", reports.ReportListApi.as_view(), name="rs-report-list"),
+    path("rs-reports/<int:pk>/", reports.ReportDetailApi.as_view(), name="rs-report-detail"),
+    path("rs-reports/<int:pk>/submit/", reports.ReportSubmitApi.as_view(), name="rs-report-submit"),
+    path(
+        "rs-reports/<int:pk>/correct/", reports.ReportCorrectApi.as_view(), name="rs-report-correct"
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

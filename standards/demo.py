@@ -23,6 +23,7 @@ from alliance_portal.types import Actor
 from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
 from standards import demo_certifications, demo_tiers, services
+from standards import demo_certifications, demo_reports, services
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,
@@ -506,6 +507,7 @@ def seed() -> list[DemoLogin]:
         _seed_mappings(mapping_set, rows, people)
     demo_certifications.seed()
     demo_tiers.seed()
+    demo_reports.seed()
     return []
 
 

@@ -6,6 +6,12 @@ app_name = "standards"
 
 # The crosswalk's, certifications' and tiers' addresses come before <code>/: no standard may take
 # the code "crosswalk", "certifications" or "tiers".
+from standards import views, views_certifications, views_reports
+
+app_name = "standards"
+
+# The crosswalk's, certifications' and reporting addresses come before <code>/: no standard may
+# take the code "crosswalk", "certifications" or "reporting".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -39,6 +45,18 @@ urlpatterns = [
     ),
     path("tiers/<slug:slug>/", views_tiers.tier_detail, name="tier-detail"),
     path("tiers/<slug:slug>/edit/", views_tiers.tier_edit, name="tier-edit"),
+    path("reporting/", views_reports.cycle_list, name="cycle-list"),
+    path("reporting/open/", views_reports.cycle_open, name="cycle-open"),
+    path("reporting/<int:pk>/", views_reports.cycle_detail, name="cycle-detail"),
+    path("reporting/<int:pk>/close/", views_reports.cycle_close, name="cycle-close"),
+    path("reporting/<int:pk>/aggregates/", views_reports.cycle_aggregates, name="cycle-aggregates"),
+    path("reporting/<int:pk>/report/", views_reports.report_form, name="report-form"),
+    path("reporting/reports/<int:pk>/", views_reports.report_detail, name="report-detail"),
+    path(
+        "reporting/reports/<int:pk>/correct/",
+        views_reports.report_correct,
+        name="report-correct",
+    ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),
     path("crosswalk/sets/<int:pk>/mappings.csv", views.mapping_set_csv, name="mapping-set-csv"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.sharing_protocol import SharingSummary, sharing_summary
 from members.selectors import organisation_get
 from standards import services
 from standards.forms import CertificationFilterForm, CertificationForm
@@ -61,6 +62,16 @@ def certification_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _sharing(form: CertificationForm, organisation: Any) -> SharingSummary:
+    """The protocol panel beside the form, from the level chosen (or saved, or the default)."""
+    level = (
+        (form.data.get("disclosure") if form.is_bound else None)
+        or form.initial.get("disclosure")
+        or form.fields["disclosure"].initial
+    )
+    return sharing_summary([level], item="certification", organisation_name=organisation.name)
+
+
 def _fields(form: CertificationForm) -> services.CertificationFields:
     return services.CertificationFields(**form.cleaned_data)
 
@@ -102,6 +113,7 @@ def certification_create(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "organisation": organisation,
+            "sharing": _sharing(form, organisation),
             "title": f"Record a certification of {organisation.name}",
             "submit": "Record certification",
             "cancel": organisation.get_absolute_url(),
@@ -130,6 +142,7 @@ def certification_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "organisation": certification.organisation,
+            "sharing": _sharing(form, certification.organisation),
             "title": f"Change the certification under {certification.version}",
             "submit": "Save changes",
             "cancel": certification.get_absolute_url(),

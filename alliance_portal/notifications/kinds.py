@@ -2,7 +2,7 @@
 label and description for the preferences page, and the default a person has until they choose.
 
 Defaults: what asks the person to act soon (a ballot opened or closing, an action assigned to
-their organisation, a pledge due) comes at once; news they may want to read (a consultation
+their organisation, a pledge or an RS report due) comes at once; news they may want to read (a consultation
 opened in their organisation's materials or countries, one closing, an overdue action) comes in
 the daily digest; decisions published come in the weekly digest."""
 
@@ -47,6 +47,7 @@ DECISION_PUBLISHED = "decision_published"
 ACTION_ASSIGNED = "action_assigned"
 ACTION_OVERDUE = "action_overdue"
 PLEDGE_DUE = "pledge_due"
+REPORT_DUE = "report_due"
 
 KINDS: dict[str, EventKind] = {
     kind.key: kind
@@ -98,6 +99,13 @@ KINDS: dict[str, EventKind] = {
             PLEDGE_DUE,
             "Pledge due",
             "A pledge your organisation made to an initiative is due for payment.",
+            Frequency.IMMEDIATE,
+        ),
+        EventKind(
+            REPORT_DUE,
+            "RS report due",
+            "Your organisation's RS report in a reporting cycle is due within two weeks and "
+            "not submitted yet.",
             Frequency.IMMEDIATE,
         ),
     )

@@ -379,6 +379,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "governance.tasks.pledges_remind_due_task",
         "schedule": 3600.0,
     },
+    # Standards: organisations without a submitted RS report are reminded two weeks before
+    # the cycle's due date (once per cycle and organisation).
+    "standards-remind-due-reports": {
+        "task": "standards.tasks.reports_remind_due_task",
+        "schedule": 3600.0,
+    },
     # Accounts: sign-ups never confirmed within SIGNUP_CONFIRMATION_HOURS are removed.
     "accounts-remove-expired-signups": {
         "task": "alliance_portal.tasks.signups_remove_expired_task",

@@ -28,6 +28,9 @@ LABEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 # /standards/crosswalk/, /standards/certifications/ and /standards/tiers/ are pages: no standard
 # may take those codes.
 RESERVED_CODES = ("crosswalk", "certifications", "tiers")
+# /standards/crosswalk/, /standards/certifications/ and /standards/reporting/ are pages: no
+# standard may take those codes.
+RESERVED_CODES = ("crosswalk", "certifications", "reporting")
 
 # SQLSTATE 23514 (check_violation): a refusal by a trigger reads like a refused CHECK
 # constraint, a django.db.IntegrityError.
@@ -97,6 +100,8 @@ class Standard(PublicReferenceData, models.Model):
                 violation_error_message=(
                     "A code is lower-case letters, digits and hyphens, and none of 'crosswalk', "
                     "'certifications' or 'tiers'."
+                    "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
+                    "'certifications' or 'reporting'."
                 ),
             ),
             models.UniqueConstraint(

@@ -27,9 +27,17 @@ from standards.services.tiers import (
     tier_commitment_withdraw,
     tier_draft,
     tier_update,
+from standards.services.reports import (
+    AnswerFields,
+    report_correct,
+    report_save_draft,
+    report_submit,
+    reporting_cycle_close,
+    reporting_cycle_open,
 )
 
 __all__ = [
+    "AnswerFields",
     "CertificationFields",
     "ElementImport",
     "TierFields",
@@ -47,6 +55,11 @@ __all__ = [
     "tier_commitment_withdraw",
     "tier_draft",
     "tier_update",
+    "report_correct",
+    "report_save_draft",
+    "report_submit",
+    "reporting_cycle_close",
+    "reporting_cycle_open",
     "version_import_elements_csv",
     "version_make_current",
 ]

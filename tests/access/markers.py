@@ -58,6 +58,14 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkcertownpublic": ALL,
     "Zmkcertothermembers": MEMBERS_LEVEL,
     "Zmkcertothersecretariat": STAFF,
+    # RS report answers (their narratives) by level and owner, in submitted reports: A's
+    # secretariat-level answer is A's people's too; B's members- and secretariat-level ones
+    # are not. B's draft is read by B's people only (none of the matrix's roles).
+    "Zmkanswerownsecretariat": STAFF | PEOPLE_OF_A,
+    "Zmkanswerownpublic": ALL,
+    "Zmkanswerothermembers": MEMBERS_LEVEL,
+    "Zmkanswerothersecretariat": STAFF,
+    "Zmkanswerotherdraft": frozenset(),
     # Action items after an adopted decision about CD, by level and owner: A's
     # secretariat-level action is A's people's too; B's is not.
     "Zmkactionpublic": ALL,
@@ -145,6 +153,7 @@ def plant(world) -> dict[str, Any]:
         )
     _plant_certifications(world)
     _plant_tiers(world)
+    reports = _plant_reports(world)
     meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
@@ -154,6 +163,7 @@ def plant(world) -> dict[str, Any]:
         "held": held,
         **_plant_actions(world),
         "meetings": meetings,
+        "reports": reports,
     }
 
 
@@ -206,6 +216,52 @@ def _plant_tiers(world) -> None:
             actor=SYSTEM, tier=adopted, decision_ref="Decision 60", on=date(2026, 1, 1)
         )
     tier("Zmktierdraft", 61)
+def _plant_reports(world) -> dict[str, Any]:
+    """A cycle on the matrix's baseline (tests/access/cases/standards.py: B-1.1, B-1.2) with
+    A's and B's submitted reports, one answer per level and owner; and B's draft in another."""
+    from django.utils import timezone
+
+    from alliance_portal.policy import SYSTEM
+    from standards import services
+    from standards.models import Element, StandardKind
+
+    requirements = list(
+        Element.objects.filter(
+            version__standard__kind=StandardKind.ALLIANCE_BASELINE, kind="requirement"
+        ).order_by("ref")
+    )
+    today = timezone.localdate()
+
+    def cycle(title: str) -> Any:
+        return services.reporting_cycle_open(
+            actor=SYSTEM, title=title, opens_on=today - timedelta(days=10), due_on=today
+        )
+
+    def file(cycle: Any, organisation: Any, owner: str, levels: list[str], submit: bool) -> Any:
+        answers = [
+            services.AnswerFields(
+                requirement=requirement,
+                status="implemented",
+                narrative=f"Zmkanswer{owner}{level}",
+                disclosure="public" if level == "draft" else level,
+            )
+            for requirement, level in zip(requirements, levels, strict=True)
+        ]
+        version = services.report_save_draft(
+            actor=SYSTEM, cycle=cycle, organisation=organisation, answers=answers
+        )
+        if submit:
+            services.report_submit(actor=SYSTEM, report=version.report)
+        return version.report
+
+    marked = cycle("Zmk marker cycle")
+    drafts = cycle("Zmk marker draft cycle")
+    return {
+        "cycle": marked,
+        "own": file(marked, world.own, "own", ["secretariat", "public"], True),
+        "other": file(marked, world.other, "other", ["members", "secretariat"], True),
+        "other-draft": file(drafts, world.other, "other", ["draft", "draft"], False),
+    }
 
 
 def _plant_actions(world) -> dict[str, Any]:

@@ -242,6 +242,32 @@ TIER_COMMITMENT = _levels(
         "disclosure",
         "declared_at",
         "current",
+# RS reports: a report's facts are public once submitted; its answers are filtered one by one
+# by their own level (tests/access/test_leaks.py), each reader getting all of an answer's fields.
+RS_REPORT_FIELDS = {
+    "id",
+    "url",
+    "cycle",
+    "cycle_title",
+    "organisation",
+    "organisation_name",
+    "first_submitted_at",
+    "on_time",
+}
+RS_REPORT = _levels(RS_REPORT_FIELDS)
+RS_REPORT_DETAIL = _levels(RS_REPORT_FIELDS | {"versions"})
+REPORTING_CYCLE = _levels(
+    {
+        "id",
+        "url",
+        "title",
+        "opens_on",
+        "due_on",
+        "status",
+        "status_label",
+        "baseline",
+        "question_count",
+        "submitted_count",
     }
 )
 ACTION_FIELDS = {
@@ -320,6 +346,12 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "standing B": (lambda w: f"/api/v1/organisations/{w.other.slug}/standing/", STANDING),
     "tiers": (lambda w: "/api/v1/tiers/", TIER),
     "tier commitments": (lambda w: f"/api/v1/tier-commitments/{PAGE}", TIER_COMMITMENT),
+    "reporting cycles": (lambda w: f"/api/v1/reporting-cycles/{PAGE}", REPORTING_CYCLE),
+    "rs reports": (lambda w: f"/api/v1/rs-reports/{PAGE}", RS_REPORT),
+    "rs report B": (
+        lambda w: f"/api/v1/rs-reports/{w.extra['markers']['reports']['other'].pk}/",
+        RS_REPORT_DETAIL,
+    ),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",

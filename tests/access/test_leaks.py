@@ -38,6 +38,17 @@ def _initiative(world) -> int:
     return int(world.extra["initiatives"]["public"].pk)
 
 
+def _report(world, key: str, *, api: bool = False) -> str:
+    pk = _m(world)["reports"][key].pk
+    return f"/api/v1/rs-reports/{pk}/" if api else f"/standards/reporting/reports/{pk}/"
+
+
+ANSWERS_OF = {
+    "own": frozenset({"Zmkanswerownsecretariat", "Zmkanswerownpublic"}),
+    "other": frozenset({"Zmkanswerothermembers", "Zmkanswerothersecretariat"}),
+}
+
+
 def _slug(world, index: int) -> str:
     return str(_m(world)["noted_concepts"][index].slug)
 
@@ -147,6 +158,18 @@ OUTPUTS: dict[str, Output] = {
     "tiers": Output(_fixed("/standards/tiers/"), TIERS),
     "api tiers": Output(_fixed("/api/v1/tiers/"), TIERS),
     "directory tier filter": Output(_fixed("/members/"), frozenset({"Zmktieradopted"})),
+    # RS reports: each report's page and API answer, answer by answer by disclosure; the
+    # aggregates page counts them and shows no answer. (B's draft is a 404 for every role
+    # here: tests/standards/test_reports.py.)
+    "report A": Output(lambda w: _report(w, "own"), ANSWERS_OF["own"]),
+    "report B": Output(lambda w: _report(w, "other"), ANSWERS_OF["other"]),
+    "api report A": Output(lambda w: _report(w, "own", api=True), ANSWERS_OF["own"]),
+    "api report B": Output(lambda w: _report(w, "other", api=True), ANSWERS_OF["other"]),
+    "api reports": Output(_fixed(f"/api/v1/rs-reports/{PAGE}"), frozenset()),
+    "reporting cycle": Output(lambda w: _m(w)["reports"]["cycle"].get_absolute_url(), frozenset()),
+    "report aggregates": Output(
+        lambda w: f"/standards/reporting/{_m(w)['reports']['cycle'].pk}/aggregates/", frozenset()
+    ),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),
     "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),

@@ -61,6 +61,8 @@ NO_DELETE_MODELS = (
         "governance.ProposalTranslation",
         # A certification ends by its status (suspended, expired), never by deletion.
         "standards.Certification",
+        # A reporting cycle is closed, never deleted: reports refer to it.
+        "standards.ReportingCycle",
         # An action's timeline and decision-log statements are public records.
         "governance.ActionItem",
         # An initiative is cancelled and a pledge withdrawn, never deleted.
@@ -87,6 +89,9 @@ READ_ONLY_MODELS = {
     # by the organisation's representative alone.
     "standards.Tier",
     "standards.TierCommitment",
+    # RS reports and their answers are filed by the organisation's representative (issue 18).
+    "standards.Report",
+    "standards.Answer",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")

@@ -308,3 +308,14 @@ def test_the_list_page_and_the_api_read_in_a_fixed_number_of_queries(
         assert client.get(reverse("standards:certification-list")).status_code == 200
     with django_assert_max_num_queries(8):
         assert api.get("/api/v1/certifications/").status_code == 200
+
+
+def test_the_certification_form_says_what_is_shared_with_whom(world, crosswalk):
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    url = reverse("standards:certification-create", args=[world.own.slug])
+    page = client.get(url).content.decode()
+    assert "What you share, and with whom" in page
+    assert "1 certification</strong> at level “Public”: read by anyone" in page
+    assert "future commercial plans" in page
+    bad = client.post(url, form_data(crosswalk.alpha, disclosure="secretariat", valid_from=""))
+    assert "1 certification</strong> at level “Secretariat”" in bad.content.decode()

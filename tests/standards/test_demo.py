@@ -69,3 +69,33 @@ def test_with_demo_logins_the_mappings_have_authors_and_reviewers(demo_with_logi
     }
     for mapping in Mapping.objects.exclude(author=None):
         assert mapping.author_id not in {mapping.reviewed_by_id, mapping.approved_by_id}
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_closed_cycle_of_reports_and_an_open_one_with_drafts(demo) -> None:
+    from standards.models import AnswerStatus, Report, ReportingCycle
+    from standards.selectors.reports import report_aggregates
+
+    closed = ReportingCycle.objects.get(title="2025 annual")
+    assert closed.status == "closed"
+    submitted = Report.objects.filter(cycle=closed, first_submitted_at__isnull=False)
+    assert submitted.count() >= 12
+    assert 1 <= sum(report.on_time is False for report in submitted) < submitted.count()
+    assert any(report.versions.count() == 2 for report in submitted)
+    levels = set(submitted.values_list("versions__answers__disclosure", flat=True).distinct())
+    assert levels == {"public", "members", "secretariat"}
+    opened = ReportingCycle.objects.get(title="2026 annual")
+    assert opened.status == "open"
+    assert Report.objects.filter(cycle=opened, first_submitted_at__isnull=True).count() >= 1
+    aggregates = report_aggregates(cycle=closed)
+    cells = [cell for row in aggregates.by_chamber.rows for cell in row.cells]
+    assert any(cell.suppressed for cell in cells)
+    assert any(cell.share is not None for cell in cells)
+    assert all(cell.suppressed or cell.contributors >= 3 for cell in cells)
+    assert AnswerStatus.NOT_APPLICABLE in set(
+        submitted.values_list("versions__answers__status", flat=True)
+    )
+    # Seeding again adds nothing.
+    before = Report.objects.count()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Report.objects.count() == before

@@ -128,3 +128,50 @@ def declare_tier_commitment(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative: declare the adopted tier it commits to and by when,
     change or withdraw it."""
     return is_representative(who) and who.organisation_id == getattr(organisation, "pk", None)
+@action("reporting_cycle.open", refusal="Only the secretariat opens reporting cycles.")
+def open_reporting_cycle(who: Principal, obj: Any) -> Verdict:
+    """The secretariat (its questionnaire is the current baseline's requirements)."""
+    return is_staff(who)
+
+
+@action("reporting_cycle.close", refusal="Only the secretariat closes reporting cycles.")
+def close_reporting_cycle(who: Principal, cycle: Any) -> Verdict:
+    """The secretariat."""
+    return is_staff(who)
+
+
+REPORT_REFUSAL = "Only the organisation's representative files its RS reports."
+
+
+def _files_reports_for(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative: not the secretariat (it reads every report but never
+    answers for an organisation), not another organisation's people. A representative whose
+    protocol acceptance is outdated still edits drafts; submitting asks them to accept it
+    (the service's validation says where). The portal itself (the demo loader) files reports
+    as the system."""
+    if who.is_system:
+        return True
+    if is_staff(who) or organisation is None or who.organisation_id != organisation.pk:
+        return False
+    return can_change(who.user, organisation)
+
+
+@action("rs_report.edit", refusal=REPORT_REFUSAL)
+def edit_report(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative saves its report's draft (answers, evidence links,
+    plans and each answer's disclosure level)."""
+    return _files_reports_for(who, organisation)
+
+
+@action("rs_report.submit", refusal=REPORT_REFUSAL)
+def submit_report(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative submits its draft, which freezes it (and only with
+    a current acceptance of the information-sharing protocol)."""
+    return _files_reports_for(who, organisation)
+
+
+@action("rs_report.correct", refusal=REPORT_REFUSAL)
+def correct_report(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative corrects a submitted report: a new version with a
+    reason; the earlier versions stay in its history."""
+    return _files_reports_for(who, organisation)

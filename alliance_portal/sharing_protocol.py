@@ -1,0 +1,66 @@
+"""The information-sharing protocol in forms (issue 18, item 4): what a form will share with
+whom, from the disclosure levels chosen in it, and what must never be entered. Used with
+``templates/includes/sharing_protocol.html`` by every form that collects member information."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel
+
+# What each level means, in the readers' words.
+READERS = {
+    DisclosureLevel.PUBLIC: "anyone, also people outside the alliance and search engines",
+    DisclosureLevel.MEMBERS: "people of member organisations and civil-society reviewers",
+    DisclosureLevel.SECRETARIAT: "the secretariat only (its reads are logged)",
+}
+
+# Never entered anywhere in the portal (competition law: no commercial information).
+NEVER_ENTER = (
+    "prices",
+    "costs",
+    "capacities",
+    "customer or supplier lists",
+    "future commercial plans",
+)
+
+
+@dataclass(frozen=True)
+class SharingLine:
+    level: str
+    label: str
+    readers: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SharingSummary:
+    """What a form shares: per disclosure level, how many of its items and with whom."""
+
+    item: str  # "answer", "certification"
+    lines: list[SharingLine]
+    never_enter: tuple[str, ...] = NEVER_ENTER
+    organisation_name: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(line.count for line in self.lines)
+
+
+def sharing_summary(
+    levels: Iterable[str], *, item: str, organisation_name: str = ""
+) -> SharingSummary:
+    """The summary for a form whose items carry ``levels`` (one per item, as chosen now)."""
+    counts = Counter(level for level in levels if level in LEVEL_ORDER)
+    lines = [
+        SharingLine(
+            level=level,
+            label=str(DisclosureLevel(level).label),
+            readers=READERS[DisclosureLevel(level)],
+            count=counts[level],
+        )
+        for level in LEVEL_ORDER
+    ]
+    return SharingSummary(item=item, lines=lines, organisation_name=organisation_name)
