@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standards.api import certifications, crosswalk, registry
+from standards.api import certifications, crosswalk, demands, registry, value_chains
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -37,6 +37,16 @@ urlpatterns = [
         "organisations/<slug:slug>/baseline-coverage/",
         certifications.OrganisationCoverageApi.as_view(),
         name="organisation-baseline-coverage",
+    ),
+    path("demands/", demands.DemandListApi.as_view(), name="demand-list"),
+    path("demands/aggregate/", demands.DemandAggregateApi.as_view(), name="demand-aggregate"),
+    path("demands/withdraw/", demands.DemandWithdrawApi.as_view(), name="demand-withdraw"),
+    path("demands/<int:pk>/", demands.DemandDetailApi.as_view(), name="demand-detail"),
+    path("value-chains/", value_chains.ValueChainListApi.as_view(), name="value-chain-list"),
+    path(
+        "value-chains/<slug:material>/",
+        value_chains.ValueChainDetailApi.as_view(),
+        name="value-chain-detail",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliance_portal import policy
 from alliance_portal.sections import PageSection, register_section
 from standards.selectors import certifications as selectors
+from standards.selectors import demands as demand_selectors
 
 COUNTRY_CERTIFICATIONS = 10
 
@@ -47,6 +48,19 @@ def _country(request: HttpRequest, country: Any) -> dict[str, Any] | None:
     }
 
 
+def _demands(request: HttpRequest, organisation: Any) -> dict[str, Any] | None:
+    """A downstream organisation's own people and the secretariat: a link to its demands."""
+    if not organisation.is_downstream or not policy.may(
+        request.user, "demand.read", organisation
+    ):
+        return None
+    return {
+        "organisation": organisation,
+        "count": demand_selectors.demand_list(user=request.user, organisation=organisation).count(),
+        "may_record": policy.may(request.user, "demand.record", organisation),
+    }
+
+
 def register() -> None:
     register_section(
         "organisation",
@@ -56,6 +70,16 @@ def register() -> None:
             template="standards/sections/organisation_certifications.html",
             context=_organisation,
             order=40,
+        ),
+    )
+    register_section(
+        "organisation",
+        PageSection(
+            key="demands",
+            title="Demands of suppliers",
+            template="standards/sections/organisation_demands.html",
+            context=_demands,
+            order=45,
         ),
     )
     register_section(

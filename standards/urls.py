@@ -1,11 +1,12 @@
 from django.urls import path
 
-from standards import views, views_certifications
+from standards import views, views_certifications, views_demands, views_value_chains
 
 app_name = "standards"
 
-# The crosswalk's and certifications' addresses come before <code>/: no standard may take the
-# code "crosswalk" or "certifications".
+# The crosswalk's, certifications', demands' and value chains' addresses come before <code>/:
+# no standard may take the code "crosswalk", "certifications", "demands" or "value-chains"
+# (RESERVED_CODES).
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -24,6 +25,28 @@ urlpatterns = [
         "certifications/record/<slug:slug>/",
         views_certifications.certification_create,
         name="certification-create",
+    ),
+    path("demands/", views_demands.demand_aggregate, name="demand-aggregate"),
+    path(
+        "demands/organisations/<slug:slug>/",
+        views_demands.organisation_demands,
+        name="organisation-demands",
+    ),
+    path(
+        "demands/organisations/<slug:slug>/add/",
+        views_demands.demand_create,
+        name="demand-create",
+    ),
+    path(
+        "demands/organisations/<slug:slug>/withdraw/<int:pk>/",
+        views_demands.demand_withdraw,
+        name="demand-withdraw",
+    ),
+    path("value-chains/", views_value_chains.value_chain_list, name="value-chain-list"),
+    path(
+        "value-chains/<slug:material>/",
+        views_value_chains.value_chain_detail,
+        name="value-chain-detail",
     ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),

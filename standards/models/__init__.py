@@ -14,6 +14,7 @@ from standards.models.crosswalk import (
     Relationship,
     strength_problem,
 )
+from standards.models.demands import Demand
 from standards.models.registry import (
     Element,
     ElementKind,
@@ -30,6 +31,7 @@ __all__ = [
     "PUBLISHED_STATUSES",
     "Certification",
     "CertificationStatus",
+    "Demand",
     "Element",
     "ElementKind",
     "Mapping",

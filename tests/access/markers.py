@@ -58,6 +58,11 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkcertownpublic": ALL,
     "Zmkcertothermembers": MEMBERS_LEVEL,
     "Zmkcertothersecretariat": STAFF,
+    # Downstream demands (their notes): read by the buyer's own people and the secretariat;
+    # everyone else sees only counts. The applicant (Zmkapplicantorg, above) is a buyer too:
+    # its name must never show in the aggregates.
+    "Zmkdemandown": STAFF | PEOPLE_OF_A,
+    "Zmkdemandother": STAFF,
     # Action items after an adopted decision about CD, by level and owner: A's
     # secretariat-level action is A's people's too; B's is not.
     "Zmkactionpublic": ALL,
@@ -98,7 +103,7 @@ def plant(world) -> dict[str, Any]:
     from tests.glossary.factories import agreed_concept, proposed_concept
     from tests.governance.factories import make_proposal
 
-    organisation_create(
+    applicant = organisation_create(
         actor=SYSTEM,
         name="Zmkapplicantorg",
         chamber=world.own.chamber,
@@ -141,6 +146,7 @@ def plant(world) -> dict[str, Any]:
             actor=SYSTEM, concept=concept, text=text, disclosure=level, organisation=organisation
         )
     _plant_certifications(world)
+    _plant_demands(world, applicant)
     meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
@@ -181,6 +187,28 @@ def _plant_certifications(world) -> None:
                 disclosure=level,
                 sites=f"Zmkcert{owner}{level}",
             ),
+        )
+
+
+def _plant_demands(world, applicant: Any) -> None:
+    """A's, B's and the applicant's demands of their gold suppliers, all for one baseline
+    requirement (an applicant's demand is not counted: the cell reads "fewer than 3")."""
+    from alliance_portal.policy import SYSTEM
+    from members.models import Organisation
+    from standards import services
+    from standards.models import Element
+    from tests.access.cases import standards as standards_cases
+
+    standards_cases.populate(world)
+    buyers = (world.own, world.other, applicant)
+    Organisation.objects.filter(pk__in=[buyer.pk for buyer in buyers]).update(
+        value_chain_stages=["products"]
+    )
+    requirement = Element.objects.get(version__standard__code=standards_cases.BASELINE, ref="B-1.1")
+    for buyer, note in zip(buyers, ("Zmkdemandown", "Zmkdemandother", ""), strict=True):
+        buyer.refresh_from_db()
+        services.demand_record(
+            actor=SYSTEM, organisation=buyer, material="gold", elements=[requirement], note=note
         )
 
 

@@ -214,6 +214,25 @@ CERTIFICATION = _levels(
         "updated_at",
     }
 )
+# A demand is read in full by its organisation's people and the secretariat, by nobody else.
+DEMAND = _levels(
+    {
+        "id",
+        "organisation",
+        "organisation_name",
+        "material",
+        "material_label",
+        "standard",
+        "version",
+        "ref",
+        "title",
+        "note",
+        "created_at",
+    }
+)
+# Aggregates and value chains: counts for everyone, the same fields whoever asks.
+DEMAND_AGGREGATE = _levels({"threshold", "baseline", "materials"})
+VALUE_CHAIN = _levels({"material", "material_label", "declared", "members", "stages"})
 ACTION_FIELDS = {
     "id",
     "url",
@@ -284,6 +303,10 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "country page": (lambda w: "/api/v1/countries/cd/", RISK_NOTE_PAGE),
     "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
+    "demands": (lambda w: f"/api/v1/demands/{PAGE}", DEMAND),
+    "demand aggregate": (lambda w: "/api/v1/demands/aggregate/", DEMAND_AGGREGATE),
+    "value chains": (lambda w: "/api/v1/value-chains/", VALUE_CHAIN),
+    "value chain": (lambda w: "/api/v1/value-chains/gold/", VALUE_CHAIN),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",

@@ -60,6 +60,7 @@ CERTS_OF = {
     "other": frozenset({"Zmkcertothermembers", "Zmkcertothersecretariat"}),
 }
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
+DEMANDS = frozenset({"Zmkdemandown", "Zmkdemandother"})
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
@@ -130,6 +131,23 @@ OUTPUTS: dict[str, Output] = {
     "api certifications current": Output(
         _fixed(f"/api/v1/certifications/{PAGE}&current=true"), CERTS
     ),
+    # Downstream demands: the buyers' own lists and the API in full (notes); the aggregates,
+    # page and API, name no buyer (the applicant buyer's name is a marker). Value chains: counts.
+    "demand aggregate": Output(_fixed("/standards/demands/"), frozenset()),
+    "demand aggregate gold": Output(_fixed("/standards/demands/?material=gold"), frozenset()),
+    "api demand aggregate": Output(_fixed("/api/v1/demands/aggregate/"), frozenset()),
+    "api demands": Output(_fixed(f"/api/v1/demands/{PAGE}"), DEMANDS),
+    "demands of A": Output(
+        lambda w: f"/standards/demands/organisations/{w.own.slug}/",
+        frozenset({"Zmkdemandown"}),
+    ),
+    "demands of B": Output(
+        lambda w: f"/standards/demands/organisations/{w.other.slug}/",
+        frozenset({"Zmkdemandother"}),
+    ),
+    "value chains": Output(_fixed("/standards/value-chains/"), frozenset()),
+    "value chain gold": Output(_fixed("/standards/value-chains/gold/"), frozenset()),
+    "api value chains": Output(_fixed("/api/v1/value-chains/"), frozenset()),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),
     "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),

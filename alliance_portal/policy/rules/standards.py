@@ -19,7 +19,12 @@ from typing import Any
 
 from alliance_portal.policy.actions import Verdict, action
 from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_author, is_staff, reads_members_level
+from alliance_portal.policy.rules.common import (
+    ORGANISATION_ROLES,
+    is_author,
+    is_staff,
+    reads_members_level,
+)
 from alliance_portal.policy.visibility import can_change
 
 OWN_REVIEW = "You wrote this mapping: someone else must review it."
@@ -92,3 +97,29 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative (its own certifications) and the secretariat: record
     a certification and change it later (status, dates, scope, evidence, disclosure)."""
     return can_change(who.user, organisation)
+
+
+@action(
+    "demand.record",
+    refusal="Only the organisation's representative or the secretariat records what it demands "
+    "of its suppliers.",
+)
+def record_demand(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative (its own demands) and the secretariat: record which
+    baseline requirements or standard elements a downstream organisation demands of its
+    suppliers, per material, and withdraw them. Its people and the secretariat read them in
+    full; everyone else sees only counts of 3 buyers or more."""
+    return can_change(who.user, organisation)
+
+
+@action(
+    "demand.read",
+    refusal="Only the organisation's own people and the secretariat read its demands of "
+    "suppliers; everyone may read the aggregated demand.",
+)
+def read_demands(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's own people and the secretariat: read, row by row, what it demands
+    of its suppliers (everyone else sees only how many buyers ask, from 3 up)."""
+    if is_staff(who):
+        return True
+    return who.role in ORGANISATION_ROLES and who.organisation_id == organisation.pk
