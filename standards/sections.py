@@ -50,9 +50,7 @@ def _country(request: HttpRequest, country: Any) -> dict[str, Any] | None:
 
 def _demands(request: HttpRequest, organisation: Any) -> dict[str, Any] | None:
     """A downstream organisation's own people and the secretariat: a link to its demands."""
-    if not organisation.is_downstream or not policy.may(
-        request.user, "demand.read", organisation
-    ):
+    if not organisation.is_downstream or not policy.may(request.user, "demand.read", organisation):
         return None
     return {
         "organisation": organisation,
