@@ -18,6 +18,15 @@ class ValueChainStage(models.TextChoices):
     ASSURANCE = "assurance", "Assurance and audit services"
 
 
+# Stages whose organisations buy from suppliers further up the chain: they record what they
+# demand of those suppliers (standards' downstream demands).
+DOWNSTREAM_STAGES: tuple[str, ...] = (
+    ValueChainStage.COMPONENTS,
+    ValueChainStage.PRODUCTS,
+    ValueChainStage.RETAIL,
+)
+
+
 class Sector(models.TextChoices):
     MINERALS_METALS = "minerals_metals", "Minerals and metals"
     FORESTRY = "forestry", "Forestry"

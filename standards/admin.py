@@ -21,6 +21,7 @@ from standards.models import (
     Certification,
     CycleRequirement,
     CycleStatus,
+    Demand,
     Element,
     Mapping,
     MappingSet,
@@ -417,3 +418,47 @@ class AnswerAdmin(RecordAdmin):
         "disclosure",
     )
     readonly_fields = fields
+@admin.register(Demand)
+class DemandAdmin(ServiceAdmin):
+    """Downstream demands, recorded and withdrawn through the same use cases as the pages and
+    API (the organisation's representative or the secretariat); a demand is never edited."""
+
+    list_display = ("organisation", "material", "element", "created_at")
+    list_filter = ("material", "element__version__standard")
+    search_fields = ("organisation__name", "element__ref", "element__title")
+    list_select_related = ("organisation", "element__version__standard")
+    autocomplete_fields = ("organisation",)
+    raw_id_fields = ("element",)
+    fields = ("organisation", "material", "element", "note", "recorded_by", "created_at")
+    readonly_fields = ("recorded_by", "created_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        # A demand is recorded or withdrawn, never changed.
+        return tuple(self.fields) if obj else self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Demand, form: ModelForm, change: bool) -> None:
+        if change:
+            return
+        data = form.cleaned_data
+        created = services.demand_record(
+            actor=request.user,
+            organisation=data["organisation"],
+            material=data["material"],
+            elements=[data["element"]],
+            note=data.get("note") or "",
+        )
+        if not created:
+            raise ValidationError("The organisation demands this already for this material.")
+        obj.pk = created[0].pk
+
+    def delete_model(self, request: HttpRequest, obj: Demand) -> None:
+        services.demand_withdraw(
+            actor=request.user,
+            organisation=obj.organisation,
+            material=obj.material,
+            elements=[obj.element],
+        )
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Demand]) -> None:
+        for demand in queryset.select_related("organisation", "element"):
+            self.delete_model(request, demand)

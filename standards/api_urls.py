@@ -2,6 +2,7 @@ from django.urls import path
 
 from standards.api import certifications, crosswalk, registry, tiers
 from standards.api import certifications, crosswalk, registry, reports
+from standards.api import certifications, crosswalk, demands, registry, value_chains
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -72,6 +73,15 @@ urlpatterns = [
     path("rs-reports/<int:pk>/submit/", reports.ReportSubmitApi.as_view(), name="rs-report-submit"),
     path(
         "rs-reports/<int:pk>/correct/", reports.ReportCorrectApi.as_view(), name="rs-report-correct"
+    path("demands/", demands.DemandListApi.as_view(), name="demand-list"),
+    path("demands/aggregate/", demands.DemandAggregateApi.as_view(), name="demand-aggregate"),
+    path("demands/withdraw/", demands.DemandWithdrawApi.as_view(), name="demand-withdraw"),
+    path("demands/<int:pk>/", demands.DemandDetailApi.as_view(), name="demand-detail"),
+    path("value-chains/", value_chains.ValueChainListApi.as_view(), name="value-chain-list"),
+    path(
+        "value-chains/<slug:material>/",
+        value_chains.ValueChainDetailApi.as_view(),
+        name="value-chain-detail",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

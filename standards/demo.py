@@ -24,6 +24,7 @@ from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
 from standards import demo_certifications, demo_tiers, services
 from standards import demo_certifications, demo_reports, services
+from standards import demo_certifications, demo_demands, services
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,
@@ -508,6 +509,7 @@ def seed() -> list[DemoLogin]:
     demo_certifications.seed()
     demo_tiers.seed()
     demo_reports.seed()
+    demo_demands.seed()
     return []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Case, When
 
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import FORMATTING_HELP, GuidedForm
@@ -14,6 +15,7 @@ from standards.csv_io import MAX_CHARS
 from standards.models import (
     Certification,
     CertificationStatus,
+    Demand,
     Element,
     Mapping,
     MappingSet,
@@ -218,3 +220,91 @@ class CertificationFilterForm(forms.Form):
             .order_by("title")
             .values_list("code", "title"),
         ]
+
+
+class RequirementChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.ref} {obj.title}"
+
+
+class DemandForm(GuidedForm):
+    """What a downstream organisation demands of its suppliers of one material: baseline
+    requirements, and elements of another standard by their reference codes."""
+
+    material = forms.ChoiceField(
+        label="Material", choices=[("", "Choose a material"), *Material.choices]
+    )
+    requirements = RequirementChoiceField(
+        label="Baseline requirements you demand",
+        queryset=Element.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+    )
+    version = VersionChoiceField(
+        label="Another standard (optional)",
+        queryset=StandardVersion.objects.none(),
+        required=False,
+        help_text="To demand elements of a named standard, choose it and give their codes.",
+    )
+    refs = forms.CharField(
+        label="Its elements' reference codes",
+        required=False,
+        max_length=500,
+        help_text="Separated by commas, e.g. 1.1, 2.3.",
+    )
+    note = text_form_field(Demand, "note", label="Where the demand comes from", required=False)
+    field_guides = {"material": "the material you buy", "requirements": "a requirement"}
+
+    def __init__(self, *args: Any, requirements: list[Element], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        requirement_field: Any = self.fields["requirements"]
+        ids = [requirement.pk for requirement in requirements]
+        requirement_field.queryset = (
+            Element.objects.filter(pk__in=ids).order_by(
+                Case(*[When(pk=pk, then=index) for index, pk in enumerate(ids)])
+            )
+            if ids
+            else Element.objects.none()
+        )
+        version_field: Any = self.fields["version"]
+        version_field.queryset = (
+            StandardVersion.objects.filter(status=VersionStatus.CURRENT)
+            .exclude(standard__kind=StandardKind.ALLIANCE_BASELINE)
+            .select_related("standard")
+            .order_by("standard__title")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        version, refs = data.get("version"), data.get("refs", "")
+        codes = [code.strip() for code in refs.split(",") if code.strip()]
+        elements: list[Element] = list(data.get("requirements") or [])
+        if codes and version is None:
+            self.add_error("version", "Choose the standard these reference codes belong to.")
+        elif version is not None:
+            found = {
+                element.ref: element
+                for element in Element.objects.filter(
+                    version=version, ref__in=codes
+                ).select_related("version__standard")
+            }
+            missing = [code for code in codes if code not in found]
+            if not codes:
+                self.add_error("refs", "Enter the reference codes of the elements you demand.")
+            elif missing:
+                self.add_error(
+                    "refs", f"{version} has no element {', '.join(missing)}: check the codes."
+                )
+            elements += [found[code] for code in codes if code in found]
+        if not elements and not self.has_error("refs") and not self.has_error("version"):
+            self.add_error(
+                "requirements", "Choose a requirement, or a standard and its elements' codes."
+            )
+        data["elements"] = elements
+        return data
+
+
+class DemandFilterForm(forms.Form):
+    material = forms.ChoiceField(
+        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+    )

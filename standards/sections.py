@@ -17,6 +17,7 @@ from alliance_portal.directory import DirectoryFilter, register_directory_filter
 from alliance_portal.sections import PageSection, register_section
 from standards.selectors import certifications as selectors
 from standards.selectors import tiers
+from standards.selectors import demands as demand_selectors
 
 COUNTRY_CERTIFICATIONS = 10
 
@@ -90,6 +91,17 @@ TIER_FILTER = DirectoryFilter(
 )
 
 
+def _demands(request: HttpRequest, organisation: Any) -> dict[str, Any] | None:
+    """A downstream organisation's own people and the secretariat: a link to its demands."""
+    if not organisation.is_downstream or not policy.may(request.user, "demand.read", organisation):
+        return None
+    return {
+        "organisation": organisation,
+        "count": demand_selectors.demand_list(user=request.user, organisation=organisation).count(),
+        "may_record": policy.may(request.user, "demand.record", organisation),
+    }
+
+
 def register() -> None:
     register_directory_filter(TIER_FILTER)
     register_section(
@@ -110,6 +122,16 @@ def register() -> None:
             template="standards/sections/organisation_certifications.html",
             context=_organisation,
             order=40,
+        ),
+    )
+    register_section(
+        "organisation",
+        PageSection(
+            key="demands",
+            title="Demands of suppliers",
+            template="standards/sections/organisation_demands.html",
+            context=_demands,
+            order=45,
         ),
     )
     register_section(

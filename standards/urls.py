@@ -12,6 +12,13 @@ app_name = "standards"
 
 # The crosswalk's, certifications' and reporting addresses come before <code>/: no standard may
 # take the code "crosswalk", "certifications" or "reporting".
+from standards import views, views_certifications, views_demands, views_value_chains
+
+app_name = "standards"
+
+# The crosswalk's, certifications', demands' and value chains' addresses come before <code>/:
+# no standard may take the code "crosswalk", "certifications", "demands" or "value-chains"
+# (RESERVED_CODES).
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -56,6 +63,27 @@ urlpatterns = [
         "reporting/reports/<int:pk>/correct/",
         views_reports.report_correct,
         name="report-correct",
+    path("demands/", views_demands.demand_aggregate, name="demand-aggregate"),
+    path(
+        "demands/organisations/<slug:slug>/",
+        views_demands.organisation_demands,
+        name="organisation-demands",
+    ),
+    path(
+        "demands/organisations/<slug:slug>/add/",
+        views_demands.demand_create,
+        name="demand-create",
+    ),
+    path(
+        "demands/organisations/<slug:slug>/withdraw/<int:pk>/",
+        views_demands.demand_withdraw,
+        name="demand-withdraw",
+    ),
+    path("value-chains/", views_value_chains.value_chain_list, name="value-chain-list"),
+    path(
+        "value-chains/<slug:material>/",
+        views_value_chains.value_chain_detail,
+        name="value-chain-detail",
     ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),

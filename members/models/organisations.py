@@ -17,7 +17,14 @@ from django_countries.fields import CountryField
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel, DisclosureLevel
 from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
-from members.vocabularies import Material, Sector, ValueChainStage, choice_array, labels
+from members.vocabularies import (
+    DOWNSTREAM_STAGES,
+    Material,
+    Sector,
+    ValueChainStage,
+    choice_array,
+    labels,
+)
 
 
 @audit_trail()
@@ -148,6 +155,11 @@ class Organisation(models.Model):
     @property
     def is_active_member(self) -> bool:
         return self.membership_status == MembershipStatus.ACTIVE
+
+    @property
+    def is_downstream(self) -> bool:
+        """Active in component or product manufacturing or retail: it buys from suppliers."""
+        return any(stage in DOWNSTREAM_STAGES for stage in self.value_chain_stages)
 
 
 @audit_trail()

@@ -14,6 +14,7 @@ from standards.models.crosswalk import (
     Relationship,
     strength_problem,
 )
+from standards.models.demands import Demand
 from standards.models.registry import (
     Element,
     ElementKind,
@@ -55,6 +56,7 @@ __all__ = [
     "CertificationStatus",
     "CycleRequirement",
     "CycleStatus",
+    "Demand",
     "Element",
     "ElementKind",
     "Mapping",

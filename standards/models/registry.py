@@ -31,6 +31,9 @@ RESERVED_CODES = ("crosswalk", "certifications", "tiers")
 # /standards/crosswalk/, /standards/certifications/ and /standards/reporting/ are pages: no
 # standard may take those codes.
 RESERVED_CODES = ("crosswalk", "certifications", "reporting")
+# /standards/crosswalk/, /standards/certifications/, /standards/demands/ and
+# /standards/value-chains/ are pages: no standard may take those codes.
+RESERVED_CODES = ("crosswalk", "certifications", "demands", "value-chains")
 
 # SQLSTATE 23514 (check_violation): a refusal by a trigger reads like a refused CHECK
 # constraint, a django.db.IntegrityError.
@@ -102,6 +105,7 @@ class Standard(PublicReferenceData, models.Model):
                     "'certifications' or 'tiers'."
                     "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
                     "'certifications' or 'reporting'."
+                    "'certifications', 'demands' or 'value-chains'."
                 ),
             ),
             models.UniqueConstraint(

@@ -15,6 +15,7 @@ from standards.services.crosswalk import (
     mapping_supersede,
     mapping_update,
 )
+from standards.services.demands import demand_record, demand_withdraw
 from standards.services.registry import (
     ElementImport,
     version_import_elements_csv,
@@ -43,6 +44,8 @@ __all__ = [
     "TierFields",
     "certification_record",
     "certification_update",
+    "demand_record",
+    "demand_withdraw",
     "mapping_approve",
     "mapping_create",
     "mapping_review",

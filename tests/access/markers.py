@@ -66,6 +66,11 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkanswerothermembers": MEMBERS_LEVEL,
     "Zmkanswerothersecretariat": STAFF,
     "Zmkanswerotherdraft": frozenset(),
+    # Downstream demands (their notes): read by the buyer's own people and the secretariat;
+    # everyone else sees only counts. The applicant (Zmkapplicantorg, above) is a buyer too:
+    # its name must never show in the aggregates.
+    "Zmkdemandown": STAFF | PEOPLE_OF_A,
+    "Zmkdemandother": STAFF,
     # Action items after an adopted decision about CD, by level and owner: A's
     # secretariat-level action is A's people's too; B's is not.
     "Zmkactionpublic": ALL,
@@ -109,7 +114,7 @@ def plant(world) -> dict[str, Any]:
     from tests.glossary.factories import agreed_concept, proposed_concept
     from tests.governance.factories import make_proposal
 
-    organisation_create(
+    applicant = organisation_create(
         actor=SYSTEM,
         name="Zmkapplicantorg",
         chamber=world.own.chamber,
@@ -154,6 +159,7 @@ def plant(world) -> dict[str, Any]:
     _plant_certifications(world)
     _plant_tiers(world)
     reports = _plant_reports(world)
+    _plant_demands(world, applicant)
     meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
@@ -262,6 +268,27 @@ def _plant_reports(world) -> dict[str, Any]:
         "other": file(marked, world.other, "other", ["members", "secretariat"], True),
         "other-draft": file(drafts, world.other, "other", ["draft", "draft"], False),
     }
+
+def _plant_demands(world, applicant: Any) -> None:
+    """A's, B's and the applicant's demands of their gold suppliers, all for one baseline
+    requirement (an applicant's demand is not counted: the cell reads "fewer than 3")."""
+    from alliance_portal.policy import SYSTEM
+    from members.models import Organisation
+    from standards import services
+    from standards.models import Element
+    from tests.access.cases import standards as standards_cases
+
+    standards_cases.populate(world)
+    buyers = (world.own, world.other, applicant)
+    Organisation.objects.filter(pk__in=[buyer.pk for buyer in buyers]).update(
+        value_chain_stages=["products"]
+    )
+    requirement = Element.objects.get(version__standard__code=standards_cases.BASELINE, ref="B-1.1")
+    for buyer, note in zip(buyers, ("Zmkdemandown", "Zmkdemandother", ""), strict=True):
+        buyer.refresh_from_db()
+        services.demand_record(
+            actor=SYSTEM, organisation=buyer, material="gold", elements=[requirement], note=note
+        )
 
 
 def _plant_actions(world) -> dict[str, Any]:

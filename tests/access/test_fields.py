@@ -232,6 +232,8 @@ TIER = _levels(
     }
 )
 TIER_COMMITMENT = _levels(
+# A demand is read in full by its organisation's people and the secretariat, by nobody else.
+DEMAND = _levels(
     {
         "id",
         "organisation",
@@ -270,6 +272,19 @@ REPORTING_CYCLE = _levels(
         "submitted_count",
     }
 )
+        "material",
+        "material_label",
+        "standard",
+        "version",
+        "ref",
+        "title",
+        "note",
+        "created_at",
+    }
+)
+# Aggregates and value chains: counts for everyone, the same fields whoever asks.
+DEMAND_AGGREGATE = _levels({"threshold", "baseline", "materials"})
+VALUE_CHAIN = _levels({"material", "material_label", "declared", "members", "stages"})
 ACTION_FIELDS = {
     "id",
     "url",
@@ -352,6 +367,10 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
         lambda w: f"/api/v1/rs-reports/{w.extra['markers']['reports']['other'].pk}/",
         RS_REPORT_DETAIL,
     ),
+    "demands": (lambda w: f"/api/v1/demands/{PAGE}", DEMAND),
+    "demand aggregate": (lambda w: "/api/v1/demands/aggregate/", DEMAND_AGGREGATE),
+    "value chains": (lambda w: "/api/v1/value-chains/", VALUE_CHAIN),
+    "value chain": (lambda w: "/api/v1/value-chains/gold/", VALUE_CHAIN),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",

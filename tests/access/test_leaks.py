@@ -72,6 +72,7 @@ CERTS_OF = {
 }
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
 STANDING_OF_A = frozenset({"Zmkcertownpublic"})
+DEMANDS = frozenset({"Zmkdemandown", "Zmkdemandother"})
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
@@ -170,6 +171,23 @@ OUTPUTS: dict[str, Output] = {
     "report aggregates": Output(
         lambda w: f"/standards/reporting/{_m(w)['reports']['cycle'].pk}/aggregates/", frozenset()
     ),
+    # Downstream demands: the buyers' own lists and the API in full (notes); the aggregates,
+    # page and API, name no buyer (the applicant buyer's name is a marker). Value chains: counts.
+    "demand aggregate": Output(_fixed("/standards/demands/"), frozenset()),
+    "demand aggregate gold": Output(_fixed("/standards/demands/?material=gold"), frozenset()),
+    "api demand aggregate": Output(_fixed("/api/v1/demands/aggregate/"), frozenset()),
+    "api demands": Output(_fixed(f"/api/v1/demands/{PAGE}"), DEMANDS),
+    "demands of A": Output(
+        lambda w: f"/standards/demands/organisations/{w.own.slug}/",
+        frozenset({"Zmkdemandown"}),
+    ),
+    "demands of B": Output(
+        lambda w: f"/standards/demands/organisations/{w.other.slug}/",
+        frozenset({"Zmkdemandother"}),
+    ),
+    "value chains": Output(_fixed("/standards/value-chains/"), frozenset()),
+    "value chain gold": Output(_fixed("/standards/value-chains/gold/"), frozenset()),
+    "api value chains": Output(_fixed("/api/v1/value-chains/"), frozenset()),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),
     "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),

@@ -26,6 +26,8 @@ from alliance_portal.policy.principals import Principal
 from alliance_portal.policy.rules.common import (
     is_author,
     is_representative,
+    ORGANISATION_ROLES,
+    is_author,
     is_staff,
     reads_members_level,
 )
@@ -175,3 +177,27 @@ def correct_report(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative corrects a submitted report: a new version with a
     reason; the earlier versions stay in its history."""
     return _files_reports_for(who, organisation)
+@action(
+    "demand.record",
+    refusal="Only the organisation's representative or the secretariat records what it demands "
+    "of its suppliers.",
+)
+def record_demand(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative (its own demands) and the secretariat: record which
+    baseline requirements or standard elements a downstream organisation demands of its
+    suppliers, per material, and withdraw them. Its people and the secretariat read them in
+    full; everyone else sees only counts of 3 buyers or more."""
+    return can_change(who.user, organisation)
+
+
+@action(
+    "demand.read",
+    refusal="Only the organisation's own people and the secretariat read its demands of "
+    "suppliers; everyone may read the aggregated demand.",
+)
+def read_demands(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's own people and the secretariat: read, row by row, what it demands
+    of its suppliers (everyone else sees only how many buyers ask, from 3 up)."""
+    if is_staff(who):
+        return True
+    return who.role in ORGANISATION_ROLES and who.organisation_id == organisation.pk
