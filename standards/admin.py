@@ -14,9 +14,10 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from alliance_portal.service_admin import ServiceAdmin
+from alliance_portal.service_admin import RecordAdmin, ServiceAdmin
 from standards import services
 from standards.models import (
+    AcceptanceRequest,
     Certification,
     Element,
     Mapping,
@@ -263,3 +264,28 @@ class CertificationAdmin(ServiceAdmin):
             actor=request.user, organisation=data["organisation"], fields=fields
         )
         obj.pk = created.pk
+
+
+@admin.register(AcceptanceRequest)
+class AcceptanceRequestAdmin(RecordAdmin):
+    """Acceptance requests, read here: the organisation's representative drafts, submits and
+    withdraws them on their pages (or the API); the secretariat opens a proposal from one on its
+    page, and the decision answers it."""
+
+    list_display = ("organisation", "version", "status", "disclosure", "submitted_at")
+    list_filter = ("status", "disclosure", "version__standard")
+    search_fields = ("organisation__name", "version__standard__title", "statement")
+    list_select_related = ("organisation", "version__standard")
+    fields = (
+        "organisation",
+        "version",
+        "requirement_refs",
+        "statement",
+        "status",
+        "status_note",
+        "disclosure",
+        "drafted_by",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from standards.api import certifications, crosswalk, registry
+from standards.api import acceptance, certifications, crosswalk, registry
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -37,6 +37,26 @@ urlpatterns = [
         "organisations/<slug:slug>/baseline-coverage/",
         certifications.OrganisationCoverageApi.as_view(),
         name="organisation-baseline-coverage",
+    ),
+    path(
+        "acceptance-requests/",
+        acceptance.AcceptanceRequestListApi.as_view(),
+        name="acceptance-request-list",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/",
+        acceptance.AcceptanceRequestDetailApi.as_view(),
+        name="acceptance-request-detail",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/submit/",
+        acceptance.AcceptanceRequestSubmitApi.as_view(),
+        name="acceptance-request-submit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/withdraw/",
+        acceptance.AcceptanceRequestWithdrawApi.as_view(),
+        name="acceptance-request-withdraw",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

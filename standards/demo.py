@@ -22,7 +22,7 @@ from alliance_portal.models import User
 from alliance_portal.types import Actor
 from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
-from standards import demo_certifications, services
+from standards import demo_acceptance, demo_certifications, services
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,
@@ -505,6 +505,7 @@ def seed() -> list[DemoLogin]:
             continue
         _seed_mappings(mapping_set, rows, people)
     demo_certifications.seed()
+    demo_acceptance.seed()
     return []
 
 

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from standards import views, views_certifications
+from standards import views, views_acceptance, views_certifications
 
 app_name = "standards"
 
-# The crosswalk's and certifications' addresses come before <code>/: no standard may take the
-# code "crosswalk" or "certifications".
+# The crosswalk's, certifications' and acceptance requests' addresses come before <code>/: no
+# standard may take the code "crosswalk", "certifications" or "acceptance-requests".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -24,6 +24,28 @@ urlpatterns = [
         "certifications/record/<slug:slug>/",
         views_certifications.certification_create,
         name="certification-create",
+    ),
+    path("acceptance-requests/", views_acceptance.acceptance_list, name="acceptance-list"),
+    path("acceptance-requests/new/", views_acceptance.acceptance_create, name="acceptance-create"),
+    path(
+        "acceptance-requests/<int:pk>/",
+        views_acceptance.acceptance_detail,
+        name="acceptance-detail",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/edit/",
+        views_acceptance.acceptance_edit,
+        name="acceptance-edit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/submit/",
+        views_acceptance.acceptance_submit,
+        name="acceptance-submit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/withdraw/",
+        views_acceptance.acceptance_withdraw,
+        name="acceptance-withdraw",
     ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),

@@ -25,8 +25,9 @@ from members.vocabularies import Material, ValueChainStage, choice_array
 # Codes and version labels appear in URLs (/standards/<code>/<version>/).
 CODE_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LABEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-# /standards/crosswalk/ and /standards/certifications/ are pages: no standard may take those codes.
-RESERVED_CODES = ("crosswalk", "certifications")
+# /standards/crosswalk/, /standards/certifications/ and /standards/acceptance-requests/ are
+# pages: no standard may take those codes.
+RESERVED_CODES = ("crosswalk", "certifications", "acceptance-requests")
 
 # SQLSTATE 23514 (check_violation): a refusal by a trigger reads like a refused CHECK
 # constraint, a django.db.IntegrityError.
@@ -94,8 +95,8 @@ class Standard(PublicReferenceData, models.Model):
                 condition=Q(code__regex=CODE_PATTERN) & ~Q(code__in=RESERVED_CODES),
                 name="standard_code_format",
                 violation_error_message=(
-                    "A code is lower-case letters, digits and hyphens, and neither 'crosswalk' "
-                    "nor 'certifications'."
+                    "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
+                    "'certifications' or 'acceptance-requests'."
                 ),
             ),
             models.UniqueConstraint(

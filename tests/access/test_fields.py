@@ -214,6 +214,28 @@ CERTIFICATION = _levels(
         "updated_at",
     }
 )
+# An acceptance request's own level (and a draft's being its organisation's) decides who gets
+# it at all; every reader who gets one gets all of these; the detail adds the coverage figures.
+ACCEPTANCE_FIELDS = {
+    "id",
+    "url",
+    "organisation",
+    "organisation_name",
+    "standard",
+    "standard_title",
+    "version",
+    "requirements",
+    "claims_all",
+    "statement",
+    "status",
+    "status_label",
+    "status_note",
+    "disclosure",
+    "submitted_at",
+    "updated_at",
+}
+ACCEPTANCE = _levels(ACCEPTANCE_FIELDS)
+ACCEPTANCE_DETAIL = _levels(ACCEPTANCE_FIELDS | {"coverage"})
 ACTION_FIELDS = {
     "id",
     "url",
@@ -285,6 +307,11 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "concepts": (lambda w: f"/api/v1/glossary/concepts/{PAGE}", CONCEPT_SUMMARY),
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
+    "acceptance requests": (lambda w: f"/api/v1/acceptance-requests/{PAGE}", ACCEPTANCE),
+    "acceptance request": (
+        lambda w: f"/api/v1/acceptance-requests/{w.extra['acceptance']['other-public'].pk}/",
+        ACCEPTANCE_DETAIL,
+    ),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",
         ACTION_DETAIL,

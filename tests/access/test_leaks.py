@@ -60,6 +60,15 @@ CERTS_OF = {
     "other": frozenset({"Zmkcertothermembers", "Zmkcertothersecretariat"}),
 }
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
+ACCEPTANCE = frozenset(
+    {
+        "Zmkacceptdraftown",
+        "Zmkacceptdraftother",
+        "Zmkacceptpublic",
+        "Zmkacceptmembers",
+        "Zmkacceptsecretariat",
+    }
+)
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
@@ -129,6 +138,17 @@ OUTPUTS: dict[str, Output] = {
     "api certifications": Output(_fixed(f"/api/v1/certifications/{PAGE}"), CERTS),
     "api certifications current": Output(
         _fixed(f"/api/v1/certifications/{PAGE}&current=true"), CERTS
+    ),
+    # Acceptance requests (their statements): the list, its filters, the API.
+    "acceptance requests": Output(_fixed("/standards/acceptance-requests/"), ACCEPTANCE),
+    "acceptance requests by status": Output(
+        _fixed("/standards/acceptance-requests/?status=draft"),
+        frozenset({"Zmkacceptdraftown", "Zmkacceptdraftother"}),
+    ),
+    "api acceptance requests": Output(_fixed(f"/api/v1/acceptance-requests/{PAGE}"), ACCEPTANCE),
+    "api acceptance requests by organisation": Output(
+        lambda w: f"/api/v1/acceptance-requests/{PAGE}&organisation={w.other.slug}",
+        ACCEPTANCE - {"Zmkacceptdraftown"},
     ),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),

@@ -83,6 +83,9 @@ READ_ONLY_MODELS = {
     "governance.Objective",
     "governance.Indicator",
     "governance.ProposalEffect",
+    # Drafted, submitted and withdrawn by its organisation's representative on its pages;
+    # answered through governance.
+    "standards.AcceptanceRequest",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")

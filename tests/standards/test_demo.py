@@ -69,3 +69,20 @@ def test_with_demo_logins_the_mappings_have_authors_and_reviewers(demo_with_logi
     }
     for mapping in Mapping.objects.exclude(author=None):
         assert mapping.author_id not in {mapping.reviewed_by_id, mapping.approved_by_id}
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_submitted_acceptance_request_with_evidence(demo) -> None:
+    from standards.models import AcceptanceRequest, AcceptanceStatus
+    from standards.selectors.acceptance import claim_coverage
+
+    request = AcceptanceRequest.objects.select_related("organisation", "version__standard").get()
+    assert request.status == AcceptanceStatus.SUBMITTED
+    assert request.disclosure == "public"
+    assert request.organisation.chamber.slug == "industry-upstream"
+    coverage = claim_coverage(request=request)
+    assert coverage.total == len(request.requirement_refs)
+    assert coverage.counts["fully_covered"] >= 3
+    assert coverage.counts["partly_covered"] >= 1
+    call_command("seed_demo", stdout=io.StringIO())
+    assert AcceptanceRequest.objects.count() == 1

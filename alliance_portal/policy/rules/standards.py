@@ -19,7 +19,12 @@ from typing import Any
 
 from alliance_portal.policy.actions import Verdict, action
 from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_author, is_staff, reads_members_level
+from alliance_portal.policy.rules.common import (
+    is_author,
+    is_representative,
+    is_staff,
+    reads_members_level,
+)
 from alliance_portal.policy.visibility import can_change
 
 OWN_REVIEW = "You wrote this mapping: someone else must review it."
@@ -92,3 +97,66 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative (its own certifications) and the secretariat: record
     a certification and change it later (status, dates, scope, evidence, disclosure)."""
     return can_change(who.user, organisation)
+
+
+# --- acceptance requests: an organisation proposes a standard version as meeting (part of) the
+# alliance baseline; the secretariat opens a proposal from it.
+
+
+def _represents(who: Principal, organisation_id: int | None) -> bool:
+    return (
+        is_representative(who)
+        and organisation_id is not None
+        and (who.organisation_id == organisation_id)
+    )
+
+
+@action(
+    "acceptance_request.draft",
+    refusal="Only the organisation's representative drafts its acceptance requests.",
+)
+def draft_acceptance_request(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative, for its own organisation: draft an acceptance
+    request and change it while it is a draft (asked without an organisation: any
+    representative)."""
+    if organisation is None:
+        return is_representative(who)
+    return _represents(who, getattr(organisation, "pk", None))
+
+
+@action(
+    "acceptance_request.submit",
+    refusal="Only the organisation's representative submits its acceptance requests.",
+)
+def submit_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The representative of the organisation whose draft it is."""
+    return _represents(who, getattr(request, "organisation_id", None))
+
+
+@action(
+    "acceptance_request.withdraw",
+    refusal="Only the organisation's representative withdraws its acceptance requests.",
+)
+def withdraw_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The representative of the organisation that made it, until the alliance answers."""
+    return _represents(who, getattr(request, "organisation_id", None))
+
+
+@action(
+    "acceptance_request.open_proposal",
+    refusal="Only the secretariat opens a proposal from an acceptance request.",
+)
+def open_proposal_from_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The secretariat: open a draft proposal from a submitted request (which is then under
+    consideration)."""
+    return is_staff(who)
+
+
+@action(
+    "acceptance_request.conclude",
+    refusal="Only the secretariat records the alliance's answer to an acceptance request.",
+)
+def conclude_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The secretariat (or the decision that answers it): record the request as accepted,
+    partly accepted or declined."""
+    return is_staff(who)
