@@ -236,6 +236,19 @@ ACCEPTANCE_FIELDS = {
 }
 ACCEPTANCE = _levels(ACCEPTANCE_FIELDS)
 ACCEPTANCE_DETAIL = _levels(ACCEPTANCE_FIELDS | {"coverage"})
+OPENED_PROPOSAL = _levels(
+    {
+        "proposal",
+        "proposal_url",
+        "title",
+        "body",
+        "status",
+        "status_label",
+        "outcome",
+        "decided_at",
+        "decision_url",
+    }
+)
 ACTION_FIELDS = {
     "id",
     "url",
@@ -308,6 +321,12 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "certifications": (lambda w: f"/api/v1/certifications/{PAGE}", CERTIFICATION),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
     "acceptance requests": (lambda w: f"/api/v1/acceptance-requests/{PAGE}", ACCEPTANCE),
+    "acceptance request proposals": (
+        lambda w: (
+            f"/api/v1/acceptance-requests/{w.extra['acceptance']['other-opened'].pk}/proposals/"
+        ),
+        OPENED_PROPOSAL,
+    ),
     "acceptance request": (
         lambda w: f"/api/v1/acceptance-requests/{w.extra['acceptance']['other-public'].pk}/",
         ACCEPTANCE_DETAIL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,13 +17,14 @@ from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.acceptance.models import AcceptanceProposal
+from governance.effects import services as effect_services
 from governance.proposals import services as proposal_services
 from governance.proposals.models import ProposalStatus
 from standards import services
 from standards.models import AcceptanceRequest, AcceptanceStatus
 from standards.selectors.acceptance import claim_coverage
 from tests.governance.constitution_support import decide
-from tests.governance.factories import assembly
+from tests.governance.factories import assembly, make_proposal
 from tests.guided import guided
 from tests.standards.conftest import api_for
 
@@ -129,11 +130,17 @@ def test_the_form_says_what_to_fix_and_keeps_what_was_typed(world, crosswalk):
     client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
     response = client.post(
         reverse("standards:acceptance-create"),
-        form_data(crosswalk.alpha, statement="", requirement_refs=["B-9.9"], version=""),
+        {**form_data(crosswalk.alpha, statement="", requirement_refs=["B-9.9"]), "version": ""},
     )
     html = response.content.decode()
     assert response.status_code == 200
-    guided(html, {"Enter why the standard meets the requirements": "id_statement"})
+    guided(
+        html,
+        {
+            "Enter why the standard meets the requirements": "id_statement",
+            "Choose the standard and version": "id_version",
+        },
+    )
     assert not AcceptanceRequest.objects.exists()
 
 
@@ -279,20 +286,52 @@ def test_the_secretariat_opens_a_proposal_and_the_request_links_the_decision(
     )
     proposal_services.consultation_open(actor=SYSTEM, proposal=proposal)
     proposal_services.consultation_close(actor=SYSTEM, proposal=proposal)
+    # The secretariat sets the answer its adoption gives.
+    effect_services.proposal_effect_set(
+        actor=SYSTEM,
+        proposal=proposal,
+        kind="acceptance_answer",
+        payload={"outcome": "partly_accepted", "note": "Accepted for B-1.1."},
+    )
     decision = decide(proposal, world)
     page = world.client_for(Role.ANONYMOUS).get(request.get_absolute_url()).content.decode()
     assert decision.log_entry is not None
     assert f'href="{decision.log_entry.get_absolute_url()}"' in page
     assert "Adopted on" in page
-    # The secretariat records the answer the decision gives.
-    services.acceptance_request_conclude(
-        actor=world.users[Role.SECRETARIAT],
-        request=request,
-        outcome=AcceptanceStatus.PARTLY_ACCEPTED,
-        note="Accepted for B-1.1.",
-    )
     request.refresh_from_db()
     assert request.status == AcceptanceStatus.PARTLY_ACCEPTED
+    assert request.status_note == "Accepted for B-1.1."
+    assert "Partly accepted: Accepted for B-1.1." in page
+
+
+def test_the_answer_effect_needs_a_proposal_opened_from_a_request(world, crosswalk):
+    proposal = make_proposal(status=ProposalStatus.DELIBERATION, body=assembly())
+    with pytest.raises(ValidationError, match="not opened from an acceptance request"):
+        effect_services.proposal_effect_set(
+            actor=SYSTEM,
+            proposal=proposal,
+            kind="acceptance_answer",
+            payload={"outcome": "accepted"},
+        )
+
+
+def test_only_the_secretariat_records_an_answer_itself(world, crosswalk):
+    request = submitted(world, crosswalk.alpha)
+    with pytest.raises(PermissionDenied):
+        services.acceptance_request_conclude(
+            actor=world.users[Role.ORGANISATION_REPRESENTATIVE],
+            request=request,
+            outcome=AcceptanceStatus.ACCEPTED,
+        )
+    services.acceptance_request_conclude(
+        actor=world.users[Role.SECRETARIAT], request=request, outcome=AcceptanceStatus.DECLINED
+    )
+    request.refresh_from_db()
+    assert request.status == AcceptanceStatus.DECLINED
+    with pytest.raises(ValidationError, match="no longer be withdrawn"):
+        services.acceptance_request_withdraw(
+            actor=world.users[Role.ORGANISATION_REPRESENTATIVE], request=request
+        )
 
 
 @pytest.mark.parametrize("role", [Role.MEMBER, Role.ORGANISATION_REPRESENTATIVE])

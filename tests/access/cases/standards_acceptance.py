@@ -23,6 +23,7 @@ def populate(world) -> None:
     organisation a draft and a submitted public request."""
     if "acceptance" in world.extra:
         return
+    from governance.acceptance.services import proposal_open_from_acceptance_request
     from tests.governance.factories import assembly
 
     assembly()  # the body a proposal goes to
@@ -51,6 +52,10 @@ def populate(world) -> None:
     }
     extra["other-draft"] = request(world.other, DisclosureLevel.PUBLIC, submit=False)
     extra["other-to-open"] = request(world.other, DisclosureLevel.PUBLIC, submit=True)
+    extra["other-opened"] = request(world.other, DisclosureLevel.MEMBERS, submit=True)
+    proposal_open_from_acceptance_request(
+        actor=SYSTEM, request=extra["other-opened"], body=assembly()
+    )
     extra["own-draft"] = request(world.own, DisclosureLevel.PUBLIC, submit=False)
     extra["own-public"] = request(world.own, DisclosureLevel.PUBLIC, submit=True)
     world.extra["acceptance"] = extra
@@ -140,6 +145,10 @@ API: dict[tuple[str, str], list[Case]] = {
             ("other-public", "other-members", "other-secretariat", "other-draft", "own-draft"),
             strict=True,
         )
+    ],
+    ("get", "/api/v1/acceptance-requests/{id}/proposals/"): [
+        Case("public", kwargs=_pk("other-public", "id"), label="public, none opened"),
+        Case("members", kwargs=_pk("other-opened", "id"), label="members-level, one opened"),
     ],
     ("put", "/api/v1/acceptance-requests/{id}/"): [
         Case(
