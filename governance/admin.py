@@ -2,6 +2,7 @@
 Whatever has rules goes through the same services as the pages and the API; a refusal is shown
 as a message and nothing is saved. Importing the feature modules here registers them."""
 
+from governance.acceptance import admin as acceptance_admin
 from governance.actions import admin as actions_admin
 from governance.ballots import admin as ballots_admin
 from governance.bodies import admin as bodies_admin
@@ -17,6 +18,7 @@ from governance.reviews import admin as reviews_admin
 from governance.versions import admin as versions_admin
 
 __all__ = [
+    "acceptance_admin",
     "actions_admin",
     "ballots_admin",
     "bodies_admin",

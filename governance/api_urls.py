@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("governance.reviews.api_urls")),
     path("", include("governance.balance.api_urls")),
     path("", include("governance.actions.api_urls")),
+    path("", include("governance.acceptance.api_urls")),
 ]

@@ -2,6 +2,7 @@
 importing them here registers them under the app label ``governance``. Code imports a model from
 its feature package."""
 
+from governance.acceptance.models import AcceptanceProposal
 from governance.actions.models import (
     ActionItem,
     ActionMilestone,
@@ -102,6 +103,7 @@ from governance.reviews.models import DecisionReview, ReviewOutcome
 from governance.versions.models import ProposalVersion, ResponseChange
 
 __all__ = [
+    "AcceptanceProposal",
     "ActionItem",
     "ActionMilestone",
     "ActionStatement",

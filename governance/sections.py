@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from alliance_portal.sections import PageSection, register_section
 from governance import country_sections
+from governance.acceptance import sections as acceptance_sections
 from governance.actions import sections as action_sections
 from governance.dashboard import selectors as dashboard_selectors
 from governance.decision_log import selectors as decision_log_selectors
@@ -54,6 +55,7 @@ def _concept_decisions(request: HttpRequest, concept: Any) -> dict[str, Any] | N
 
 def register() -> None:
     country_sections.register()
+    acceptance_sections.register()
     action_sections.register()
     register_section(
         "concept",

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("governance.initiatives.urls")),
     path("", include("governance.reviews.urls")),
     path("", include("governance.actions.urls")),
+    path("", include("governance.acceptance.urls")),
 ]

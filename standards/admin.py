@@ -18,6 +18,10 @@ from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAd
 from standards import services
 from standards.models import (
     Answer,
+from alliance_portal.service_admin import RecordAdmin, ServiceAdmin
+from standards import services
+from standards.models import (
+    AcceptanceRequest,
     Certification,
     CycleRequirement,
     CycleStatus,
@@ -462,3 +466,26 @@ class DemandAdmin(ServiceAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Demand]) -> None:
         for demand in queryset.select_related("organisation", "element"):
             self.delete_model(request, demand)
+@admin.register(AcceptanceRequest)
+class AcceptanceRequestAdmin(RecordAdmin):
+    """Acceptance requests, read here: the organisation's representative drafts, submits and
+    withdraws them on their pages (or the API); the secretariat opens a proposal from one on its
+    page, and the decision answers it."""
+
+    list_display = ("organisation", "version", "status", "disclosure", "submitted_at")
+    list_filter = ("status", "disclosure", "version__standard")
+    search_fields = ("organisation__name", "version__standard__title", "statement")
+    list_select_related = ("organisation", "version__standard")
+    fields = (
+        "organisation",
+        "version",
+        "requirement_refs",
+        "statement",
+        "status",
+        "status_note",
+        "disclosure",
+        "drafted_by",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+    )

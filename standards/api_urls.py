@@ -3,6 +3,7 @@ from django.urls import path
 from standards.api import certifications, crosswalk, registry, tiers
 from standards.api import certifications, crosswalk, registry, reports
 from standards.api import certifications, crosswalk, demands, registry, value_chains
+from standards.api import acceptance, certifications, crosswalk, registry
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -82,6 +83,25 @@ urlpatterns = [
         "value-chains/<slug:material>/",
         value_chains.ValueChainDetailApi.as_view(),
         name="value-chain-detail",
+    path(
+        "acceptance-requests/",
+        acceptance.AcceptanceRequestListApi.as_view(),
+        name="acceptance-request-list",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/",
+        acceptance.AcceptanceRequestDetailApi.as_view(),
+        name="acceptance-request-detail",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/submit/",
+        acceptance.AcceptanceRequestSubmitApi.as_view(),
+        name="acceptance-request-submit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/withdraw/",
+        acceptance.AcceptanceRequestWithdrawApi.as_view(),
+        name="acceptance-request-withdraw",
     ),
     path("mapping-sets/", crosswalk.MappingSetListApi.as_view(), name="mapping-set-list"),
     path(

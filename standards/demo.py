@@ -25,6 +25,7 @@ from members.vocabularies import ValueChainStage as V
 from standards import demo_certifications, demo_tiers, services
 from standards import demo_certifications, demo_reports, services
 from standards import demo_certifications, demo_demands, services
+from standards import demo_acceptance, demo_certifications, services
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,
@@ -510,6 +511,7 @@ def seed() -> list[DemoLogin]:
     demo_tiers.seed()
     demo_reports.seed()
     demo_demands.seed()
+    demo_acceptance.seed()
     return []
 
 

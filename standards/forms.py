@@ -13,6 +13,8 @@ from alliance_portal.text_limits import text_form_field
 from members.vocabularies import Material, ValueChainStage
 from standards.csv_io import MAX_CHARS
 from standards.models import (
+    AcceptanceRequest,
+    AcceptanceStatus,
     Certification,
     CertificationStatus,
     Demand,
@@ -308,3 +310,86 @@ class DemandFilterForm(forms.Form):
     material = forms.ChoiceField(
         label="Material", required=False, choices=[("", "All materials"), *Material.choices]
     )
+class AcceptanceRequestForm(GuidedForm):
+    """What an organisation states in an acceptance request."""
+
+    version = VersionChoiceField(
+        label="Standard and version",
+        queryset=StandardVersion.objects.none(),
+        help_text="The published version you propose as meeting the alliance baseline.",
+    )
+    requirement_refs = forms.MultipleChoiceField(
+        label="Baseline requirements it meets (optional; none ticked means all)",
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-list"}),
+        help_text="Tick the requirements you claim; tick none to claim the whole baseline.",
+    )
+    statement = text_form_field(
+        AcceptanceRequest,
+        "statement",
+        label="Why it meets them",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=(
+            "How the standard's requirements, audits and assurance meet the baseline "
+            f"requirements you claim. {FORMATTING_HELP}"
+        ),
+    )
+    disclosure = forms.ChoiceField(
+        label="Who may read it once submitted",
+        choices=DisclosureLevel.choices,
+        initial=DisclosureLevel.PUBLIC,
+        help_text=(
+            "Public: anyone. Members: people of member organisations. Secretariat: the "
+            "secretariat only. While it is a draft only your organisation's people and the "
+            "secretariat read it."
+        ),
+    )
+    field_guides = {
+        "version": "the standard and version",
+        "statement": "why the standard meets the requirements",
+        "disclosure": "who may read it",
+    }
+
+    def __init__(self, *args: Any, requirements: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        version_field: Any = self.fields["version"]
+        version_field.queryset = (
+            StandardVersion.objects.filter(
+                status__in=(VersionStatus.CURRENT, VersionStatus.SUPERSEDED)
+            )
+            .exclude(standard__kind=StandardKind.ALLIANCE_BASELINE)
+            .select_related("standard")
+            .order_by("standard__title", "-published_on", "label")
+        )
+        refs: Any = self.fields["requirement_refs"]
+        refs.choices = requirements
+
+
+class AcceptanceWithdrawForm(GuidedForm):
+    reason = text_form_field(
+        AcceptanceRequest,
+        "status_note",
+        label="Why you withdraw it",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AcceptanceFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "All statuses"), *AcceptanceStatus.choices],
+    )
+    standard = forms.ChoiceField(label="Standard", required=False, choices=[])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        standard_field: Any = self.fields["standard"]
+        standard_field.choices = [
+            ("", "All standards"),
+            *Standard.objects.exclude(kind=StandardKind.ALLIANCE_BASELINE)
+            .order_by("title")
+            .values_list("code", "title"),
+        ]

@@ -19,6 +19,12 @@ app_name = "standards"
 # The crosswalk's, certifications', demands' and value chains' addresses come before <code>/:
 # no standard may take the code "crosswalk", "certifications", "demands" or "value-chains"
 # (RESERVED_CODES).
+from standards import views, views_acceptance, views_certifications
+
+app_name = "standards"
+
+# The crosswalk's, certifications' and acceptance requests' addresses come before <code>/: no
+# standard may take the code "crosswalk", "certifications" or "acceptance-requests".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -84,6 +90,27 @@ urlpatterns = [
         "value-chains/<slug:material>/",
         views_value_chains.value_chain_detail,
         name="value-chain-detail",
+    path("acceptance-requests/", views_acceptance.acceptance_list, name="acceptance-list"),
+    path("acceptance-requests/new/", views_acceptance.acceptance_create, name="acceptance-create"),
+    path(
+        "acceptance-requests/<int:pk>/",
+        views_acceptance.acceptance_detail,
+        name="acceptance-detail",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/edit/",
+        views_acceptance.acceptance_edit,
+        name="acceptance-edit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/submit/",
+        views_acceptance.acceptance_submit,
+        name="acceptance-submit",
+    ),
+    path(
+        "acceptance-requests/<int:pk>/withdraw/",
+        views_acceptance.acceptance_withdraw,
+        name="acceptance-withdraw",
     ),
     path("crosswalk/coverage.csv", views.coverage_csv, name="coverage-csv"),
     path("crosswalk/sets/<int:pk>/", views.mapping_set_detail, name="mapping-set-detail"),

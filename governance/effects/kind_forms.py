@@ -9,9 +9,10 @@ from typing import Any
 
 from django import forms
 
-from alliance_portal.text_limits import STATEMENT
+from alliance_portal.text_limits import SHORT_NOTE, STATEMENT
 from glossary.models import Revision
 from glossary.models.revisions import OPEN_REVISION_STATUSES
+from governance.acceptance.effect import OUTCOME_CHOICES, AcceptanceAnswer
 from governance.ballots.methods import METHODS
 from governance.bodies.models import Body
 from governance.decision_log.models import DecisionState, PublishedDecision
@@ -212,6 +213,28 @@ class AmendmentForm(DecisionChangeForm):
         }
 
 
+class AcceptanceAnswerForm(KindForm):
+    outcome = forms.ChoiceField(
+        label="The answer, once the proposal is adopted",
+        choices=[("", "Choose the answer"), *OUTCOME_CHOICES],
+    )
+    note = forms.CharField(
+        label="Note shown with the request",
+        required=False,
+        max_length=SHORT_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For a partial acceptance, which requirements it covers.",
+    )
+    field_guides = {"outcome": "the answer"}
+
+    def payload(self) -> dict[str, Any]:
+        return {"outcome": self.cleaned_data["outcome"], "note": self.cleaned_data.get("note", "")}
+
+    @classmethod
+    def initial_from(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        return {"outcome": payload.get("outcome", ""), "note": payload.get("note", "")}
+
+
 KIND_FORMS: dict[str, type[KindForm]] = {
     kinds.ConstitutionChange.value: ConstitutionForm,
     kinds.GlossaryBatch.value: GlossaryBatchForm,
@@ -219,6 +242,7 @@ KIND_FORMS: dict[str, type[KindForm]] = {
     kinds.DecisionWithdrawal.value: DecisionChangeForm,
     ObjectivesForm.kind: ObjectivesForm,
     tiers_kind.TiersAdoption.value: TiersForm,
+    AcceptanceAnswer.value: AcceptanceAnswerForm,
 }
 
 

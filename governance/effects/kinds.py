@@ -294,5 +294,8 @@ def concept_decisions_q(revision_ids: list[int]) -> Q:
 
 
 # The objectives and tiers kinds live in their own modules; importing them registers them.
+# The objectives kind lives in its own module; importing it registers it with the others.
+# The answer to an acceptance request lives with that feature; importing it registers it.
+from governance.acceptance import effect as _acceptance_effect  # noqa: E402, F401
 from governance.effects import objectives_kind as _objectives_kind  # noqa: E402, F401
 from governance.effects import tiers_kind as _tiers_kind  # noqa: E402, F401

@@ -1,6 +1,12 @@
 """Models of the standards app, one module per topic: the registry (standards, versions,
 elements) and the crosswalk (mapping sets, mappings)."""
 
+from standards.models.acceptance import (
+    OUTCOMES,
+    WITHDRAWABLE,
+    AcceptanceRequest,
+    AcceptanceStatus,
+)
 from standards.models.certifications import Certification, CertificationStatus, current_q
 from standards.models.crosswalk import (
     FIXED_STRENGTH,
@@ -44,9 +50,13 @@ from standards.models.reports import (
 __all__ = [
     "FIXED_STRENGTH",
     "INVERSE",
+    "OUTCOMES",
     "PHRASE",
     "PUBLISHED_STATUSES",
     "PUBLISHED_TIER_STATUSES",
+    "WITHDRAWABLE",
+    "AcceptanceRequest",
+    "AcceptanceStatus",
     "Certification",
     "CertificationStatus",
     "CommitmentEnd",

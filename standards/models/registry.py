@@ -34,6 +34,9 @@ RESERVED_CODES = ("crosswalk", "certifications", "reporting")
 # /standards/crosswalk/, /standards/certifications/, /standards/demands/ and
 # /standards/value-chains/ are pages: no standard may take those codes.
 RESERVED_CODES = ("crosswalk", "certifications", "demands", "value-chains")
+# /standards/crosswalk/, /standards/certifications/ and /standards/acceptance-requests/ are
+# pages: no standard may take those codes.
+RESERVED_CODES = ("crosswalk", "certifications", "acceptance-requests")
 
 # SQLSTATE 23514 (check_violation): a refusal by a trigger reads like a refused CHECK
 # constraint, a django.db.IntegrityError.
@@ -106,6 +109,8 @@ class Standard(PublicReferenceData, models.Model):
                     "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
                     "'certifications' or 'reporting'."
                     "'certifications', 'demands' or 'value-chains'."
+                    "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
+                    "'certifications' or 'acceptance-requests'."
                 ),
             ),
             models.UniqueConstraint(

@@ -1,6 +1,17 @@
 """Writes of the standards app: one function per use case, each a transaction whose writes the
 audit trail tags with the acting person and the use case (``@use_case``)."""
 
+from standards.services.acceptance import (
+    AcceptanceFields,
+    acceptance_request_conclude,
+    acceptance_request_consider,
+    acceptance_request_draft,
+    acceptance_request_submit,
+    acceptance_request_update,
+    acceptance_request_withdraw,
+    record_outcome,
+    take_into_consideration,
+)
 from standards.services.certifications import (
     CertificationFields,
     certification_record,
@@ -42,6 +53,15 @@ __all__ = [
     "CertificationFields",
     "ElementImport",
     "TierFields",
+    "AcceptanceFields",
+    "CertificationFields",
+    "ElementImport",
+    "acceptance_request_conclude",
+    "acceptance_request_consider",
+    "acceptance_request_draft",
+    "acceptance_request_submit",
+    "acceptance_request_update",
+    "acceptance_request_withdraw",
     "certification_record",
     "certification_update",
     "demand_record",
@@ -63,6 +83,8 @@ __all__ = [
     "report_submit",
     "reporting_cycle_close",
     "reporting_cycle_open",
+    "record_outcome",
+    "take_into_consideration",
     "version_import_elements_csv",
     "version_make_current",
 ]

@@ -71,6 +71,13 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     # its name must never show in the aggregates.
     "Zmkdemandown": STAFF | PEOPLE_OF_A,
     "Zmkdemandother": STAFF,
+    # Acceptance requests (their statements): a draft is its organisation's and the
+    # secretariat's whatever its level; a submitted one is read at its level.
+    "Zmkacceptdraftown": STAFF | PEOPLE_OF_A,
+    "Zmkacceptdraftother": STAFF,
+    "Zmkacceptpublic": ALL,
+    "Zmkacceptmembers": MEMBERS_LEVEL,
+    "Zmkacceptsecretariat": STAFF,
     # Action items after an adopted decision about CD, by level and owner: A's
     # secretariat-level action is A's people's too; B's is not.
     "Zmkactionpublic": ALL,
@@ -160,6 +167,7 @@ def plant(world) -> dict[str, Any]:
     _plant_tiers(world)
     reports = _plant_reports(world)
     _plant_demands(world, applicant)
+    _plant_acceptance(world)
     meetings = _plant_meetings(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
@@ -289,6 +297,28 @@ def _plant_demands(world, applicant: Any) -> None:
         services.demand_record(
             actor=SYSTEM, organisation=buyer, material="gold", elements=[requirement], note=note
         )
+def _plant_acceptance(world) -> None:
+    from alliance_portal.policy import SYSTEM
+    from standards import services
+    from standards.models import StandardVersion
+
+    version = StandardVersion.objects.get(standard__code="zmk-standard", label="1.0")
+    for organisation, marker, level, submit in (
+        (world.own, "Zmkacceptdraftown", "public", False),
+        (world.other, "Zmkacceptdraftother", "public", False),
+        (world.other, "Zmkacceptpublic", "public", True),
+        (world.other, "Zmkacceptmembers", "members", True),
+        (world.other, "Zmkacceptsecretariat", "secretariat", True),
+    ):
+        made = services.acceptance_request_draft(
+            actor=SYSTEM,
+            organisation=organisation,
+            fields=services.AcceptanceFields(
+                version=version, statement=f"{marker} claim", disclosure=level
+            ),
+        )
+        if submit:
+            services.acceptance_request_submit(actor=SYSTEM, request=made)
 
 
 def _plant_actions(world) -> dict[str, Any]:

@@ -285,6 +285,41 @@ REPORTING_CYCLE = _levels(
 # Aggregates and value chains: counts for everyone, the same fields whoever asks.
 DEMAND_AGGREGATE = _levels({"threshold", "baseline", "materials"})
 VALUE_CHAIN = _levels({"material", "material_label", "declared", "members", "stages"})
+# An acceptance request's own level (and a draft's being its organisation's) decides who gets
+# it at all; every reader who gets one gets all of these; the detail adds the coverage figures.
+ACCEPTANCE_FIELDS = {
+    "id",
+    "url",
+    "organisation",
+    "organisation_name",
+    "standard",
+    "standard_title",
+    "version",
+    "requirements",
+    "claims_all",
+    "statement",
+    "status",
+    "status_label",
+    "status_note",
+    "disclosure",
+    "submitted_at",
+    "updated_at",
+}
+ACCEPTANCE = _levels(ACCEPTANCE_FIELDS)
+ACCEPTANCE_DETAIL = _levels(ACCEPTANCE_FIELDS | {"coverage"})
+OPENED_PROPOSAL = _levels(
+    {
+        "proposal",
+        "proposal_url",
+        "title",
+        "body",
+        "status",
+        "status_label",
+        "outcome",
+        "decided_at",
+        "decision_url",
+    }
+)
 ACTION_FIELDS = {
     "id",
     "url",
@@ -372,6 +407,17 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "value chains": (lambda w: "/api/v1/value-chains/", VALUE_CHAIN),
     "value chain": (lambda w: "/api/v1/value-chains/gold/", VALUE_CHAIN),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
+    "acceptance requests": (lambda w: f"/api/v1/acceptance-requests/{PAGE}", ACCEPTANCE),
+    "acceptance request proposals": (
+        lambda w: (
+            f"/api/v1/acceptance-requests/{w.extra['acceptance']['other-opened'].pk}/proposals/"
+        ),
+        OPENED_PROPOSAL,
+    ),
+    "acceptance request": (
+        lambda w: f"/api/v1/acceptance-requests/{w.extra['acceptance']['other-public'].pk}/",
+        ACCEPTANCE_DETAIL,
+    ),
     "action": (
         lambda w: f"/api/v1/actions/{w.extra['markers']['public_action'].pk}/",
         ACTION_DETAIL,

@@ -73,6 +73,15 @@ CERTS_OF = {
 CERTS = CERTS_OF["own"] | CERTS_OF["other"]
 STANDING_OF_A = frozenset({"Zmkcertownpublic"})
 DEMANDS = frozenset({"Zmkdemandown", "Zmkdemandother"})
+ACCEPTANCE = frozenset(
+    {
+        "Zmkacceptdraftown",
+        "Zmkacceptdraftother",
+        "Zmkacceptpublic",
+        "Zmkacceptmembers",
+        "Zmkacceptsecretariat",
+    }
+)
 ACTIONS = frozenset(
     {"Zmkactionpublic", "Zmkactionmembers", "Zmkactionothersecretariat", "Zmkactionownsecretariat"}
 )
@@ -188,6 +197,17 @@ OUTPUTS: dict[str, Output] = {
     "value chains": Output(_fixed("/standards/value-chains/"), frozenset()),
     "value chain gold": Output(_fixed("/standards/value-chains/gold/"), frozenset()),
     "api value chains": Output(_fixed("/api/v1/value-chains/"), frozenset()),
+    # Acceptance requests (their statements): the list, its filters, the API.
+    "acceptance requests": Output(_fixed("/standards/acceptance-requests/"), ACCEPTANCE),
+    "acceptance requests by status": Output(
+        _fixed("/standards/acceptance-requests/?status=draft"),
+        frozenset({"Zmkacceptdraftown", "Zmkacceptdraftother"}),
+    ),
+    "api acceptance requests": Output(_fixed(f"/api/v1/acceptance-requests/{PAGE}"), ACCEPTANCE),
+    "api acceptance requests by organisation": Output(
+        lambda w: f"/api/v1/acceptance-requests/{PAGE}&organisation={w.other.slug}",
+        ACCEPTANCE - {"Zmkacceptdraftown"},
+    ),
     # Actions after decisions: the list, its filters, the API, the decision page.
     "actions": Output(_fixed("/governance/actions/"), ACTIONS),
     "actions overdue filter": Output(_fixed("/governance/actions/?overdue=no"), ACTIONS),

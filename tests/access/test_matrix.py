@@ -92,6 +92,9 @@ READ_ONLY_MODELS = {
     # RS reports and their answers are filed by the organisation's representative (issue 18).
     "standards.Report",
     "standards.Answer",
+    # Drafted, submitted and withdrawn by its organisation's representative on its pages;
+    # answered through governance.
+    "standards.AcceptanceRequest",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")

@@ -60,6 +60,7 @@ FEATURES = (
     "reviews",
     "actions",
     "initiatives",
+    "acceptance",
 )
 # Packages of governance that are not features: shared helpers, the dashboard page and the
 # balance figures (they read the features' selectors), the events governance tells people of

@@ -99,3 +99,17 @@ def test_the_demo_has_a_closed_cycle_of_reports_and_an_open_one_with_drafts(demo
     before = Report.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
     assert Report.objects.count() == before
+def test_the_demo_has_a_submitted_acceptance_request_with_evidence(demo) -> None:
+    from standards.models import AcceptanceRequest, AcceptanceStatus
+    from standards.selectors.acceptance import claim_coverage
+
+    request = AcceptanceRequest.objects.select_related("organisation", "version__standard").get()
+    assert request.status == AcceptanceStatus.SUBMITTED
+    assert request.disclosure == "public"
+    assert request.organisation.chamber.slug == "industry-upstream"
+    coverage = claim_coverage(request=request)
+    assert coverage.total == len(request.requirement_refs)
+    assert coverage.counts["fully_covered"] >= 3
+    assert coverage.counts["partly_covered"] >= 1
+    call_command("seed_demo", stdout=io.StringIO())
+    assert AcceptanceRequest.objects.count() == 1

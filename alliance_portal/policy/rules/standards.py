@@ -108,6 +108,56 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
 @action("tier.draft", refusal="Only the secretariat drafts commitment tiers.")
 def draft_tier(who: Principal, tier: Any) -> Verdict:
     """The secretariat: draft a commitment tier and change a draft."""
+# --- acceptance requests: an organisation proposes a standard version as meeting (part of) the
+# alliance baseline; the secretariat opens a proposal from it.
+
+
+def _represents(who: Principal, organisation_id: int | None) -> bool:
+    return (
+        is_representative(who)
+        and organisation_id is not None
+        and (who.organisation_id == organisation_id)
+    )
+
+
+@action(
+    "acceptance_request.draft",
+    refusal="Only the organisation's representative drafts its acceptance requests.",
+)
+def draft_acceptance_request(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative, for its own organisation: draft an acceptance
+    request and change it while it is a draft (asked without an organisation: any
+    representative)."""
+    if organisation is None:
+        return is_representative(who)
+    return _represents(who, getattr(organisation, "pk", None))
+
+
+@action(
+    "acceptance_request.submit",
+    refusal="Only the organisation's representative submits its acceptance requests.",
+)
+def submit_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The representative of the organisation whose draft it is."""
+    return _represents(who, getattr(request, "organisation_id", None))
+
+
+@action(
+    "acceptance_request.withdraw",
+    refusal="Only the organisation's representative withdraws its acceptance requests.",
+)
+def withdraw_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The representative of the organisation that made it, until the alliance answers."""
+    return _represents(who, getattr(request, "organisation_id", None))
+
+
+@action(
+    "acceptance_request.open_proposal",
+    refusal="Only the secretariat opens a proposal from an acceptance request.",
+)
+def open_proposal_from_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The secretariat: open a draft proposal from a submitted request (which is then under
+    consideration)."""
     return is_staff(who)
 
 
@@ -201,3 +251,10 @@ def read_demands(who: Principal, organisation: Any) -> Verdict:
     if is_staff(who):
         return True
     return who.role in ORGANISATION_ROLES and who.organisation_id == organisation.pk
+    "acceptance_request.conclude",
+    refusal="Only the secretariat records the alliance's answer to an acceptance request.",
+)
+def conclude_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The secretariat (or the decision that answers it): record the request as accepted,
+    partly accepted or declined."""
+    return is_staff(who)
