@@ -77,18 +77,20 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  {target.name:<20} {where}{raw}")
 
     rows: list[dict[str, Any]] = []
+    page_sql: dict[str, list[str]] = {}
     for target in targets:
         row = target.as_dict()
         row["django"], row["raw"] = {}, {}
         if target.path:
             measured = instrumented_get(target.path)
             row["queries"], row["instrumented_status"] = measured.count, measured.status
+            page_sql[target.name] = measured.queries
             if measured.status != 200:
                 row["notes"].append(f"the instrumented request answered {measured.status}")
         rows.append(row)
     paired = [row for row in rows if row.get("raw_path") and row.get("path") and not args.no_raw]
     if paired:
-        _raw_query_counts(paired)
+        _raw_query_counts(paired, page_sql)
         labels.write(LABELS_FILE)
     machine = report.machine(workers=workers)
     from django.db import connections
@@ -168,12 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _raw_query_counts(paired: list[dict[str, Any]]) -> None:
-    """The raw baseline's queries for each paired request, run in-process; a count that differs
-    from the Django page's is a note (tests/bench/test_raw_app.py fails on it)."""
+def _raw_query_counts(paired: list[dict[str, Any]], page_sql: dict[str, list[str]]) -> None:
+    """The raw baseline's queries for each paired request, run in-process and compared with
+    the page's: a different number, or a text that differs, is a note on the row (and
+    tests/bench/test_raw_app.py fails when the number or the tables read differ)."""
     from django.db import connection
 
     from bench import labels, raw_app
+    from bench.instrument import normalised
 
     def connect() -> Any:
         connection.ensure_connection()
@@ -184,9 +188,21 @@ def _raw_query_counts(paired: list[dict[str, Any]]) -> None:
         raw_app.executed = []
         path, _, query = row["raw_path"].partition("?")
         raw_app.respond(path, query)
-        row["raw_queries"] = len(raw_app.executed)
-        raw_app.executed = None
-        if row["raw_queries"] != row.get("queries"):
+        executed, raw_app.executed = raw_app.executed, None
+        row["raw_queries"] = len(executed)
+        theirs = page_sql.get(row["name"], [])
+        if len(executed) != len(theirs):
             row["notes"].append(
-                f"the raw baseline runs {row['raw_queries']} queries, the page {row['queries']}"
+                f"the raw baseline runs {len(executed)} queries, the page {len(theirs)}"
+            )
+        differ = [
+            str(number)
+            for number, (a, b) in enumerate(zip(executed, theirs, strict=False), 1)
+            if normalised(a) != normalised(b)
+        ]
+        row["raw_sql_identical"] = not differ and len(executed) == len(theirs)
+        if differ:
+            row["notes"].append(
+                f"the text of query {', '.join(differ)} differs from the page's: take it again "
+                f"with python -m bench.capture '{row['path']}'"
             )

@@ -389,7 +389,16 @@ def glossary_search(params: dict[str, str]) -> bytes:
     if text:
         hits = query(
             raw_sql.GLOSSARY_SEARCH,
-            [text if p == "<QUERY>" else p for p in raw_sql.GLOSSARY_SEARCH_PARAMS],
+            [
+                {
+                    "<QUERY>": text,
+                    "<query, casefolded>": text.casefold(),
+                    "<threshold>": 0.6 if len(text) <= 4 else 0.3,
+                }.get(p, p)
+                if isinstance(p, str)
+                else p
+                for p in raw_sql.GLOSSARY_SEARCH_PARAMS
+            ],
         )
         revisions = tuple(hit[3] for hit in hits if hit[3])
         if revisions:

@@ -59,7 +59,9 @@ def search_word(text: str) -> str:
 
 def pick_targets() -> list[Target]:
     """Every request of the issue's list, with URLs that exist in this database."""
-    from glossary.models import Concept, Label
+    from django.db.models import F
+
+    from glossary.models import Label
     from glossary.models.concepts import PUBLIC_STATUSES
     from governance.decision_log.models import PublishedDecision
     from members.models import Organisation
@@ -152,22 +154,22 @@ def pick_targets() -> list[Target]:
             list_page=True,
         )
     )
-    concept = (
-        Concept.objects.filter(status__in=PUBLIC_STATUSES, current_revision__isnull=False)
-        .order_by("slug")
-        .only("slug", "current_revision_id")
-        .first()
-    )
-    text = (
+    # The first public concept (by slug) whose English name holds a word of six letters or
+    # more: a typo in it is a typo people make ("tracability"); else the first concept.
+    named = list(
         Label.objects.filter(
-            revision_id=concept.current_revision_id or 0, kind="pref", language="en"
+            kind="pref",
+            language="en",
+            revision__concept__status__in=PUBLIC_STATUSES,
+            revision__concept__current_revision=F("revision"),
         )
-        .values_list("text", flat=True)
-        .first()
-        if concept
-        else None
+        .order_by("revision__concept__slug")
+        .values_list("text", "revision__concept__slug")[:200]
     )
-    label = (text, concept.slug) if concept and text else None
+    label = next(
+        ((text, slug) for text, slug in named if len(search_word(text)) >= 6),
+        named[0] if named else None,
+    )
     if label:
         text, slug = label
         misspelt = typo(search_word(text) or text)
