@@ -197,6 +197,11 @@ def markdown(document: dict[str, Any]) -> str:
         if row.get("path"):
             raw = f" (raw: `{row['raw_path']}`)" if row.get("raw_path") else ""
             out.append(f"- {row['name']}: {row['label']}, `{row['path']}`{raw}")
+    if document.get("background"):
+        from bench.background import table as background_table
+
+        out += ["", "Background figures:", ""]
+        out += [f"- {line}" for line in background_table(document["background"]).splitlines()]
     for note in document.get("notes", []):
         out += ["", note]
     return "\n".join(out) + "\n"
