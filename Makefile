@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint format migrations bench-data check-deploy security-report clean
+.PHONY: run test lint format migrations check-deploy security-report bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +74,12 @@ security-report: $(STAMP)
 		$(BIN)/python -m alliance_portal.launcher exec -- \
 		$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load -m security -q $(PYTEST_ARGS)
 	$(BIN)/python tools/security_report.py $(SECURITY_FIGURES)
+
+# The load benchmark (issue 19): gunicorn on loopback against the database DATABASE_URL names,
+# as it is (it never seeds; `manage.py seed_bench` builds the benchmark dataset). Prints the table
+# and writes bench/results/latest.{json,md}. `make bench BENCH_ARGS="--requests 200 --only decisions"`.
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .data/staticfiles .mypy_cache .ruff_cache
