@@ -17,11 +17,8 @@ from django.http import HttpRequest
 from alliance_portal.service_admin import ReadOnlyInline, RecordAdmin, ServiceAdmin
 from standards import services
 from standards.models import (
-    Answer,
-from alliance_portal.service_admin import RecordAdmin, ServiceAdmin
-from standards import services
-from standards.models import (
     AcceptanceRequest,
+    Answer,
     Certification,
     CycleRequirement,
     CycleStatus,
@@ -328,6 +325,35 @@ class TierCommitmentAdmin(RecordAdmin):
         "declared_at",
         "ended_at",
         "end_reason",
+    )
+    readonly_fields = fields
+
+
+@admin.register(AcceptanceRequest)
+class AcceptanceRequestAdmin(RecordAdmin):
+    """Acceptance requests, read here: the organisation's representative drafts, submits and
+    withdraws them on their pages (or the API); the secretariat opens a proposal from one on its
+    page, and the decision answers it."""
+
+    list_display = ("organisation", "version", "status", "disclosure", "submitted_at")
+    list_filter = ("status", "disclosure", "version__standard")
+    search_fields = ("organisation__name", "version__standard__title", "statement")
+    list_select_related = ("organisation", "version__standard")
+    fields = (
+        "organisation",
+        "version",
+        "requirement_refs",
+        "statement",
+        "status",
+        "status_note",
+        "disclosure",
+        "drafted_by",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+    )
+
+
 # --- RS performance reports ------------------------------------------------------------------
 
 
@@ -422,6 +448,8 @@ class AnswerAdmin(RecordAdmin):
         "disclosure",
     )
     readonly_fields = fields
+
+
 @admin.register(Demand)
 class DemandAdmin(ServiceAdmin):
     """Downstream demands, recorded and withdrawn through the same use cases as the pages and
@@ -466,26 +494,3 @@ class DemandAdmin(ServiceAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Demand]) -> None:
         for demand in queryset.select_related("organisation", "element"):
             self.delete_model(request, demand)
-@admin.register(AcceptanceRequest)
-class AcceptanceRequestAdmin(RecordAdmin):
-    """Acceptance requests, read here: the organisation's representative drafts, submits and
-    withdraws them on their pages (or the API); the secretariat opens a proposal from one on its
-    page, and the decision answers it."""
-
-    list_display = ("organisation", "version", "status", "disclosure", "submitted_at")
-    list_filter = ("status", "disclosure", "version__standard")
-    search_fields = ("organisation__name", "version__standard__title", "statement")
-    list_select_related = ("organisation", "version__standard")
-    fields = (
-        "organisation",
-        "version",
-        "requirement_refs",
-        "statement",
-        "status",
-        "status_note",
-        "disclosure",
-        "drafted_by",
-        "submitted_at",
-        "created_at",
-        "updated_at",
-    )

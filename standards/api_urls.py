@@ -1,9 +1,15 @@
 from django.urls import path
 
-from standards.api import certifications, crosswalk, registry, tiers
-from standards.api import certifications, crosswalk, registry, reports
-from standards.api import certifications, crosswalk, demands, registry, value_chains
-from standards.api import acceptance, certifications, crosswalk, registry
+from standards.api import (
+    acceptance,
+    certifications,
+    crosswalk,
+    demands,
+    registry,
+    reports,
+    tiers,
+    value_chains,
+)
 
 urlpatterns = [
     path("standards/", registry.StandardListApi.as_view(), name="standard-list"),
@@ -48,6 +54,7 @@ urlpatterns = [
         "organisations/<slug:slug>/tier-commitment/",
         tiers.OrganisationCommitmentApi.as_view(),
         name="organisation-tier-commitment",
+    ),
     path("reporting-cycles/", reports.CycleListApi.as_view(), name="reporting-cycle-list"),
     path(
         "reporting-cycles/<int:pk>/",
@@ -74,6 +81,7 @@ urlpatterns = [
     path("rs-reports/<int:pk>/submit/", reports.ReportSubmitApi.as_view(), name="rs-report-submit"),
     path(
         "rs-reports/<int:pk>/correct/", reports.ReportCorrectApi.as_view(), name="rs-report-correct"
+    ),
     path("demands/", demands.DemandListApi.as_view(), name="demand-list"),
     path("demands/aggregate/", demands.DemandAggregateApi.as_view(), name="demand-aggregate"),
     path("demands/withdraw/", demands.DemandWithdrawApi.as_view(), name="demand-withdraw"),
@@ -83,6 +91,7 @@ urlpatterns = [
         "value-chains/<slug:material>/",
         value_chains.ValueChainDetailApi.as_view(),
         name="value-chain-detail",
+    ),
     path(
         "acceptance-requests/",
         acceptance.AcceptanceRequestListApi.as_view(),

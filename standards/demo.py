@@ -22,10 +22,14 @@ from alliance_portal.models import User
 from alliance_portal.types import Actor
 from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
-from standards import demo_certifications, demo_tiers, services
-from standards import demo_certifications, demo_reports, services
-from standards import demo_certifications, demo_demands, services
-from standards import demo_acceptance, demo_certifications, services
+from standards import (
+    demo_acceptance,
+    demo_certifications,
+    demo_demands,
+    demo_reports,
+    demo_tiers,
+    services,
+)
 from standards.csv_io import ELEMENT_COLUMNS, write_csv
 from standards.models import (
     Element,

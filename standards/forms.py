@@ -310,6 +310,8 @@ class DemandFilterForm(forms.Form):
     material = forms.ChoiceField(
         label="Material", required=False, choices=[("", "All materials"), *Material.choices]
     )
+
+
 class AcceptanceRequestForm(GuidedForm):
     """What an organisation states in an acceptance request."""
 

@@ -16,8 +16,8 @@ from alliance_portal import policy
 from alliance_portal.directory import DirectoryFilter, register_directory_filter
 from alliance_portal.sections import PageSection, register_section
 from standards.selectors import certifications as selectors
-from standards.selectors import tiers
 from standards.selectors import demands as demand_selectors
+from standards.selectors import tiers
 
 COUNTRY_CERTIFICATIONS = 10
 

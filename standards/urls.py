@@ -1,30 +1,20 @@
 from django.urls import path
 
-from standards import views, views_certifications, views_tiers
+from standards import (
+    views,
+    views_acceptance,
+    views_certifications,
+    views_demands,
+    views_reports,
+    views_tiers,
+    views_value_chains,
+)
 
 app_name = "standards"
 
-# The crosswalk's, certifications' and tiers' addresses come before <code>/: no standard may take
-# the code "crosswalk", "certifications" or "tiers".
-from standards import views, views_certifications, views_reports
-
-app_name = "standards"
-
-# The crosswalk's, certifications' and reporting addresses come before <code>/: no standard may
-# take the code "crosswalk", "certifications" or "reporting".
-from standards import views, views_certifications, views_demands, views_value_chains
-
-app_name = "standards"
-
-# The crosswalk's, certifications', demands' and value chains' addresses come before <code>/:
-# no standard may take the code "crosswalk", "certifications", "demands" or "value-chains"
+# These addresses come before <code>/: no standard may take the code "crosswalk",
+# "certifications", "tiers", "reporting", "demands", "value-chains" or "acceptance-requests"
 # (RESERVED_CODES).
-from standards import views, views_acceptance, views_certifications
-
-app_name = "standards"
-
-# The crosswalk's, certifications' and acceptance requests' addresses come before <code>/: no
-# standard may take the code "crosswalk", "certifications" or "acceptance-requests".
 urlpatterns = [
     path("", views.standard_list, name="standard-list"),
     path("crosswalk/", views.crosswalk_matrix, name="crosswalk"),
@@ -69,6 +59,7 @@ urlpatterns = [
         "reporting/reports/<int:pk>/correct/",
         views_reports.report_correct,
         name="report-correct",
+    ),
     path("demands/", views_demands.demand_aggregate, name="demand-aggregate"),
     path(
         "demands/organisations/<slug:slug>/",
@@ -90,6 +81,7 @@ urlpatterns = [
         "value-chains/<slug:material>/",
         views_value_chains.value_chain_detail,
         name="value-chain-detail",
+    ),
     path("acceptance-requests/", views_acceptance.acceptance_list, name="acceptance-list"),
     path("acceptance-requests/new/", views_acceptance.acceptance_create, name="acceptance-create"),
     path(

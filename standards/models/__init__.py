@@ -29,13 +29,6 @@ from standards.models.registry import (
     StandardVersion,
     VersionStatus,
 )
-from standards.models.tiers import (
-    PUBLISHED_TIER_STATUSES,
-    CommitmentEnd,
-    Tier,
-    TierCommitment,
-    TierRequirement,
-    TierStatus,
 from standards.models.reports import (
     Answer,
     AnswerStatus,
@@ -45,6 +38,14 @@ from standards.models.reports import (
     ReportingCycle,
     ReportVersion,
     VersionState,
+)
+from standards.models.tiers import (
+    PUBLISHED_TIER_STATUSES,
+    CommitmentEnd,
+    Tier,
+    TierCommitment,
+    TierRequirement,
+    TierStatus,
 )
 
 __all__ = [
@@ -57,13 +58,11 @@ __all__ = [
     "WITHDRAWABLE",
     "AcceptanceRequest",
     "AcceptanceStatus",
-    "Certification",
-    "CertificationStatus",
-    "CommitmentEnd",
     "Answer",
     "AnswerStatus",
     "Certification",
     "CertificationStatus",
+    "CommitmentEnd",
     "CycleRequirement",
     "CycleStatus",
     "Demand",

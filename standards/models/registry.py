@@ -25,18 +25,16 @@ from members.vocabularies import Material, ValueChainStage, choice_array
 # Codes and version labels appear in URLs (/standards/<code>/<version>/).
 CODE_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LABEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-# /standards/crosswalk/, /standards/certifications/ and /standards/tiers/ are pages: no standard
-# may take those codes.
-RESERVED_CODES = ("crosswalk", "certifications", "tiers")
-# /standards/crosswalk/, /standards/certifications/ and /standards/reporting/ are pages: no
-# standard may take those codes.
-RESERVED_CODES = ("crosswalk", "certifications", "reporting")
-# /standards/crosswalk/, /standards/certifications/, /standards/demands/ and
-# /standards/value-chains/ are pages: no standard may take those codes.
-RESERVED_CODES = ("crosswalk", "certifications", "demands", "value-chains")
-# /standards/crosswalk/, /standards/certifications/ and /standards/acceptance-requests/ are
-# pages: no standard may take those codes.
-RESERVED_CODES = ("crosswalk", "certifications", "acceptance-requests")
+# These paths under /standards/ are pages: no standard may take their codes.
+RESERVED_CODES = (
+    "crosswalk",
+    "certifications",
+    "tiers",
+    "reporting",
+    "demands",
+    "value-chains",
+    "acceptance-requests",
+)
 
 # SQLSTATE 23514 (check_violation): a refusal by a trigger reads like a refused CHECK
 # constraint, a django.db.IntegrityError.
@@ -104,13 +102,10 @@ class Standard(PublicReferenceData, models.Model):
                 condition=Q(code__regex=CODE_PATTERN) & ~Q(code__in=RESERVED_CODES),
                 name="standard_code_format",
                 violation_error_message=(
-                    "A code is lower-case letters, digits and hyphens, and none of 'crosswalk', "
-                    "'certifications' or 'tiers'."
-                    "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
-                    "'certifications' or 'reporting'."
-                    "'certifications', 'demands' or 'value-chains'."
-                    "A code is lower-case letters, digits and hyphens, and not 'crosswalk', "
-                    "'certifications' or 'acceptance-requests'."
+                    "A code is lower-case letters, digits and hyphens, and none of the "
+                    "addresses of the standards pages: "
+                    + ", ".join(f"'{code}'" for code in RESERVED_CODES)
+                    + "."
                 ),
             ),
             models.UniqueConstraint(

@@ -32,13 +32,6 @@ from standards.services.registry import (
     version_import_elements_csv,
     version_make_current,
 )
-from standards.services.tiers import (
-    TierFields,
-    tier_adopt,
-    tier_commitment_declare,
-    tier_commitment_withdraw,
-    tier_draft,
-    tier_update,
 from standards.services.reports import (
     AnswerFields,
     report_correct,
@@ -47,15 +40,21 @@ from standards.services.reports import (
     reporting_cycle_close,
     reporting_cycle_open,
 )
+from standards.services.tiers import (
+    TierFields,
+    tier_adopt,
+    tier_commitment_declare,
+    tier_commitment_withdraw,
+    tier_draft,
+    tier_update,
+)
 
 __all__ = [
+    "AcceptanceFields",
     "AnswerFields",
     "CertificationFields",
     "ElementImport",
     "TierFields",
-    "AcceptanceFields",
-    "CertificationFields",
-    "ElementImport",
     "acceptance_request_conclude",
     "acceptance_request_consider",
     "acceptance_request_draft",
@@ -73,18 +72,18 @@ __all__ = [
     "mapping_set_import_csv",
     "mapping_supersede",
     "mapping_update",
-    "tier_adopt",
-    "tier_commitment_declare",
-    "tier_commitment_withdraw",
-    "tier_draft",
-    "tier_update",
+    "record_outcome",
     "report_correct",
     "report_save_draft",
     "report_submit",
     "reporting_cycle_close",
     "reporting_cycle_open",
-    "record_outcome",
     "take_into_consideration",
+    "tier_adopt",
+    "tier_commitment_declare",
+    "tier_commitment_withdraw",
+    "tier_draft",
+    "tier_update",
     "version_import_elements_csv",
     "version_make_current",
 ]

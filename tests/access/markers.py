@@ -230,6 +230,8 @@ def _plant_tiers(world) -> None:
             actor=SYSTEM, tier=adopted, decision_ref="Decision 60", on=date(2026, 1, 1)
         )
     tier("Zmktierdraft", 61)
+
+
 def _plant_reports(world) -> dict[str, Any]:
     """A cycle on the matrix's baseline (tests/access/cases/standards.py: B-1.1, B-1.2) with
     A's and B's submitted reports, one answer per level and owner; and B's draft in another."""
@@ -277,6 +279,7 @@ def _plant_reports(world) -> dict[str, Any]:
         "other-draft": file(drafts, world.other, "other", ["draft", "draft"], False),
     }
 
+
 def _plant_demands(world, applicant: Any) -> None:
     """A's, B's and the applicant's demands of their gold suppliers, all for one baseline
     requirement (an applicant's demand is not counted: the cell reads "fewer than 3")."""
@@ -297,6 +300,8 @@ def _plant_demands(world, applicant: Any) -> None:
         services.demand_record(
             actor=SYSTEM, organisation=buyer, material="gold", elements=[requirement], note=note
         )
+
+
 def _plant_acceptance(world) -> None:
     from alliance_portal.policy import SYSTEM
     from standards import services

@@ -232,8 +232,6 @@ TIER = _levels(
     }
 )
 TIER_COMMITMENT = _levels(
-# A demand is read in full by its organisation's people and the secretariat, by nobody else.
-DEMAND = _levels(
     {
         "id",
         "organisation",
@@ -244,6 +242,8 @@ DEMAND = _levels(
         "disclosure",
         "declared_at",
         "current",
+    }
+)
 # RS reports: a report's facts are public once submitted; its answers are filtered one by one
 # by their own level (tests/access/test_leaks.py), each reader getting all of an answer's fields.
 RS_REPORT_FIELDS = {
@@ -272,6 +272,12 @@ REPORTING_CYCLE = _levels(
         "submitted_count",
     }
 )
+# A demand is read in full by its organisation's people and the secretariat, by nobody else.
+DEMAND = _levels(
+    {
+        "id",
+        "organisation",
+        "organisation_name",
         "material",
         "material_label",
         "standard",

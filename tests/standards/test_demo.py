@@ -99,6 +99,8 @@ def test_the_demo_has_a_closed_cycle_of_reports_and_an_open_one_with_drafts(demo
     before = Report.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
     assert Report.objects.count() == before
+
+
 def test_the_demo_has_a_submitted_acceptance_request_with_evidence(demo) -> None:
     from standards.models import AcceptanceRequest, AcceptanceStatus
     from standards.selectors.acceptance import claim_coverage

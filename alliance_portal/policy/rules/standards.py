@@ -24,10 +24,9 @@ from typing import Any
 from alliance_portal.policy.actions import Verdict, action
 from alliance_portal.policy.principals import Principal
 from alliance_portal.policy.rules.common import (
-    is_author,
-    is_representative,
     ORGANISATION_ROLES,
     is_author,
+    is_representative,
     is_staff,
     reads_members_level,
 )
@@ -108,6 +107,30 @@ def record_certification(who: Principal, organisation: Any) -> Verdict:
 @action("tier.draft", refusal="Only the secretariat drafts commitment tiers.")
 def draft_tier(who: Principal, tier: Any) -> Verdict:
     """The secretariat: draft a commitment tier and change a draft."""
+    return is_staff(who)
+
+
+@action(
+    "tier.adopt",
+    refusal="A commitment tier is adopted only by a decision: table a proposal whose effect "
+    "adopts it.",
+)
+def adopt_tier(who: Principal, tier: Any) -> Verdict:
+    """Nobody by hand: only an adopted decision whose effect adopts the tier, carried out by the
+    portal (the system)."""
+    return False
+
+
+@action(
+    "tier_commitment.declare",
+    refusal="Only the organisation's representative declares the tier it commits to.",
+)
+def declare_tier_commitment(who: Principal, organisation: Any) -> Verdict:
+    """The organisation's representative: declare the adopted tier it commits to and by when,
+    change or withdraw it."""
+    return is_representative(who) and who.organisation_id == getattr(organisation, "pk", None)
+
+
 # --- acceptance requests: an organisation proposes a standard version as meeting (part of) the
 # alliance baseline; the secretariat opens a proposal from it.
 
@@ -162,24 +185,15 @@ def open_proposal_from_acceptance_request(who: Principal, request: Any) -> Verdi
 
 
 @action(
-    "tier.adopt",
-    refusal="A commitment tier is adopted only by a decision: table a proposal whose effect "
-    "adopts it.",
+    "acceptance_request.conclude",
+    refusal="Only the secretariat records the alliance's answer to an acceptance request.",
 )
-def adopt_tier(who: Principal, tier: Any) -> Verdict:
-    """Nobody by hand: only an adopted decision whose effect adopts the tier, carried out by the
-    portal (the system)."""
-    return False
+def conclude_acceptance_request(who: Principal, request: Any) -> Verdict:
+    """The secretariat (or the decision that answers it): record the request as accepted,
+    partly accepted or declined."""
+    return is_staff(who)
 
 
-@action(
-    "tier_commitment.declare",
-    refusal="Only the organisation's representative declares the tier it commits to.",
-)
-def declare_tier_commitment(who: Principal, organisation: Any) -> Verdict:
-    """The organisation's representative: declare the adopted tier it commits to and by when,
-    change or withdraw it."""
-    return is_representative(who) and who.organisation_id == getattr(organisation, "pk", None)
 @action("reporting_cycle.open", refusal="Only the secretariat opens reporting cycles.")
 def open_reporting_cycle(who: Principal, obj: Any) -> Verdict:
     """The secretariat (its questionnaire is the current baseline's requirements)."""
@@ -227,6 +241,8 @@ def correct_report(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative corrects a submitted report: a new version with a
     reason; the earlier versions stay in its history."""
     return _files_reports_for(who, organisation)
+
+
 @action(
     "demand.record",
     refusal="Only the organisation's representative or the secretariat records what it demands "
@@ -251,10 +267,3 @@ def read_demands(who: Principal, organisation: Any) -> Verdict:
     if is_staff(who):
         return True
     return who.role in ORGANISATION_ROLES and who.organisation_id == organisation.pk
-    "acceptance_request.conclude",
-    refusal="Only the secretariat records the alliance's answer to an acceptance request.",
-)
-def conclude_acceptance_request(who: Principal, request: Any) -> Verdict:
-    """The secretariat (or the decision that answers it): record the request as accepted,
-    partly accepted or declined."""
-    return is_staff(who)
