@@ -115,14 +115,6 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
-        migrations.RemoveConstraint(
-            model_name='standard',
-            name='standard_code_format',
-        ),
-        migrations.AddConstraint(
-            model_name='standard',
-            constraint=models.CheckConstraint(condition=models.Q(('code__regex', '^[a-z0-9][a-z0-9-]*$'), models.Q(('code__in', ('crosswalk', 'certifications', 'tiers')), _negated=True)), name='standard_code_format', violation_error_message="A code is lower-case letters, digits and hyphens, and none of 'crosswalk', 'certifications' or 'tiers'."),
-        ),
         migrations.AddField(
             model_name='tier',
             name='baseline_requirements',

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('governance', '0020_initiative_actions'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('standards', '0004_p18f_acceptance_requests'),
+        ('standards', '0005_acceptance_requests'),
     ]
 
     operations = [

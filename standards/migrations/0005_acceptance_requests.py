@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('members', '0005_bounded_text'),
         ('pghistory', '0007_auto_20250421_0444'),
-        ('standards', '0003_certifications'),
+        ('standards', '0004_tiers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -55,14 +55,6 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-        ),
-        migrations.RemoveConstraint(
-            model_name='standard',
-            name='standard_code_format',
-        ),
-        migrations.AddConstraint(
-            model_name='standard',
-            constraint=models.CheckConstraint(condition=models.Q(('code__regex', '^[a-z0-9][a-z0-9-]*$'), models.Q(('code__in', ('crosswalk', 'certifications', 'acceptance-requests')), _negated=True)), name='standard_code_format', violation_error_message="A code is lower-case letters, digits and hyphens, and not 'crosswalk', 'certifications' or 'acceptance-requests'."),
         ),
         migrations.AddField(
             model_name='acceptancerequest',
