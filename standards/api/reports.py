@@ -191,6 +191,8 @@ class ReportDetailSerializer(ReportSerializer):
 class CycleListApi(APIView):
     """Reporting cycles (public): their due dates and how many reports were submitted."""
 
+    pagination_class = PageNumberPagination
+
     class CreateSerializer(serializers.Serializer):
         title = serializers.CharField(max_length=120)
         opens_on = serializers.DateField()
@@ -308,6 +310,8 @@ class CycleAggregatesApi(APIView):
 
 class ReportListApi(APIView):
     """Reports you may list: submitted ones, and all of your own organisation's."""
+
+    pagination_class = PageNumberPagination
 
     class FilterSerializer(serializers.Serializer):
         cycle = serializers.IntegerField(required=False, min_value=1)
