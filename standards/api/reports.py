@@ -16,6 +16,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -190,6 +191,8 @@ class ReportDetailSerializer(ReportSerializer):
 class CycleListApi(APIView):
     """Reporting cycles (public): their due dates and how many reports were submitted."""
 
+    pagination_class = PageNumberPagination
+
     class CreateSerializer(serializers.Serializer):
         title = serializers.CharField(max_length=120)
         opens_on = serializers.DateField()
@@ -308,6 +311,8 @@ class CycleAggregatesApi(APIView):
 class ReportListApi(APIView):
     """Reports you may list: submitted ones, and all of your own organisation's."""
 
+    pagination_class = PageNumberPagination
+
     class FilterSerializer(serializers.Serializer):
         cycle = serializers.IntegerField(required=False, min_value=1)
         organisation = serializers.SlugField(required=False)
@@ -408,6 +413,12 @@ class OwnReportApi(APIView):
         return Response(ReportDetailSerializer(report, context={"user": request.user}).data)
 
 
+def _signed_in(request: Request) -> None:
+    """Writing asks a visitor to sign in first (before a draft they may not see is a 404)."""
+    if not request.user.is_authenticated:
+        raise NotAuthenticated("Sign in as your organisation's representative.")
+
+
 class ReportSubmitApi(APIView):
     @extend_schema(
         request=None,
@@ -417,6 +428,7 @@ class ReportSubmitApi(APIView):
         "Refused while your acceptance of the information-sharing protocol is outdated.",
     )
     def post(self, request: Request, pk: int) -> Response:
+        _signed_in(request)
         report = selectors.report_get(user=request.user, pk=pk)
         services.report_submit(actor=request.user, report=report)
         found = selectors.report_get(user=request.user, pk=pk)
@@ -438,6 +450,7 @@ class ReportCorrectApi(APIView):
         "copy of the submitted answers, with the reason; save it, then submit it.",
     )
     def post(self, request: Request, pk: int) -> Response:
+        _signed_in(request)
         report = selectors.report_get(user=request.user, pk=pk)
         serializer = self.CorrectSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
