@@ -63,7 +63,7 @@ def acceptance_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and policy.may(user, "acceptance_request.draft", acceptance.organisation),
             "may_submit": acceptance.is_draft
             and policy.may(user, "acceptance_request.submit", acceptance),
-            "may_withdraw": acceptance.may_be_withdrawn
+            "may_withdraw": acceptance.awaits_answer
             and policy.may(user, "acceptance_request.withdraw", acceptance),
         },
     )

@@ -14,6 +14,7 @@ class OpenProposalForm(GuidedForm):
     body = forms.ModelChoiceField(
         label="Body that decides",
         queryset=Body.objects.none(),
+        empty_label="Choose a body",
         help_text="The draft proposal goes to this body; you can change it while it is a draft.",
     )
     field_guides = {"body": "the body that decides"}

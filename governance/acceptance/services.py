@@ -34,9 +34,13 @@ def _claim(request: AcceptanceRequest) -> str:
 
 def _figures(coverage: ClaimCoverage) -> list[str]:
     if coverage.baseline is None:
-        return ["The alliance has no current baseline: there was nothing to measure against."]
+        return [
+            "**What the crosswalk shows.** The alliance has no current baseline: there was "
+            "nothing to measure against."
+        ]
     lines = [
-        f"Measured against {coverage.baseline.standard.title}, version "
+        f"**What the crosswalk shows.** Measured against {coverage.baseline.standard.title}, "
+        "version "
         f"{coverage.baseline.label}, by the crosswalk's approved mappings, of the "
         f"{coverage.total} requirement{'s' if coverage.total != 1 else ''} claimed:",
         "",
@@ -77,17 +81,13 @@ def proposal_text(request: AcceptanceRequest, coverage: ClaimCoverage) -> tuple[
             + f", proposing {named} (issued by {standard.issuing_body}) as meeting "
             f"{_claim(request)}.",
             "",
-            "## The claim",
+            f"**The claim**, in {request.organisation.name}'s words:",
             "",
             quoted,
             "",
-            "## What the crosswalk shows",
-            "",
             *_figures(coverage),
             "",
-            "## Proposed decision",
-            "",
-            f"The alliance accepts {named} as meeting the baseline requirements the crosswalk "
+            f"**Proposed decision.** The alliance accepts {named} as meeting the baseline requirements the crosswalk "
             "shows it fully covers, and asks for further evidence on the others. (The "
             "secretariat words the decision before the consultation opens.)",
         ]

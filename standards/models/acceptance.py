@@ -130,5 +130,5 @@ class AcceptanceRequest(DisclosedModel):
         return self.status == A.DRAFT
 
     @property
-    def may_be_withdrawn(self) -> bool:
+    def awaits_answer(self) -> bool:
         return self.status in WITHDRAWABLE

@@ -95,6 +95,8 @@ READ_ONLY_MODELS = {
     # Drafted, submitted and withdrawn by its organisation's representative on its pages;
     # answered through governance.
     "standards.AcceptanceRequest",
+    # Which proposal was opened from which request: written by the use case that opens it.
+    "governance.AcceptanceProposal",
 }
 NO_OBJECT_PAGES = {"pghistory.Events"}
 ADMIN_VIEWS = ("changelist", "add", "change", "history", "delete")
