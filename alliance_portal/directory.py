@@ -12,7 +12,7 @@ see: a filter never reveals through the rows it keeps what the reader may not re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,10 +63,14 @@ def apply_directory_filters(
     return queryset
 
 
-def directory_columns(user: Any, organisation_ids: list[int]) -> list[tuple[str, dict[int, str]]]:
-    """The registered columns' headings and cells for one page of organisations."""
+def directory_columns(
+    user: Any, organisation_ids: list[int], offered: Collection[str] | None = None
+) -> list[tuple[str, dict[int, str]]]:
+    """The registered columns' headings and cells for one page of organisations; only those of
+    the filters in ``offered`` when given (a filter with no choice yet, no tier adopted, has
+    nothing to show in its column either)."""
     return [
         (item.label, item.column(user, organisation_ids))
         for item in directory_filters()
-        if item.column is not None
+        if item.column is not None and (offered is None or item.key in offered)
     ]

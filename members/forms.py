@@ -94,6 +94,14 @@ class DirectoryFilterForm(forms.Form):
                 choices=[("", item.all_label), *item.choices()],
             )
 
+    def offered_filters(self) -> list[str]:
+        """The registered filters that have choices (beyond "all") to offer."""
+        return [
+            item.key
+            for item in directory_filters()
+            if len(getattr(self.fields[item.key], "choices", [])) > 1
+        ]
+
     def extra_values(self) -> dict[str, str]:
         """The registered filters' chosen values (call after ``is_valid``)."""
         data = getattr(self, "cleaned_data", {})

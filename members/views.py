@@ -60,7 +60,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     # The columns higher apps register (the committed tier...), one query each per page.
-    columns = directory_columns(request.user, [o.pk for o in page.object_list])
+    columns = directory_columns(
+        request.user, [o.pk for o in page.object_list], form.offered_filters()
+    )
     rows = [
         (organisation, [cells.get(organisation.pk, "") for _, cells in columns])
         for organisation in page.object_list

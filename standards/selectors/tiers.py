@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from alliance_portal import policy
 from members.models import Organisation
@@ -30,28 +29,31 @@ def _tiers() -> QuerySet[Tier]:
     )
 
 
-def tier_list(*, user: Any, status: str | None = None) -> QuerySet[Tier]:
-    """The tiers ``user`` may read, by rank, each with how many organisations currently commit
-    to it visibly to ``user`` (``committed``) and its requirements prefetched."""
+def _counted(user: Any) -> QuerySet[Tier]:
+    """Tiers with their requirements prefetched and ``committed``: how many organisations
+    currently commit to each, counting the commitments ``user`` may read."""
     visible_commitments = policy.visible(user, TierCommitment.objects.filter(ended_at__isnull=True))
-    queryset = policy.visible(user, _tiers()).annotate(
+    return _tiers().annotate(
         committed=Count(
             "commitments",
             filter=Q(commitments__in=visible_commitments.values("pk")),
             distinct=True,
         )
     )
+
+
+def tier_list(*, user: Any, status: str | None = None) -> QuerySet[Tier]:
+    """The tiers ``user`` may read (drafts are the secretariat's), by rank, each with
+    ``committed`` and its requirements prefetched."""
+    queryset = policy.visible(user, _counted(user))
     if status:
         queryset = queryset.filter(status=status)
     return queryset.order_by("rank", "pk")
 
 
 def tier_get(*, user: Any, slug: str) -> Tier:
-    """One tier ``user`` may read (404 otherwise), with its count of commitments."""
-    found = tier_list(user=user).filter(slug=slug).first()
-    if found is None:
-        raise Http404("No such tier.")
-    return found
+    """One tier ``user`` may read, with ``committed`` (404, or sign in for a visitor)."""
+    return policy.get_visible_or_404(user, _counted(user), slug=slug)
 
 
 def adopted_tiers() -> QuerySet[Tier]:

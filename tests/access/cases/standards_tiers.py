@@ -31,10 +31,13 @@ def populate(world) -> None:
     """An adopted tier (the other organisation commits to it) and a draft one."""
     if "tiers" in world.extra:
         return
-    adopted = _tier("Matrix adopted", 40)
+    drafted = _tier("Matrix adopted", 40)
     with transaction.atomic():
-        services.tier_adopt(
-            actor=SYSTEM, tier=adopted, decision_ref="Decision 1", on=timezone.localdate()
+        adopted = services.tier_adopt(
+            actor=SYSTEM,
+            tier=drafted,
+            decision_ref="Decision 1",
+            on=timezone.localdate(),
         )
     draft = _tier("Matrix draft", 41)
     services.tier_commitment_declare(
