@@ -133,6 +133,8 @@ def demand_aggregate(*, user: Any, material: str | None = None) -> DemandAggrega
         counts[(row["material"], row["element_id"])] = row["buyers"]
     baseline = baseline_version()
     requirements = baseline_requirements(baseline=baseline) if baseline else []
+    for requirement in requirements:
+        requirement.version = baseline  # type: ignore[assignment]  # with its standard, read once
     requirement_ids = {requirement.pk for requirement in requirements}
     other_ids = {
         element_id

@@ -115,3 +115,25 @@ def test_the_demo_has_a_submitted_acceptance_request_with_evidence(demo) -> None
     assert coverage.counts["partly_covered"] >= 1
     call_command("seed_demo", stdout=io.StringIO())
     assert AcceptanceRequest.objects.count() == 1
+
+
+def test_the_demo_demands_come_from_five_buyers_and_some_cells_reach_three(demo) -> None:
+    from standards import demo_demands
+    from standards.models import Demand
+    from standards.selectors.demands import demand_aggregate
+
+    before = Demand.objects.count()
+    assert Demand.objects.values("organisation").distinct().count() == 5
+    demo_demands.seed()
+    assert Demand.objects.count() == before  # idempotent
+    aggregate = demand_aggregate(user=None)
+    published = {
+        (material.material, cell.element.ref): cell.buyers
+        for material in aggregate.materials
+        for cell in material.baseline + material.others
+        if cell.shown
+    }
+    assert published[("cobalt", "AB-1.3")] == 4
+    assert published[("cobalt", "Step 1D")] == 3
+    assert ("cobalt", "AB-2.2") not in published  # one buyer: "fewer than 3 buyers"
+    assert all((buyers or 0) >= 3 for buyers in published.values())
