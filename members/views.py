@@ -99,9 +99,10 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _standing_day(request: HttpRequest) -> tuple[StandingDateForm, date | None]:
     """The day asked for (today when none), or None with the form saying what is wrong."""
-    form = StandingDateForm(request.GET if "as_of" in request.GET else None)
-    if not form.is_bound:
-        return form, timezone.localdate()
+    if "as_of" not in request.GET:
+        today = timezone.localdate()
+        return StandingDateForm(initial={"as_of": today}), today
+    form = StandingDateForm(request.GET)
     return form, form.cleaned_data["as_of"] if form.is_valid() else None
 
 

@@ -331,6 +331,39 @@ def test_the_decision_log_filters_by_the_organisation_it_names(standing_world):
     applicant = APIClient().get("/api/v1/decision-log/", {"organisation": world.applicant.slug})
     assert applicant.status_code == 400
     assert "organisation" in applicant.json()
+    # The select offers the organisations the decisions name.
+    assert (
+        f'<option value="{world.own.slug}"'
+        in client.get(reverse("governance:decision-list")).content.decode()
+    )
+
+
+def test_a_dissent_or_an_endorsement_names_its_organisation(standing_world):
+    world = standing_world
+    nickel = decision(
+        "Adopt the nickel rule", electorate=[world.other], decided_at=datetime.now(UTC)
+    )
+    decision_log_append(
+        kind="dissent",
+        amends=nickel.seq,
+        record={"organisation": {"slug": world.own.slug, "name": world.own.name}, "text": "No."},
+    )
+    page = world.client_for(Role.ANONYMOUS).get(
+        reverse("governance:decision-list"), {"organisation": world.own.slug}
+    )
+    assert "Adopt the nickel rule" in page.content.decode()
+    data = APIClient().get(api_url(world.own)).json()
+    assert data["parts"]["decision_log"]["decisions"] == 2
+
+
+def test_the_schema_documents_every_part() -> None:
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    parts = schema["components"]["schemas"]["StandingParts"]["properties"]
+    assert {"membership", "agreements", "certifications", "decision_log"} <= set(parts)
+    operation = schema["paths"]["/api/v1/organisations/{slug}/standing/"]["get"]
+    assert "400" in operation["responses"]
 
 
 # --- Query budgets ---------------------------------------------------------------------------
