@@ -24,5 +24,14 @@ def is_representative(who: Principal) -> bool:
     return who.role == Role.ORGANISATION_REPRESENTATIVE and who.organisation_id is not None
 
 
+def represents(who: Principal, organisation_id: int | None) -> bool:
+    """``who`` is the representative of the organisation ``organisation_id``."""
+    return (
+        organisation_id is not None
+        and is_representative(who)
+        and who.organisation_id == organisation_id
+    )
+
+
 def is_author(who: Principal, author_id: int | None) -> bool:
     return author_id is not None and author_id == who.user_id

@@ -7,7 +7,12 @@ from typing import Any
 
 from alliance_portal.policy.actions import action
 from alliance_portal.policy.principals import Principal, principal
-from alliance_portal.policy.rules.common import ORGANISATION_ROLES, is_representative, is_staff
+from alliance_portal.policy.rules.common import (
+    ORGANISATION_ROLES,
+    is_representative,
+    is_staff,
+    represents,
+)
 from alliance_portal.policy.visibility import can_change
 from alliance_portal.roles import Role
 
@@ -75,7 +80,7 @@ def _proposal_edit_draft(who: Principal, proposal: Any) -> bool:
 def _proposal_table(who: Principal, proposal: Any) -> bool:
     """The representative of the organisation that drafted it."""
     author = _author_organisation_id(proposal)
-    return author is not None and is_representative(who) and who.organisation_id == author
+    return represents(who, author)
 
 
 @action(
@@ -366,4 +371,4 @@ def _proposal_withdraw_own(who: Principal, proposal: Any) -> bool:
     """The representative of the organisation that drafted a member-tabled proposal withdraws
     it before its consultation opens (the service checks the status)."""
     author = _author_organisation_id(proposal)
-    return author is not None and is_representative(who) and who.organisation_id == author
+    return represents(who, author)

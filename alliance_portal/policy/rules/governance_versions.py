@@ -6,7 +6,7 @@ from typing import Any
 
 from alliance_portal.policy.actions import action
 from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_representative, is_staff
+from alliance_portal.policy.rules.common import is_staff, represents
 
 
 @action(
@@ -34,7 +34,7 @@ def _proposal_submit_version(who: Principal, proposal: Any) -> bool:
     """The representative of the organisation that tabled the proposal submits its revised
     text; the secretariat publishes it or returns it."""
     author = _member_author(proposal)
-    return author is not None and is_representative(who) and who.organisation_id == author
+    return represents(who, author)
 
 
 @action(

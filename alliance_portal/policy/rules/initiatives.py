@@ -8,7 +8,7 @@ from typing import Any
 
 from alliance_portal.policy.actions import action
 from alliance_portal.policy.principals import Principal
-from alliance_portal.policy.rules.common import is_representative, is_staff
+from alliance_portal.policy.rules.common import is_representative, is_staff, represents
 from alliance_portal.roles import Role
 
 PLEDGE_REFUSAL = "Only a member organisation's representative pledges for their organisation."
@@ -60,7 +60,7 @@ def _pledge_withdraw(who: Principal, pledge: Any) -> bool:
     organisation_id = getattr(pledge, "organisation_id", None)
     if organisation_id is None:
         return is_staff(who)
-    return is_representative(who) and who.organisation_id == organisation_id
+    return represents(who, organisation_id)
 
 
 @action("pledge.mark_paid", refusal="Only the secretariat marks pledges paid.")

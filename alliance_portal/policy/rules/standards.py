@@ -29,6 +29,7 @@ from alliance_portal.policy.rules.common import (
     is_representative,
     is_staff,
     reads_members_level,
+    represents,
 )
 from alliance_portal.policy.visibility import can_change
 
@@ -128,19 +129,11 @@ def adopt_tier(who: Principal, tier: Any) -> Verdict:
 def declare_tier_commitment(who: Principal, organisation: Any) -> Verdict:
     """The organisation's representative: declare the adopted tier it commits to and by when,
     change or withdraw it."""
-    return is_representative(who) and who.organisation_id == getattr(organisation, "pk", None)
+    return represents(who, getattr(organisation, "pk", None))
 
 
 # --- acceptance requests: an organisation proposes a standard version as meeting (part of) the
 # alliance baseline; the secretariat opens a proposal from it.
-
-
-def _represents(who: Principal, organisation_id: int | None) -> bool:
-    return (
-        is_representative(who)
-        and organisation_id is not None
-        and (who.organisation_id == organisation_id)
-    )
 
 
 @action(
@@ -153,7 +146,7 @@ def draft_acceptance_request(who: Principal, organisation: Any) -> Verdict:
     representative)."""
     if organisation is None:
         return is_representative(who)
-    return _represents(who, getattr(organisation, "pk", None))
+    return represents(who, getattr(organisation, "pk", None))
 
 
 @action(
@@ -162,7 +155,7 @@ def draft_acceptance_request(who: Principal, organisation: Any) -> Verdict:
 )
 def submit_acceptance_request(who: Principal, request: Any) -> Verdict:
     """The representative of the organisation whose draft it is."""
-    return _represents(who, getattr(request, "organisation_id", None))
+    return represents(who, getattr(request, "organisation_id", None))
 
 
 @action(
@@ -171,7 +164,7 @@ def submit_acceptance_request(who: Principal, request: Any) -> Verdict:
 )
 def withdraw_acceptance_request(who: Principal, request: Any) -> Verdict:
     """The representative of the organisation that made it, until the alliance answers."""
-    return _represents(who, getattr(request, "organisation_id", None))
+    return represents(who, getattr(request, "organisation_id", None))
 
 
 @action(
