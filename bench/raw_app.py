@@ -226,8 +226,11 @@ def head_block() -> str:
 
 
 def decision_list(params: dict[str, str]) -> bytes:
-    bodies, countries, materials, objectives, years = query(raw_sql.DECISION_FACETS, ["UTC"])[0]
-    bodies, objectives = (json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives))
+    facets = query(raw_sql.DECISION_FACETS, ["UTC"])[0]
+    bodies, countries, materials, objectives, years, organisations = facets
+    bodies, objectives, organisations = (
+        json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives, organisations)
+    )
     count = query(raw_sql.DECISION_COUNT)[0][0]
     head = head_block()
     number, pages, offset, limit = page_number(params.get("page", ""), count)
@@ -251,6 +254,14 @@ def decision_list(params: dict[str, str]) -> bytes:
             select("state", "State", [("", "Any state"), *_labels.get("state", {}).items()]),
             select("kind", "Has", [("", "Anything"), *_labels.get("entry_kind", {}).items()]),
             select("objective", "Objective", [("", "All objectives"), *dict(objectives).items()]),
+            select(
+                "organisation",
+                "Names the organisation",
+                [
+                    ("", "Any organisation"),
+                    *sorted(dict(organisations).items(), key=lambda o: o[1]),
+                ],
+            ),
         ]
     )
     body_rows = "\n".join(
@@ -449,6 +460,7 @@ Search finds concepts by any of their labels in any language, allowing for typin
 def member_list(params: dict[str, str]) -> bytes:
     chamber_slug, kind = params.get("chamber", ""), params.get("kind", "")
     statuses = ["active", "suspended", "withdrawn"]
+    tiers = query(raw_sql.ADOPTED_TIERS, ["adopted"])
     if chamber_slug and kind:
         chamber = query(raw_sql.CHAMBER_BY_SLUG, [chamber_slug])
         filters = [*statuses, chamber_slug, kind] if chamber else statuses
@@ -462,6 +474,11 @@ def member_list(params: dict[str, str]) -> bytes:
     count = query(count_sql, filters)[0][0]
     number, pages, offset, limit = page_number(params.get("page", ""), count)
     rows = query(list_sql + limit_clause(limit, offset), filters) if limit else []
+    tier_names = (
+        dict(query(raw_sql.TIER_NAMES, ["public", "adopted", "retired", tuple(r[0] for r in rows)]))
+        if tiers and rows
+        else {}
+    )
     chambers = query(raw_sql.CHAMBERS)
     form = "".join(
         [
@@ -489,15 +506,27 @@ def member_list(params: dict[str, str]) -> bytes:
                 [("", "All materials"), *_labels.get("material", {}).items()],
             ),
             select("sector", "Sector", [("", "All sectors"), *_labels.get("sector", {}).items()]),
+            *(
+                [
+                    select(
+                        "tier",
+                        "Commitment tier",
+                        [("", "Any or no tier")] + [(t[1], t[2]) for t in tiers],
+                    )
+                ]
+                if tiers
+                else []
+            ),
         ]
     )
+    tier_cell = "\n      <td>{}</td>" if tiers else ""
     body_rows = "\n".join(
         f"""    <tr>
       <th scope="row"><a href="/members/{row[2]}/">{escape(row[1])}</a></th>
       <td>{escape(row[-3])}</td>
       <td>{escape(label("kind", row[4]))}</td>
       <td>{escape(label("country", row[8]) if row[8] else "—")}</td>
-      <td>{escape(label("membership_status", row[5]))}</td>
+      <td>{escape(label("membership_status", row[5]))}</td>{tier_cell.format(escape(tier_names.get(row[0], "—")))}
     </tr>"""
         for row in rows
     )
@@ -506,7 +535,7 @@ def member_list(params: dict[str, str]) -> bytes:
         f"""<div class="table-scroll" role="region" aria-label="Member organisations" tabindex="0">
 <table>
   <caption class="visually-hidden">Member organisations, by name</caption>
-  <thead><tr><th scope="col">Organisation</th><th scope="col">Chamber</th><th scope="col">Kind</th><th scope="col">Headquarters</th><th scope="col">Status</th></tr></thead>
+  <thead><tr><th scope="col">Organisation</th><th scope="col">Chamber</th><th scope="col">Kind</th><th scope="col">Headquarters</th><th scope="col">Status</th>{'<th scope="col">Commitment tier</th>' if tiers else ""}</tr></thead>
   <tbody>
 {body_rows}
   </tbody>

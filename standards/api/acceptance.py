@@ -27,9 +27,10 @@ from alliance_portal.text_limits import text_input
 from members.models import Organisation
 from standards import services
 from standards.api.serializers import described_choice_field
-from standards.models import AcceptanceRequest, AcceptanceStatus, StandardVersion, VersionStatus
+from standards.models import AcceptanceRequest, AcceptanceStatus
 from standards.selectors import acceptance as selectors
 from standards.selectors.coverage import CoverageClass
+from standards.selectors.registry import published_version_find
 
 VALIDATION_ERRORS = inline_serializer(
     "AcceptanceRequestValidationErrors", {"detail": serializers.CharField(required=False)}
@@ -143,12 +144,7 @@ class AcceptanceInputSerializer(serializers.Serializer):
         ref_name = "AcceptanceRequestInput"
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        version = (
-            StandardVersion.objects.select_related("standard")
-            .filter(standard__code=attrs.pop("standard"), label=attrs["version"])
-            .exclude(status__in=(VersionStatus.DRAFT, VersionStatus.WITHDRAWN))
-            .first()
-        )
+        version = published_version_find(code=attrs.pop("standard"), label=attrs["version"])
         if version is None:
             raise serializers.ValidationError({"version": "No published version has this label."})
         attrs["version"] = version

@@ -21,9 +21,10 @@ from members.selectors import organisation_get
 from members.vocabularies import Material
 from standards import services
 from standards.api.serializers import described_choice_field
-from standards.models import Certification, CertificationStatus, StandardVersion, VersionStatus
+from standards.models import Certification, CertificationStatus
 from standards.selectors import certifications as selectors
 from standards.selectors.coverage import CoverageClass
+from standards.selectors.registry import published_version_find
 
 VALIDATION_ERRORS = inline_serializer(
     "CertificationValidationErrors", {"detail": serializers.CharField(required=False)}
@@ -96,12 +97,7 @@ class CertificationInputSerializer(serializers.Serializer):
         ref_name = "CertificationInput"
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        version = (
-            StandardVersion.objects.select_related("standard")
-            .filter(standard__code=attrs.pop("standard"), label=attrs["version"])
-            .exclude(status__in=(VersionStatus.DRAFT, VersionStatus.WITHDRAWN))
-            .first()
-        )
+        version = published_version_find(code=attrs.pop("standard"), label=attrs["version"])
         if version is None:
             raise serializers.ValidationError({"version": "No published version has this label."})
         attrs["version"] = version

@@ -77,6 +77,17 @@ def version_get(*, user: Actor, code: str, label: str) -> StandardVersion:
     )
 
 
+def published_version_find(*, code: str, label: str) -> StandardVersion | None:
+    """The published (current or superseded) version ``label`` of the standard ``code``, or
+    None: what a member may name when it records a certification or an acceptance request."""
+    return (
+        StandardVersion.objects.select_related("standard")
+        .filter(standard__code=code, label=label)
+        .exclude(status__in=(VersionStatus.DRAFT, VersionStatus.WITHDRAWN))
+        .first()
+    )
+
+
 def element_search(*, version: StandardVersion, search: str) -> QuerySet[Element]:
     """The version's elements matching ``search``: full-text (English stemming, web-search
     syntax) over reference code, title and summary, or the reference code or title containing
