@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel
 
@@ -64,3 +65,16 @@ def sharing_summary(
         for level in LEVEL_ORDER
     ]
     return SharingSummary(item=item, lines=lines, organisation_name=organisation_name)
+
+
+def form_sharing(
+    form: Any, *, item: str, organisation_name: str = "", field: str = "disclosure"
+) -> SharingSummary:
+    """The summary for a form with one disclosure ``field``: the level posted, else the one
+    saved (the form's initial), else the field's default."""
+    level = (
+        (form.data.get(field) if form.is_bound else None)
+        or form.initial.get(field)
+        or form.fields[field].initial
+    )
+    return sharing_summary([level], item=item, organisation_name=organisation_name)

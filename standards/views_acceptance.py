@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_portal import policy
 from alliance_portal.policy.principals import principal
+from alliance_portal.sharing_protocol import form_sharing
 from members.models import Organisation
 from standards import services
 from standards.forms import AcceptanceFilterForm, AcceptanceRequestForm, AcceptanceWithdrawForm
@@ -74,7 +75,10 @@ def _fields(form: AcceptanceRequestForm) -> services.AcceptanceFields:
 
 
 def _render_form(request: HttpRequest, form: AcceptanceRequestForm, **context: Any) -> HttpResponse:
-    return render(request, "standards/acceptance_form.html", {"form": form, **context})
+    sharing = form_sharing(form, item="acceptance request")
+    return render(
+        request, "standards/acceptance_form.html", {"form": form, "sharing": sharing, **context}
+    )
 
 
 @require_http_methods(["GET", "POST"])

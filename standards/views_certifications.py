@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
-from alliance_portal.sharing_protocol import SharingSummary, sharing_summary
+from alliance_portal.sharing_protocol import SharingSummary, form_sharing
 from members.selectors import organisation_get
 from standards import services
 from standards.forms import CertificationFilterForm, CertificationForm
@@ -64,12 +64,7 @@ def certification_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _sharing(form: CertificationForm, organisation: Any) -> SharingSummary:
     """The protocol panel beside the form, from the level chosen (or saved, or the default)."""
-    level = (
-        (form.data.get("disclosure") if form.is_bound else None)
-        or form.initial.get("disclosure")
-        or form.fields["disclosure"].initial
-    )
-    return sharing_summary([level], item="certification", organisation_name=organisation.name)
+    return form_sharing(form, item="certification", organisation_name=organisation.name)
 
 
 def _fields(form: CertificationForm) -> services.CertificationFields:

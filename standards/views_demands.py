@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.sharing_protocol import sharing_summary
 from members.models import Organisation
 from members.selectors import organisation_get
 from standards import services
@@ -110,6 +112,10 @@ def demand_create(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "organisation": organisation,
             "downstream": organisation.is_downstream,
+            # Demands are read in full by the organisation's people and the secretariat only.
+            "sharing": sharing_summary(
+                [DisclosureLevel.SECRETARIAT], item="demand", organisation_name=organisation.name
+            ),
             "cancel": _own_url(organisation),
         },
     )

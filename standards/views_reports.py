@@ -20,8 +20,9 @@ from alliance_portal.sharing_protocol import sharing_summary
 from members.models import Organisation
 from standards import services
 from standards.forms_reports import AnswerForm, CorrectionForm, CycleForm, answer_forms
-from standards.models import ReportVersion
+from standards.models import AnswerStatus, ReportVersion
 from standards.selectors import reports as selectors
+from standards.selectors.tiers import tier_commitment_of, tier_progress
 from standards.services.reports import protocol_problem
 
 PAGE_SIZE = 25
@@ -225,11 +226,24 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such version.")
     version = chosen
     answers = selectors.visible_answers(user=request.user, version=version)
+    commitment = tier_commitment_of(organisation=report.organisation, user=request.user)
     return render(
         request,
         "standards/report_detail.html",
         {
             "report": report,
+            "commitment": commitment,
+            # How far the answers this reader may read go towards the tier it committed to.
+            "tier_progress": tier_progress(
+                tier=commitment.tier,
+                implemented={
+                    answer.requirement_id
+                    for answer in answers
+                    if answer.status == AnswerStatus.IMPLEMENTED
+                },
+            )
+            if commitment
+            else None,
             "version": version,
             "versions": versions,
             "answers": answers,

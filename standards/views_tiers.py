@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_portal import policy
 from alliance_portal.forms import apply_service_error
+from alliance_portal.sharing_protocol import form_sharing
 from members.selectors import organisation_get
 from standards import services
 from standards.forms_tiers import CommitmentForm, TierForm
@@ -133,6 +134,7 @@ def commitment_declare(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "current": current,
             "history": list(history[:50]),
+            "sharing": form_sharing(form, item="commitment", organisation_name=organisation.name),
         },
     )
 

@@ -133,3 +133,43 @@ def test_the_reports_part_states_cycles_due_by_the_day_and_on_time(world, crossw
     text = html.content.decode()
     assert "0 of 2 reports due by" in text
     assert "Not submitted" in text
+
+
+def test_the_report_page_shows_progress_against_the_committed_tier(world, crosswalk):
+    tier = adopted_tier(crosswalk)
+    services.tier_commitment_declare(
+        actor=SYSTEM, organisation=world.own, tier=tier, target_date=TODAY + timedelta(days=400)
+    )
+    past = cycle("2025 annual", due_in=-1)
+    report(world, crosswalk, past, {"B-1.1": "public"})
+    own_report = past.reports.get(organisation=world.own)
+    url = reverse("standards:report-detail", args=[own_report.pk])
+
+    own = world.client_for(Role.ORGANISATION_REPRESENTATIVE).get(url).content.decode()
+    assert "Progress against its commitment tier" in own
+    assert "states 3 of the tier's 3 baseline requirements implemented." in own
+
+    # Another member reads the public answer only, and is told what is counted.
+    other = world.client_for(Role.EXTERNAL_STAKEHOLDER).get(url).content.decode()
+    assert "states 1 of the tier's 3 baseline requirements implemented, counting the" in other
+    assert "Not stated as implemented: B-1.2" in other
+
+
+def test_every_form_collecting_member_information_carries_the_sharing_protocol(world, crosswalk):
+    world.own.value_chain_stages = ["products"]
+    world.own.save(update_fields=["value_chain_stages"])
+    adopted_tier(crosswalk)
+    client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
+    slug = world.own.slug
+    for url in (
+        reverse("standards:certification-create", args=[slug]),
+        reverse("standards:commitment-declare", args=[slug]),
+        reverse("standards:demand-create", args=[slug]),
+        reverse("standards:acceptance-create"),
+        reverse("standards:report-form", args=[cycle("2026 annual", due_in=30).pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "What you share, and with whom" in html, url
+        assert "customer or supplier lists" in html, url
