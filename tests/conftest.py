@@ -62,16 +62,6 @@ def _fresh_rate_limits() -> None:
     caches["throttle"].clear()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_query_log() -> None:
-    """Each test's query counts start from an empty log: a connection keeps at most 9,000
-    queries in ``queries_log``, and once an earlier test has filled it (a large capture with no
-    request after it to reset it) ``CaptureQueriesContext`` counts nothing at all."""
-    from django.db import reset_queries
-
-    reset_queries()
-
-
 @pytest.fixture
 def make_user(db):
     return create_user

@@ -284,33 +284,33 @@ def test_the_standing_recomputed_from_the_api_matches_the_page_and_the_json(stan
 
 
 def test_a_registered_part_shows_on_the_page_and_in_the_json(world):
-    def tier(organisation, as_of, user) -> dict[str, Any] | None:
+    def example(organisation, as_of, user) -> dict[str, Any] | None:
         if organisation.pk != world.own.pk:
             return None
         return {"decisions": 3, "url": "/governance/decisions/", "api_url": "/api/v1/"}
 
     register_part(
         StandingPart(
-            key="tier",
-            title="Tier committed to",
+            key="example",
+            title="An example part",
             template="governance/standing/decision_log.html",
-            data=tier,
+            data=example,
             order=30,
-            note="Zmktiernote",
+            note="Zmkexamplenote",
         )
     )
     try:
         client = world.client_for(Role.ANONYMOUS)
         page = client.get(standing_url(world.own)).content.decode()
-        assert "Tier committed to" in page
-        assert "Zmktiernote" in page
+        assert "An example part" in page
+        assert "Zmkexamplenote" in page
         data = client.get(json_url(world.own)).json()
-        assert data["parts"]["tier"]["decisions"] == 3
+        assert data["parts"]["example"]["decisions"] == 3
         keys = list(data["parts"])
-        assert keys.index("membership") < keys.index("tier") < keys.index("certifications")
-        assert "tier" not in client.get(json_url(world.other)).json()["parts"]
+        assert keys.index("membership") < keys.index("example") < keys.index("certifications")
+        assert "example" not in client.get(json_url(world.other)).json()["parts"]
     finally:
-        unregister_part("tier")
+        unregister_part("example")
 
 
 # --- The decision log names an organisation's decisions --------------------------------------

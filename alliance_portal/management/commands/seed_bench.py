@@ -87,8 +87,15 @@ class Command(BaseCommand):
             )
 
         # Under DEBUG the connection keeps the text of its last 9,000 queries: bulk INSERTs of
-        # 2,000 rows each would hold gigabytes. Keep none.
-        connection.queries_log = deque(maxlen=0)
+        # 2,000 rows each would hold gigabytes. Keep none while building, and give the connection
+        # its own log back afterwards (a test's query counts read it).
+        kept_log, connection.queries_log = connection.queries_log, deque(maxlen=0)
+        try:
+            self._build(options, scale)
+        finally:
+            connection.queries_log = kept_log
+
+    def _build(self, options: dict[str, Any], scale: float) -> None:
         data = BenchData()
         began = time.monotonic()
         self.stdout.write(f"Building the benchmark dataset at scale {scale:g}")
