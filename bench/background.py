@@ -26,7 +26,7 @@ REPORT_QUEUE = "bench-reports"
 
 
 def verify_decision_log() -> dict[str, Any]:
-    from governance.decision_log.selectors import decision_log_verify
+    from governance.decision_log.verify import decision_log_verify
 
     started = time.perf_counter()
     check = decision_log_verify()

@@ -208,8 +208,8 @@ def limit_clause(limit: int, offset: int) -> str:
     return f" LIMIT {int(limit)}" + (f" OFFSET {int(offset)}" if offset else "")
 
 
-def head_block() -> str:
-    rows = query(raw_sql.LOG_HEAD)
+def head_block(rows: list[tuple[Any, ...]] | None = None) -> str:
+    rows = query(raw_sql.LOG_HEAD) if rows is None else rows
     if not rows:
         return ""
     seq, published_at, hash_ = rows[0]
@@ -225,16 +225,38 @@ def head_block() -> str:
 # --- Pages ----------------------------------------------------------------------------------
 
 
+# The filters' choices and the count, read once per head of the log as the portal does
+# (governance.decision_log.caching), here in the process's memory.
+_facets_at: dict[str, tuple[tuple[Any, ...], int]] = {}
+DEFERRED_FROM = 500  # governance.decision_log.paging.DEFERRED_FROM
+
+
+def _facets_and_count(head_rows: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], int]:
+    key = head_rows[0][2] if head_rows else None
+    if key is not None and key in _facets_at:
+        return _facets_at[key]
+    found = (query(raw_sql.DECISION_FACETS, ["UTC"])[0], query(raw_sql.DECISION_COUNT)[0][0])
+    if key is not None:
+        _facets_at.clear()
+        _facets_at[key] = found
+    return found
+
+
 def decision_list(params: dict[str, str]) -> bytes:
-    facets = query(raw_sql.DECISION_FACETS, ["UTC"])[0]
+    head_rows = query(raw_sql.LOG_HEAD)
+    head = head_block(head_rows)
+    facets, count = _facets_and_count(head_rows)
     bodies, countries, materials, objectives, years, organisations = facets
     bodies, objectives, organisations = (
         json.loads(v) if isinstance(v, str) else v for v in (bodies, objectives, organisations)
     )
-    count = query(raw_sql.DECISION_COUNT)[0][0]
-    head = head_block()
     number, pages, offset, limit = page_number(params.get("page", ""), count)
-    rows = query(raw_sql.DECISION_LIST + limit_clause(limit, offset)) if limit else []
+    if not limit:
+        rows = []
+    elif offset < DEFERRED_FROM:
+        rows = query(raw_sql.DECISION_LIST + limit_clause(limit, offset))
+    else:  # the keys from the index first, then the rows (paging.DecisionPaginator)
+        rows = query(raw_sql.DECISION_LIST_DEEP % {"limit": limit_clause(limit, offset)})
     form = "".join(
         [
             text_input("q", "Search"),
@@ -266,11 +288,11 @@ def decision_list(params: dict[str, str]) -> bytes:
     )
     body_rows = "\n".join(
         f"""    <tr>
-      <th scope="row"><a href="/governance/decisions/{row[0]}/">{escape(row[3])}</a></th>
-      <td>{escape(row[6] or "—")}</td>
-      <td>{escape(label("outcome", row[7]))}</td>
-      <td>{escape(label("state", row[2]))}</td>
-      <td>{short_day(row[11])}</td>
+      <th scope="row"><a href="/governance/decisions/{row[0]}/">{escape(row[2])}</a></th>
+      <td>{escape(row[3] or "—")}</td>
+      <td>{escape(label("outcome", row[4]))}</td>
+      <td>{escape(label("state", row[1]))}</td>
+      <td>{short_day(row[5])}</td>
       <td>{row[0]}</td>
     </tr>"""
         for row in rows

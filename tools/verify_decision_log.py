@@ -48,7 +48,8 @@ def fetch(url: str) -> Any:
 
 
 def entries(base: str) -> Iterator[dict[str, Any]]:
-    url: str | None = urllib.parse.urljoin(base, "/api/v1/decision-log/")
+    # 200 a page, the most the API gives: a quarter of the requests of its default 50.
+    url: str | None = urllib.parse.urljoin(base, "/api/v1/decision-log/?page_size=200")
     while url:
         page = fetch(url)
         yield from page["results"]

@@ -16,6 +16,7 @@ from governance.decision_log import selectors
 from governance.decision_log.canonical import timestamp
 from governance.decision_log.forms import DecisionFilterForm
 from governance.decision_log.models import DecisionLogEntry, LogEntryKind
+from governance.decision_log.paging import SeqPaginator
 
 
 class LogEntrySerializer(serializers.Serializer):
@@ -82,6 +83,12 @@ FILTER_NAMES = (
 )
 
 
+class LogPagination(PageNumberPagination):
+    """The whole log's pages, by seq range (``paging.SeqPaginator``)."""
+
+    django_paginator_class = SeqPaginator
+
+
 class DecisionLogListApi(APIView):
     """Every entry, ascending by seq, paginated (follow ``next``). The filters take the
     names people use or their codes, like the decision log's page; filtered by a decision's
@@ -112,7 +119,7 @@ class DecisionLogListApi(APIView):
                     }
                 )
             entries = selectors.decision_log_entries(**form.filters())
-        paginator = PageNumberPagination()
+        paginator = PageNumberPagination() if asked else LogPagination()
         page = paginator.paginate_queryset(entries, request, view=self)
         return paginator.get_paginated_response(LogEntrySerializer(page, many=True).data)
 

@@ -188,35 +188,21 @@ class DecisionFilterForm(forms.Form):
         "or enter its name.",
     )
 
-    def __init__(self, *args: Any, facets: DecisionFacets, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        facets: DecisionFacets,
+        choices: dict[str, list[tuple[str, str]]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``choices``: ``filter_choices(facets)``, when the caller keeps it (the list page
+        reads it from the cache with the facets)."""
         super().__init__(*args, **kwargs)
         fields = self.fields
-        cast(NamedChoiceField, fields["body"]).choices = [("", "Any body"), *facets.bodies]
-        cast(NamedChoiceField, fields["material"]).choices = [
-            ("", "Any material"),
-            *sorted(
-                (
-                    (code, str(Material(code).label))
-                    for code in facets.materials
-                    if code in Material.values
-                ),
-                key=lambda pair: pair[1],
-            ),
-        ]
-        named = ((code, str(countries.name(code) or code)) for code in facets.countries)
-        cast(NamedChoiceField, fields["country"]).choices = [
-            ("", "Any country"),
-            *sorted(named, key=lambda pair: pair[1].casefold()),
-        ]
-        cast(NamedChoiceField, fields["year"]).choices = [
-            ("", "Any year"),
-            *((str(year), str(year)) for year in facets.years),
-        ]
-        cast(NamedChoiceField, fields["objective"]).choices = [
-            ("", "Any objective"),
-            *facets.objectives,
-        ]
-        organisations = [("", "Any organisation"), *facets.organisations]
+        listed = choices or filter_choices(facets)
+        for name, named in listed.items():
+            cast(NamedChoiceField, fields[name]).choices = named
+        organisations = list(listed["organisation"])
         asked = str(self.data.get("organisation") or "").strip() if self.is_bound else ""
         if asked and asked not in dict(organisations):
             # Named only in a dissent or an endorsement: listed once it is asked for.
@@ -234,6 +220,30 @@ class DecisionFilterForm(forms.Form):
         """The valid filters with a value (an invalid one is left out, its error shown)."""
         data = getattr(self, "cleaned_data", {})
         return {key: value for key, value in data.items() if value and key != "q"}
+
+
+def filter_choices(facets: DecisionFacets) -> dict[str, list[tuple[str, str]]]:
+    """The filters' selects' choices for what the log's decisions name, by field, in the
+    names people use."""
+    named = ((code, str(countries.name(code) or code)) for code in facets.countries)
+    return {
+        "body": [("", "Any body"), *facets.bodies],
+        "material": [
+            ("", "Any material"),
+            *sorted(
+                (
+                    (code, str(Material(code).label))
+                    for code in facets.materials
+                    if code in Material.values
+                ),
+                key=lambda pair: pair[1],
+            ),
+        ],
+        "country": [("", "Any country"), *sorted(named, key=lambda pair: pair[1].casefold())],
+        "year": [("", "Any year"), *((str(year), str(year)) for year in facets.years)],
+        "objective": [("", "Any objective"), *facets.objectives],
+        "organisation": [("", "Any organisation"), *facets.organisations],
+    }
 
 
 class DecisionChangeForm(GuidedForm):

@@ -132,6 +132,9 @@ class PublishedDecision(models.Model):
         indexes: ClassVar = [
             GinIndex(fields=("search",), name="publisheddecision_search_gin"),
             models.Index(fields=("body_slug", "outcome"), name="publisheddecision_body_outcome"),
+            # The list's order: page 1 reads 25 index entries, a deep page skips index entries
+            # only (paging.DecisionPaginator), never rows.
+            models.Index(fields=("-decided_at", "-entry"), name="publisheddecision_decided"),
         ]
 
     def __str__(self) -> str:

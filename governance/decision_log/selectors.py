@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -16,9 +18,8 @@ from django.shortcuts import get_object_or_404
 
 from governance.ballots.methods import METHODS, Method
 from governance.ballots.secrecy import public_record
-from governance.decision_log.canonical import canonical_json, entry_hash, timestamp
+from governance.decision_log import caching
 from governance.decision_log.models import (
-    GENESIS_HASH,
     DecisionLogEntry,
     LogEntryKind,
     PublishedDecision,
@@ -109,6 +110,40 @@ def decision_facets() -> DecisionFacets:
     )
 
 
+@dataclass(frozen=True)
+class ListFacts:
+    """What the list page needs whatever the filters: the filters' choices (as facets, and
+    as the selects list them), the number of published decisions, and a token naming this
+    reading of them ("" when not cached)."""
+
+    facets: DecisionFacets
+    choices: dict[str, list[tuple[str, str]]]
+    count: int
+    token: str
+
+
+def decision_list_facts(
+    head: dict[str, Any] | None,
+    *,
+    choices: Callable[[DecisionFacets], dict[str, list[tuple[str, str]]]],
+) -> ListFacts:
+    """The filters' choices (``choices(facets)``: the selects' lists) and the number of
+    published decisions, read once per head of the log (``caching.facets_at``): neither
+    changes until an entry is appended or an objective is renamed."""
+
+    def build() -> tuple[DecisionFacets, dict[str, list[tuple[str, str]]], int]:
+        facets = decision_facets()
+        return facets, choices(facets), PublishedDecision.objects.count()
+
+    if head is None:
+        return ListFacts(*build(), token="")
+    (facets, listed, count), token = caching.facets_at(head["hash"], build)
+    return ListFacts(facets, listed, count, token)
+
+
+LISTED_FIELDS = ("entry_id", "title", "body_name", "outcome", "state", "decided_at")
+
+
 def latest_decisions(*, limit: int = 5) -> list[PublishedDecision]:
     """The newest published decisions (withdrawn ones too: the log hides nothing)."""
     return list(
@@ -194,16 +229,82 @@ def decisions_naming_count(*, organisation: str, decided_by: date) -> int:
     )
 
 
-@dataclass
 class LogEntryPage:
-    entry: DecisionLogEntry
-    content: dict[str, Any]  # the canonical object, parsed
-    decision: PublishedDecision | None  # the decision this entry is, or is about
-    related: list[tuple[DecisionLogEntry, dict[str, Any]]]  # entries that amend this decision
-    said: Said  # the related entries in words, by kind
-    # A decision entry in words (its result, why, the count); None for other entries.
-    reading: DecisionReading | None
-    statement: Statement | None  # any other entry in words; None for a decision
+    """One entry of the log for people. Read from three queries; what is derived from the
+    canonical texts (parsed JSON, the reading, the statements) is worked out only when asked
+    for, so a page whose sections come from the cache (``cache_key``) never parses them."""
+
+    def __init__(
+        self,
+        *,
+        entry: DecisionLogEntry,
+        decision: PublishedDecision | None,
+        entries: list[DecisionLogEntry],
+    ) -> None:
+        self.entry = entry
+        self.decision = decision  # the decision this entry is, or is about
+        self.entries = entries  # the entries about the decision, in log order
+
+    @cached_property
+    def cache_key(self) -> str:
+        """Names everything the cached sections show: this entry, and the newest entry about
+        its decision, whose hash commits to every entry before it (``caching``)."""
+        newest = self.entries[-1] if self.entries else self.entry
+        return f"v{caching.VERSION}:{self.entry.seq}:{newest.seq}:{newest.hash}"
+
+    @cached_property
+    def content(self) -> dict[str, Any]:
+        """The canonical object, parsed, its record as it may be shown (``entry_record``)."""
+        content: dict[str, Any] = json.loads(self.entry.canonical)
+        content["record"] = public_record(content.get("record", {}))
+        return content
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return self.content["record"]
+
+    @cached_property
+    def related(self) -> list[tuple[DecisionLogEntry, dict[str, Any]]]:
+        """The entries that amend or speak about the decision, each with its parsed text."""
+        return [(other, json.loads(other.canonical)) for other in self.entries]
+
+    @cached_property
+    def said(self) -> Said:
+        """The related entries in words, by kind."""
+        return said_about(self.related)
+
+    @property
+    def implementation(self) -> list[Statement]:
+        """Statements on the actions carrying the decision out (none without a statement)."""
+        if not any(other.kind == LogEntryKind.STATEMENT for other in self.entries):
+            return []
+        return self.said.implementation
+
+    @property
+    def has_decision_reviews(self) -> bool:
+        return any(other.kind == LogEntryKind.REVIEW for other in self.entries)
+
+    @property
+    def is_decision(self) -> bool:
+        return self.entry.kind == LogEntryKind.DECISION
+
+    @cached_property
+    def reading(self) -> DecisionReading | None:
+        """A decision entry in words (its result, why, the count); None for other entries."""
+        if not self.is_decision:
+            return None
+        effective = self.decision.effective_date if self.decision else None
+        record = self.record
+        return decision_reading(record, effective=effective, method=method_of(record))
+
+    @cached_property
+    def statement(self) -> Statement | None:
+        """Any other entry in words; None for a decision."""
+        if self.is_decision:
+            return None
+        statement = statement_of(self.entry.seq, self.entry.kind, self.record)
+        statement.on = statement.on or self.entry.published_at.date()
+        return statement
 
 
 def method_of(record: dict[str, Any]) -> Method | None:
@@ -214,85 +315,18 @@ def method_of(record: dict[str, Any]) -> Method | None:
 def log_entry_page(*, seq: int) -> LogEntryPage:
     """One entry rendered for people: its content, the decision it belongs to in its latest
     state, and every later entry about that decision (the whole history), each in words.
-    Four queries, whatever the record holds or how many entries are about the decision."""
+    Three queries, whatever the record holds or how many entries are about the decision."""
     entry = get_object_or_404(DecisionLogEntry, seq=seq)
     decision_seq = entry.seq if entry.kind == LogEntryKind.DECISION else entry.amends_id
-    decision = PublishedDecision.objects.filter(entry_id=decision_seq).first()
-    related = [
-        (other, json.loads(other.canonical))
-        for other in DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq")
-    ]
-    content = json.loads(entry.canonical)
-    record = content["record"] = entry_record(entry)
-    reading = statement = None
-    if entry.kind == LogEntryKind.DECISION:
-        method = method_of(record)
-        effective = decision.effective_date if decision else None
-        reading = decision_reading(record, effective=effective, method=method)
-    else:
-        statement = statement_of(entry.seq, entry.kind, record)
-        statement.on = statement.on or entry.published_at.date()
-    return LogEntryPage(
-        entry=entry,
-        content=content,
-        decision=decision,
-        related=related,
-        said=said_about(related),
-        reading=reading,
-        statement=statement,
+    # The record is the entry's canonical text's; the search vector is for lists.
+    decision = (
+        PublishedDecision.objects.defer("record", "search")
+        .filter(entry_id=decision_seq)
+        .order_by("pk")
+        .first()
     )
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    ok: bool
-    entries: int
-    head_seq: int | None
-    head_hash: str | None
-    bad_seq: int | None = None
-    reason: str = ""
-
-
-def decision_log_verify() -> ChainCheck:
-    """Recompute the whole chain from the database: seq continuity, prev_hash links, every
-    hash, and that each canonical text is canonical and agrees with its row. Stops at the
-    first bad entry and names it."""
-    prev_hash, expected, last = GENESIS_HASH, 1, None
-    for entry in DecisionLogEntry.objects.order_by("seq").iterator(chunk_size=2000):
-        problem = _problem(entry, expected, prev_hash)
-        if problem:
-            return ChainCheck(
-                False, expected - 1, last, prev_hash if last else None, entry.seq, problem
-            )
-        prev_hash, last, expected = entry.hash, entry.seq, expected + 1
-    return ChainCheck(True, expected - 1, last, prev_hash if last else None)
-
-
-def _problem(entry: DecisionLogEntry, expected: int, prev_hash: str) -> str:
-    if entry.seq != expected:
-        return f"expected seq {expected}: a gap"
-    if entry.prev_hash != prev_hash:
-        return "prev_hash is not the previous entry's hash"
-    if entry.hash != entry_hash(prev_hash, entry.canonical):
-        return "hash does not match sha256(prev_hash + newline + canonical)"
-    try:
-        content = json.loads(entry.canonical)
-        again = canonical_json(content)
-    except Exception as error:  # noqa: BLE001 (any failure to parse is the finding)
-        return f"canonical is not canonical JSON: {error}"
-    if again != entry.canonical:
-        return "canonical does not re-serialize to itself"
-    expected_fields = {
-        "seq": entry.seq,
-        "kind": entry.kind,
-        "prev_hash": entry.prev_hash,
-        "amends": entry.amends_id,
-        "published_at": timestamp(entry.published_at),
-    }
-    for key, value in expected_fields.items():
-        if content.get(key) != value:
-            return f"{key} in canonical differs from the row"
-    return ""
+    entries = list(DecisionLogEntry.objects.filter(amends_id=decision_seq).order_by("seq"))
+    return LogEntryPage(entry=entry, decision=decision, entries=entries)
 
 
 def entry_record(entry: DecisionLogEntry) -> dict[str, Any]:

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
 from alliance_portal.forms import apply_service_error
 from governance.actions.views import decision_actions_context
-from governance.decision_log import selectors
-from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
+from governance.decision_log import caching, selectors
+from governance.decision_log.forms import (
+    DecisionChangeForm,
+    DecisionFilterForm,
+    filter_choices,
+)
 from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.paging import DecisionPaginator
 from governance.decision_log.services import decision_log_change
 from governance.reviews.views import decision_review_context
 
@@ -32,11 +38,22 @@ PAGE_SIZE = 25
 def decision_list(request: HttpRequest) -> HttpResponse:
     """The log's decisions, filtered by the names people use; a filter that names nothing
     known is left out and says why, above the form."""
-    form = DecisionFilterForm(request.GET or None, facets=selectors.decision_facets())
+    head = selectors.decision_log_head()
+    facts = selectors.decision_list_facts(head, choices=filter_choices)
+    form = DecisionFilterForm(request.GET or None, facets=facts.facets, choices=facts.choices)
     form.is_valid()
     search = (form.cleaned_data.get("q") or None) if form.is_bound else None
-    decisions = selectors.published_decision_list(search=search, **form.filters())
-    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = form.filters()
+    decisions = selectors.published_decision_list(search=search, **filters).only(
+        *selectors.LISTED_FIELDS
+    )
+    paginator = DecisionPaginator(
+        decisions,
+        PAGE_SIZE,
+        count=None if search or filters else facts.count,
+        fields=selectors.LISTED_FIELDS,
+    )
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -46,26 +63,45 @@ def decision_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "filtered": bool(search or form.filters()),
-            "head": selectors.decision_log_head(),
+            "filtered": bool(search or filters),
+            "head": head,
+            "form_key": _form_key(form, facts),
+            "fragment_ttl": caching.LONG,
         },
     )
 
 
+def _form_key(form: DecisionFilterForm, facts: selectors.ListFacts) -> str:
+    """The cache key of the rendered filter form ("" when it is not to be cached): the
+    reading of the choices it lists and the values asked for. A form with errors, or one
+    that names an organisation (whose name may be looked up outside the choices), is
+    rendered every time."""
+    if not facts.token or form.errors or (form.is_bound and form.data.get("organisation")):
+        return ""
+    asked = "\x1f".join(f"{name}={form.data.get(name, '')}" for name in form.fields)
+    digest = hashlib.sha256(f"{form.is_bound}\x1e{asked}".encode()).hexdigest()
+    return f"{facts.token}:{digest}"
+
+
 @require_GET
 def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
+    """One entry. The sections that come from the log alone are cached (``caching``): on a
+    hit, no canonical text is parsed; the reviews, actions and controls are the reader's."""
     entry_page = selectors.log_entry_page(seq=seq)
     return render(
         request,
         "governance/decision_log/decision_detail.html",
         {
             "page": entry_page,
-            "record": entry_page.content.get("record", {}),
+            "record": SimpleLazyObject(lambda: entry_page.record),
+            "fragment_ttl": caching.LONG,
             "head": selectors.decision_log_head(),
             "can_change": policy.may(request.user, "decision.correct"),
             **decision_review_context(request, entry_page.decision),
             **(
-                decision_actions_context(request, entry_page.decision) if entry_page.reading else {}
+                decision_actions_context(request, entry_page.decision)
+                if entry_page.is_decision
+                else {}
             ),
         },
     )
@@ -110,25 +146,47 @@ def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
 
 
 class DecisionLogFeed(Feed):
-    """Atom 1.0: the newest 50 entries of the public decision log."""
+    """Atom 1.0: the newest 50 entries of the public decision log. The feed changes only
+    when an entry is appended, so it is served from the cache under the head's hash (one
+    query); each item's title and summary come from its own entry's record, read once."""
 
     feed_type = Atom1Feed
     title = "Alliance Portal: public decision log"
     subtitle = "Every decision of the alliance, with its amendments, statements and endorsements."
 
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        head = selectors.decision_log_head()
+        if head is None:
+            return super().__call__(request, *args, **kwargs)
+        name = caching.key("feed", head["hash"], request.scheme, request.get_host())
+        found = caching.get_many([name]).get(name)
+        if found is not None:
+            content, headers = found
+            response = HttpResponse(content)
+            for header, value in headers.items():
+                response[header] = value
+            return response
+        response = super().__call__(request, *args, **kwargs)
+        if response.status_code == 200:
+            headers = {h: response[h] for h in ("Content-Type", "Last-Modified") if h in response}
+            caching.set_many({name: (response.content, headers)})
+        return response
+
     def link(self) -> str:
         return reverse("governance:decision-list")
 
     def items(self) -> list[DecisionLogEntry]:
-        return list(DecisionLogEntry.objects.select_related("amends").order_by("-seq")[:50])
+        entries = list(DecisionLogEntry.objects.order_by("-seq")[:50])
+        for entry in entries:
+            entry.shown_record = selectors.entry_record(entry)  # type: ignore[attr-defined]
+        return entries
 
     def item_title(self, item: DecisionLogEntry) -> str:
-        record = selectors.entry_record(item)
-        title = selectors.entry_title(item, record)
+        title = selectors.entry_title(item, item.shown_record)  # type: ignore[attr-defined]
         return f"{item.seq}. {item.get_kind_display()}: {title}"
 
     def item_description(self, item: DecisionLogEntry) -> str:
-        return selectors.entry_summary(item, selectors.entry_record(item))
+        return selectors.entry_summary(item, item.shown_record)  # type: ignore[attr-defined]
 
     def item_link(self, item: DecisionLogEntry) -> str:
         return item.get_absolute_url()

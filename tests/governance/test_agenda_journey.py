@@ -15,7 +15,7 @@ from alliance_portal.policy import SYSTEM
 from governance.ballots.models import Ballot, Decision
 from governance.consultations import services as consultation_services
 from governance.decision_log.models import DecisionLogEntry
-from governance.decision_log.selectors import decision_log_verify
+from governance.decision_log.verify import decision_log_verify
 from governance.proposals import services as proposal_services
 from governance.proposals.models import ProposalOrigin, ProposalStatus
 from governance.versions import services as version_services

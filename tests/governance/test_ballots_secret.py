@@ -30,7 +30,7 @@ from governance.ballots.models import Ballot, Decision, Vote
 from governance.ballots.selectors import ballot_tally
 from governance.ballots.services.closing import _close
 from governance.decision_log.models import DecisionLogEntry
-from governance.decision_log.selectors import decision_log_verify
+from governance.decision_log.verify import decision_log_verify
 from tests.governance.test_ballots_factories import chamber, open_ballot, vote
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from alliance_portal.models import OutboundEmail
 from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from governance.decision_log.models import DecisionLogEntry, LogEntryKind
-from governance.decision_log.selectors import decision_log_verify
 from governance.decision_log.services import append_change, decision_log_append
+from governance.decision_log.verify import decision_log_verify
 from governance.proposals.models import ProposalStatus
 from governance.reviews import services as review_services
 from governance.reviews.models import DecisionReview

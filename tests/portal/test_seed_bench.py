@@ -26,7 +26,7 @@ from governance.ballots.selectors.records import decision_record_build
 from governance.bodies.models import Body, Constitution, SeatHolder
 from governance.consultations.models import Comment, CommentResponse
 from governance.decision_log.models import DecisionLogEntry, DecisionState, PublishedDecision
-from governance.decision_log.selectors import decision_log_verify
+from governance.decision_log.verify import decision_log_verify
 from governance.proposals.models import CostEntry, ImpactAssessment, ImpactOption, Proposal
 from governance.versions.models import ProposalVersion
 from members.models import Organisation, Person

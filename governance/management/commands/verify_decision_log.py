@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from governance.decision_log.selectors import decision_log_verify
+from governance.decision_log.verify import decision_log_verify
 
 
 class Command(BaseCommand):
