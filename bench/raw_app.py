@@ -34,6 +34,9 @@ Labels = dict[str, dict[str, str]]
 _labels: Labels = {}
 _connect: Callable[[], Any] | None = None
 _connection: Any = None
+# The decision log's filters' choices and count, read once per head of the log as the portal
+# does (governance.decision_log.caching), here in the process's memory.
+_facets_at: dict[str, tuple[tuple[Any, ...], int]] = {}
 # When a list, every query run is appended to it (its text as sent, parameters bound).
 executed: list[str] | None = None
 
@@ -42,6 +45,7 @@ def configure(*, labels: Labels, connect: Callable[[], Any]) -> None:
     """Set the labels and how to get a connection (the tests pass Django's own)."""
     global _labels, _connect, _connection
     _labels, _connect, _connection = labels, connect, None
+    _facets_at.clear()
 
 
 def _configure_from_environment() -> None:
@@ -225,9 +229,6 @@ def head_block(rows: list[tuple[Any, ...]] | None = None) -> str:
 # --- Pages ----------------------------------------------------------------------------------
 
 
-# The filters' choices and the count, read once per head of the log as the portal does
-# (governance.decision_log.caching), here in the process's memory.
-_facets_at: dict[str, tuple[tuple[Any, ...], int]] = {}
 DEFERRED_FROM = 500  # governance.decision_log.paging.DEFERRED_FROM
 
 
