@@ -62,6 +62,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "rows": selectors.listed_decisions(page.object_list),
             "query": query.urlencode(),
             "filtered": bool(search or filters),
             "head": head,
