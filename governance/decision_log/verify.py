@@ -6,7 +6,8 @@ A real verification: every entry's hash is recomputed from its canonical text, e
 JSON without floats and re-serialize to itself byte for byte, and the seq, kind, prev_hash,
 amends and published_at inside it must agree with the row.
 
-It is fast (20,000 entries of ~15 kB in about a second of CPU) because it reads one
+It is fast (2,000 entries of ~15 kB: 0.36 s of CPU where it took 1.7 to 2.2 s, both on a
+loaded machine) because it reads one
 streamed server-side cursor of plain tuples (no model instances), feeds the hash bytes, and
 checks each text in two steps:
 

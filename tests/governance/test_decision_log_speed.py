@@ -209,3 +209,62 @@ def test_the_verifier_names_a_broken_link_and_the_head_before_it() -> None:
     assert (check.ok, check.bad_seq, check.entries, check.head_seq) == (False, 3, 2, 2)
     assert "prev_hash" in check.reason
     assert PublishedDecision.objects.count() == 3
+
+
+_FIELDS = {
+    "seq": 7,
+    "kind": "decision",
+    "prev_hash": "a" * 64,
+    "amends": None,
+    "published_at": "2026-01-02T03:04:05Z",
+}
+
+
+def _text(record_text: str) -> str:
+    return (
+        '{"amends":null,"kind":"decision","prev_hash":"' + "a" * 64 + '",'
+        '"published_at":"2026-01-02T03:04:05Z","record":' + record_text + ',"seq":7}'
+    )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {},
+        {"title": "Réunion à Kolwezi — 鈷", "list": [1, -2, 0, True, False, None, []]},
+        {"text": 'quote " backslash \\ slash / tab \t newline \n bell \x07 del \x7f'},
+        {"line": "\u2028\u2029", "emoji": "⛏️😀", "big": 2**63 + 5, "nested": {"b": {}, "a": [{}]}},
+        {"z": 1, "a": 2, "é": 3, "e": 4, "Z": 5, "_": 6, "": 7},
+    ],
+)
+def test_the_fast_check_passes_what_the_exact_check_passes(record) -> None:
+    from governance.decision_log.canonical import canonical_json
+    from governance.decision_log.verify import _canonical_exact, _canonical_fast
+
+    text = _text(canonical_json(record))
+    assert _canonical_exact(text, _FIELDS) == ""
+    assert _canonical_fast(text, text.encode(), _FIELDS)
+
+
+@pytest.mark.parametrize(
+    "record_text",
+    [
+        '{"a":1.0}',
+        '{"a":1e3}',
+        '{"a":-0}',
+        '{"b":1,"a":2}',
+        '{"a": 1}',
+        '{"a":"\\u00e9"}',
+        '{"a":1,"a":1}',
+        '{"a":NaN}',
+        '{"a":' + str(2**70) + "}",
+    ],
+)
+def test_the_fast_check_never_passes_what_the_exact_check_refuses(record_text) -> None:
+    from governance.decision_log.verify import _canonical_exact, _canonical_fast
+
+    text = _text(record_text)
+    exact = _canonical_exact(text, _FIELDS)
+    assert not _canonical_fast(text, text.encode(), _FIELDS) or exact == ""
+    if record_text != '{"a":' + str(2**70) + "}":  # a big integer is canonical, only slow
+        assert exact != ""
