@@ -165,3 +165,48 @@ def consistency(first: int, second: int | None = None) -> Consistency:
     return Consistency(
         first=first, second=second, first_root=first_root, second_root=second_root, proof=proof
     )
+
+
+@dataclass(frozen=True)
+class TreeCheck:
+    """What ``check_tree`` found: ``ok``, or the first leaf whose stored hashes disagree."""
+
+    ok: bool
+    size: int
+    root: bytes
+    bad_index: int | None = None
+    reason: str = ""
+
+
+def check_tree() -> TreeCheck:
+    """Recompute the whole tree from the entries' canonical texts and compare it with the
+    stored nodes (for ``verify_decision_log``; reads everything, unlike the proofs)."""
+    from governance.decision_log.models import DecisionLogEntry
+
+    texts = DecisionLogEntry.objects.order_by("seq").values_list("seq", "canonical")
+    leaves = []
+    for seq, text in texts.iterator(chunk_size=2000):
+        if seq != len(leaves) + 1:
+            return TreeCheck(False, len(leaves), EMPTY_ROOT, len(leaves), "a gap in the log")
+        leaves.append(leaf_hash(text.encode("utf-8")))
+    expected = {(level, pos): digest for level, pos, digest in tree.new_nodes(0, leaves, {})}
+    stored = DecisionLogNode.objects.order_by("id").values_list("level", "position", "hash")
+    seen = 0
+    for level, position, digest in stored.iterator(chunk_size=4000):
+        seen += 1
+        if expected.get((level, position)) != bytes(digest):
+            first_leaf = position << level
+            return TreeCheck(
+                False,
+                len(leaves),
+                EMPTY_ROOT,
+                first_leaf,
+                f"the stored hash of the subtree at level {level}, position {position} does not "
+                f"match entries {first_leaf + 1} to {(position + 1) << level}",
+            )
+    if seen != len(expected):
+        return TreeCheck(
+            False, len(leaves), EMPTY_ROOT, None, f"{len(expected) - seen} subtree hashes missing"
+        )
+    root = tree.range_hashes(tree.root_ranges(len(leaves)), expected)[0] if leaves else EMPTY_ROOT
+    return TreeCheck(True, len(leaves), root)

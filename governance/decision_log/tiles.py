@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from governance.decision_log.models import NODE_LEVEL_SHIFT, DecisionLogEntry, DecisionLogNode
 from governance.decision_log.tree import HASH_SIZE
@@ -138,3 +140,19 @@ def read_entry_bundle(data: bytes) -> list[bytes]:
         entries.append(data[offset : offset + length])
         offset += length
     return entries
+
+
+def tiles_of(size: int) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """Every tile of the tree of ``size`` entries (hash tiles of each level, entry bundles)
+    as (path under the prefix, a function reading its bytes)."""
+    level = 0
+    while level <= MAX_LEVEL:
+        count = size >> (level * TILE_HEIGHT)
+        if not count:
+            break
+        for index in range((count + TILE_WIDTH - 1) // TILE_WIDTH):
+            width = min(TILE_WIDTH, count - index * TILE_WIDTH)
+            yield tile_path(level, index, width), partial(hash_tile, level, index, width)
+            if level == 0:
+                yield tile_path("entries", index, width), partial(entry_bundle, index, width)
+        level += 1

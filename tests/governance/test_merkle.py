@@ -9,6 +9,7 @@ import hashlib
 import random
 import struct
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -230,8 +231,13 @@ def test_appends_store_the_tree_a_rewritten_entry_fails_its_proof_and_the_chain_
     assert DecisionLogNode.objects.count() == 15
     call_command("verify_decision_log", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
+    assert merkle.check_tree().ok
     root = merkle.root_hash(8)
     _tamper(5)
+    check = merkle.check_tree()
+    assert not check.ok
+    assert check.bad_index == 4
+    assert "entries 5 to 5" in check.reason
     rewritten = DecisionLogEntry.objects.get(seq=5).canonical.encode()
     assert not merkle.verify_inclusion(
         index=4,
@@ -387,3 +393,29 @@ def test_a_tile_is_one_read(client, django_assert_max_num_queries) -> None:
         assert client.get("/decision-log/tile/0/000").status_code == 200
     with django_assert_max_num_queries(1):
         assert client.get("/decision-log/tile/entries/001.p/4").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_mirror_gets_every_tile_as_files_the_same_bytes_as_the_site(client, tmp_path) -> None:
+    from governance.decision_log import tiles
+
+    leaves = bulk_log(300)
+    out = StringIO()
+    call_command("export_tlog_tiles", str(tmp_path), stdout=out)
+    assert "5 tiles written" in out.getvalue()
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == [
+        "tile/0/000",
+        "tile/0/001.p/44",
+        "tile/1/000.p/1",
+        "tile/entries/000",
+        "tile/entries/001.p/44",
+    ]
+    for name in written:
+        assert (tmp_path / name).read_bytes() == client.get(f"/decision-log/{name}").content
+    assert (
+        tiles.read_entry_bundle((tmp_path / "tile/entries/001.p/44").read_bytes()) == leaves[256:]
+    )
+    again = StringIO()
+    call_command("export_tlog_tiles", str(tmp_path), stdout=again)
+    assert "3 tiles written, 2 full tiles already there" in again.getvalue()
