@@ -184,7 +184,7 @@ def check_tree() -> TreeCheck:
     from governance.decision_log.models import DecisionLogEntry
 
     texts = DecisionLogEntry.objects.order_by("seq").values_list("seq", "canonical")
-    leaves = []
+    leaves: list[bytes] = []
     for seq, text in texts.iterator(chunk_size=2000):
         if seq != len(leaves) + 1:
             return TreeCheck(False, len(leaves), EMPTY_ROOT, len(leaves), "a gap in the log")
