@@ -94,16 +94,22 @@ def store_leaves(*, first: int, leaves: Sequence[bytes]) -> int:
     return len(made)
 
 
-def _hashes(ranges: list[tree.Range]) -> list[bytes]:
-    return tree.range_hashes(ranges, _stored(tree.nodes_of(ranges)))
+def _hashes(ranges: list[tree.Range], size: int) -> list[bytes]:
+    """The hashes of ``ranges`` of the tree of ``size`` leaves, in one query: a subtree's
+    node exists once its last leaf does, so a size beyond the log shows as missing nodes."""
+    if size < 0:
+        _check_size(size)
+    wanted = tree.nodes_of(ranges)
+    stored = _stored(wanted)
+    if len(stored) != len(wanted):
+        _check_size(size)
+        raise ValueError(f"The Merkle tree does not hold the first {size} entries.")
+    return tree.range_hashes(ranges, stored)
 
 
 def root_hash(size: int) -> bytes:
-    """The tree head (RFC 9162 MTH) of the first ``size`` entries."""
-    _check_size(size)
-    if size == 0:
-        return EMPTY_ROOT
-    return _hashes(tree.root_ranges(size))[0]
+    """The tree head (RFC 9162 MTH) of the first ``size`` entries (one query)."""
+    return _hashes(tree.root_ranges(size), size)[0] if size else EMPTY_ROOT
 
 
 def inclusion_proof(index: int, size: int) -> list[bytes]:
@@ -140,28 +146,27 @@ class Consistency:
 
 
 def inclusion(index: int, size: int | None = None) -> Inclusion:
-    """Leaf ``index``'s audit path in the tree of ``size`` (default: the whole log), its leaf
-    hash and the tree head, read in two queries (the size, then O(log N) stored hashes)."""
-    current = current_size()
-    size = current if size is None else size
-    _check_size(size, current)
+    """Leaf ``index``'s audit path in the tree of ``size`` (by default the whole log, which
+    costs one more query), its leaf hash and the tree head, from O(log N) stored hashes read
+    in one query."""
+    size = current_size() if size is None else size
     if not 0 <= index < size:
+        _check_size(size)
         raise ValueError(f"Entry {index + 1} is not in a tree of {size} entries.")
     ranges = [(index, index + 1), (0, size), *tree.inclusion_ranges(index, size)]
-    leaf, root, *proof = _hashes(ranges)
+    leaf, root, *proof = _hashes(ranges, size)
     return Inclusion(index=index, size=size, leaf=leaf, root=root, proof=proof)
 
 
 def consistency(first: int, second: int | None = None) -> Consistency:
-    """The consistency proof from ``first`` to ``second`` entries (default: the whole log)
-    with both tree heads, read in two queries."""
-    current = current_size()
-    second = current if second is None else second
-    _check_size(second, current)
+    """The consistency proof from ``first`` to ``second`` entries (by default the whole log,
+    one more query) with both tree heads, read in one query."""
+    second = current_size() if second is None else second
     if not 0 <= first <= second:
+        _check_size(second)
         raise ValueError(f"The first size must be between 0 and {second} (the second size).")
     ranges = [(0, first), (0, second), *tree.consistency_ranges(first, second)]
-    first_root, second_root, *proof = _hashes(ranges)
+    first_root, second_root, *proof = _hashes(ranges, second)
     return Consistency(
         first=first, second=second, first_root=first_root, second_root=second_root, proof=proof
     )

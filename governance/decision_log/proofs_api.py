@@ -64,14 +64,18 @@ class ProofErrorSerializer(serializers.Serializer):
         ref_name = "DecisionLogProofError"
 
 
+class BadSize(ValueError):
+    """A size parameter that is missing or not a whole number."""
+
+
 def _size(request: Request, name: str, *, required: bool) -> int | None:
     text = request.query_params.get(name, "").strip()
     if not text:
         if required:
-            raise serializers.ValidationError({name: f"Give {name}: a tree size, in entries."})
+            raise BadSize(f"Give {name}: a tree size, in entries (for example ?{name}=10).")
         return None
     if not text.isdigit():
-        raise serializers.ValidationError({name: f"{name} is a whole number of entries."})
+        raise BadSize(f"{name} must be a whole number of entries, 0 or more.")
     return int(text)
 
 
@@ -100,11 +104,18 @@ class InclusionProofApi(APIView):
                 "log's size); the log's size when left out.",
             )
         ],
-        responses={200: InclusionProofSerializer, 400: ProofErrorSerializer},
+        responses={
+            200: InclusionProofSerializer,
+            400: ProofErrorSerializer,
+            404: ProofErrorSerializer,
+        },
         operation_id="decision_log_inclusion_proof",
     )
     def get(self, request: Request, seq: int) -> Response:
-        size = _size(request, "tree_size", required=False)
+        try:
+            size = _size(request, "tree_size", required=False)
+        except BadSize as error:
+            return _bad(str(error))
         try:
             found = merkle.inclusion(seq - 1, size)
         except ValueError as error:
@@ -148,10 +159,10 @@ class ConsistencyProofApi(APIView):
         operation_id="decision_log_consistency_proof",
     )
     def get(self, request: Request) -> Response:
-        first = _size(request, "first", required=True)
-        second = _size(request, "second", required=False)
-        assert first is not None  # noqa: S101 (required)
         try:
+            first = _size(request, "first", required=True)
+            second = _size(request, "second", required=False)
+            assert first is not None  # noqa: S101 (required)
             found = merkle.consistency(first, second)
         except ValueError as error:
             return _bad(str(error))

@@ -258,6 +258,10 @@ def test_the_tree_refuses_gaps_and_repeats() -> None:
         merkle.store_leaves(first=5, leaves=[b"x"])
     with pytest.raises(ValueError, match="between 0 and 3"):
         merkle.root_hash(4)
+    with pytest.raises(ValueError, match="between 0 and 3"):
+        merkle.root_hash(-1)
+    with pytest.raises(ValueError, match="between 0 and 3"):
+        merkle.inclusion_proof(0, 9)
     with pytest.raises(ValueError, match="not in a tree of 2"):
         merkle.inclusion_proof(2, 2)
     with pytest.raises(ValueError, match="between 0 and 2"):
@@ -314,7 +318,10 @@ def test_inclusion_and_consistency_api_answer_in_base64_with_clear_errors() -> N
     assert "between 0 and 5" in backwards.json()["detail"]
     missing = api.get("/api/v1/decision-log/consistency/")
     assert missing.status_code == 400
-    assert "Give first" in str(missing.json())
+    assert "Give first" in missing.json()["detail"]
+    assert (
+        "whole number" in api.get("/api/v1/decision-log/1/inclusion/?tree_size=x").json()["detail"]
+    )
 
 
 @pytest.mark.django_db
@@ -324,11 +331,18 @@ def test_proofs_are_read_in_a_constant_number_of_queries(
 ) -> None:
     bulk_log(size)
     api = APIClient()
+    # The log's size, then the O(log N) stored hashes; one read when the size is given.
     with django_assert_max_num_queries(2):
         assert api.get(f"/api/v1/decision-log/{size // 2}/inclusion/").status_code == 200
+    with django_assert_max_num_queries(1):
+        url = f"/api/v1/decision-log/{size // 2}/inclusion/?tree_size={size - 1}"
+        assert api.get(url).status_code == 200
     with django_assert_max_num_queries(2):
         assert api.get(f"/api/v1/decision-log/consistency/?first={size // 3}").status_code == 200
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
+        url = f"/api/v1/decision-log/consistency/?first={size // 3}&second={size}"
+        assert api.get(url).status_code == 200
+    with django_assert_max_num_queries(1):
         merkle.root_hash(size)
 
 
