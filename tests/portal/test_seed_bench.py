@@ -25,6 +25,7 @@ from governance.ballots.selectors.ballots import ballot_tally
 from governance.ballots.selectors.records import decision_record_build
 from governance.bodies.models import Body, Constitution, SeatHolder
 from governance.consultations.models import Comment, CommentResponse
+from governance.decision_log import merkle
 from governance.decision_log.models import DecisionLogEntry, DecisionState, PublishedDecision
 from governance.decision_log.verify import decision_log_verify
 from governance.proposals.models import CostEntry, ImpactAssessment, ImpactOption, Proposal
@@ -76,6 +77,9 @@ def test_the_decision_log_chain_verifies(bench: str) -> None:
     out = io.StringIO()
     call_command("verify_decision_log", stdout=out)
     assert out.getvalue().startswith("OK:")
+    # The bulk-inserted entries have their Merkle tree too, as appends store it.
+    assert f"Merkle tree of {check.entries} entries matches" in out.getvalue()
+    assert merkle.current_size() == check.entries
 
 
 def test_decision_records_are_what_the_closing_service_writes(bench: str) -> None:

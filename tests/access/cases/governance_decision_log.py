@@ -27,6 +27,13 @@ def _decision(world):
     return {"seq": world.extra["decision_seq"]}
 
 
+def _partial(world):
+    """The first (partial) tile of the log's Merkle tree as it stands."""
+    from governance.decision_log.merkle import current_size
+
+    return {"index": "000", "width": str(current_size())}
+
+
 PAGES: dict[str, list[Case]] = {
     "governance:decision-list": [Case("public")],
     "governance:decision-feed": [Case("public")],
@@ -36,10 +43,21 @@ PAGES: dict[str, list[Case]] = {
     ],
     "governance:decision-canonical": [Case("public", kwargs=_decision)],
     "governance:decision-change": [Case("secretariat", kwargs=_decision)],
+    # The log as C2SP tlog-tiles: public, and the same bytes for everyone.
+    "tlog-tile-partial": [Case("public", kwargs=lambda w: {"level": "0", **_partial(w)})],
+    "tlog-entries-partial": [Case("public", kwargs=_partial)],
+    # A full tile of 256 entries does not exist yet: "not yet", whoever asks.
+    "tlog-tile": [
+        Case("public", kwargs=lambda w: {"level": "0", "index": "000"}, ok=frozenset({404}))
+    ],
+    "tlog-entries": [Case("public", kwargs=lambda w: {"index": "000"}, ok=frozenset({404}))],
 }
 
 API: dict[tuple[str, str], list[Case]] = {
     ("get", "/api/v1/decision-log/"): [Case("public")],
     ("get", "/api/v1/decision-log/head/"): [Case("public")],
     ("get", "/api/v1/decision-log/{seq}/"): [Case("public", kwargs=_decision)],
+    ("get", "/api/v1/decision-log/{seq}/inclusion/"): [Case("public", kwargs=_decision)],
+    # Without its sizes the answer says what to give, the same to everyone.
+    ("get", "/api/v1/decision-log/consistency/"): [Case("public", ok=frozenset({400}))],
 }
