@@ -235,7 +235,6 @@ REGISTRY: dict[str, Entry] = {
             "group",
             "created_at",
             "updated_at",
-            "disclosure",
         ),
         owners=("email:contact_email",),
         why="An organisation's contact person: emptied when that person is erased.",

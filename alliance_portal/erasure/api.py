@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -29,7 +29,6 @@ from alliance_portal.erasure.services import (
     erasure_request_cancel,
 )
 
-
 FIELDS: tuple[str, ...] = ("id", "status", "status_label", "requested_at", "due_on", "decided_at")
 
 
@@ -50,6 +49,11 @@ class DeclineSerializer(serializers.Serializer):
         ref_name = "ErasureDecline"
 
 
+NOT_ASKED = OpenApiResponse(
+    response=OpenApiTypes.OBJECT, description="You have no (waiting) erasure request."
+)
+
+
 class MyDataApi(APIView):
     """Everything the portal holds about you, as the page's JSON download."""
 
@@ -67,7 +71,10 @@ class MyErasureRequestApi(APIView):
 
     permission_classes = (IsAuthenticated,)
 
-    @extend_schema(responses=ErasureRequestSerializer, operation_id="me_erasure_request_read")
+    @extend_schema(
+        responses={200: ErasureRequestSerializer, 404: NOT_ASKED},
+        operation_id="me_erasure_request_read",
+    )
     def get(self, request: Request) -> Response:
         found = erasure_request_of(request.user)
         if found is None:
@@ -84,7 +91,9 @@ class MyErasureRequestApi(APIView):
         created = erasure_request(actor=user, user=user)
         return Response(ErasureRequestSerializer(created).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={204: None}, operation_id="me_erasure_request_withdraw")
+    @extend_schema(
+        responses={204: None, 404: NOT_ASKED}, operation_id="me_erasure_request_withdraw"
+    )
     def delete(self, request: Request) -> Response:
         user: Any = request.user
         waiting = ErasureRequest.objects.filter(user=user, status=ErasureStatus.PENDING).first()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
@@ -22,9 +23,8 @@ from alliance_portal.erasure.services import (
 from alliance_portal.models import AccessLogEntry, OutboundEmail, SecurityEvent, User
 from alliance_portal.outbox import email_queue
 from alliance_portal.policy import SYSTEM
-from alliance_portal.roles import Role
+from alliance_portal.roles import SECRETARIAT_GROUP, Role
 from governance.consultations import services as consultation_services
-from governance.models import Comment
 from members.models import Person
 from tests.governance.factories import make_proposal
 
@@ -57,19 +57,20 @@ def _erase(person: User) -> ErasureRequest:
 
 
 def test_erasing_a_demo_person_leaves_their_name_and_address_in_no_table(demo) -> None:
-    commenter = (
-        User.objects.filter(pk__in=Comment.objects.exclude(author=None).values("author"))
-        .exclude(display_name="")
-        .order_by("pk")
-        .first()
-    )
-    people = [u for u in (commenter, User.objects.filter(person__isnull=False).first()) if u]
-    assert people
-    for person in people:
+    """The demo's waiting request confirmed, and a meeting requester erased: neither name nor
+    address is left in any row of any table; the decision log still verifies."""
+    waiting = ErasureRequest.objects.get(status=ErasureStatus.PENDING)
+    requester = User.objects.get(email="neema.mwamba@demo.alliance.example")
+    secretariat = User.objects.create_user(email="staff@example.org", is_staff=True)
+    secretariat.groups.add(Group.objects.get_or_create(name=SECRETARIAT_GROUP)[0])
+    for person, erase in (
+        (waiting.user, lambda: erasure_confirm(actor=secretariat, request=waiting)),
+        (requester, lambda: _erase(requester)),
+    ):
         name, email = person.display_name, person.email
-        assert tables_mentioning(email), "the demo person was in the database to begin with"
+        assert tables_mentioning(name, email), "the demo person was in the database before"
         SecurityEvent.objects.create(kind="sign_in_failed", email=email, ip_address="10.0.0.9")
-        _erase(person)
+        erase()
         assert tables_mentioning(name, email) == {}
     call_command("verify_decision_log", stdout=io.StringIO())
 
