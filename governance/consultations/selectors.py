@@ -71,7 +71,7 @@ def comment_author_names(*, user: Actor, comments: list[Comment]) -> dict[int, s
         author = comment.author
         if author is not None and author.erased_at is not None:
             # An erased person (alliance_portal.erasure): their capacity, never a name.
-            organisation = comment.organisation.name if comment.organisation_id else ""
+            organisation = comment.organisation.name if comment.organisation else ""
             names[comment.pk] = (
                 f"former participant of {organisation}" if organisation else "former participant"
             )

@@ -186,3 +186,23 @@ def test_the_export_holds_the_persons_records_and_no_secret(world) -> None:
     assert "alliance_portal.ApiToken" not in data["records"] or all(
         "digest" not in row for row in data["records"]["alliance_portal.ApiToken"]
     )
+
+
+def test_the_decision_log_names_no_person(demo) -> None:
+    """Published records name organisations, never people (DESIGN.md §4): no account's name or
+    address is in any entry of the log, so erasing a person never touches the hash chain."""
+    texts = {
+        text
+        for user in User.objects.all()
+        for text in (user.display_name, user.email, user.get_full_name())
+        if len(text) >= 3
+    }
+    assert texts
+    with connection.cursor() as cursor:
+        for text in sorted(texts):
+            cursor.execute(
+                "SELECT count(*) FROM governance_decisionlogentry AS entry "
+                "WHERE entry::text ILIKE %s",
+                [f"%{text}%"],
+            )
+            assert cursor.fetchone()[0] == 0, text

@@ -21,10 +21,10 @@ def populate(world) -> None:
     world.extra["personal_data"] = requests
 
 
-def _request(key: str):
+def _request(key: str, name: str = "pk"):
     def kwargs(world) -> dict[str, int]:
         populate(world)
-        return {"pk": world.extra["personal_data"][key].pk}
+        return {name: world.extra["personal_data"][key].pk}
 
     return kwargs
 
@@ -58,13 +58,13 @@ API: dict[tuple[str, str], list[Case]] = {
     ("post", "/api/v1/me/erasure-request/"): [Case("signed-in", ok=frozenset({201}))],
     ("delete", "/api/v1/me/erasure-request/"): [Case("signed-in", ok=frozenset({204, 404}))],
     ("get", "/api/v1/erasure-requests/"): [Case("secretariat")],
-    ("post", "/api/v1/erasure-requests/{pk}/confirm/"): [
-        Case("secretariat", kwargs=_request("confirm"), ok=frozenset({200, 400}))
+    ("post", "/api/v1/erasure-requests/{id}/confirm/"): [
+        Case("secretariat", kwargs=_request("confirm", "id"), ok=frozenset({200, 400}))
     ],
-    ("post", "/api/v1/erasure-requests/{pk}/decline/"): [
+    ("post", "/api/v1/erasure-requests/{id}/decline/"): [
         Case(
             "secretariat",
-            kwargs=_request("decline"),
+            kwargs=_request("decline", "id"),
             data={"reason": "A legal duty to keep the record."},
             ok=frozenset({200, 400}),
         )
