@@ -76,6 +76,8 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return "former participant"
         return self.display_name or self.get_full_name() or self.email
 
 
