@@ -186,4 +186,5 @@ class LoginLockoutAdmin(admin.ModelAdmin):
         return False
 
 
+from alliance_portal.erasure import admin as _erasure_admin  # noqa: E402, F401
 from alliance_portal.notifications import admin as _notifications_admin  # noqa: E402, F401

@@ -30,20 +30,67 @@ _REFUSE = (
 )
 
 
-def append_only_triggers() -> list[pgtrigger.Trigger]:
+# The one exception to "never changed": the erasure of a person (alliance_portal.erasure).
+# Its use case sets this transaction-local setting to the id of the erasure request it carries
+# out, and marks that request "erasing", in the same transaction; a table declared with
+# erasable columns (alliance_portal.personal_data: the fields whose treatment is ERASE,
+# PSEUDONYM or MENTIONS) then accepts an UPDATE of a row that changes those columns and no
+# other. DELETE and TRUNCATE stay refused; a session that sets the setting without an erasure
+# request being carried out changes nothing; the app role may UPDATE only those columns
+# (alliance_portal.db_roles); every erasure is a row of its own and tagged in the audit trail.
+ERASURE_SETTING = "alliance_portal.erasure"
+ERASURE_TABLE = "alliance_portal_erasurerequest"
+ERASING = "erasing"
+
+
+def erasure_allows_sql(columns: list[str] | tuple[str, ...]) -> str:
+    """A PL/pgSQL statement for a BEFORE UPDATE OR DELETE row trigger: lets through (RETURN NEW)
+    an UPDATE made by an erasure under way that changes only ``columns``. Empty when there are
+    no columns (nothing is let through)."""
+    if not columns:
+        return ""
+    for column in columns:
+        if not column.isidentifier():
+            raise ValueError(f"{column!r} is not a column name")
+    names = ", ".join(f"'{column}'" for column in columns)
+    # Identifiers checked above; no value from outside reaches this SQL.
+    return f"""
+IF TG_OP = 'UPDATE'
+    AND EXISTS (
+        SELECT 1 FROM {ERASURE_TABLE} AS erasure
+        WHERE erasure.id = nullif(current_setting('{ERASURE_SETTING}', true), '')::bigint
+            AND erasure.status = '{ERASING}'
+    )
+    AND (to_jsonb(NEW) - ARRAY[{names}]::text[]) = (to_jsonb(OLD) - ARRAY[{names}]::text[])
+THEN
+    RETURN NEW;
+END IF;
+"""  # noqa: S608
+
+
+def erasable_append_only_trigger(columns: list[str], *, name: str) -> pgtrigger.Trigger:
+    """The row trigger of an append-only table whose ``columns`` hold people's data: refuses
+    every UPDATE and DELETE except an erasure's rewrite of those columns (above)."""
+    return pgtrigger.Trigger(
+        name=name,
+        level=pgtrigger.Row,
+        when=pgtrigger.Before,
+        operation=pgtrigger.Update | pgtrigger.Delete,
+        func=erasure_allows_sql(columns) + _REFUSE,
+    )
+
+
+def append_only_triggers(erasable: list[str] | None = None) -> list[pgtrigger.Trigger]:
     """Triggers that make a model's table append-only, for its `Meta.triggers`.
 
     Guarantees, once migrated: every UPDATE or DELETE of a row (row-level, BEFORE, so nothing
     is changed) and every TRUNCATE of the table (statement-level) fails with an error saying
     "<table> is append-only". INSERT is untouched. Each trigger's name starts with
-    APPEND_ONLY_TRIGGER_PREFIX."""
+    APPEND_ONLY_TRIGGER_PREFIX. ``erasable`` names the columns holding people's data that the
+    erasure of a person alone may rewrite (``erasure_allows_sql``)."""
     return [
-        pgtrigger.Trigger(
-            name=f"{APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete",
-            level=pgtrigger.Row,
-            when=pgtrigger.Before,
-            operation=pgtrigger.Update | pgtrigger.Delete,
-            func=_REFUSE,
+        erasable_append_only_trigger(
+            list(erasable or []), name=f"{APPEND_ONLY_TRIGGER_PREFIX}_refuse_update_delete"
         ),
         # A row-level DELETE trigger does not fire on TRUNCATE, hence this second trigger.
         pgtrigger.Trigger(

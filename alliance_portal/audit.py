@@ -18,6 +18,8 @@ from typing import Any, ParamSpec, TypeVar
 import pghistory
 from django.db import transaction
 
+from alliance_portal.append_only import erasable_append_only_trigger
+from alliance_portal.personal_data import erasable_columns
 from alliance_portal.policy.principals import NoActor, is_system
 
 P = ParamSpec("P")
@@ -25,10 +27,36 @@ R = TypeVar("R")
 
 
 def audit_trail(**options: Any) -> Callable[[type[Any]], type[Any]]:
-    """Class decorator: record inserts, updates and deletes of the model in the audit trail."""
-    return pghistory.track(
-        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **options
-    )
+    """Class decorator: record inserts, updates and deletes of the model in the audit trail.
+
+    The event table is append-only. When the model has fields holding people's data that the
+    erasure of a person rewrites (``alliance_portal.personal_data``), the event table's copies
+    of those columns may be rewritten by that erasure alone
+    (``alliance_portal.append_only.erasable_append_only_trigger``), and nothing else of it."""
+
+    def decorate(model: type[Any]) -> type[Any]:
+        copied = options.get("fields")
+        if copied is None:
+            excluded = set(options.get("exclude") or [])
+            copied = [f.name for f in model._meta.local_fields if f.name not in excluded]
+        erasable = erasable_columns(model._meta.label, set(copied))
+        track_options = dict(options)
+        if erasable:
+            # In place of pghistory's "append_only" protection (PGHISTORY_APPEND_ONLY), the
+            # same refusal with the erasure's narrow exception, under the same name.
+            track_options["append_only"] = False
+            track_options["meta"] = {
+                "triggers": [erasable_append_only_trigger(erasable, name="append_only")]
+            }
+        track = pghistory.track(
+            pghistory.InsertEvent(),
+            pghistory.UpdateEvent(),
+            pghistory.DeleteEvent(),
+            **track_options,
+        )
+        return track(model)
+
+    return decorate
 
 
 def use_case(func: Callable[P, R]) -> Callable[P, R]:

@@ -45,6 +45,26 @@ class Granted:
     append_only: list[str]
 
 
+def erasable_columns_by_table() -> dict[str, list[str]]:
+    """The columns holding people's data that the erasure of a person may rewrite, per table
+    (``alliance_portal.personal_data``), event tables of the audit trail included."""
+    from django.apps import apps
+    from pghistory.models import Event
+
+    from alliance_portal.personal_data import erasable_columns
+
+    found: dict[str, list[str]] = {}
+    for model in apps.get_models():
+        tracked = getattr(model, "pgh_tracked_model", None)
+        label = tracked._meta.label if issubclass(model, Event) and tracked else model._meta.label
+        names = {f.name for f in model._meta.concrete_fields}
+        columns = erasable_columns(label, names)
+        if columns:
+            fields = {f.name: f.column for f in model._meta.concrete_fields}
+            found[model._meta.db_table] = [str(fields[n]) for n in columns]
+    return found
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -136,8 +156,14 @@ def grant_app_role(cursor: Any, role: str, *, password: str | None = None) -> Gr
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {_q(schema)} "
         f"GRANT USAGE, SELECT ON SEQUENCES TO {_q(role)}",
     ]
+    erasable = erasable_columns_by_table()
     for table in append_only:
         statements.append(f"REVOKE UPDATE, DELETE, TRUNCATE ON {_q(table)} FROM {_q(role)}")
+        if erasable.get(table):
+            # The erasure of a person rewrites these columns, and only these (their triggers
+            # let nothing else through: alliance_portal.append_only.erasure_allows_sql).
+            columns = ", ".join(_q(column) for column in erasable[table])
+            statements.append(f"GRANT UPDATE ({columns}) ON {_q(table)} TO {_q(role)}")
     for table in READ_ONLY_TABLES:
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [_q(table)])
         if cursor.fetchone()[0]:

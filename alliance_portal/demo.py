@@ -39,10 +39,37 @@ def seeders() -> list[tuple[str, Callable[[], list[DemoLogin]]]]:
     return found
 
 
+# An external stakeholder who asked for the erasure of their data: the secretariat's list of
+# erasure requests (/accounts/erasure-requests/) has one waiting. Not a login.
+DEPARTING = ("dana.departing@demo.alliance.example", "Dana Departing")
+
+
+def _pending_erasure() -> None:
+    from alliance_portal.erasure.models import ErasureRequest
+    from alliance_portal.erasure.services import erasure_request
+    from alliance_portal.models import User
+    from alliance_portal.outbox import email_queue
+
+    email, name = DEPARTING
+    person = User.objects.filter(email=email).first()
+    if person is None:
+        person = User.objects.create_user(email=email, password=None, display_name=name)
+        email_queue(
+            event_key="demo:welcome",
+            recipient=email,
+            subject=f"Welcome to the alliance portal, {name}",
+            body=f"Dear {name},\n\nyour account ({email}) is ready.",
+        )
+    if not ErasureRequest.objects.filter(user=person).exists():
+        erasure_request(actor=person, user=person)
+
+
 def seed() -> list[DemoLogin]:
-    """The shared layer's own demo data: the system administrator's login."""
+    """The shared layer's own demo data: the system administrator's login, and one person's
+    erasure request waiting for the secretariat."""
     from alliance_portal.models import User
 
+    _pending_erasure()
     if not demo_logins_enabled():
         return []
     email = "admin@demo.alliance.example"

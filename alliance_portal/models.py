@@ -14,6 +14,7 @@ from django.utils.crypto import salted_hmac
 
 from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
+from alliance_portal.personal_data import erasable_columns
 from alliance_portal.text_limits import DOCUMENT, STATEMENT, BoundedTextField
 
 
@@ -59,6 +60,9 @@ class User(AbstractUser):
     display_name = models.CharField(
         max_length=150, blank=True, help_text="How the person is named on pages they take part in."
     )
+    # Set when the person's data was erased (alliance_portal.erasure): the account stays, so
+    # what it did for its organisation stays whole, with neither name nor address.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -72,6 +76,8 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return "former participant"
         return self.display_name or self.get_full_name() or self.email
 
 
@@ -167,7 +173,9 @@ class AccessLogEntry(models.Model):
         ordering = ("-accessed_at",)
         verbose_name = "access log entry"
         verbose_name_plural = "access log"
-        triggers: ClassVar = append_only_triggers()
+        triggers: ClassVar = append_only_triggers(
+            erasable=erasable_columns("alliance_portal.AccessLogEntry")
+        )
 
     def __str__(self) -> str:
         return f"{self.user} read {self.object_repr}"
@@ -206,7 +214,9 @@ class SecurityEvent(models.Model):
         ordering = ("-at",)
         verbose_name = "security event"
         verbose_name_plural = "security events"
-        triggers: ClassVar = append_only_triggers()
+        triggers: ClassVar = append_only_triggers(
+            erasable=erasable_columns("alliance_portal.SecurityEvent")
+        )
         indexes: ClassVar = [models.Index(fields=("kind", "at"))]
 
     def __str__(self) -> str:
@@ -246,6 +256,7 @@ class PendingSignup(models.Model):
 
 
 # The notifications' models live with their feature; imported here to register them.
+from alliance_portal.erasure.models import ErasureRequest  # noqa: E402, F401
 from alliance_portal.notifications.models import (  # noqa: E402, F401
     Notification,
     NotificationItem,

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from alliance_portal.accounts.services import signups_remove_expired
+from alliance_portal.erasure import tasks as _erasure_tasks  # noqa: F401 (registers)
 from alliance_portal.notifications import tasks as _notification_tasks  # noqa: F401 (registers)
 from alliance_portal.outbox import email_deliver
 from alliance_portal.policy import SYSTEM

@@ -33,4 +33,5 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/confirm/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
     path("", include("alliance_portal.notifications.urls")),
+    path("", include("alliance_portal.erasure.urls")),
 ]

@@ -194,6 +194,10 @@ STORAGES = {
 }
 
 # A notification's one-click unsubscribe link works this many days after the email was sent.
+# Personal data: the secretariat answers an erasure request within this many days, and is
+# reminded (daily) from this many days before it is due.
+PERSONAL_DATA_ERASURE_DAYS = env.int("PERSONAL_DATA_ERASURE_DAYS", default=30)
+PERSONAL_DATA_ERASURE_REMIND_DAYS = env.int("PERSONAL_DATA_ERASURE_REMIND_DAYS", default=7)
 NOTIFICATION_UNSUBSCRIBE_DAYS = env.int("NOTIFICATION_UNSUBSCRIBE_DAYS", default=365)
 # Absolute links in emails (invitations, confirmations) start with this.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
@@ -352,6 +356,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     },
     # Notifications: the daily and weekly digests (each run sends the period that ended, once
     # per person: the first run after midnight UTC, and after Monday's midnight for weekly).
+    # Personal data: the secretariat is reminded of erasure requests coming due.
+    "personal-data-erasure-reminders": {
+        "task": "alliance_portal.erasure.tasks.erasure_remind_due_task",
+        "schedule": 3600.0,
+    },
     "notifications-daily-digests": {
         "task": "alliance_portal.notifications.tasks.digests_daily_task",
         "schedule": 3600.0,

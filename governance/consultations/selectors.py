@@ -69,7 +69,13 @@ def comment_author_names(*, user: Actor, comments: list[Comment]) -> dict[int, s
     names: dict[int, str] = {}
     for comment in comments:
         author = comment.author
-        if comment.author_kind == AuthorKind.MEMBER:
+        if author is not None and author.erased_at is not None:
+            # An erased person (alliance_portal.erasure): their capacity, never a name.
+            organisation = comment.organisation.name if comment.organisation else ""
+            names[comment.pk] = (
+                f"former participant of {organisation}" if organisation else "former participant"
+            )
+        elif comment.author_kind == AuthorKind.MEMBER:
             person = visible_people.get(comment.author_id) if comment.author_id else None
             names[comment.pk] = person.user.display_name if person is not None else ""
         elif comment.author_kind == AuthorKind.SECRETARIAT:

@@ -35,6 +35,7 @@ SUPERUSER_ONLY_APPS = {"auth"}
 # Records nobody adds or deletes by hand in the admin (they come from their own use case).
 NO_ADD_MODELS = {
     "alliance_portal.AccessLogEntry",
+    "alliance_portal.ErasureRequest",
     "alliance_portal.LoginLockout",
     "alliance_portal.Notification",
     "alliance_portal.NotificationItem",

@@ -214,3 +214,20 @@ def test_make_run_migrates_as_the_owner_and_serves_as_the_app_role() -> None:
 
     owner, app = database_roles({"DATABASE_URL": mine}, embedded=False)
     assert owner["DATABASE_URL"] == app["DATABASE_URL"] == mine
+
+
+def test_the_app_role_may_update_only_the_columns_an_erasure_rewrites(
+    app: PgConnection, role_name: str
+) -> None:
+    """An erasure of a person rewrites the declared personal columns of append-only tables
+    (their triggers refuse it outside an erasure: tests/governance/test_erasure.py); the app
+    role may UPDATE those columns and no other column of those tables."""
+    check = "SELECT has_column_privilege(%s, %s, %s, 'UPDATE')"
+    for table, column, allowed in (
+        (EVENT_TABLE, "contact_email", True),
+        (EVENT_TABLE, "name", False),
+        (ACCESS_LOG, "object_repr", True),
+        (ACCESS_LOG, "path", False),
+        (DECISION_LOG, "kind", False),
+    ):
+        assert _owner(check, [role_name, table, column]) == [(allowed,)], (table, column)

@@ -12,5 +12,6 @@ from alliance_portal.policy.rules import (  # noqa: F401
     meetings,
     members,
     notifications,
+    personal_data,
     standards,
 )
