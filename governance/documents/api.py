@@ -214,7 +214,7 @@ class DocumentDetailApi(APIView):
 class DocumentVersionsApi(APIView):
     """``POST`` (multipart ``file``) uploads a new version; the old ones stay."""
 
-    parser_classes = (MultiPartParser,)
+    parser_classes = (JSONParser, MultiPartParser)
 
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField()

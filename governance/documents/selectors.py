@@ -67,9 +67,15 @@ def document_list(*, user: Any, filters: DocumentFilters) -> QuerySet[Document]:
 def document_get(*, user: Any, pk: int) -> Document:
     """The document if ``user`` may read it (404 otherwise; an anonymous visitor is asked to
     sign in); a read of secretariat-level or held material is recorded in the access log."""
+    if not policy.may(user, "document.read_held") and (
+        Document.objects.filter(pk=pk, legal_hold=True).exists()
+    ):
+        # Held: refused before the read is logged, as if it were secretariat-level.
+        policy.note_denial("view governance.Document")
+        if not policy.principal(user).is_authenticated:
+            raise policy.SignInRequired
+        raise Http404("No document matches the given query.")
     queryset = Document.objects.select_related("body", "organisation", "uploaded_by")
-    if not policy.may(user, "document.read_held"):
-        queryset = queryset.filter(legal_hold=False)
     return policy.get_visible_or_404(user, queryset, pk=pk)
 
 
