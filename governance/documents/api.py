@@ -278,3 +278,14 @@ class DocumentSharesApi(APIView):
         serializer.is_valid(raise_exception=True)
         services.document_share(actor=request.user, document=document, **serializer.validated_data)
         return Response(_detail(request, document), status=201)
+
+
+class DocumentVersionDownloadApi(DocumentDownloadApi):
+    """One version's file, by its number: only after the access check, as an attachment."""
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        operation_id="documents_version_download",
+    )
+    def get(self, request: Request, pk: int, number: int | None = None) -> FileResponse:
+        return super().get(request, pk, number)

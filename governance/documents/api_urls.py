@@ -32,7 +32,7 @@ urlpatterns = [
     ),
     path(
         "documents/<int:pk>/versions/<int:number>/download/",
-        api.DocumentDownloadApi.as_view(),
+        api.DocumentVersionDownloadApi.as_view(),
         name="documents-version-download",
     ),
     path("documents/<int:pk>/shares/", api.DocumentSharesApi.as_view(), name="documents-shares"),

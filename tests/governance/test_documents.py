@@ -15,7 +15,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.test.client import encode_multipart
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
@@ -99,30 +100,32 @@ def test_a_refused_upload_stores_nothing(world, data, message):
 
 
 def test_an_oversize_file_is_refused_before_it_is_read(world, settings):
+    before = _stored()
     settings.DOCUMENT_MAX_UPLOAD_BYTES = 1024
-    upload = SimpleUploadedFile("big.pdf", minimal_pdf() + b"\n" * 2048)
     read: list[tuple] = []
-    original = upload.read
 
-    def spy(*args):
-        read.append(args)
-        return original(*args)
+    class Spy(io.BytesIO):
+        def read(self, *args):  # type: ignore[override]
+            read.append(args)
+            return super().read(*args)
 
-    upload.read = spy  # type: ignore[method-assign]
+    data = minimal_pdf() + b"\n" * 2048
+    upload = UploadedFile(file=Spy(data), name="big.pdf", size=len(data))
     with pytest.raises(ValidationError, match="The file may be at most"):
         services.document_add(actor=world.users[Role.SECRETARIAT], fields=_fields(), file=upload)
     assert read == []
     assert not Document.objects.exists()
-    assert _stored() == []
+    assert _stored() == before
 
 
 def test_a_name_naming_a_path_is_refused(world):
+    before = _stored()
     upload = SimpleUploadedFile("x.pdf", minimal_pdf())
     upload._name = "../../x.pdf"  # type: ignore[attr-defined]  # (not through Django's parser)
     with pytest.raises(ValidationError, match="Rename the file"):
         services.document_add(actor=world.users[Role.SECRETARIAT], fields=_fields(), file=upload)
     assert not Document.objects.exists()
-    assert _stored() == []
+    assert _stored() == before
 
 
 def test_the_page_refuses_a_path_in_the_file_name_and_stores_nothing(world):
@@ -133,16 +136,22 @@ def test_the_page_refuses_a_path_in_the_file_name_and_stores_nothing(world):
         "document_date": "2026-03-01",
         "language": "en",
         "disclosure": "members",
-        "file": SimpleUploadedFile("../../x.pdf", minimal_pdf(), "application/pdf"),
+        "file": SimpleUploadedFile("x.pdf", minimal_pdf(), "application/pdf"),
     }
-    response = client.post("/documents/new/", data)
+    # The test client sends a file's base name: write the name a client could send.
+    body = encode_multipart("Zboundary", data).replace(b'"x.pdf"', b'"../../x.pdf"')
+    before = _stored()
+    response = client.post(
+        "/documents/new/", body, content_type="multipart/form-data; boundary=Zboundary"
+    )
     assert response.status_code == 200
     assert "Rename the file" in response.content.decode()
     assert not Document.objects.exists()
-    assert _stored() == []
+    assert _stored() == before
 
 
 def test_the_api_refuses_a_path_in_the_file_name(world, api_for):
+    before = _stored()
     api = api_for(Role.SECRETARIAT)
     response = api.post(
         "/api/v1/documents/",
@@ -157,7 +166,7 @@ def test_the_api_refuses_a_path_in_the_file_name(world, api_for):
     assert response.status_code == 400, response.content
     assert "file" in response.json()
     assert not Document.objects.exists()
-    assert _stored() == []
+    assert _stored() == before
 
 
 def test_an_oversize_body_is_refused_with_413(world, settings):
