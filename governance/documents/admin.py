@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -39,6 +40,11 @@ class DocumentAdmin(ServiceAdmin):
     readonly_fields = ("organisation", "legal_hold", "legal_hold_released_at")
     inlines = (VersionInline, ShareInline)
     actions = ("hold_for_legal_review", "release_from_legal_review")
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # a link without a scheme is https
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # added on the library's page, where the file is checked

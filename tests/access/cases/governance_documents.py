@@ -34,6 +34,7 @@ def populate(world) -> None:
                 kind="briefing",
                 document_date=date(2026, 2, 1),
                 disclosure=level,
+                description="Matrixlibraryword",  # what the leak check's search looks for
                 organisation=organisation,
                 link="" if file else "https://example.org/briefing",
             ),
