@@ -124,9 +124,9 @@ def _clean(fields: DocumentFields) -> dict[str, Any]:
 def _owner_for(actor: Actor, organisation: Organisation | None) -> Organisation | None:
     """A person of a member organisation adds documents of their own organisation only; the
     secretariat names the organisation (or none: the alliance's own document)."""
-    who = policy.principal(actor)
-    if who.is_system or who.is_staff_role:
+    if policy.may(actor, "document.for_any_organisation"):
         return organisation
+    who = policy.principal(actor)
     if who.organisation_id is None or (
         organisation is not None and organisation.pk != who.organisation_id
     ):

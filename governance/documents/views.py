@@ -111,7 +111,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def document_create(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, "document.upload")
-    staff = policy.principal(request.user).is_staff_role
+    staff = policy.may(request.user, "document.for_any_organisation")
     form = DocumentForm(staff=staff, megabytes=_megabytes())
     if request.method == "POST":
         form = DocumentForm(request.POST, request.FILES, staff=staff, megabytes=_megabytes())

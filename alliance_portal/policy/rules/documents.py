@@ -80,3 +80,12 @@ def _document_release_hold(who: Principal, document: Any) -> bool:
 def _document_read_held(who: Principal, document: Any) -> bool:
     """While a document is held for legal review, the secretariat only reads it."""
     return is_staff(who)
+
+
+@action(
+    "document.for_any_organisation",
+    refusal="You add documents for your own organisation.",
+)
+def _document_for_any_organisation(who: Principal, obj: Any) -> bool:
+    """The secretariat adds a document for any organisation, or as the alliance's own."""
+    return is_staff(who)
