@@ -105,7 +105,7 @@ def test_an_oversize_file_is_refused_before_it_is_read(world, settings):
     read: list[tuple] = []
 
     class Spy(io.BytesIO):
-        def read(self, *args):  # type: ignore[override]
+        def read(self, *args):
             read.append(args)
             return super().read(*args)
 
