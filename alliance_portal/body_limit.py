@@ -31,12 +31,18 @@ def content_length(request: HttpRequest) -> int:
 
 
 def body_limit(
-    max_bytes: int, too_large: Callable[[HttpRequest], HttpResponse]
+    max_bytes: int,
+    too_large: Callable[[HttpRequest], HttpResponse],
+    *,
+    keep_body: bool = False,
 ) -> Callable[[View], View]:
-    """Refuse a body over ``max_bytes`` for this view with ``too_large(request)`` (a 413)."""
+    """Refuse a body over ``max_bytes`` for this view with ``too_large(request)`` (a 413).
+    With ``keep_body`` a body within the limit is read (and kept) before the CSRF check parses
+    it, so the view may still look at the raw bytes (``alliance_portal.uploads.names_a_path``:
+    the file names as the client sent them)."""
 
     def decorate(view: View) -> View:
-        view.body_limit = (max_bytes, too_large)  # type: ignore[attr-defined]
+        view.body_limit = (max_bytes, too_large, keep_body)  # type: ignore[attr-defined]
         return view
 
     return decorate
@@ -67,4 +73,6 @@ class BodyLimitMiddleware:
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=413)
             return render(request, "413.html", {"message": message}, status=413)
+        if own is not None and own[2] and request.method in {"POST", "PUT", "PATCH"}:
+            request.body  # noqa: B018  (read now, within the limit; parsed from memory later)
         return None

@@ -19,6 +19,7 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     # The decision log as a C2SP transparency log: tiles, entry bundles, checkpoint.
     path("decision-log/", include("governance.decision_log.tlog_urls")),
+    path("documents/", include("governance.documents.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -8,6 +8,7 @@ from governance.ballots import admin as ballots_admin
 from governance.bodies import admin as bodies_admin
 from governance.consultations import admin as consultations_admin
 from governance.decision_log import admin as decision_log_admin
+from governance.documents import admin as documents_admin
 from governance.effects import admin as effects_admin
 from governance.initiatives import admin as initiatives_admin
 from governance.meetings import admin as meetings_admin
@@ -24,6 +25,7 @@ __all__ = [
     "bodies_admin",
     "consultations_admin",
     "decision_log_admin",
+    "documents_admin",
     "effects_admin",
     "initiatives_admin",
     "meetings_admin",

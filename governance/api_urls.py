@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("governance.balance.api_urls")),
     path("", include("governance.actions.api_urls")),
     path("", include("governance.acceptance.api_urls")),
+    path("", include("governance.documents.api_urls")),
 ]

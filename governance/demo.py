@@ -19,6 +19,7 @@ from governance.actions import demo as demo_actions
 from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
+from governance.documents import demo as demo_documents
 from governance.initiatives import demo as demo_initiatives
 from governance.meetings import demo as demo_meetings
 from governance.notifications import demo as demo_notifications
@@ -49,4 +50,5 @@ def seed() -> list[DemoLogin]:
     demo_notifications.seed()
     demo_actions.seed(now)
     demo_initiatives.seed()
+    demo_documents.seed()
     return logins  # the meeting requesters', in development

@@ -52,6 +52,7 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.documents.models import Document, DocumentKind, DocumentShare, DocumentVersion
 from governance.effects.models import ProposalEffect
 from governance.initiatives.models import (
     Initiative,
@@ -135,6 +136,10 @@ __all__ = [
     "DecisionState",
     "Dimension",
     "DissentingStatement",
+    "Document",
+    "DocumentKind",
+    "DocumentShare",
+    "DocumentVersion",
     "Electorate",
     "Endorsement",
     "EndorserKind",

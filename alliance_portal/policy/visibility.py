@@ -170,6 +170,11 @@ _CONFIDENTIAL: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str]]] = {
         lambda comment: comment.status in {"held", "rejected"},
         lambda comment: f"Comment {comment.pk} ({comment.get_status_display().lower()})",
     ),
+    # A library document at the secretariat's level, or held for legal review.
+    "governance.Document": (
+        lambda document: document.disclosure == "secretariat" or document.legal_hold,
+        lambda document: f"Document {document.pk}: {document.title}",
+    ),
 }
 
 

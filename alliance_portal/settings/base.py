@@ -181,6 +181,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # members.pdf_check). A larger Content-Length is refused with a 413 before anything reads it
 # (alliance_portal.body_limit); the application form refuses more than its letter and fields.
 MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_SIZE", default=12 * 1024 * 1024)
+# The documents library's largest upload (governance.documents); at most the body limit above.
+DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # Form fields and JSON (files aside) held in memory: beyond it Django answers 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # An uploaded file larger than this is streamed to a temporary file, never held in memory.

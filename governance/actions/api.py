@@ -28,6 +28,7 @@ from governance.actions.models import (
 )
 from governance.common.api import CountryField, ErrorSerializer, choice_field
 from governance.decision_log.models import PublishedDecision
+from governance.documents.models import Document
 from members.models import Organisation, Person
 
 
@@ -99,6 +100,7 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "text",
             "text_html",
             "evidence_url",
+            "evidence_document",
             "status",
             "reason",
             "percent",
@@ -300,6 +302,13 @@ class ProgressInputSerializer(serializers.Serializer):
 class ProgressUpdateInputSerializer(ProgressInputSerializer):
     text = text_input(ProgressUpdate, "text", help_text="Markdown.")
     evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
+    evidence_document = serializers.PrimaryKeyRelatedField(
+        queryset=Document.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The id of a library document you may read (upload it at /api/v1/documents/).",
+    )
 
     class Meta:
         ref_name = "ActionProgressUpdateInput"

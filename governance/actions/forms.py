@@ -21,6 +21,7 @@ from governance.actions.models import (
 )
 from governance.actions.selectors import ActionFacets
 from governance.actions.services import MilestoneInput
+from governance.documents.forms import AttachDocumentMixin
 from members.models import MembershipStatus, Organisation, Person
 from members.vocabularies import Material
 
@@ -170,7 +171,7 @@ class ActionItemForm(GuidedForm):
         return parse_milestones(self.cleaned_data["milestones"])
 
 
-class ProgressForm(GuidedForm):
+class ProgressForm(AttachDocumentMixin, GuidedForm):
     """The owner's people: a dated update, and the status and progress it leaves."""
 
     text = text_form_field(
@@ -206,7 +207,9 @@ class ProgressForm(GuidedForm):
     )
     field_guides = {"text": "what was done"}
 
-    def __init__(self, *args: Any, item: ActionItem, **kwargs: Any) -> None:
+    attach_label = "Evidence from the documents library"
+
+    def __init__(self, *args: Any, item: ActionItem, documents: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial",
             {
@@ -229,12 +232,15 @@ class ProgressForm(GuidedForm):
             )
         else:
             del self.fields["milestones_done"]
+        self.add_attach_fields(documents, upload_label="Evidence as a file")
 
     def service_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
         found = {
             "text": data["text"],
             "evidence_url": data.get("evidence_url") or "",
+            "evidence_document": data.get("document"),
+            "evidence_file": data.get("file"),
             "status": data["status"],
             "reason": data.get("reason") or "",
         }

@@ -190,7 +190,10 @@ class ProgressUpdate(models.Model):
     )
     posted_at = models.DateTimeField(default=timezone.now)
     text = BoundedTextField(max_length=STATEMENT, blank=True, help_text="Markdown.")
-    evidence_url = models.URLField(blank=True, max_length=500)
+    evidence_url = models.URLField(blank=True, max_length=500)  # before the library; kept
+    evidence_document = models.ForeignKey(
+        "governance.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
     reason = BoundedTextField(max_length=SHORT_NOTE, blank=True)
     percent = models.PositiveSmallIntegerField(null=True, blank=True)

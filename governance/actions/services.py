@@ -1,6 +1,6 @@
-"""Every write about action items, one use case per function (the pages, the API and the admin
-call the same ones). The secretariat creates, assigns and edits an action and moves its due
-date; the owner organisation's people report progress and change its status; the secretariat
+"""Every write about action items, one use case per function (pages, API and admin call them):
+the secretariat creates, assigns, edits and reschedules an action; the owner's people report
+progress (with evidence from the documents library) and change its status; the secretariat
 publishes in the decision log what came of it."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from governance.common.services import acting_user
 from governance.decision_log.canonical import timestamp
 from governance.decision_log.models import DecisionOutcome, DecisionState, PublishedDecision
 from governance.decision_log.services import decision_log_append
+from governance.documents.attach import action_evidence
 from governance.notifications import events
 from members.models import Organisation, Person
 
@@ -169,9 +170,8 @@ def action_item_update(
     changes: dict[str, Any],
     milestones: Iterable[MilestoneInput] | None = None,
 ) -> ActionItem:
-    """Change an action item (any of ``EDITABLE``: reassign it, move its due date...) and,
-    when given, its whole list of milestones. The secretariat. The first due date is kept, so
-    the page and the decision log can say the date moved."""
+    """Change an action item (any of ``EDITABLE``) and, when given, its whole list of
+    milestones. The secretariat. The first due date is kept: pages can say the date moved."""
     policy.require(actor, "action_item.manage", item)
     current = ActionItem.objects.select_for_update().get(pk=item.pk)
     unknown = set(changes) - set(EDITABLE)
@@ -205,8 +205,8 @@ def _apply_progress(
     milestones_done: Iterable[int] | None,
     now: datetime,
 ) -> tuple[str, int | None]:
-    """Apply a change of status and progress to ``item`` (locked); return the new status if it
-    changed ("" otherwise) and the percent given. Shared by both of the owner's use cases."""
+    """Apply status and progress to ``item`` (locked): the new status ("" if unchanged) and
+    the percent given. Shared by both of the owner's use cases."""
     errors: dict[str, str] = {}
     status = status or ""
     reason = reason.strip()
@@ -276,16 +276,17 @@ def action_progress_post(
     item: ActionItem,
     text: str,
     evidence_url: str = "",
+    evidence_document: Any = None,  # from the library, or a new upload: evidence_file
+    evidence_file: Any = None,
     status: str | None = None,
     reason: str = "",
     percent: int | None = None,
     milestones_done: Iterable[int] | None = None,
     now: datetime | None = None,
 ) -> ProgressUpdate:
-    """Post a dated progress update on the action's timeline (what was done, in Markdown, with
-    a link to the evidence), optionally changing its status and progress at the same time.
-    The people of the owner organisation. Refused: no text, a reason missing for blocked or
-    cancelled, a change of status of a done or cancelled action."""
+    """Post a dated progress update on the timeline (what was done, in Markdown, with its
+    evidence), maybe changing status and progress. The owner's people. Refused: no text, a
+    reason missing for blocked or cancelled, a change of status of a final action."""
     policy.require(actor, "action_item.report", item)
     now = now or timezone.now()
     current = ActionItem.objects.select_for_update().get(pk=item.pk)
@@ -305,6 +306,7 @@ def action_progress_post(
         now,
         text=text.strip(),
         evidence_url=evidence_url.strip(),
+        evidence_document=action_evidence(actor, current, evidence_document, evidence_file),
         status=changed,
         reason=reason.strip() if changed in NEEDS_REASON else "",
         percent=percent,

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance_portal import policy
+from alliance_portal.body_limit import body_limit
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import apply_service_error
 from governance.actions import selectors, services
@@ -27,6 +28,8 @@ from governance.actions.forms import (
 )
 from governance.actions.models import ActionItem, StatementOccasion
 from governance.decision_log.models import DecisionOutcome, DecisionState, PublishedDecision
+from governance.documents.selectors import attachable
+from governance.documents.views import path_name_refused, too_large, upload_limit
 
 PAGE_SIZE = 25
 
@@ -155,12 +158,18 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@body_limit(upload_limit(), too_large, keep_body=True)
 def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The owner's people: post a progress update, with the status and progress it leaves."""
     item = selectors.action_get(user=request.user, pk=pk)
     policy.require(request.user, "action_item.report", item)
-    form = ProgressForm(request.POST or None, item=item)
-    if request.method == "POST" and form.is_valid():
+    form = ProgressForm(
+        request.POST or None,
+        request.FILES or None,
+        item=item,
+        documents=attachable(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid() and not path_name_refused(request, form):
         try:
             services.action_progress_post(actor=request.user, item=item, **form.service_arguments())
         except ValidationError as error:

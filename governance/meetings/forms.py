@@ -12,6 +12,7 @@ from alliance_portal.forms import FORMATTING_HELP, GuidedForm
 from alliance_portal.text_limits import text_form_field
 from glossary.languages import ContentLanguage
 from governance.bodies.models import Body
+from governance.documents.forms import AttachDocumentMixin
 from governance.meetings.models import (
     Meeting,
     MeetingMinutes,
@@ -59,7 +60,7 @@ class AttendanceForm(GuidedForm):
         field.label_from_instance = lambda o: f"{o.name} ({o.chamber.name})"
 
 
-class MinutesForm(GuidedForm):
+class MinutesForm(AttachDocumentMixin, GuidedForm):
     text = text_form_field(
         MeetingMinutes,
         "text",
@@ -73,6 +74,10 @@ class MinutesForm(GuidedForm):
         initial=DisclosureLevel.MEMBERS,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args: Any, documents: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_attach_fields(documents, upload_label="The minutes as a file")
 
 
 class MinutesApprovalForm(GuidedForm):

@@ -187,6 +187,10 @@ class MeetingMinutes(DisclosedModel):
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
     text = BoundedTextField(max_length=DOCUMENT, help_text="The minutes (Markdown).")
+    # The minutes as a file in the documents library (its versions, its sha256).
+    document = models.ForeignKey(
+        "governance.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     published_at = models.DateTimeField()
     approved_at_meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_minutes"

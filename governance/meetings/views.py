@@ -16,7 +16,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.body_limit import body_limit
 from alliance_portal.forms import apply_service_error
+from governance.documents.models import DocumentKind
+from governance.documents.selectors import attachable
+from governance.documents.views import path_name_refused, too_large, upload_limit
 from governance.meetings import selectors, services
 from governance.meetings.forms import (
     AttendanceForm,
@@ -133,13 +137,19 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@body_limit(upload_limit(), too_large, keep_body=True)
 def meeting_minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk=pk)
     policy.require(request.user, "meeting.minutes_publish", meeting)
     current = selectors.meeting_minutes(user=request.user, meeting=meeting).minutes
     initial = {"text": current.text, "disclosure": current.disclosure} if current else {}
-    form = MinutesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if current is not None:
+        initial["document"] = current.document_id
+    documents = attachable(user=request.user).filter(kind=DocumentKind.MINUTES)
+    form = MinutesForm(
+        request.POST or None, request.FILES or None, initial=initial, documents=documents
+    )
+    if request.method == "POST" and form.is_valid() and not path_name_refused(request, form):
         try:
             services.meeting_minutes_publish(
                 actor=request.user, meeting=meeting, **form.cleaned_data

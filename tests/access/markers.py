@@ -99,6 +99,15 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     # asked for one (A's member does not read it); someone outside every role asked another.
     "Zmkrequestbyrep": STAFF | {R.ORGANISATION_REPRESENTATIVE},
     "Zmkrequestbyoutsider": STAFF,
+    # Library documents (tests/access/cases/governance_documents.py): one per level; B's
+    # secretariat-level one shared with A; the alliance's shared with B; a public one held
+    # for legal review.
+    "Zmkdocpublic": ALL,
+    "Zmkdocmembers": MEMBERS_LEVEL,
+    "Zmkdocsecretariat": STAFF,
+    "Zmkdocsharedown": STAFF | PEOPLE_OF_A,
+    "Zmkdocsharedother": STAFF,
+    "Zmkdocheld": STAFF,
     # Commitment tiers: a draft is the secretariat's; an adopted one is public.
     "Zmktierdraft": STAFF,
     "Zmktieradopted": ALL,

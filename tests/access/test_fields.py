@@ -214,6 +214,27 @@ CERTIFICATION = _levels(
         "updated_at",
     }
 )
+# Library documents: every reader of a document gets its fields and versions; whom it was
+# shared with only those who may share it (the staff, or its organisation's representative).
+DOCUMENT_FIELDS = {
+    "id",
+    "url",
+    "title",
+    "kind",
+    "kind_label",
+    "description",
+    "document_date",
+    "language",
+    "disclosure",
+    "body",
+    "organisation",
+    "link",
+    "legal_hold",
+    "created_at",
+    "updated_at",
+}
+DOCUMENT = _levels(DOCUMENT_FIELDS)
+DOCUMENT_DETAIL = _levels(DOCUMENT_FIELDS | {"versions"}, staff={"shared_with"})
 # Tiers and commitments: who gets one at all is the policy's; every reader gets every field.
 TIER = _levels(
     {
@@ -413,6 +434,11 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "value chains": (lambda w: "/api/v1/value-chains/", VALUE_CHAIN),
     "value chain": (lambda w: "/api/v1/value-chains/gold/", VALUE_CHAIN),
     "actions": (lambda w: f"/api/v1/actions/{PAGE}", ACTION),
+    "documents": (lambda w: f"/api/v1/documents/{PAGE}", DOCUMENT),
+    "document": (
+        lambda w: f"/api/v1/documents/{w.extra['documents']['public'].pk}/",
+        DOCUMENT_DETAIL,
+    ),
     "acceptance requests": (lambda w: f"/api/v1/acceptance-requests/{PAGE}", ACCEPTANCE),
     "acceptance request proposals": (
         lambda w: (

@@ -62,6 +62,16 @@ def _meeting(level: str, *, api: bool = False) -> Callable[[Any], str]:
 
 
 ORGS = frozenset({"Zmkapplicantorg"})
+DOCUMENTS = frozenset(
+    {
+        "Zmkdocpublic",
+        "Zmkdocmembers",
+        "Zmkdocsecretariat",
+        "Zmkdocsharedown",
+        "Zmkdocsharedother",
+        "Zmkdocheld",
+    }
+)
 RISKS = frozenset({"Zmkriskpublic", "Zmkriskmembers", "Zmkrisksecretariat"})
 PROPOSALS = frozenset({"Zmkpublicproposal", "Zmkmembersproposal"})
 COMMENTS = frozenset({"Zmkshowncomment", "Zmkheldcomment", "Zmkrejectedcomment"})
@@ -146,6 +156,9 @@ OUTPUTS: dict[str, Output] = {
         lambda w: f"/governance/initiatives/{_initiative(w)}/",
         frozenset({"Zmkpublicinitiative", "48,213.57"}),
     ),
+    "documents": Output(_fixed("/documents/"), DOCUMENTS),
+    "documents search": Output(_fixed("/documents/?q=Matrixlibraryword"), DOCUMENTS),
+    "api documents": Output(_fixed(f"/api/v1/documents/{PAGE}"), DOCUMENTS),
     "api initiatives": Output(_fixed(f"/api/v1/initiatives/{PAGE}"), INITIATIVES),
     "api initiative": Output(
         lambda w: f"/api/v1/initiatives/{_initiative(w)}/",

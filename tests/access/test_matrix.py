@@ -46,6 +46,8 @@ NO_ADD_MODELS = {
     "pghistory.Events",
     "members.AgreementAcceptance",
     "members.MembershipApplication",
+    # Added on the library's page, where the file is checked; kept as evidence, not deleted.
+    "governance.Document",
 }
 # Public records: comments and responses (moderation hides, never deletes) and a published
 # transparency report (the matrix's first report is a ready one). Deleting a sign-in lockout is

@@ -47,6 +47,7 @@ def test_only_the_policy_decides_who_may_act() -> None:
 
 
 FEATURES = (
+    "documents",
     "proposals",
     "consultations",
     "ballots",

@@ -4,6 +4,7 @@ attributes (duck typing) and the principal."""
 
 from alliance_portal.policy.rules import (  # noqa: F401
     actions,
+    documents,
     glossary,
     governance,
     governance_input,

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from alliance_portal import policy
@@ -20,6 +21,9 @@ from glossary.languages import ContentLanguage
 from governance.bodies.models import Body
 from governance.common.services import acting_user
 from governance.decision_log.models import PublishedDecision
+from governance.documents.attach import attach
+from governance.documents.models import Document, DocumentKind
+from governance.documents.services import DocumentFields
 from governance.meetings.models import AgendaItem, Meeting, MeetingAttendance, MeetingMinutes
 from governance.meetings.services import notify
 from governance.proposals.models import Proposal
@@ -246,10 +250,14 @@ def meeting_minutes_publish(
     meeting: Meeting,
     text: str,
     disclosure: str = DisclosureLevel.MEMBERS,
+    document: Document | None = None,
+    file: UploadedFile | None = None,
     now: datetime | None = None,
 ) -> MeetingMinutes:
     """Publish the minutes of a meeting that has ended, at a disclosure level (or publish them
-    again, corrected, until they are approved). The secretariat."""
+    again, corrected, until they are approved). The secretariat. The minutes' file is a
+    document of the library: one its readers may read, or a new upload (kind "minutes", the
+    meeting's body and day, the minutes' readers)."""
     policy.require(actor, "meeting.minutes_publish", meeting)
     now = now or timezone.now()
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -267,6 +275,20 @@ def meeting_minutes_publish(
         raise ValidationError("These minutes were approved: they no longer change.")
     if minutes is None:
         minutes = MeetingMinutes(meeting=current)
+    minutes.document = attach(
+        actor=actor,
+        document=document,
+        file=file,
+        new=DocumentFields(
+            title=f"Minutes: {current.title}",
+            kind=DocumentKind.MINUTES,
+            document_date=timezone.localdate(current.starts_at),
+            disclosure=disclosure,
+            body=current.body,
+        ),
+        field="document",
+        readers=disclosure,
+    ) or (minutes.document if minutes.pk else None)
     minutes.text = text.strip()
     minutes.disclosure = disclosure
     minutes.published_at = now
