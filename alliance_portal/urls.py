@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from alliance_portal import views
+from alliance_portal import secretariat_views, views
 
 admin.site.site_header = "Alliance Portal administration"
 admin.site.site_title = "Alliance Portal admin"
@@ -17,6 +17,8 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("glossary/", include("glossary.urls")),
     path("governance/", include("governance.urls")),
+    path("secretariat/access-log/", secretariat_views.access_log, name="access-log"),
+    path("secretariat/audit-trail/", secretariat_views.audit_trail, name="audit-trail"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
