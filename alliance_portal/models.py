@@ -177,10 +177,11 @@ class AccessLogEntry(models.Model):
         max_length=20,
         choices=ReadReason.choices,
         blank=True,
+        db_default="",  # a row written by raw SQL carries no reason, as before reasons existed
         help_text="Why staff read it (none for rows written before reasons were asked).",
     )
     reason_detail = models.CharField(
-        "reason in their words", max_length=DETAIL_MAX_LENGTH, blank=True
+        "reason in their words", max_length=DETAIL_MAX_LENGTH, blank=True, db_default=""
     )
 
     class Meta:

@@ -24,12 +24,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='accesslogentry',
             name='reason',
-            field=models.CharField(blank=True, choices=[('review', 'Review (routine secretariat work)'), ('verification', 'Verification of what a member stated'), ('member_request', 'The organisation asked us to look'), ('legal', 'Legal or compliance matter'), ('other', 'Other (say why)')], help_text='Why staff read it (none for rows written before reasons were asked).', max_length=20),
+            field=models.CharField(blank=True, db_default='', choices=[('review', 'Review (routine secretariat work)'), ('verification', 'Verification of what a member stated'), ('member_request', 'The organisation asked us to look'), ('legal', 'Legal or compliance matter'), ('other', 'Other (say why)')], help_text='Why staff read it (none for rows written before reasons were asked).', max_length=20),
         ),
         migrations.AddField(
             model_name='accesslogentry',
             name='reason_detail',
-            field=models.CharField(blank=True, max_length=300, verbose_name='reason in their words'),
+            field=models.CharField(blank=True, db_default='', max_length=300, verbose_name='reason in their words'),
         ),
         migrations.AddIndex(
             model_name='accesslogentry',
