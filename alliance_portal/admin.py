@@ -125,10 +125,20 @@ class OutboundEmailAdmin(RecordAdmin):
 class AccessLogAdmin(RecordAdmin):
     """The access log is written by the access policy and never edited."""
 
-    list_display = ("accessed_at", "user", "content_type", "object_repr", "path")
-    list_filter = ("content_type",)
-    search_fields = ("object_repr", "user__email", "path")
+    list_display = (
+        "accessed_at",
+        "user",
+        "content_type",
+        "object_repr",
+        "reason",
+        "reason_detail",
+        "owner_organisation_id",
+        "path",
+    )
+    list_filter = ("reason", "content_type")
+    search_fields = ("object_repr", "user__email", "path", "reason_detail")
     date_hierarchy = "accessed_at"
+    list_select_related = ("user", "content_type")
 
 
 @admin.register(SecurityEvent)

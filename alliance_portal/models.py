@@ -15,6 +15,7 @@ from django.utils.crypto import salted_hmac
 from alliance_portal.append_only import append_only_triggers
 from alliance_portal.audit import audit_trail
 from alliance_portal.personal_data import erasable_columns
+from alliance_portal.read_reasons import DETAIL_MAX_LENGTH, ReadReason
 from alliance_portal.text_limits import DOCUMENT, STATEMENT, BoundedTextField
 
 
@@ -155,8 +156,9 @@ class OutboundEmail(models.Model):
 
 
 class AccessLogEntry(models.Model):
-    """One read of confidential (secretariat-level) material: who read what, when, where.
-    Written by the access policy, append-only, shown to the secretariat and the superuser."""
+    """One read of confidential (secretariat-level) material: who read what, when, where and
+    why. Written by the access policy, append-only; shown to the secretariat, and each row to
+    the people of the organisation the material belongs to (``/members/<slug>/access-log/``)."""
 
     # PROTECT, not SET_NULL: the rows are never updated (and the app's database role may not
     # UPDATE them), so a person who read confidential material is deactivated, not deleted.
@@ -168,14 +170,44 @@ class AccessLogEntry(models.Model):
     object_repr = models.CharField(max_length=300)
     path = models.CharField(max_length=500, blank=True)
     accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The id of the organisation the material belongs to (its owner_organisation_id() when
+    # read), or none. A plain id, not a foreign key: this shared layer sits below the members
+    # app (DESIGN.md §3), and an organisation is never deleted while rows name it.
+    owner_organisation_id = models.BigIntegerField(
+        "owning organisation",
+        null=True,
+        blank=True,
+        help_text="The organisation whose material was read; its people see this row.",
+    )
+    reason = models.CharField(
+        max_length=20,
+        choices=ReadReason.choices,
+        blank=True,
+        db_default="",  # a row written by raw SQL carries no reason, as before reasons existed
+        help_text="Why staff read it (none for rows written before reasons were asked).",
+    )
+    reason_detail = models.CharField(
+        "reason in their words", max_length=DETAIL_MAX_LENGTH, blank=True, db_default=""
+    )
 
     class Meta:
-        ordering = ("-accessed_at",)
+        ordering = ("-accessed_at", "-pk")
         verbose_name = "access log entry"
         verbose_name_plural = "access log"
         triggers: ClassVar = append_only_triggers(
             erasable=erasable_columns("alliance_portal.AccessLogEntry")
         )
+        indexes: ClassVar = [
+            # An organisation's own log, newest first (/members/<slug>/access-log/).
+            models.Index(
+                "owner_organisation_id",
+                models.F("accessed_at").desc(),
+                models.F("id").desc(),
+                name="accesslog_owner_recent",
+            ),
+            # One person's reads, newest first (the secretariat's filter).
+            models.Index("user", models.F("accessed_at").desc(), name="accesslog_user_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} read {self.object_repr}"

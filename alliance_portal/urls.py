@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from alliance_portal import views
+from alliance_portal import secretariat_views, views
 
 admin.site.site_header = "Alliance Portal administration"
 admin.site.site_title = "Alliance Portal admin"
@@ -20,6 +20,8 @@ urlpatterns = [
     # The decision log as a C2SP transparency log: tiles, entry bundles, checkpoint.
     path("decision-log/", include("governance.decision_log.tlog_urls")),
     path("documents/", include("governance.documents.urls")),
+    path("secretariat/access-log/", secretariat_views.access_log, name="access-log"),
+    path("secretariat/audit-trail/", secretariat_views.audit_trail, name="audit-trail"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import api, api_standing
+from members import api, api_access_log, api_standing
 
 urlpatterns = [
     path("chambers/", api.ChamberListApi.as_view(), name="chamber-list"),
@@ -15,6 +15,11 @@ urlpatterns = [
         "organisations/<slug:slug>/standing/",
         api_standing.OrganisationStandingApi.as_view(),
         name="organisation-standing",
+    ),
+    path(
+        "organisations/<slug:slug>/access-log/",
+        api_access_log.OrganisationAccessLogApi.as_view(),
+        name="organisation-access-log",
     ),
     path(
         "stakeholder-groups/", api.StakeholderGroupListApi.as_view(), name="stakeholder-group-list"

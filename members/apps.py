@@ -5,10 +5,12 @@ class MembersConfig(AppConfig):
     name = "members"
 
     def ready(self) -> None:
+        from alliance_portal.organisations import register_organisation_lookup
         from alliance_portal.roles import register_membership_lookup
         from members import sections, standing
-        from members.selectors import membership_lookup
+        from members.selectors import membership_lookup, organisation_lookup_for_shared_layer
 
         register_membership_lookup(membership_lookup)
+        register_organisation_lookup(organisation_lookup_for_shared_layer())
         sections.register()
         standing.register()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import views
+from members import views, views_access_log
 
 app_name = "members"
 
@@ -22,6 +22,16 @@ urlpatterns = [
         "<slug:slug>/standing.json",
         views.organisation_standing_json,
         name="organisation-standing-json",
+    ),
+    path(
+        "<slug:slug>/access-log/",
+        views_access_log.organisation_access_log,
+        name="organisation-access-log",
+    ),
+    path(
+        "<slug:slug>/access-log.csv",
+        views_access_log.organisation_access_log_csv,
+        name="organisation-access-log-csv",
     ),
     path("<slug:slug>/people/", views.organisation_people, name="organisation-people"),
     path(

@@ -24,6 +24,7 @@ from members.vocabularies import Material as M
 from members.vocabularies import ValueChainStage as V
 from standards import (
     demo_acceptance,
+    demo_access_log,
     demo_certifications,
     demo_demands,
     demo_reports,
@@ -516,6 +517,7 @@ def seed() -> list[DemoLogin]:
     demo_reports.seed()
     demo_demands.seed()
     demo_acceptance.seed()
+    demo_access_log.seed()
     return []
 
 

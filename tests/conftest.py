@@ -19,6 +19,7 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import REVIEWER_GROUP, SECRETARIAT_GROUP, Role
 from members import services
 from members.models import Chamber, MembershipStatus, Organisation, OrganisationKind, Person
+from tests import read_reason
 from tests.shared_state import State, prepare, shared_state, uses
 
 PASSWORD = "correct-horse-battery-staple"
@@ -50,6 +51,15 @@ def organisation_maker(chamber: Chamber) -> Callable[..., Organisation]:
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _staff_gave_a_read_reason(request) -> Any:
+    """Signed-in test clients carry the read reason "review" (tests/read_reason.py), unless
+    the test is marked ``no_read_reason``."""
+    read_reason.install(request.node.get_closest_marker("no_read_reason") is None)
+    yield
+    read_reason.install(True)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from django.contrib.auth.forms import (
 
 from alliance_portal.forms import GuidedForm, GuidedFormMixin
 from alliance_portal.models import User
+from alliance_portal.read_reasons import DETAIL_MAX_LENGTH, GivenReason, ReadReason, validate
 
 PASSWORD_MISMATCH = "The two passwords differ: type the same one twice."  # noqa: S105 (a message)
 
@@ -122,3 +123,32 @@ class ChangePasswordForm(GuidedFormMixin, PasswordChangeForm):
         self.fields["old_password"].label = "Current password"
         self.fields["new_password2"].label = "The same new password again"
         self.fields["new_password2"].help_text = ""
+
+
+class ReadReasonForm(GuidedForm):
+    """Why staff read confidential material (alliance_portal.read_reasons), and the page to
+    go back to."""
+
+    reason = forms.ChoiceField(
+        label="Why are you reading confidential material?",
+        choices=ReadReason.choices,
+        widget=forms.RadioSelect,
+        help_text="The organisations whose material you read will see this with each read.",
+    )
+    detail = forms.CharField(
+        label="In your words (needed for “Other”)",
+        required=False,
+        max_length=DETAIL_MAX_LENGTH,
+        help_text="A few words, for example the member's request you answer.",
+    )
+    next = forms.CharField(widget=forms.HiddenInput, required=False)
+    field_guides = {"reason": "why you read it"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("reason") == ReadReason.OTHER and not (data.get("detail") or "").strip():
+            self.add_error("detail", 'Say in a few words why you read it (you chose "Other").')
+        return data
+
+    def given(self) -> GivenReason:
+        return validate(self.cleaned_data["reason"], self.cleaned_data.get("detail") or "")

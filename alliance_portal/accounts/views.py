@@ -11,14 +11,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from alliance_portal import policy
+from alliance_portal import policy, read_reasons
 from alliance_portal.accounts.forms import (
     ChangePasswordForm,
     ChoosePasswordForm,
     LoginForm,
     NewPasswordForm,
+    ReadReasonForm,
     ResetPasswordForm,
     SignupForm,
 )
@@ -31,6 +33,7 @@ from alliance_portal.accounts.services import (
     api_tokens_revoke_all,
 )
 from alliance_portal.api.throttles import throttled
+from alliance_portal.middleware import reason_page
 from alliance_portal.models import ApiToken, ApiTokenRevocation
 
 
@@ -155,3 +158,22 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         {"form": None, "hours": settings.SIGNUP_CONFIRMATION_HOURS},
         status=400,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def read_reason(request: HttpRequest) -> HttpResponse:
+    """Staff say why they read confidential material; the reason is kept for the session and
+    the page they were reading opens again."""
+    policy.require(request.user, "access_log.give_reason")
+    form = ReadReasonForm(request.POST or None, initial={"next": request.GET.get("next", "")})
+    if request.method == "POST" and form.is_valid():
+        read_reasons.keep_in_session(request, form.given())
+        back = form.cleaned_data.get("next") or ""
+        safe = url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect(back if safe and back.startswith("/") else "home")
+    current = read_reasons.from_session(request)
+    response = reason_page(request, next_url=request.GET.get("next", ""), form=form)
+    response.context_data = {**(response.context_data or {}), "current": current}
+    return response

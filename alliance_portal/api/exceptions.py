@@ -12,6 +12,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from alliance_portal import policy
 from alliance_portal.policy import SignInRequired
+from alliance_portal.read_reasons import ReasonRequired
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -20,6 +21,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # policy's own refusals were named already; the first name stays).
         view = context.get("view")
         policy.note_denial(f"api {type(view).__name__}" if view is not None else "api")
+    if isinstance(exc, ReasonRequired):
+        # Staff read confidential material without saying why: the answer says how to.
+        response = drf_exception_handler(exceptions.PermissionDenied(str(exc)), context)
+        if response is not None:
+            response.data["code"] = "access_reason_required"
+        return response
     if isinstance(exc, SignInRequired):
         exc = exceptions.NotAuthenticated()
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:

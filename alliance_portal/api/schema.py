@@ -44,7 +44,44 @@ def document_errors(
                     },
                 )
     _document_throttles(result, generator)
+    _document_read_reason(result)
     return result
+
+
+READ_REASON_PARAMETERS = {
+    "AccessReason": {
+        "in": "header",
+        "name": "X-Access-Reason",
+        "required": False,
+        "description": "Staff only: why you read confidential (secretariat-level) material, "
+        "recorded with every read in the access log that the owning organisation sees. "
+        "Without it (and without a reason kept in your browser session) a staff read of "
+        "confidential material is refused with 403 and code `access_reason_required`; a "
+        "value not in the list is a 400.",
+        "schema": {
+            "type": "string",
+            "enum": ["review", "verification", "member_request", "legal", "other"],
+        },
+    },
+    "AccessReasonDetail": {
+        "in": "header",
+        "name": "X-Access-Reason-Detail",
+        "required": False,
+        "description": 'The reason in your words (required with "other"; at most 300 characters).',
+        "schema": {"type": "string", "maxLength": 300},
+    },
+}
+
+
+def _document_read_reason(result: dict[str, Any]) -> None:
+    """The reason headers, on every read (GET) operation: any of them may return
+    confidential rows to staff (alliance_portal.read_reasons)."""
+    result.setdefault("components", {}).setdefault("parameters", {}).update(READ_REASON_PARAMETERS)
+    refs = [{"$ref": f"#/components/parameters/{name}"} for name in READ_REASON_PARAMETERS]
+    for item in result.get("paths", {}).values():
+        operation = item.get("get")
+        if operation is not None:
+            operation.setdefault("parameters", []).extend(refs)
 
 
 def _document_throttles(result: dict[str, Any], generator: Any) -> None:

@@ -147,6 +147,16 @@ class RequestAudit:
     sign_in_recorded: bool = False  # the request was a sign-in, recorded as such
     # Object permissions asked during the request: (user, model, pk) -> codenames.
     object_perms: dict[tuple[Any, str, str], frozenset[str]] = field(default_factory=dict)
+    # Why staff read confidential material in this request (alliance_portal.read_reasons):
+    # asked of the request (headers, then session) only when a confidential row is logged.
+    reason_source: Callable[[], Any] | None = None
+    _reason: Any = None
+
+    def read_reason(self) -> Any:
+        """The request's ``GivenReason``, or ``None`` when none was given."""
+        if self._reason is None and self.reason_source is not None:
+            self._reason = self.reason_source()
+        return self._reason
 
 
 current_audit: ContextVar[RequestAudit | None] = ContextVar("current_audit", default=None)
@@ -178,6 +188,11 @@ _CONFIDENTIAL: dict[str, tuple[Callable[[Any], bool], Callable[[Any], str]]] = {
 }
 
 
+def confidential_labels() -> frozenset[str]:
+    """The model labels whose rows may be secretariat-level beyond a disclosure level."""
+    return frozenset(_CONFIDENTIAL)
+
+
 def is_confidential(obj: Any) -> bool:
     """True when ``obj`` is secretariat-level material, whose every read is logged."""
     if not isinstance(obj, Model):
@@ -193,17 +208,37 @@ def _describe(obj: Any) -> str:
     return (rule[1] if rule is not None else str)(obj)[:300]
 
 
-def _own(organisation_id: int | None, obj: Any) -> bool:
+def _owner(obj: Any) -> int | None:
+    """The id of the organisation ``obj`` belongs to (``None``: it belongs to none)."""
     owner = getattr(obj, "owner_organisation_id", None)
-    return organisation_id is not None and callable(owner) and owner() == organisation_id
+    return owner() if callable(owner) else None
+
+
+def _reason_for(who: Any) -> Any:
+    """Why ``who`` reads confidential material in the request being served: staff must have
+    said why (``ReasonRequired`` otherwise); others, the system, and reads outside a request
+    (commands, tasks) carry no reason."""
+    from alliance_portal.read_reasons import ReasonRequired
+
+    audit = current_audit.get()
+    if audit is None or not who.is_staff_role or who.is_system:
+        return None
+    given = audit.read_reason()
+    if given is None:
+        note_denial("read confidential material without a reason")
+        raise ReasonRequired
+    return given
 
 
 def record_reads(user: Any, objects: Iterable[Model], *, confidential: bool = False) -> int:
     """Log the reads of the confidential material among ``objects`` (DESIGN.md §1: an access
     log for confidential data), in one insert: each secretariat-level object once, or every
     object when the caller says they are confidential. Anything less confidential, and a
-    person reading their own organisation's own material, is not logged. Pages, the API (its
-    paginator and ``get_visible_or_404``), and the admin's lists and change pages call it."""
+    person reading their own organisation's own material, is not logged. Each row carries the
+    organisation the object belongs to (so that organisation's people see who read it) and,
+    for staff, why they read it: staff who have not said why in this session are stopped with
+    ``ReasonRequired`` before anything is logged or shown. Pages, the API (its paginator and
+    ``get_visible_or_404``), and the admin's lists and change pages call it."""
     from django.contrib.contenttypes.models import ContentType
 
     from alliance_portal.models import AccessLogEntry
@@ -212,8 +247,11 @@ def record_reads(user: Any, objects: Iterable[Model], *, confidential: bool = Fa
     path = current_path.get()[:500]
     rows: dict[tuple[str, str], AccessLogEntry] = {}
     for obj in objects:
-        if not (confidential or is_confidential(obj)) or _own(who.organisation_id, obj):
+        if not (confidential or is_confidential(obj)):
             continue
+        owner = _owner(obj)
+        if who.organisation_id is not None and owner == who.organisation_id:
+            continue  # a person reading their own organisation's material
         rows.setdefault(
             (obj._meta.label, str(obj.pk)),
             AccessLogEntry(
@@ -222,9 +260,14 @@ def record_reads(user: Any, objects: Iterable[Model], *, confidential: bool = Fa
                 object_id=str(obj.pk),
                 object_repr=_describe(obj),
                 path=path,
+                owner_organisation_id=owner,
             ),
         )
     if rows:
+        given = _reason_for(who)
+        if given is not None:
+            for row in rows.values():
+                row.reason, row.reason_detail = given.reason, given.detail
         AccessLogEntry.objects.bulk_create(rows.values())
     return len(rows)
 

@@ -293,7 +293,12 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Alliance Portal API",
     "DESCRIPTION": (
         "Public and member API of the responsible-sourcing alliance: organisations, chambers, "
-        "and (as they land) proposals, the decision log, standards and the glossary."
+        "and (as they land) proposals, the decision log, standards and the glossary.\n\n"
+        "Staff reading confidential (secretariat-level) material say why, once per session "
+        "in the browser or with the `X-Access-Reason` header (review, verification, "
+        "member_request, legal, other with `X-Access-Reason-Detail`) on each API request; "
+        "the reason is recorded in the access log, which the owning organisation reads at "
+        "`/api/v1/organisations/{slug}/access-log/`."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -15,6 +15,7 @@ from members.selectors.organisations import (
     membership_lookup,
     organisation_get,
     organisation_list,
+    organisation_lookup_for_shared_layer,
     organisation_people,
     organisation_shows_contacts,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "membership_lookup",
     "organisation_get",
     "organisation_list",
+    "organisation_lookup_for_shared_layer",
     "organisation_people",
     "organisation_shows_contacts",
     "partner_alliance_list",

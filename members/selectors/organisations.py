@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -9,6 +11,7 @@ from alliance_portal import policy
 from alliance_portal.directory import apply_directory_filters
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
+from alliance_portal.organisations import OrganisationLookup
 from alliance_portal.roles import Membership
 from alliance_portal.types import Actor
 from members.models import (
@@ -140,3 +143,21 @@ def organisation_people(*, user: Actor, organisation: Organisation) -> QuerySet[
         .select_related("user")
         .order_by("-is_representative", "user__display_name", "user__email")
     )
+
+
+def organisation_lookup_for_shared_layer() -> OrganisationLookup:
+    """How the shared layer names organisations by id (alliance_portal.organisations)."""
+
+    def choices() -> list[tuple[str, str]]:
+        return list(Organisation.objects.order_by("name").values_list("slug", "name"))
+
+    def id_of(slug: str) -> int | None:
+        return Organisation.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+    def names(ids: Iterable[int]) -> dict[int, str]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        return dict(Organisation.objects.filter(pk__in=wanted).values_list("pk", "name"))
+
+    return OrganisationLookup(choices=choices, id_of=id_of, names=names)

@@ -137,15 +137,19 @@ def draft_of(report: Report) -> ReportVersion | None:
 
 def visible_answers(*, user: Any, version: ReportVersion) -> list[Answer]:
     """The answers of ``version`` the reader may read (by disclosure; own people: all), in
-    the questionnaire's order."""
+    the questionnaire's order. The reads of secretariat-level answers are recorded in the
+    access log, under the reporting organisation (one insert; staff must have said why)."""
     order = dict(
         CycleRequirement.objects.filter(cycle_id=version.report.cycle_id).values_list(
             "requirement_id", "order"
         )
     )
-    answers = policy.visible(
-        user, Answer.objects.filter(version=version).select_related("requirement")
+    answers = list(
+        policy.visible(user, Answer.objects.filter(version=version).select_related("requirement"))
     )
+    for answer in answers:
+        answer.version = version  # its owner, without a query per answer
+    policy.record_reads(user, answers)
     return sorted(answers, key=lambda answer: (order.get(answer.requirement_id, 0), answer.pk))
 
 

@@ -111,6 +111,10 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     # Commitment tiers: a draft is the secretariat's; an adopted one is public.
     "Zmktierdraft": STAFF,
     "Zmktieradopted": ALL,
+    # The access log: a read of A's confidential material (its reason's words) is A's people's
+    # and the secretariat's; a read of B's, the secretariat's only.
+    "Zmkreadreasonown": STAFF | PEOPLE_OF_A,
+    "Zmkreadreasonother": STAFF,
 }
 
 
@@ -178,6 +182,7 @@ def plant(world) -> dict[str, Any]:
     _plant_demands(world, applicant)
     _plant_acceptance(world)
     meetings = _plant_meetings(world)
+    _plant_reads(world)
     # An API token of the member's own, for the token list's fields.
     api_token_issue(actor=world.users[Role.MEMBER], user=world.users[Role.MEMBER])
     return {
@@ -188,6 +193,27 @@ def plant(world) -> dict[str, Any]:
         "meetings": meetings,
         "reports": reports,
     }
+
+
+def _plant_reads(world) -> None:
+    """The secretariat read A's and B's secretariat-level certifications, saying why ("other",
+    in words that are markers)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from alliance_portal.models import AccessLogEntry
+    from standards.models import Certification
+
+    for certification in Certification.objects.filter(disclosure="secretariat"):
+        owner = "own" if certification.organisation_id == world.own.pk else "other"
+        AccessLogEntry.objects.create(
+            user=world.users[Role.SECRETARIAT],
+            content_type=ContentType.objects.get_for_model(Certification),
+            object_id=str(certification.pk),
+            object_repr=f"Certification {certification.pk}",
+            owner_organisation_id=certification.organisation_id,
+            reason="other",
+            reason_detail=f"Zmkreadreason{owner}",
+        )
 
 
 def _plant_certifications(world) -> None:

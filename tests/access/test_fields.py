@@ -399,6 +399,12 @@ def _concept(world) -> str:
 
 
 PAGE = "?page_size=200"
+# An organisation's access log: its own people (and the secretariat) read the same fields; the
+# reader is named, never by email, and the address of the page read is not given.
+ACCESS_LOG = _levels(
+    set(), members={"accessed_at", "reader", "item_type", "item", "reason", "reason_detail", "why"}
+)
+
 ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "organisations": (lambda w: f"/api/v1/organisations/{PAGE}", ORGANISATION),
     "organisation A": (lambda w: f"/api/v1/organisations/{w.own.slug}/", ORGANISATION),
@@ -422,6 +428,7 @@ ENDPOINTS: dict[str, tuple[Callable[[Any], str], dict[str, frozenset[str]]]] = {
     "standing A": (lambda w: f"/api/v1/organisations/{w.own.slug}/standing/", STANDING),
     "standing B": (lambda w: f"/api/v1/organisations/{w.other.slug}/standing/", STANDING),
     "tiers": (lambda w: "/api/v1/tiers/", TIER),
+    "access log A": (lambda w: f"/api/v1/organisations/{w.own.slug}/access-log/", ACCESS_LOG),
     "tier commitments": (lambda w: f"/api/v1/tier-commitments/{PAGE}", TIER_COMMITMENT),
     "reporting cycles": (lambda w: f"/api/v1/reporting-cycles/{PAGE}", REPORTING_CYCLE),
     "rs reports": (lambda w: f"/api/v1/rs-reports/{PAGE}", RS_REPORT),

@@ -101,6 +101,7 @@ MINUTES = {
 }
 TIERS = frozenset({"Zmktierdraft", "Zmktieradopted"})
 REQUESTS = frozenset({"Zmkrequestbyrep", "Zmkrequestbyoutsider"})
+READS_OF = {owner: frozenset({f"Zmkreadreason{owner}"}) for owner in ("own", "other")}
 PEOPLE_OF = {
     owner: frozenset(f"{owner} {level} person" for level in ("public", "members", "secretariat"))
     for owner in ("own", "other")
@@ -206,6 +207,23 @@ OUTPUTS: dict[str, Output] = {
     "demands of B": Output(
         lambda w: f"/standards/demands/organisations/{w.other.slug}/",
         frozenset({"Zmkdemandother"}),
+    ),
+    # The access log (planted reads with the reason "other"): A's own, B's, the whole log.
+    "access log A": Output(
+        lambda w: f"/members/{w.own.slug}/access-log/?reason=other", READS_OF["own"]
+    ),
+    "access log A csv": Output(
+        lambda w: f"/members/{w.own.slug}/access-log.csv?reason=other", READS_OF["own"]
+    ),
+    "api access log A": Output(
+        lambda w: f"/api/v1/organisations/{w.own.slug}/access-log/?reason=other",
+        READS_OF["own"],
+    ),
+    "access log B": Output(
+        lambda w: f"/members/{w.other.slug}/access-log/?reason=other", READS_OF["other"]
+    ),
+    "whole access log": Output(
+        _fixed("/secretariat/access-log/?reason=other"), READS_OF["own"] | READS_OF["other"]
     ),
     "value chains": Output(_fixed("/standards/value-chains/"), frozenset()),
     "value chain gold": Output(_fixed("/standards/value-chains/gold/"), frozenset()),

@@ -128,6 +128,13 @@ PROBES = [
     Probe("export-glossary-tbx", "export", "get", lambda w: "/glossary/export.tbx"),
     Probe("export-members-coverage-csv", "export", "get", lambda w: "/members/coverage.csv"),
     Probe(
+        "export-access-log-csv",
+        "export",
+        "get",
+        lambda w: f"/members/{w.own.slug}/access-log.csv",
+        Role.MEMBER,
+    ),
+    Probe(
         "export-report-pdf",
         "export",
         "get",

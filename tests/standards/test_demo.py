@@ -137,3 +137,30 @@ def test_the_demo_demands_come_from_five_buyers_and_some_cells_reach_three(demo)
     assert published[("cobalt", "Step 1D")] == 3
     assert ("cobalt", "AB-2.2") not in published  # one buyer: "fewer than 3 buyers"
     assert all((buyers or 0) >= 3 for buyers in published.values())
+
+
+@pytest.mark.django_db
+def test_with_demo_logins_the_secretariat_read_confidential_answers_with_reasons(
+    demo_with_logins,
+) -> None:
+    from django.test import Client
+
+    from alliance_portal.models import AccessLogEntry
+    from members.models import Person
+
+    rows = AccessLogEntry.objects.filter(user__email="secretariat@demo.alliance.example")
+    assert sorted(rows.values_list("reason", flat=True)) == sorted(
+        ["review", "verification", "member_request", "other"]
+    )
+    assert {row.content_type.model for row in rows} == {"answer"}
+    owners = set(rows.values_list("owner_organisation_id", flat=True))
+    assert len(owners) == 1
+    # A person of that organisation sees them on its access-log page.
+    person = Person.objects.filter(organisation_id=owners.pop()).select_related(
+        "organisation", "user"
+    )[0]
+    client = Client()
+    client.force_login(person.user)
+    page = client.get(f"/members/{person.organisation.slug}/access-log/")
+    assert page.status_code == 200
+    assert page.content.decode().count("<td>Sam Secretariat</td>") == 4

@@ -3,6 +3,7 @@ Rules may not import the apps (the shared layer sits below them): they read the 
 attributes (duck typing) and the principal."""
 
 from alliance_portal.policy.rules import (  # noqa: F401
+    access_log,
     actions,
     documents,
     glossary,
