@@ -5,10 +5,12 @@ class MembersConfig(AppConfig):
     name = "members"
 
     def ready(self) -> None:
+        from alliance_portal.competition_law import register_statement_source
         from alliance_portal.roles import register_membership_lookup
         from members import sections, standing
-        from members.selectors import membership_lookup
+        from members.selectors import competition_statement, membership_lookup
 
         register_membership_lookup(membership_lookup)
+        register_statement_source(competition_statement)
         sections.register()
         standing.register()

@@ -73,6 +73,11 @@ class MinutesForm(GuidedForm):
         initial=DisclosureLevel.MEMBERS,
         widget=forms.RadioSelect,
     )
+    statement_read = forms.BooleanField(
+        label="The competition-law statement was read at the opening of the meeting",
+        required=False,
+        help_text="Shown with the minutes, with the version of the statement in force.",
+    )
 
 
 class MinutesApprovalForm(GuidedForm):

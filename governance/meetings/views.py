@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
+from alliance_portal.competition_law import RULE, current_statement
 from alliance_portal.forms import apply_service_error
 from governance.meetings import selectors, services
 from governance.meetings.forms import (
@@ -87,6 +88,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_publish": policy.may(request.user, "meeting.minutes_publish", meeting),
             "may_approve": policy.may(request.user, "meeting.minutes_approve", meeting),
             "requests": meeting.requests.count(),
+            "statement": current_statement(),
+            "competition_rule": RULE,
+            "may_hold": policy.may(request.user, "agenda_item.hold"),
+            "may_release": policy.may(request.user, "agenda_item.release_hold"),
         },
     )
 
@@ -137,7 +142,15 @@ def meeting_minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk=pk)
     policy.require(request.user, "meeting.minutes_publish", meeting)
     current = selectors.meeting_minutes(user=request.user, meeting=meeting).minutes
-    initial = {"text": current.text, "disclosure": current.disclosure} if current else {}
+    initial = (
+        {
+            "text": current.text,
+            "disclosure": current.disclosure,
+            "statement_read": current.statement_read,
+        }
+        if current
+        else {}
+    )
     form = MinutesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

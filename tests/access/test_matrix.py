@@ -45,6 +45,8 @@ NO_ADD_MODELS = {
     "pghistory.Events",
     "members.AgreementAcceptance",
     "members.MembershipApplication",
+    # Agenda items come with their meeting's agenda; held and released through their use cases.
+    "governance.AgendaItem",
 }
 # Public records: comments and responses (moderation hides, never deletes) and a published
 # transparency report (the matrix's first report is a ready one). Deleting a sign-in lockout is
