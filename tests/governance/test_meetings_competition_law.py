@@ -285,13 +285,15 @@ def test_changing_the_agenda_keeps_a_hold_until_counsel_releases_it(world) -> No
         agenda=[services.AgendaInput(title=HELD), services.AgendaInput(title="Opening")],
     )
     held = meeting.agenda_items.get(title=HELD)
-    assert held.held and held.position == 1
+    assert held.held
+    assert held.position == 1
     services.agenda_item_release_hold(actor=staff, item=held)
     services.meeting_update(
         actor=staff, meeting=meeting, changes={}, agenda=[services.AgendaInput(title=HELD)]
     )
     released = meeting.agenda_items.get(title=HELD)
-    assert released.legal_hold and not released.held
+    assert released.legal_hold
+    assert not released.held
     assert released.legal_hold_released_by == staff
 
 
