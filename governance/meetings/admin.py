@@ -118,6 +118,7 @@ class MinutesInline(ReadOnlyInline):
         "approved_at_meeting",
         "approved_at",
     )
+    readonly_fields = fields
     fk_name = "meeting"
 
 

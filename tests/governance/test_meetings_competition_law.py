@@ -168,7 +168,13 @@ def test_the_page_the_api_and_the_admin_refuse_the_same_agenda(world) -> None:
             "ends_at_1": _moment(20, 3)[11:],
             "link": "https://meet.example.org/spring",
             "agenda_text": "Opening\nOur commercial plans for 2027",
+            **{
+                f"{prefix}-{key}": "0"
+                for prefix in ("attendance", "minutes")
+                for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
         },
+        follow=True,
     )
     assert admin.status_code == 200
     assert "future commercial plans" in admin.content.decode()

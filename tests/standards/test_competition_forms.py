@@ -90,7 +90,8 @@ def test_each_use_case_behind_the_forms_refuses_commercial_information(world, cr
             actor=actor,
             organisation=world.own,
             fields=services.AcceptanceFields(
-                version=crosswalk.alpha, statement="It lists our customers and suppliers."
+                version=crosswalk.alpha,
+                statement="Attached: a list of our customers and suppliers.",
             ),
         )
     assert "customer or supplier lists" in refused.value.message_dict["statement"][0]
@@ -121,7 +122,7 @@ def test_the_page_and_the_api_refuse_with_the_explained_message(world, crosswalk
     client = world.client_for(Role.ORGANISATION_REPRESENTATIVE)
     response = client.post(
         reverse("standards:demand-create", args=[world.own.slug]),
-        {"material": "cobalt", "elements": [element.pk], "note": "Production costs per tonne"},
+        {"material": "cobalt", "requirements": [element.pk], "note": "Production costs per tonne"},
     )
     assert response.status_code == 200
     assert "This asks for costs" in response.content.decode()
