@@ -319,3 +319,24 @@ def test_the_schedule_form_places_a_hold(world) -> None:
     )
     assert response.status_code == 302
     assert AgendaItem.objects.get(title=HELD).held
+
+
+# --- demo data ----------------------------------------------------------------------------------
+
+
+def test_the_demo_has_the_statement_its_reading_and_a_held_item(demo_with_logins, client) -> None:
+    from members.models import AgreementAcceptance, AgreementVersion
+
+    statement = AgreementVersion.objects.get(kind=AgreementKind.COMPETITION, version=1)
+    assert RULE in statement.text
+    demo_people = Person.objects.filter(user__email__endswith="@demo.alliance.example")
+    assert demo_people.exists()
+    assert not demo_people.exclude(
+        pk__in=AgreementAcceptance.objects.filter(agreement=statement).values("person_id")
+    ).exists()
+    read = Meeting.objects.get(minutes__statement_read=True)
+    assert read.minutes.statement_version == 1
+    page = client.get(read.get_absolute_url()).content.decode()
+    assert "The competition-law statement (version 1) was read at the opening" in page
+    held = AgendaItem.objects.get(legal_hold=True, legal_hold_released_at__isnull=True)
+    assert held.title not in client.get(held.meeting.get_absolute_url()).content.decode()
