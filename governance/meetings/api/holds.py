@@ -8,6 +8,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -52,6 +53,8 @@ class AgendaItemHoldApi(APIView):
     """Hold an agenda item for legal review (the secretariat): until counsel releases it, only
     the secretariat sees it."""
 
+    permission_classes = (IsAuthenticated,)  # sign in first; a held item is then 404 to others
+
     @extend_schema(
         request=None,
         responses={200: AgendaItemHoldSerializer, 400: ErrorSerializer},
@@ -63,6 +66,8 @@ class AgendaItemHoldApi(APIView):
 
 class AgendaItemReleaseApi(APIView):
     """Release an agenda item held for legal review (counsel; the secretariat for now)."""
+
+    permission_classes = (IsAuthenticated,)
 
     @extend_schema(
         request=None,
