@@ -1,6 +1,8 @@
 """The information-sharing protocol in forms (issue 18, item 4): what a form will share with
-whom, from the disclosure levels chosen in it, and what must never be entered. Used with
-``templates/includes/sharing_protocol.html`` by every form that collects member information."""
+whom, from the disclosure levels chosen in it, and what must never be entered; with the
+competition-law statement in force (issue 20, item 3). Used with
+``templates/includes/sharing_protocol.html`` by every form that collects member information
+(``tests/standards/test_competition_panel.py`` lists them and renders each)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from alliance_portal.competition_law import RULE, TOPICS, Statement, current_statement
 from alliance_portal.disclosure import LEVEL_ORDER, DisclosureLevel
 
 # What each level means, in the readers' words.
@@ -18,14 +21,9 @@ READERS = {
     DisclosureLevel.SECRETARIAT: "the secretariat only (its reads are logged)",
 }
 
-# Never entered anywhere in the portal (competition law: no commercial information).
-NEVER_ENTER = (
-    "prices",
-    "costs",
-    "capacities",
-    "customer or supplier lists",
-    "future commercial plans",
-)
+# Never entered anywhere in the portal (competition law: no commercial information); the
+# validator of ``alliance_portal.competition_law`` refuses them.
+NEVER_ENTER = tuple(TOPICS.values())
 
 
 @dataclass(frozen=True)
@@ -44,6 +42,8 @@ class SharingSummary:
     lines: list[SharingLine]
     never_enter: tuple[str, ...] = NEVER_ENTER
     organisation_name: str = ""
+    statement: Statement | None = None  # the competition-law statement in force
+    competition_rule: str = RULE
 
     @property
     def total(self) -> int:
@@ -64,7 +64,12 @@ def sharing_summary(
         )
         for level in LEVEL_ORDER
     ]
-    return SharingSummary(item=item, lines=lines, organisation_name=organisation_name)
+    return SharingSummary(
+        item=item,
+        lines=lines,
+        organisation_name=organisation_name,
+        statement=current_statement(),
+    )
 
 
 def form_sharing(

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import Group
 
+from alliance_portal.competition_law import RULE
 from alliance_portal.demo import DEMO_PASSWORD, DemoLogin, demo_logins_enabled
 from alliance_portal.models import User
 from alliance_portal.policy import SYSTEM
@@ -358,10 +359,26 @@ PROTOCOL = """What members share with each other, how, and how it may be used.
 """
 
 
+COMPETITION = f"""How the alliance keeps within competition law when competitors meet.
+
+1. {RULE}
+2. This statement is read at the opening of every meeting of the alliance's bodies and working
+   groups; the minutes record that it was.
+3. Meeting agendas and the portal's forms refuse requests for such information. An agenda item
+   or a document that may raise a competition-law question is held by the secretariat until
+   the alliance's counsel releases it.
+4. Figures about members' information are published only as aggregates over at least three
+   organisations.
+5. Anyone who thinks a discussion goes beyond this statement says so; the chair stops it and
+   the minutes record it.
+"""
+
+
 def _seed_agreements() -> None:
     for kind, title, text in (
         (AgreementKind.CHARTER, "Membership charter", CHARTER),
         (AgreementKind.PROTOCOL, "Information-sharing protocol", PROTOCOL),
+        (AgreementKind.COMPETITION, "Competition-law statement", COMPETITION),
     ):
         if not AgreementVersion.objects.filter(kind=kind).exists():
             services.agreement_publish(actor=SYSTEM, kind=kind, title=title, text=text)

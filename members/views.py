@@ -20,7 +20,9 @@ from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
 from alliance_portal.body_limit import body_limit
 from alliance_portal.directory import directory_columns
+from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.forms import apply_service_error
+from alliance_portal.sharing_protocol import sharing_summary
 from members import pdf_check, selectors, services
 from members.api_standing import standing_payload, standing_url
 from members.forms import (
@@ -157,8 +159,16 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, "The profile is saved.")
             return redirect(organisation)
+    # The description and the rest of the profile are public; the contact is for members.
+    sharing = sharing_summary(
+        [DisclosureLevel.PUBLIC, DisclosureLevel.MEMBERS],
+        item="part",
+        organisation_name=organisation.name,
+    )
     return render(
-        request, "members/organisation_form.html", {"organisation": organisation, "form": form}
+        request,
+        "members/organisation_form.html",
+        {"organisation": organisation, "form": form, "sharing": sharing},
     )
 
 
@@ -322,12 +332,13 @@ def application_letter(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreements(request: HttpRequest) -> HttpResponse:
-    """A person of a member organisation reads and accepts the current charter and protocol."""
+    """A person of a member organisation reads and accepts the current charter, protocol and
+    competition-law statement."""
     person = Person.objects.filter(user=request.user.pk).select_related("organisation").first()
     pending = selectors.agreements_to_accept(person=person) if person else []
     if request.method == "POST" and person is not None and pending:
         if request.POST.get("accept") != "yes":
-            messages.error(request, "Tick the box to accept both texts.")
+            messages.error(request, "Tick the box to accept the texts.")
         else:
             services.agreements_accept(actor=request.user, person=person, agreements=pending)
             messages.success(request, "Thank you: members-only material is open to you now.")

@@ -11,6 +11,12 @@ line's total is suppressed instead. Suppressing a second cell can leave another 
 single suppressed cell, so the rule is applied until nothing changes.
 
 Pure functions over plain numbers: no database, easy to test on hand-made tables.
+
+This is the one place the rule lives (DESIGN.md §4, issue 20 item 3): every aggregate of
+member-submitted data (report aggregates, downstream demands, value-chain certification
+shares, the transparency reports' figures) publishes a figure through ``publishable`` or a
+table through ``suppress``, with ``THRESHOLD``; ``tests/standards/test_aggregates_rule.py``
+fails when a module keeps a threshold of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ from dataclasses import dataclass, field
 Cell = tuple[int, int]
 
 THRESHOLD = 3
+
+
+def publishable(value: int, organisations: int) -> int | None:
+    """``value`` (a single figure) when it aggregates at least ``THRESHOLD`` organisations'
+    information; ``None`` (not published) otherwise."""
+    return value if organisations >= THRESHOLD else None
 
 
 @dataclass(frozen=True)

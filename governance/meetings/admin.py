@@ -29,7 +29,8 @@ from governance.proposals.models import Proposal
 
 AGENDA_HELP = (
     "One item per line: its title, then optionally, separated by “|”, proposal 12, "
-    "decision 3 (its number in the decision log) and a document's web address. "
+    "decision 3 (its number in the decision log), a document's web address, and “legal hold” "
+    "to hold the item for legal review (only counsel releases it, from the agenda items list). "
     "For example: Cobalt traceability | proposal 12 | https://example.org/paper.pdf"
 )
 
@@ -49,6 +50,8 @@ def _agenda_line(number: int, line: str) -> services.AgendaInput:
                 raise forms.ValidationError(f"Line {number}: there is no decision {value}.")
         elif link.startswith(("https://", "http://")):
             found["document_url"] = link
+        elif link.lower() == "legal hold":
+            found["legal_hold"] = True
         else:
             raise forms.ValidationError(f"Line {number}: “{link}” is not understood.")
     return services.AgendaInput(title=title, **found)
@@ -95,6 +98,8 @@ def _item_parts(item: AgendaItem) -> list[str]:
         parts.append(f"decision {item.decision_id}")
     if item.document_url:
         parts.append(item.document_url)
+    if item.held:
+        parts.append("legal hold")
     return parts
 
 
@@ -105,7 +110,15 @@ class AttendanceInline(ReadOnlyInline):
 
 class MinutesInline(ReadOnlyInline):
     model = MeetingMinutes
-    fields = ("disclosure", "published_at", "approved_at_meeting", "approved_at")
+    fields = (
+        "disclosure",
+        "published_at",
+        "statement_read",
+        "statement_version",
+        "approved_at_meeting",
+        "approved_at",
+    )
+    readonly_fields = fields
     fk_name = "meeting"
 
 
@@ -162,6 +175,56 @@ class MeetingAdmin(ChoiceArrayAdminMixin, ServiceAdmin):
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
         """The inlines are read-only and the agenda was saved by the use case."""
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    """Agenda items, to find those held for legal review; they change with their meeting's
+    agenda. Holding and releasing go through the hold use cases (counsel releases)."""
+
+    list_display = ("title", "meeting", "position", "legal_hold", "legal_hold_released_at")
+    list_filter = ("legal_hold",)
+    search_fields = ("title", "meeting__title")
+    list_select_related = ("meeting",)
+    actions = ("hold_for_legal_review", "release_legal_hold")
+    readonly_fields = (
+        "meeting",
+        "position",
+        "title",
+        "description",
+        "proposal",
+        "decision",
+        "document_title",
+        "document_url",
+        "legal_hold",
+        "legal_hold_released_by",
+        "legal_hold_released_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description="Hold for legal review")
+    def hold_for_legal_review(self, request: HttpRequest, queryset: Any) -> None:
+        self._each(request, queryset, services.agenda_item_hold, held=False)
+
+    @admin.action(description="Release from legal review (counsel)")
+    def release_legal_hold(self, request: HttpRequest, queryset: Any) -> None:
+        self._each(request, queryset, services.agenda_item_release_hold, held=True)
+
+    def _each(self, request: HttpRequest, queryset: Any, use_case: Any, *, held: bool) -> None:
+        done = 0
+        for item in queryset:
+            if item.held == held:
+                use_case(actor=request.user, item=item)
+                done += 1
+        self.message_user(request, f"{done} agenda item{'s' if done != 1 else ''} changed.")
 
 
 @admin.register(MeetingRequest)

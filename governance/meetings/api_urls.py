@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.meetings.api import meetings, records, requests
+from governance.meetings.api import holds, meetings, records, requests
 
 urlpatterns = [
     path("meetings/", meetings.MeetingListApi.as_view(), name="governance-meeting-list"),
@@ -35,6 +35,16 @@ urlpatterns = [
         "meetings/<int:pk>/minutes/approval/",
         records.MeetingMinutesApprovalApi.as_view(),
         name="governance-meeting-minutes-approval",
+    ),
+    path(
+        "meetings/agenda-items/<int:pk>/hold/",
+        holds.AgendaItemHoldApi.as_view(),
+        name="governance-agenda-item-hold",
+    ),
+    path(
+        "meetings/agenda-items/<int:pk>/release/",
+        holds.AgendaItemReleaseApi.as_view(),
+        name="governance-agenda-item-release",
     ),
     path(
         "meeting-requests/",

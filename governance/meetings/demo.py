@@ -27,6 +27,8 @@ UPCOMING = "Artisanal mining working group: safe work at artisanal sites"
 ASSEMBLY_MINUTES = """\
 **Present:** organisations of all seven chambers (see the attendance by chamber).
 
+The chair opened the assembly by reading the alliance's competition-law statement.
+
 1. The minutes of the previous assembly were approved without change.
 2. The secretariat presented the proposals in consultation; members asked for the public
    consultation on cobalt traceability to stay open for the full 60 days.
@@ -131,6 +133,7 @@ def _assembly(body: Body, now: datetime, per_chamber: dict[Chamber, list[Organis
         meeting=meeting,
         text=ASSEMBLY_MINUTES,
         disclosure="public",
+        statement_read=True,
         now=starts + 5 * DAY,
     )
     return meeting
@@ -241,7 +244,16 @@ def _requests(
         link="https://meet.example.org/wg-asm",
         languages=["fr", "sw"],
         interpretation=["en"],
-        agenda=[services.AgendaInput(title="Safe work at artisanal sites: first draft")],
+        agenda=[
+            services.AgendaInput(title="Safe work at artisanal sites: first draft"),
+            # Held for legal review (competition law): a joint letter to refiners could be
+            # read as members coordinating their purchasing; counsel reads it first.
+            services.AgendaInput(
+                title="A joint letter to refiners on due-diligence expectations",
+                description="Draft by two downstream members, for the working group's views.",
+                legal_hold=True,
+            ),
+        ],
     )
     for organisation in present:
         services.meeting_register(actor=SYSTEM, meeting=upcoming, organisation=organisation)

@@ -74,6 +74,11 @@ class MinutesForm(AttachDocumentMixin, GuidedForm):
         initial=DisclosureLevel.MEMBERS,
         widget=forms.RadioSelect,
     )
+    statement_read = forms.BooleanField(
+        label="The competition-law statement was read at the opening of the meeting",
+        required=False,
+        help_text="Shown with the minutes, with the version of the statement in force.",
+    )
 
     def __init__(self, *args: Any, documents: QuerySet[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

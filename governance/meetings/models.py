@@ -116,7 +116,9 @@ def _labels(codes: list[str]) -> list[str]:
 @audit_trail()
 class AgendaItem(models.Model):
     """One item of a meeting's agenda, in order; it may link a proposal, a published decision
-    (its decision-log entry) and a document."""
+    (its decision-log entry) and a document. The secretariat may hold it for legal review
+    (``legal_hold``, competition law): while held it is shown to the secretariat only, until
+    counsel releases it (``legal_hold_released_by`` and ``_at``)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField()
@@ -130,6 +132,19 @@ class AgendaItem(models.Model):
     )
     document_title = models.CharField(max_length=200, blank=True)
     document_url = models.URLField(blank=True)
+    legal_hold = models.BooleanField(
+        default=False,
+        help_text="Held for legal review: shown to the secretariat only until counsel releases it.",
+    )
+    legal_hold_released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_hold_released_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ("meeting", "position")
@@ -142,10 +157,19 @@ class AgendaItem(models.Model):
                 condition=Q(document_title="") | ~Q(document_url=""),
                 name="agendaitem_document_title_needs_url",
             ),
+            models.CheckConstraint(
+                condition=Q(legal_hold=True) | Q(legal_hold_released_at__isnull=True),
+                name="agendaitem_released_only_when_held",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
+
+    @property
+    def held(self) -> bool:
+        """Under legal review now: held and not yet released."""
+        return self.legal_hold and self.legal_hold_released_at is None
 
 
 @audit_trail()
@@ -196,6 +220,17 @@ class MeetingMinutes(DisclosedModel):
         Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_minutes"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    statement_read = models.BooleanField(
+        "competition-law statement read",
+        default=False,
+        help_text="The competition-law statement was read at the opening of the meeting.",
+    )
+    statement_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The version of the statement in force when the minutes recorded its reading.",
+    )
 
     class Meta:
         verbose_name_plural = "meeting minutes"
@@ -206,6 +241,10 @@ class MeetingMinutes(DisclosedModel):
                 name="meetingminutes_approved_at_a_meeting",
             ),
             models.CheckConstraint(condition=~Q(text=""), name="meetingminutes_not_empty"),
+            models.CheckConstraint(
+                condition=Q(statement_read=True) | Q(statement_version__isnull=True),
+                name="meetingminutes_statement_version_when_read",
+            ),
             models.CheckConstraint(
                 condition=Q(disclosure__in=DisclosureLevel.values),
                 name="meetingminutes_disclosure_valid",

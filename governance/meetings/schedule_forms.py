@@ -93,6 +93,12 @@ class AgendaItemForm(GuidedForm):
     document_url = forms.URLField(
         label="Document's web address", required=False, assume_scheme="https"
     )
+    legal_hold = forms.BooleanField(
+        label="Hold for legal review",
+        required=False,
+        help_text="Only the secretariat sees a held item until counsel releases it "
+        "(released on the meeting's page).",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,6 +123,7 @@ class AgendaItemForm(GuidedForm):
             decision=data.get("decision"),
             document_title=data.get("document_title") or "",
             document_url=data.get("document_url") or "",
+            legal_hold=bool(data.get("legal_hold")),
         )
 
 
@@ -154,6 +161,7 @@ def agenda_formset(data: Any = None, *, meeting: Meeting | None = None) -> BaseA
                 "decision": item.decision_id,
                 "document_title": item.document_title,
                 "document_url": item.document_url,
+                "legal_hold": item.held,
                 "ORDER": item.position,
             }
             for item in meeting.agenda_items.all()

@@ -129,3 +129,33 @@ def meeting_unregister(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "Your organisation's registration is withdrawn.")
     return redirect(f"{meeting.get_absolute_url()}#attendance")
+
+
+@login_required
+@require_POST
+def agenda_item_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat holds an agenda item for legal review."""
+    item = selectors.agenda_item_get(user=request.user, pk=pk)
+    try:
+        services.agenda_item_hold(actor=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "The item is held for legal review: only the secretariat sees it."
+        )
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
+
+
+@login_required
+@require_POST
+def agenda_item_release(request: HttpRequest, pk: int) -> HttpResponse:
+    """Counsel releases an agenda item held for legal review."""
+    item = selectors.agenda_item_get(user=request.user, pk=pk)
+    try:
+        services.agenda_item_release_hold(actor=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "The item is released: everyone sees it on the agenda again.")
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")

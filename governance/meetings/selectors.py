@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from alliance_portal import policy
+from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
 from governance.meetings.models import (
     AgendaItem,
@@ -61,10 +62,34 @@ class AgendaRow:
     proposal_hidden: bool  # a proposal is linked that the reader may not see
 
 
+def _visible_items(user: Actor) -> QuerySet[AgendaItem]:
+    """The agenda items this reader may see: an item held for legal review is
+    secretariat-level until counsel releases it."""
+    items = AgendaItem.objects.all()
+    if not policy.reaches(user, DisclosureLevel.SECRETARIAT):
+        items = items.exclude(legal_hold=True, legal_hold_released_at__isnull=True)
+    return items
+
+
+def agenda_items(*, user: Actor, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The meeting's agenda items this reader may see."""
+    return _visible_items(user).filter(meeting=meeting)
+
+
+def agenda_item_get(*, user: Actor, pk: int) -> AgendaItem:
+    """One agenda item the reader may see, with its meeting (404 otherwise)."""
+    return get_object_or_404(_visible_items(user).select_related("meeting"), pk=pk)
+
+
 def meeting_agenda(*, user: Actor, meeting: Meeting) -> list[AgendaRow]:
-    """The agenda in order. A linked proposal is shown only to those who may see it; others
-    learn that a proposal they may not read is linked. Two queries."""
-    items = list(AgendaItem.objects.filter(meeting=meeting).select_related("proposal", "decision"))
+    """The agenda in order, without the items held for legal review unless the reader is the
+    secretariat (whose reads of them go into the access log). A linked proposal is shown only
+    to those who may see it; others learn that a proposal they may not read is linked. Two
+    queries (three when the secretariat reads a held item)."""
+    items = list(agenda_items(user=user, meeting=meeting).select_related("proposal", "decision"))
+    held = [item for item in items if item.held]
+    if held:
+        policy.record_reads(user, held, confidential=True)
     ids = [item.proposal_id for item in items if item.proposal_id is not None]
     visible = (
         set(policy.visible(user, Proposal.objects.filter(pk__in=ids)).values_list("pk", flat=True))

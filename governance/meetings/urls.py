@@ -24,6 +24,16 @@ urlpatterns = [
         views.meeting_minutes_approve,
         name="meeting-minutes-approval",
     ),
+    path(
+        "meetings/agenda-items/<int:pk>/hold/",
+        schedule_views.agenda_item_hold,
+        name="agenda-item-hold",
+    ),
+    path(
+        "meetings/agenda-items/<int:pk>/release/",
+        schedule_views.agenda_item_release,
+        name="agenda-item-release",
+    ),
     path("meeting-requests/", views.meeting_request_list, name="meeting-request-list"),
     path("meeting-requests/new/", views.meeting_request_create, name="meeting-request-create"),
     path(

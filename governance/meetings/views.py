@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance_portal import policy
 from alliance_portal.body_limit import body_limit
+from alliance_portal.competition_law import RULE, current_statement
 from alliance_portal.forms import apply_service_error
 from governance.documents.models import DocumentKind
 from governance.documents.selectors import attachable
@@ -91,6 +92,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_publish": policy.may(request.user, "meeting.minutes_publish", meeting),
             "may_approve": policy.may(request.user, "meeting.minutes_approve", meeting),
             "requests": meeting.requests.count(),
+            "statement": current_statement(),
+            "competition_rule": RULE,
+            "may_hold": policy.may(request.user, "agenda_item.hold"),
+            "may_release": policy.may(request.user, "agenda_item.release_hold"),
         },
     )
 
@@ -142,9 +147,16 @@ def meeting_minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk=pk)
     policy.require(request.user, "meeting.minutes_publish", meeting)
     current = selectors.meeting_minutes(user=request.user, meeting=meeting).minutes
-    initial = {"text": current.text, "disclosure": current.disclosure} if current else {}
-    if current is not None:
-        initial["document"] = current.document_id
+    initial = (
+        {
+            "text": current.text,
+            "disclosure": current.disclosure,
+            "statement_read": current.statement_read,
+            "document": current.document_id,
+        }
+        if current
+        else {}
+    )
     documents = attachable(user=request.user).filter(kind=DocumentKind.MINUTES)
     form = MinutesForm(
         request.POST or None, request.FILES or None, initial=initial, documents=documents

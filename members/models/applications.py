@@ -101,15 +101,17 @@ class MembershipApplication(models.Model):
 class AgreementKind(models.TextChoices):
     CHARTER = "charter", "Membership charter"
     PROTOCOL = "protocol", "Information-sharing (competition-law) protocol"
+    COMPETITION = "competition", "Competition-law statement"
 
 
 @audit_trail()
 class AgreementVersion(models.Model):
-    """One published version of the membership charter or the information-sharing protocol.
+    """One published version of the membership charter, the information-sharing protocol or
+    the competition-law statement (shown on every meeting agenda and member-information form).
     The newest published version of each kind is current; people accept it again when a new
     version is published."""
 
-    kind = models.CharField(max_length=10, choices=AgreementKind.choices)
+    kind = models.CharField(max_length=12, choices=AgreementKind.choices)
     version = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
     text = BoundedTextField(max_length=DOCUMENT, help_text="Markdown.")

@@ -10,6 +10,7 @@ from members.selectors.coverage import (
 from members.selectors.organisations import (
     agreements_to_accept,
     chamber_list,
+    competition_statement,
     current_agreements,
     in_country_q,
     membership_lookup,
@@ -36,6 +37,7 @@ __all__ = [
     "Gap",
     "agreements_to_accept",
     "chamber_list",
+    "competition_statement",
     "country_page",
     "coverage_gaps",
     "coverage_matrix",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance_portal import policy
+from alliance_portal.competition_law import Statement
 from alliance_portal.directory import apply_directory_filters
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
@@ -16,6 +18,7 @@ from alliance_portal.roles import Membership
 from alliance_portal.types import Actor
 from members.models import (
     AgreementAcceptance,
+    AgreementKind,
     AgreementVersion,
     Chamber,
     MembershipStatus,
@@ -48,11 +51,33 @@ def membership_lookup(user: User) -> Membership | None:
 
 
 def current_agreements() -> list[AgreementVersion]:
-    """The newest published version of each agreement kind (charter, protocol)."""
+    """The newest published version of each agreement kind (charter, protocol, competition-law
+    statement)."""
     return list(
         AgreementVersion.objects.filter(published_at__lte=timezone.now())
         .order_by("kind", "-version")
         .distinct("kind")
+    )
+
+
+def competition_statement() -> Statement | None:
+    """The competition-law statement in force (its newest published version), for the forms'
+    panel and the meeting pages. One query."""
+    version = (
+        AgreementVersion.objects.filter(
+            kind=AgreementKind.COMPETITION, published_at__lte=timezone.now()
+        )
+        .order_by("-version")
+        .only("title", "version", "text")
+        .first()
+    )
+    if version is None:
+        return None
+    return Statement(
+        title=version.title,
+        version=version.version,
+        text=version.text,
+        url=reverse("members:agreements"),
     )
 
 

@@ -18,6 +18,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import check_commercial
 from alliance_portal.models import User
 from alliance_portal.outbox import email_queue
 from alliance_portal.types import Actor
@@ -134,6 +135,7 @@ def organisation_update(
         .exists()
     ):
         raise ValidationError({"name": "An organisation with this name exists already."})
+    check_commercial({"description": changes.get("description") or ""})
     for field, value in changes.items():
         setattr(organisation, field, value)
     organisation.full_clean()

@@ -19,10 +19,16 @@ class StageSerializer(serializers.Serializer):
     stage_label = serializers.CharField(source="label")
     members = serializers.IntegerField(help_text="Active members working here.")
     certified = serializers.IntegerField(
-        help_text="Of them, those with a current certification under a standard recognised here."
+        source="published_certified",
+        allow_null=True,
+        help_text="Of them, those with a current certification under a standard recognised "
+        "here; null with fewer than 3 members (not published).",
     )
     share = serializers.DecimalField(
-        max_digits=4, decimal_places=1, allow_null=True, help_text="Per cent; null without members."
+        max_digits=4,
+        decimal_places=1,
+        allow_null=True,
+        help_text="Per cent; null with fewer than 3 members (not published).",
     )
     standards = serializers.SerializerMethodField(
         help_text="Codes of the standards recognised here."

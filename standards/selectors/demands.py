@@ -23,8 +23,8 @@ from members.models import MembershipStatus, Organisation
 from members.vocabularies import Material
 from standards.models import Demand, Element, VersionStatus
 from standards.selectors.registry import baseline_requirements, baseline_version
+from standards.suppression import THRESHOLD, publishable
 
-THRESHOLD = 3
 FEWER = f"fewer than {THRESHOLD} buyers"
 
 
@@ -99,7 +99,8 @@ class DemandAggregate:
 
 
 def _shown(count: int) -> int | None:
-    return count if count >= THRESHOLD else None
+    """A cell's count of buyers, when published (the one suppression rule)."""
+    return publishable(count, count)
 
 
 def own_organisation(user: Any) -> Organisation | None:
@@ -139,7 +140,7 @@ def demand_aggregate(*, user: Any, material: str | None = None) -> DemandAggrega
     other_ids = {
         element_id
         for (_, element_id), count in counts.items()
-        if count >= THRESHOLD and element_id not in requirement_ids
+        if _shown(count) is not None and element_id not in requirement_ids
     }
     others = {
         element.pk: element
@@ -153,7 +154,7 @@ def demand_aggregate(*, user: Any, material: str | None = None) -> DemandAggrega
     if material:
         chosen = [material]
     else:
-        reached = {key[0] for key, count in counts.items() if count >= THRESHOLD}
+        reached = {key[0] for key, count in counts.items() if _shown(count) is not None}
         chosen = [value for value in Material.values if value in reached or value in declared]
     materials = []
     for value in chosen:
@@ -164,7 +165,7 @@ def demand_aggregate(*, user: Any, material: str | None = None) -> DemandAggrega
         extra = [
             DemandCell(element, value, counts[(value, element.pk)])
             for element in others.values()
-            if counts.get((value, element.pk), 0) >= THRESHOLD
+            if _shown(counts.get((value, element.pk), 0)) is not None
         ]
         materials.append(MaterialDemand(value, cells, extra, declared=value in declared))
     label = f"{baseline.standard.short_name} {baseline.label}" if baseline else None

@@ -27,6 +27,7 @@ from members.vocabularies import Material, ValueChainStage
 from standards.models import Certification, Standard, StandardKind, VersionStatus, current_q
 from standards.selectors.coverage import percent
 from standards.selectors.demands import declared_materials
+from standards.suppression import THRESHOLD, publishable
 
 CHAIN_STAGES: tuple[str, ...] = (
     ValueChainStage.EXPLORATION_EXTRACTION,
@@ -43,6 +44,9 @@ CHAIN_MATERIALS: tuple[str, ...] = tuple(
 NO_STANDARD = "No recognised standard covers this stage"
 NO_MEMBER = "No member works at this stage"
 NO_CERTIFIED = "No member here holds a current certification under a standard recognised here"
+FEW_MEMBERS = (
+    f"Fewer than {THRESHOLD} members work here: how many hold a certification is not published"
+)
 
 
 @dataclass
@@ -57,9 +61,16 @@ class Stage:
         return str(ValueChainStage(self.stage).label)
 
     @property
+    def published_certified(self) -> int | None:
+        """How many of its members hold a certification, published only over at least
+        ``THRESHOLD`` members (the one suppression rule); None otherwise."""
+        return publishable(self.certified, self.members)
+
+    @property
     def share(self) -> Decimal | None:
-        """Per cent of its members with a current certification (None without members)."""
-        return percent(self.certified, self.members) if self.members else None
+        """Per cent of its members with a current certification (None when not published)."""
+        certified = self.published_certified
+        return percent(certified, self.members) if certified is not None else None
 
     @property
     def gaps(self) -> list[str]:
@@ -68,6 +79,8 @@ class Stage:
             gaps.append(NO_STANDARD)
         if not self.members:
             gaps.append(NO_MEMBER)
+        elif self.published_certified is None:
+            gaps.append(FEW_MEMBERS)
         elif not self.certified:
             gaps.append(NO_CERTIFIED)
         return gaps

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import commercial_problems
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
 from alliance_portal.text_limits import length_problem
@@ -76,6 +77,7 @@ def _checked(fields: AcceptanceFields) -> dict[str, object]:
         problem = length_problem(AcceptanceRequest, "statement", statement)
         if problem:
             errors["statement"] = problem
+        errors |= commercial_problems({"statement": statement})
     if fields.disclosure not in DisclosureLevel.values:
         errors["disclosure"] = "Choose who may read the request once it is submitted."
     if errors:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import commercial_problems
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
 from alliance_portal.text_limits import length_problem
@@ -61,6 +62,7 @@ def _checked(fields: CertificationFields) -> dict[str, object]:
     problem = length_problem(Certification, "sites", sites)
     if problem:
         errors["sites"] = problem
+    errors |= commercial_problems({"sites": sites})
     if errors:
         raise ValidationError(errors)
     return {

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import commercial_problems
 from alliance_portal.models import User
 from alliance_portal.text_limits import length_problem
 from alliance_portal.types import Actor
@@ -71,6 +72,7 @@ def demand_record(
     problem = length_problem(Demand, "note", note)
     if problem:
         errors["note"] = problem
+    errors |= commercial_problems({"note": note})
     if errors:
         raise ValidationError(errors)
     existing = set(

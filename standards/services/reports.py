@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import commercial_problems
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.models import User
 from alliance_portal.text_limits import length_problem
@@ -143,6 +144,8 @@ def _checked_answers(
             problem = length_problem(Answer, field, getattr(answer, field).strip())
             if problem:
                 problems.append(f"{name}: {problem}")
+        texts = {field: getattr(answer, field) for field in ("reason", "narrative", "plans")}
+        problems += commercial_problems(texts, prefix=f"{name}: ").values()
     if complete:
         for question in questions:
             given_answer = given.get(question.requirement_id)

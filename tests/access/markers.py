@@ -95,6 +95,10 @@ SEEN_BY: dict[str, frozenset[Role]] = {
     "Zmkminutespublic": ALL,
     "Zmkminutesmembers": MEMBERS_LEVEL,
     "Zmkminutessecretariat": STAFF,
+    # Agenda items of the public-minutes meeting: one held for legal review (the secretariat
+    # only, competition law), one held and released by counsel (everyone).
+    "Zmkagendaheld": STAFF,
+    "Zmkagendareleased": ALL,
     # Meeting requests: read by their requester and the secretariat only. A's representative
     # asked for one (A's member does not read it); someone outside every role asked another.
     "Zmkrequestbyrep": STAFF | {R.ORGANISATION_REPRESENTATIVE},
@@ -405,11 +409,19 @@ def _plant_meetings(world) -> dict[str, Any]:
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
             place="Kolwezi",
+            agenda=[
+                services.AgendaInput(title=f"Zmkagenda{state}", legal_hold=True)
+                for state in ("held", "released")
+            ]
+            if level == "public"
+            else (),
         )
         services.meeting_minutes_publish(
             actor=SYSTEM, meeting=meeting, text=f"Zmkminutes{level} were taken.", disclosure=level
         )
         meetings[level] = meeting
+    released = meetings["public"].agenda_items.get(title="Zmkagendareleased")
+    services.agenda_item_release_hold(actor=SYSTEM, item=released)
     asked = now - timedelta(days=90)
     by_rep = services.meeting_request_create(
         actor=SYSTEM,

@@ -100,6 +100,7 @@ MINUTES = {
     level: frozenset({f"Zmkminutes{level}"}) for level in ("public", "members", "secretariat")
 }
 TIERS = frozenset({"Zmktierdraft", "Zmktieradopted"})
+AGENDA = frozenset({"Zmkagendaheld", "Zmkagendareleased"})
 REQUESTS = frozenset({"Zmkrequestbyrep", "Zmkrequestbyoutsider"})
 READS_OF = {owner: frozenset({f"Zmkreadreason{owner}"}) for owner in ("own", "other")}
 PEOPLE_OF = {
@@ -254,6 +255,8 @@ OUTPUTS: dict[str, Output] = {
         f"api meeting minutes {level}": Output(_meeting(level, api=True), MINUTES[level])
         for level in MINUTES
     },
+    "meeting agenda": Output(_meeting("public"), AGENDA),
+    "api meeting agenda": Output(_meeting("public", api=True), AGENDA),
     "meeting requests": Output(_fixed("/governance/meeting-requests/"), REQUESTS),
     "api meeting requests": Output(_fixed(f"/api/v1/meeting-requests/{PAGE}"), REQUESTS),
     "meeting requests search": Output(

@@ -48,6 +48,8 @@ NO_ADD_MODELS = {
     "members.MembershipApplication",
     # Added on the library's page, where the file is checked; kept as evidence, not deleted.
     "governance.Document",
+    # Agenda items come with their meeting's agenda; held and released through their use cases.
+    "governance.AgendaItem",
 }
 # Public records: comments and responses (moderation hides, never deletes) and a published
 # transparency report (the matrix's first report is a ready one). Deleting a sign-in lockout is

@@ -16,7 +16,7 @@ from alliance_portal.policy import SYSTEM
 from alliance_portal.roles import Role
 from members.models import MembershipStatus, Organisation
 from standards import services
-from standards.selectors.value_chains import NO_CERTIFIED, NO_MEMBER, NO_STANDARD, value_chains
+from standards.selectors.value_chains import FEW_MEMBERS, NO_MEMBER, NO_STANDARD, value_chains
 from tests.standards.conftest import api_for
 
 TODAY = timezone.localdate()
@@ -78,7 +78,9 @@ def test_each_stage_counts_members_standards_and_the_certified_share(world, chai
     assert extraction.gaps == []
     products = stages["products"]
     assert products.members == 1
-    assert products.gaps == [NO_CERTIFIED]
+    # One member: whether it holds a certification is not published (the >= 3 rule).
+    assert products.gaps == [FEW_MEMBERS]
+    assert (products.published_certified, products.share) == (None, None)
     assert stages["recycling"].gaps == [NO_MEMBER]
     assert found.members == 4
     assert list(stages) == [
@@ -139,7 +141,7 @@ def test_a_downstream_member_sees_its_materials_chains_and_their_gaps(world, cha
     assert "Cobalt</a>: 5 stages lacking coverage" in index
     page = client.get(reverse("standards:value-chain-detail", args=["cobalt"])).content.decode()
     assert "Your organisation declared cobalt: 5 stages of its chain lack coverage." in page
-    assert NO_CERTIFIED in page
+    assert FEW_MEMBERS in page
     assert "1 of them (33.3 %) holds a current certification" in page
     anonymous = world.client_for(Role.ANONYMOUS).get(reverse("standards:value-chain-list"))
     assert "Your organisation's materials" not in anonymous.content.decode()

@@ -76,6 +76,22 @@ def _meeting_minutes_approve(who: Principal, meeting: Any) -> bool:
     return is_staff(who)
 
 
+@action("agenda_item.hold", refusal="Only the secretariat holds an agenda item for legal review.")
+def _agenda_item_hold(who: Principal, item: Any) -> bool:
+    """The secretariat holds an agenda item for legal review (competition law): until counsel
+    releases it, only the secretariat sees it."""
+    return is_staff(who)
+
+
+@action(
+    "agenda_item.release_hold",
+    refusal="Only the alliance's counsel releases an agenda item held for legal review.",
+)
+def _agenda_item_release_hold(who: Principal, item: Any) -> bool:
+    """Counsel releases a held agenda item; counsel works within the secretariat for now."""
+    return is_staff(who)
+
+
 @action("meeting_request.create", refusal="Sign in to request a meeting.")
 def _meeting_request_create(who: Principal, obj: Any) -> bool:
     """Anyone signed in: a member, an external stakeholder, a community representative."""

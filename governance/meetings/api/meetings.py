@@ -58,6 +58,7 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
     position = serializers.IntegerField()
     title = serializers.CharField()
     description = serializers.CharField(allow_blank=True)
@@ -68,6 +69,9 @@ class AgendaItemSerializer(serializers.Serializer):
     decision_title = serializers.CharField(allow_blank=True)
     document_title = serializers.CharField(allow_blank=True)
     document_url = serializers.CharField(allow_blank=True)
+    legal_hold = serializers.BooleanField(
+        help_text="Held for legal review: only the secretariat sees the item until released."
+    )
 
     class Meta:
         ref_name = "MeetingAgendaItem"
@@ -96,6 +100,8 @@ class MinutesSerializer(serializers.ModelSerializer):
             "text_html",
             "disclosure",
             "published_at",
+            "statement_read",
+            "statement_version",
             "approved_at",
             "approved_at_meeting",
         )
@@ -142,6 +148,7 @@ def detail_answer(request: Request, meeting: Meeting) -> dict[str, Any]:
 def _agenda_row(row: selectors.AgendaRow) -> dict[str, Any]:
     item: AgendaItem = row.item
     return {
+        "id": item.pk,
         "position": item.position,
         "title": item.title,
         "description": item.description,
@@ -152,6 +159,7 @@ def _agenda_row(row: selectors.AgendaRow) -> dict[str, Any]:
         "decision_title": item.decision.title if item.decision else "",
         "document_title": item.document_title,
         "document_url": item.document_url,
+        "legal_hold": item.held,
     }
 
 
@@ -172,6 +180,9 @@ class AgendaInputSerializer(serializers.Serializer):
         max_length=200, required=False, allow_blank=True, default=""
     )
     document_url = serializers.URLField(required=False, allow_blank=True, default="")
+    legal_hold = serializers.BooleanField(
+        required=False, default=False, help_text="Hold the item for legal review."
+    )
 
     class Meta:
         ref_name = "MeetingAgendaItemInput"

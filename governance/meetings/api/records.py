@@ -116,6 +116,11 @@ class MeetingMinutesApi(APIView):
     class InputSerializer(serializers.Serializer):
         text = text_input(MeetingMinutes, "text", help_text="Markdown.")
         disclosure = choice_field(DisclosureLevel, required=False, default=DisclosureLevel.MEMBERS)
+        statement_read = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="The competition-law statement was read at the opening of the meeting.",
+        )
 
         class Meta:
             ref_name = "MeetingMinutesInput"

@@ -1,6 +1,7 @@
 """Every write about meetings and meeting requests, one use case per function (the pages, the
 API and the admin call the same ones)."""
 
+from governance.meetings.services.holds import agenda_item_hold, agenda_item_release_hold
 from governance.meetings.services.meetings import (
     AgendaInput,
     meeting_attendance_record,
@@ -19,6 +20,8 @@ from governance.meetings.services.withdrawals import meeting_cancel, meeting_unr
 
 __all__ = [
     "AgendaInput",
+    "agenda_item_hold",
+    "agenda_item_release_hold",
     "meeting_attendance_record",
     "meeting_cancel",
     "meeting_minutes_approve",

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import check_commercial, current_statement
 from alliance_portal.disclosure import DisclosureLevel
 from alliance_portal.types import Actor
 from glossary.languages import ContentLanguage
@@ -40,6 +41,7 @@ class AgendaInput:
     decision: PublishedDecision | None = None
     document_title: str = ""
     document_url: str = ""
+    legal_hold: bool = False  # hold it for legal review (a held item stays held until released)
 
 
 # What people are told of again when it changes.
@@ -71,24 +73,43 @@ def _check_meeting(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def _check_agenda_item(position: int, item: AgendaInput) -> None:
+    if not item.title.strip():
+        raise ValidationError({"agenda": f"Give agenda item {position} a title."})
+    if item.document_title and not item.document_url:
+        raise ValidationError({"agenda": f"Give agenda item {position}'s document a link."})
+    check_commercial(
+        {"agenda": "\n".join((item.title, item.description, item.document_title))},
+        prefix=f"Agenda item {position}: ",
+    )
+
+
 def _write_agenda(meeting: Meeting, agenda: list[AgendaInput]) -> None:
-    """Replace the meeting's agenda with ``agenda``, numbered in the order given."""
+    """Replace the meeting's agenda with ``agenda``, numbered in the order given. An item asking
+    for commercial information is refused (competition law). An item of the same title as
+    one held for legal review stays held (only counsel releases it); a released one keeps its
+    release unless it is held again."""
+    before = {item.title: item for item in AgendaItem.objects.filter(meeting=meeting)}
     items = []
     for position, item in enumerate(agenda, start=1):
-        if not item.title.strip():
-            raise ValidationError({"agenda": f"Give agenda item {position} a title."})
-        if item.document_title and not item.document_url:
-            raise ValidationError({"agenda": f"Give agenda item {position}'s document a link."})
+        _check_agenda_item(position, item)
+        title = item.title.strip()
+        old = before.get(title)
+        # Kept released only when it was released and is not held again now.
+        kept = old if old is not None and old.legal_hold and not item.legal_hold else None
         items.append(
             AgendaItem(
                 meeting=meeting,
                 position=position,
-                title=item.title.strip(),
+                title=title,
                 description=item.description.strip(),
                 proposal=item.proposal,
                 decision=item.decision,
                 document_title=item.document_title.strip(),
                 document_url=item.document_url.strip(),
+                legal_hold=item.legal_hold or (old is not None and old.legal_hold),
+                legal_hold_released_by_id=kept.legal_hold_released_by_id if kept else None,
+                legal_hold_released_at=kept.legal_hold_released_at if kept else None,
             )
         )
     AgendaItem.objects.filter(meeting=meeting).delete()
@@ -252,12 +273,14 @@ def meeting_minutes_publish(
     disclosure: str = DisclosureLevel.MEMBERS,
     document: Document | None = None,
     file: UploadedFile | None = None,
+    statement_read: bool = False,
     now: datetime | None = None,
 ) -> MeetingMinutes:
     """Publish the minutes of a meeting that has ended, at a disclosure level (or publish them
     again, corrected, until they are approved). The secretariat. The minutes' file is a
     document of the library: one its readers may read, or a new upload (kind "minutes", the
-    meeting's body and day, the minutes' readers)."""
+    meeting's body and day, the minutes' readers). ``statement_read`` records that the
+    competition-law statement was read at the opening (with the version in force)."""
     policy.require(actor, "meeting.minutes_publish", meeting)
     now = now or timezone.now()
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -292,6 +315,9 @@ def meeting_minutes_publish(
     minutes.text = text.strip()
     minutes.disclosure = disclosure
     minutes.published_at = now
+    statement = current_statement() if statement_read else None
+    minutes.statement_read = statement_read
+    minutes.statement_version = statement.version if statement is not None else None
     minutes.save()
     return minutes
 

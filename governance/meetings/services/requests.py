@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance_portal import policy
 from alliance_portal.audit import use_case
+from alliance_portal.competition_law import commercial_problems
 from alliance_portal.models import User
 from alliance_portal.types import Actor
 from glossary.languages import ContentLanguage
@@ -60,6 +61,7 @@ def meeting_request_create(
         errors["chamber"] = "Choose the chamber you belong to."
     if not topic.strip():
         errors["topic"] = "Enter the topic of the meeting."
+    errors |= commercial_problems({"topic": topic, "details": details})
     if preferred_language not in ContentLanguage.values:
         errors["preferred_language"] = "Choose one of the alliance's languages."
     if meet_with not in MeetingWith.values:

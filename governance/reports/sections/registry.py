@@ -21,12 +21,13 @@ from alliance_portal.disclosure import levels_up_to
 from governance.reports.models import ReportEdition
 from governance.reports.periods import Period
 from governance.reports.values import COLUMN_TYPES, SHOWN_AS, SectionContent
+from standards.suppression import THRESHOLD, publishable
 
 M = TypeVar("M", bound=Model)
 
 # Aggregates about members' information are published only over at least this many
-# organisations (DESIGN.md §4).
-MIN_ORGANISATIONS = 3
+# organisations (DESIGN.md §4): the one rule of ``standards.suppression``.
+MIN_ORGANISATIONS = THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class ReportContext:
     def over_enough_organisations(value: int, organisations: int) -> int | None:
         """``value`` when it aggregates at least ``MIN_ORGANISATIONS`` organisations' information,
         None (published as an empty cell) otherwise."""
-        return value if organisations >= MIN_ORGANISATIONS else None
+        return publishable(value, organisations)
 
 
 SectionFunction = Callable[[ReportContext], SectionContent]

@@ -46,7 +46,10 @@ def populate(world) -> None:
             ends_at=starts + timedelta(hours=2),
             place="Lubumbashi",
             languages=["en", "fr"],
-            agenda=[services.AgendaInput(title="Opening")],
+            agenda=[
+                services.AgendaInput(title="Opening"),
+                services.AgendaInput(title="Matrix held item", legal_hold=True),
+            ],
         )
 
     past = schedule("Matrix past meeting", now - timedelta(days=30))
@@ -80,6 +83,12 @@ def populate(world) -> None:
         "later": later,
         "upcoming": upcoming,
         "request": request,
+        # Agenda items to hold and release, one per door (the second staff role finds each
+        # held, or released, already).
+        "hold page": upcoming.agenda_items.get(title="Opening"),
+        "release page": upcoming.agenda_items.get(title="Matrix held item"),
+        "hold api": later.agenda_items.get(title="Opening"),
+        "release api": later.agenda_items.get(title="Matrix held item"),
     }
 
 
@@ -139,6 +148,24 @@ PAGES: dict[str, list[Case]] = {
             ok=FORM,
             label="approve (the second staff role finds them approved)",
         ),
+    ],
+    "governance:agenda-item-hold": [
+        Case(
+            "secretariat",
+            kwargs=_pk("hold page"),
+            method="post",
+            ok=REDIRECT,
+            label="hold an agenda item for legal review",
+        )
+    ],
+    "governance:agenda-item-release": [
+        Case(
+            "secretariat",
+            kwargs=_pk("release page"),
+            method="post",
+            ok=REDIRECT,
+            label="counsel releases a held agenda item",
+        )
     ],
     "governance:meeting-request-list": [Case("signed-in")],
     "governance:meeting-request-create": [
@@ -221,6 +248,22 @@ API: dict[tuple[str, str], list[Case]] = {
             data=APPROVAL_API,
             ok=frozenset({200, 400}),
             label="approve (400 for the second staff role: approved already)",
+        )
+    ],
+    ("post", "/api/v1/meetings/agenda-items/{id}/hold/"): [
+        Case(
+            "secretariat",
+            kwargs=lambda w: {"id": _get(w, "hold api").pk},
+            ok=frozenset({200, 400}),
+            label="hold (400 for the second staff role: held already)",
+        )
+    ],
+    ("post", "/api/v1/meetings/agenda-items/{id}/release/"): [
+        Case(
+            "secretariat",
+            kwargs=lambda w: {"id": _get(w, "release api").pk},
+            ok=frozenset({200, 400}),
+            label="release (400 for the second staff role: released already)",
         )
     ],
     ("get", "/api/v1/meeting-requests/"): [Case("signed-in")],
