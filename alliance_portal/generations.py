@@ -2,7 +2,7 @@
 query, so that a page rendered from those tables can be kept and reused until they change.
 
 A model joins a generation with ``generation_trigger(name)`` in its ``Meta.triggers``: after
-every statement that inserts, updates or deletes its rows (through the ORM, the admin or raw
+every statement that inserts, updates, deletes or truncates its rows (through the ORM, the admin or raw
 SQL alike), the database sets the generation's number to a new, larger value, in the same
 transaction. The row lock orders concurrent writers, so a reader that sees the new rows also
 sees the new number; the number is a time in microseconds (never below the last number + 1),
@@ -27,7 +27,7 @@ def generation_trigger(name: str) -> pgtrigger.Trigger:
         name=f"generation_{name}",
         level=pgtrigger.Statement,
         when=pgtrigger.After,
-        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete | pgtrigger.Truncate,
         func=(
             f"INSERT INTO {TABLE} (name, number) VALUES ('{name}', "  # noqa: S608 (fixed SQL)
             "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint) "
