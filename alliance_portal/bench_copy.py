@@ -69,7 +69,7 @@ def copy_insert(objs: Sequence[models.Model], *, with_ids: bool = False) -> None
                 obj.pk = new_id
         lines = []
         for obj in objs:
-            obj._prepare_related_fields_for_save(operation_name="copy_insert")
+            obj._prepare_related_fields_for_save(operation_name="copy_insert")  # type: ignore[attr-defined]
             lines.append(
                 "\t".join(
                     _copy_text(field.get_db_prep_save(field.pre_save(obj, True), connection))
@@ -80,6 +80,7 @@ def copy_insert(objs: Sequence[models.Model], *, with_ids: bool = False) -> None
             obj._state.db = connection.alias
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         table = connection.ops.quote_name(meta.db_table)
-        cursor.cursor.copy_expert(  # type: ignore[attr-defined] (psycopg2's cursor)
+        # psycopg2's cursor under Django's (COPY FROM STDIN)
+        cursor.cursor.copy_expert(
             f"COPY {table} ({columns}) FROM STDIN", io.StringIO("\n".join(lines) + "\n")
         )

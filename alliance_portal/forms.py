@@ -175,7 +175,7 @@ class CountryCheckboxes(forms.CheckboxSelectMultiple):
         super().__init__(attrs={"class": "checkbox-list country-list", **(attrs or {})})
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)  # a few languages × a few readers' facet lists
 def _options_html(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """Each choice's ``<option>``, not selected and selected, rendered once per choice list."""
     return tuple(
