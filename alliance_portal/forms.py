@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.utils import flatatt
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 class ChoiceArrayAdminMixin:
@@ -169,3 +173,40 @@ class CountryCheckboxes(forms.CheckboxSelectMultiple):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs={"class": "checkbox-list country-list", **(attrs or {})})
+
+
+@lru_cache(maxsize=32)  # a few languages × a few readers' facet lists
+def _options_html(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each choice's ``<option>``, not selected and selected, rendered once per choice list."""
+    return tuple(
+        (
+            value,
+            format_html('<option value="{}">{}</option>', value, label),
+            format_html('<option value="{}" selected>{}</option>', value, label),
+        )
+        for value, label in choices
+    )
+
+
+class ListSelect(forms.Select):
+    """A select of a long flat choice list (the ~250 countries of a filter) whose options are
+    rendered once per choice list (so once per language) and reused by every request: Django's
+    widget templates render each option on every request, which was most of the member
+    directory's time. The same HTML as ``forms.Select``, without option groups."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        choices = tuple((str(value), str(label)) for value, label in self.choices)
+        selected = {str(item) for item in self.format_value(value)}
+        options = [
+            chosen if option in selected else plain
+            for option, plain, chosen in _options_html(choices)
+        ]
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        opening = format_html('<select name="{}"{}>', name, flatatt(final_attrs))
+        return mark_safe(opening + "\n" + "\n".join(options) + "\n</select>")  # noqa: S308 (escaped above)

@@ -294,3 +294,14 @@ from alliance_portal.notifications.models import (  # noqa: E402, F401
     NotificationItem,
     NotificationPreference,
 )
+
+
+class DataGeneration(models.Model):
+    """A number that changes with some tables (``alliance_portal.generations``): written only
+    by database triggers, read to know whether a page rendered from them is still current."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    number = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.number}"

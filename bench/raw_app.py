@@ -31,6 +31,8 @@ PAGE_SIZE = 25  # both list pages'
 GLOSSARY_LIMIT = 30
 
 Labels = dict[str, dict[str, str]]
+SESSION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.3"  # as Django's connections
+
 _labels: Labels = {}
 _connect: Callable[[], Any] | None = None
 _connection: Any = None
@@ -55,7 +57,9 @@ def _configure_from_environment() -> None:
     labels = json.loads(open(path, encoding="utf-8").read()) if path else {}  # noqa: SIM115
 
     def connect() -> Any:
-        connection = psycopg2.connect(os.environ["DATABASE_URL"])
+        # The session options of Django's connections (settings.base.DATABASE_SESSION_OPTIONS):
+        # the glossary search's trigram threshold.
+        connection = psycopg2.connect(os.environ["DATABASE_URL"], options=SESSION_OPTIONS)
         connection.autocommit = True
         return connection
 

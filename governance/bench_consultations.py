@@ -21,6 +21,7 @@ from alliance_portal.bench import (
     sentences,
     title,
 )
+from alliance_portal.bench_copy import copy_insert
 from alliance_portal.disclosure import DisclosureLevel
 from governance.bodies.models import Body
 from governance.consultations.models import AuthorKind, Comment, CommentResponse, CommentStatus
@@ -246,8 +247,8 @@ class Consultations:
             own_tops, own_replies = self._comments(proposal, version, size, open_)
             tops.extend(own_tops)
             replies.extend(own_replies)
-        Comment.objects.bulk_create(tops, batch_size=BATCH)
-        Comment.objects.bulk_create(replies, batch_size=BATCH)
+        copy_insert(tops, with_ids=True)
+        copy_insert(replies, with_ids=True)
         shown: dict[int, list[Comment]] = defaultdict(list)
         for comment in tops + replies:
             if comment.status == CommentStatus.SHOWN:
@@ -268,7 +269,7 @@ class Consultations:
                     responded_at=(closed or comment.created_at) + timedelta(days=2),
                 )
                 responses.append(comment.response_row)  # type: ignore[attr-defined]
-        CommentResponse.objects.bulk_create(responses, batch_size=BATCH)
+        copy_insert(responses)
         for comments in shown.values():
             comments.sort(key=lambda c: (c.created_at, c.pk))
         self.counts["comments"] += len(tops) + len(replies)

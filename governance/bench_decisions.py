@@ -14,6 +14,7 @@ from alliance_portal.bench import (
     BATCH,
     sentence,
 )
+from alliance_portal.bench_copy import copy_insert
 from governance.ballots.methods import method_for
 from governance.ballots.models import Ballot, BallotElector, BallotOutcome, Decision, Vote
 from governance.ballots.secrecy import public_tally
@@ -109,8 +110,8 @@ class Decisions(Consultations):
                 )
                 for org_id, choice in choices.items()
             )
-        BallotElector.objects.bulk_create(electors, batch_size=BATCH)
-        Vote.objects.bulk_create(votes, batch_size=BATCH)
+        copy_insert(electors)
+        copy_insert(votes)
         self.counts["ballots"] += len(ballots)
         self.counts["votes"] += len(votes)
         vote_rows: dict[int, dict[int, Vote]] = defaultdict(dict)

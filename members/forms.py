@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 from django_countries import countries
 
 from alliance_portal.collation import name_sort_key
@@ -14,6 +17,7 @@ from alliance_portal.forms import (
     CountryCheckboxes,
     GuidedForm,
     GuidedModelForm,
+    ListSelect,
 )
 from alliance_portal.text_limits import text_form_field
 from members.models import Chamber, MembershipApplication, Organisation, OrganisationKind
@@ -31,10 +35,16 @@ def _multiple(choices: type[Any], label: str) -> forms.MultipleChoiceField:
     )
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    """Every country by its name in the reader's language (evaluated per form, not at import)."""
+@lru_cache(maxsize=16)
+def _country_choices_in(language: str) -> tuple[tuple[str, str], ...]:
     named = [(code, str(name)) for code, name in countries]
-    return [("", "All countries"), *sorted(named, key=lambda item: name_sort_key(item[1]))]
+    return (("", "All countries"), *sorted(named, key=lambda item: name_sort_key(item[1])))
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    """Every country by its name in the reader's language (evaluated per form, not at import;
+    named and sorted once per language and process: the list only changes with a release)."""
+    return list(_country_choices_in(get_language() or settings.LANGUAGE_CODE))
 
 
 class StandingDateForm(forms.Form):
@@ -67,21 +77,34 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label="All chambers",
+        widget=ListSelect,
     )
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=[("", "All kinds"), *OrganisationKind.choices]
+        label="Kind",
+        required=False,
+        choices=[("", "All kinds"), *OrganisationKind.choices],
+        widget=ListSelect,
     )
-    country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
+    country = forms.ChoiceField(
+        label="Country", required=False, choices=_country_choices, widget=ListSelect
+    )
     stage = forms.ChoiceField(
         label="Value-chain stage",
         required=False,
         choices=[("", "All stages"), *ValueChainStage.choices],
+        widget=ListSelect,
     )
     material = forms.ChoiceField(
-        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+        label="Material",
+        required=False,
+        choices=[("", "All materials"), *Material.choices],
+        widget=ListSelect,
     )
     sector = forms.ChoiceField(
-        label="Sector", required=False, choices=[("", "All sectors"), *Sector.choices]
+        label="Sector",
+        required=False,
+        choices=[("", "All sectors"), *Sector.choices],
+        widget=ListSelect,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -92,6 +115,7 @@ class DirectoryFilterForm(forms.Form):
                 label=item.label,
                 required=False,
                 choices=[("", item.all_label), *item.choices()],
+                widget=ListSelect,
             )
 
     def offered_filters(self) -> list[str]:
@@ -110,9 +134,14 @@ class DirectoryFilterForm(forms.Form):
 
 class CoverageFilterForm(forms.Form):
     material = forms.ChoiceField(
-        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+        label="Material",
+        required=False,
+        choices=[("", "All materials"), *Material.choices],
+        widget=ListSelect,
     )
-    country = forms.ChoiceField(label="Country", required=False, choices=_country_choices)
+    country = forms.ChoiceField(
+        label="Country", required=False, choices=_country_choices, widget=ListSelect
+    )
 
 
 class OrganisationProfileForm(GuidedModelForm):

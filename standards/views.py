@@ -12,10 +12,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance_portal import policy
 from alliance_portal.api.throttles import throttled
+from alliance_portal.generations import kept_while_unchanged
 from standards import exports, services
 from standards.csv_io import CsvImportError
 from standards.forms import (
@@ -27,6 +31,7 @@ from standards.forms import (
     StandardFilterForm,
 )
 from standards.models import Mapping, MappingStatus
+from standards.models.registry import CROSSWALK_GENERATION
 from standards.selectors import certifications, coverage, crosswalk, registry
 from standards.services.crosswalk import FROZEN_MESSAGE
 
@@ -140,14 +145,21 @@ def version_import(request: HttpRequest, code: str, version: str) -> HttpRespons
 
 @require_GET
 def crosswalk_matrix(request: HttpRequest) -> HttpResponse:
-    matrix = coverage.coverage_matrix()
+    # The matrix is the same for every reader (approved mappings are public) and takes seconds
+    # to render at alliance scale (400 requirements × 50 standards): it is rendered once and
+    # kept until a standard, version, element or mapping changes (one query to know).
+    def rendered() -> SafeString:
+        matrix = coverage.coverage_matrix()
+        return render_to_string(
+            "standards/_crosswalk_matrix.html", {"matrix": matrix, "rows": matrix.rows()}
+        )
+
+    matrix_html = kept_while_unchanged(CROSSWALK_GENERATION, (get_language() or "",), rendered)
     return render(
         request,
         "standards/crosswalk.html",
         {
-            "matrix": matrix,
-            "rows": matrix.rows(),
-            "classes": coverage.CoverageClass,
+            "matrix_html": matrix_html,  # safe: rendered by the template engine
             "mapping_sets": crosswalk.mapping_set_list(user=request.user),
         },
     )

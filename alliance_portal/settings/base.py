@@ -87,6 +87,10 @@ TEMPLATES = [
 # --- Data -------------------------------------------------------------------------------------
 # PostgreSQL is the only database. Without DATABASE_URL the launcher (`make run`, `make test`)
 # starts an embedded server and sets DATABASE_URL for its children; settings never start one.
+# Set on every connection at its start (no query): the glossary search finds its candidate
+# labels through their trigram index with `<%`, whose threshold is this setting; PostgreSQL's
+# default (0.6) is stricter than the search's own ranking (glossary.selectors.search).
+DATABASE_SESSION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.3"
 DATABASES = {
     "default": {
         **database_config(
@@ -94,6 +98,7 @@ DATABASES = {
         ),
         "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=60),
         "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {"options": DATABASE_SESSION_OPTIONS},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

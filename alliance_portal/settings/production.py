@@ -9,7 +9,7 @@ DATABASE_URL is the role this process connects as: the owner of the tables for `
 from django.core.exceptions import ImproperlyConfigured
 
 from alliance_portal.settings.base import *  # noqa: F403
-from alliance_portal.settings.base import DATABASES, MIDDLEWARE, env
+from alliance_portal.settings.base import DATABASE_SESSION_OPTIONS, DATABASES, MIDDLEWARE, env
 from alliance_portal.settings.env import database_config
 
 for _required in ("DJANGO_SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "PORTAL_BASE_URL"):
@@ -20,6 +20,7 @@ DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES["default"].update(database_config(env.str("DATABASE_URL")))
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", DATABASE_SESSION_OPTIONS)
 DEMO_LOGINS_ENABLED = False
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL")
 

@@ -101,6 +101,25 @@ def _threshold(query: str) -> float:
     return SHORT_MIN_SIMILARITY if len(query) <= SHORT_QUERY else MIN_SIMILARITY
 
 
+def _candidates(query: str, text_query: SearchQuery) -> Q:
+    """The concepts whose current text may match, found through the labels' trigram and
+    full-text GIN indexes and the definitions' full-text index (a superset of what the ranking
+    keeps; it is then scored concept by concept only for these, not for the whole glossary).
+    A label's score reaches the threshold (0.3 at least) only when its similarity is at least
+    0.3 (the ``%`` operator's threshold, ``pg_trgm.similarity_threshold``) or its word
+    similarity at least 0.3 / 0.9 (``<%``: ``pg_trgm.word_similarity_threshold``, which the
+    database settings set to 0.3 for every connection; PostgreSQL's default is 0.6)."""
+    labels = Label.objects.annotate(vector=SearchVector("text", config="simple")).filter(
+        Q(text__trigram_similar=query) | Q(text__trigram_word_similar=query) | Q(vector=text_query)
+    )
+    definitions = Definition.objects.annotate(
+        vector=SearchVector("text", "scope_note", "example", config="simple")
+    ).filter(vector=text_query)
+    return Q(current_revision_id__in=labels.values("revision_id")) | Q(
+        current_revision_id__in=definitions.values("revision_id")
+    )
+
+
 def _ranked(user: Actor, query: str) -> QuerySet[Concept]:
     text_query = SearchQuery(query, config="simple", search_type="websearch")
     labels = Label.objects.filter(revision_id=OuterRef("current_revision_id"))
@@ -123,6 +142,7 @@ def _ranked(user: Actor, query: str) -> QuerySet[Concept]:
     return (
         visible_concepts(user)
         .exclude(status=ConceptStatus.REJECTED)
+        .filter(_candidates(query, text_query))
         .annotate(
             label_score=Coalesce(
                 Subquery(best_label.values("similarity")[:1], output_field=FloatField()),

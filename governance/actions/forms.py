@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django_countries import countries
 
 from alliance_portal.disclosure import DisclosureLevel
-from alliance_portal.forms import FORMATTING_HELP, CountryCheckboxes, GuidedForm
+from alliance_portal.forms import FORMATTING_HELP, CountryCheckboxes, GuidedForm, ListSelect
 from alliance_portal.text_limits import text_form_field
 from governance.actions.models import (
     ActionItem,
@@ -28,24 +28,37 @@ from members.vocabularies import Material
 YES, NO = "yes", "no"
 
 
+# Every filter is a ListSelect: the owners and decisions run to thousands at alliance scale.
 class ActionFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ActionStatus.choices]
+        label="Status",
+        required=False,
+        choices=[("", "Any status"), *ActionStatus.choices],
+        widget=ListSelect,
     )
-    owner = forms.ChoiceField(label="Owner organisation", required=False)
+    owner = forms.ChoiceField(label="Owner organisation", required=False, widget=ListSelect)
     overdue = forms.ChoiceField(
         label="Overdue",
         required=False,
         choices=[("", "Overdue or not"), (YES, "Overdue only"), (NO, "Not overdue")],
+        widget=ListSelect,
     )
-    body = forms.ChoiceField(label="Decided by", required=False)
+    body = forms.ChoiceField(label="Decided by", required=False, widget=ListSelect)
     country = forms.ChoiceField(
-        label="Country", required=False, choices=[("", "All countries"), *countries]
+        label="Country",
+        required=False,
+        choices=[("", "All countries"), *countries],
+        widget=ListSelect,
     )
     material = forms.ChoiceField(
-        label="Material", required=False, choices=[("", "All materials"), *Material.choices]
+        label="Material",
+        required=False,
+        choices=[("", "All materials"), *Material.choices],
+        widget=ListSelect,
     )
-    decision = forms.TypedChoiceField(label="Decision", required=False, coerce=int)
+    decision = forms.TypedChoiceField(
+        label="Decision", required=False, coerce=int, widget=ListSelect
+    )
 
     def __init__(self, *args: Any, facets: ActionFacets, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -26,8 +26,15 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.generations import generation_trigger
 from alliance_portal.text_limits import STATEMENT, BoundedTextField
-from standards.models.registry import REFUSE, Element, PublicReferenceData, StandardVersion
+from standards.models.registry import (
+    CROSSWALK_GENERATION,
+    REFUSE,
+    Element,
+    PublicReferenceData,
+    StandardVersion,
+)
 
 
 class Relationship(models.TextChoices):
@@ -344,6 +351,7 @@ class Mapping(models.Model):
             models.Index(fields=("status", "relationship"), name="mapping_status_relationship"),
         ]
         triggers: ClassVar = [
+            generation_trigger(CROSSWALK_GENERATION),
             pgtrigger.Trigger(
                 name="approved_mapping_frozen",
                 operation=pgtrigger.Update | pgtrigger.Delete,

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosureLevel
+from alliance_portal.generations import generation_trigger
 from alliance_portal.text_limits import SHORT_NOTE, STATEMENT, BoundedTextField
 from members.vocabularies import Material, ValueChainStage, choice_array
 
@@ -60,6 +61,10 @@ class PublicReferenceData:
         return None
 
 
+# The generation of what the crosswalk matrix shows (alliance_portal.generations).
+CROSSWALK_GENERATION = "crosswalk"
+
+
 class StandardKind(models.TextChoices):
     CERTIFICATION_STANDARD = "certification_standard", "Certification standard"
     DUE_DILIGENCE_GUIDANCE = "due_diligence_guidance", "Due-diligence guidance"
@@ -97,6 +102,10 @@ class Standard(PublicReferenceData, models.Model):
 
     class Meta:
         ordering = ("title",)
+        # The crosswalk matrix is kept rendered until the standards change (standards.views).
+        triggers: ClassVar = [
+            generation_trigger(CROSSWALK_GENERATION),
+        ]
         constraints: ClassVar = [
             models.CheckConstraint(
                 condition=Q(code__regex=CODE_PATTERN) & ~Q(code__in=RESERVED_CODES),
@@ -206,6 +215,7 @@ class StandardVersion(PublicReferenceData, models.Model):
             ),
         ]
         triggers: ClassVar = [
+            generation_trigger(CROSSWALK_GENERATION),
             pgtrigger.Trigger(
                 name="supersedes_same_standard",
                 operation=pgtrigger.Insert | pgtrigger.Update,
@@ -218,7 +228,7 @@ class StandardVersion(PublicReferenceData, models.Model):
                     " RAISE EXCEPTION 'A version supersedes an earlier version of the same"
                     f" standard' {REFUSE}; END IF; RETURN NEW;"
                 ),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -287,6 +297,7 @@ class Element(PublicReferenceData, models.Model):
             ),
         ]
         triggers: ClassVar = [
+            generation_trigger(CROSSWALK_GENERATION),
             pgtrigger.Trigger(
                 name="parent_in_same_version_no_cycle",
                 operation=pgtrigger.Insert | pgtrigger.Update,
@@ -305,7 +316,7 @@ class Element(PublicReferenceData, models.Model):
                     " RAISE EXCEPTION 'An element cannot be its own ancestor'"
                     f" {REFUSE}; END IF; RETURN NEW;"
                 ),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

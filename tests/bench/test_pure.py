@@ -174,3 +174,13 @@ def test_load_generator_sends_the_fixed_number_and_counts_errors(tiny_server):
     missing = loadgen.run("127.0.0.1", tiny_server, "/missing", requests=5, concurrency=1)
     assert missing.requests == 5
     assert missing.errors == 5
+
+
+def test_the_raw_baseline_connects_with_the_sites_session_options() -> None:
+    """The glossary search's trigram threshold is a session setting: both apps set it alike."""
+    from django.conf import settings
+
+    from bench import raw_app
+
+    assert raw_app.SESSION_OPTIONS == settings.DATABASE_SESSION_OPTIONS
+    assert settings.DATABASE_SESSION_OPTIONS in settings.DATABASES["default"]["OPTIONS"]["options"]
