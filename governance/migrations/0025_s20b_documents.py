@@ -15,7 +15,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0021_acceptance_proposals'),
+        ('governance', '0024_s19a_decision_list_order'),
         ('members', '0005_bounded_text'),
         ('pghistory', '0007_auto_20250421_0444'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0021_acceptance_proposals'),
+        ('governance', '0023_s23b_signed_heads'),
     ]
 
     operations = [

@@ -8,8 +8,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0005_bounded_text'),
-        ('alliance_portal', '0011_s20d_personal_data'),
+        ('members', '0006_s20c_competition_statement'),
+        ('alliance_portal', '0013_s20d_personal_data'),
     ]
 
     operations = [

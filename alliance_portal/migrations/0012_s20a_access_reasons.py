@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0010_report_due_kind'),
+        ('alliance_portal', '0011_s19b_data_generation'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('pghistory', '0007_auto_20250421_0444'),
     ]

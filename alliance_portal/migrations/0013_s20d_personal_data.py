@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0010_report_due_kind'),
+        ('alliance_portal', '0012_s20a_access_reasons'),
         ('pghistory', '0007_auto_20250421_0444'),
     ]
 

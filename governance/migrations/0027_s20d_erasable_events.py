@@ -8,8 +8,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0021_acceptance_proposals'),
-        ('alliance_portal', '0011_s20d_personal_data'),
+        ('governance', '0026_s20c_competition_law'),
+        ('alliance_portal', '0013_s20d_personal_data'),
     ]
 
     operations = [

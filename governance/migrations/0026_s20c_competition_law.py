@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0021_acceptance_proposals'),
+        ('governance', '0025_s20b_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
