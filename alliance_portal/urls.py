@@ -17,6 +17,7 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("glossary/", include("glossary.urls")),
     path("governance/", include("governance.urls")),
+    path(".well-known/", include("governance.log_heads.well_known_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -20,6 +20,7 @@ from governance.ballots import demo as demo_ballots
 from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
 from governance.initiatives import demo as demo_initiatives
+from governance.log_heads import demo as demo_log_heads
 from governance.meetings import demo as demo_meetings
 from governance.notifications import demo as demo_notifications
 from governance.objectives.demo import _seed_issues, _seed_objectives
@@ -49,4 +50,5 @@ def seed() -> list[DemoLogin]:
     demo_notifications.seed()
     demo_actions.seed(now)
     demo_initiatives.seed()
+    demo_log_heads.seed()  # last: its head covers every entry above
     return logins  # the meeting requesters', in development

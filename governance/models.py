@@ -58,6 +58,7 @@ from governance.initiatives.models import (
     Pledge,
     PledgeStatus,
 )
+from governance.log_heads.models import Cosignature, SignedHead, Witness, WitnessStatus
 from governance.meetings.models import (
     AgendaItem,
     Meeting,
@@ -125,6 +126,7 @@ __all__ = [
     "Confidence",
     "ConflictDeclaration",
     "Constitution",
+    "Cosignature",
     "CostEntry",
     "CostKind",
     "Decision",
@@ -181,7 +183,10 @@ __all__ = [
     "ReviewOutcome",
     "ReviewerStatement",
     "SeatHolder",
+    "SignedHead",
     "TransparencyReport",
     "Vote",
     "VoteChoice",
+    "Witness",
+    "WitnessStatus",
 ]

@@ -22,6 +22,7 @@ from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
 from governance.decision_log.models import DecisionLogEntry
 from governance.decision_log.services import decision_log_change
+from governance.log_heads.selectors import head_covering, head_summary, latest_cosigned_head
 from governance.reviews.views import decision_review_context
 
 PAGE_SIZE = 25
@@ -62,6 +63,7 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "page": entry_page,
             "record": entry_page.content.get("record", {}),
             "head": selectors.decision_log_head(),
+            "signed_head": head_covering(seq),
             "can_change": policy.may(request.user, "decision.correct"),
             **decision_review_context(request, entry_page.decision),
             **(
@@ -109,10 +111,35 @@ def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
     )
 
 
-class DecisionLogFeed(Feed):
-    """Atom 1.0: the newest 50 entries of the public decision log."""
+class CheckpointAtomFeed(Atom1Feed):
+    """Atom 1.0 with the latest cosigned head of the log as one extra element:
+    ``<log:checkpoint size="N">`` holding the C2SP checkpoint with its signatures."""
 
-    feed_type = Atom1Feed
+    NAMESPACE = "https://c2sp.org/tlog-checkpoint"
+
+    def root_attributes(self) -> dict[str, str]:
+        return {**super().root_attributes(), "xmlns:log": self.NAMESPACE}
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        head = self.feed.get("checkpoint")
+        if head:
+            handler.addQuickElement(
+                "log:checkpoint",
+                head["note"],
+                {"size": str(head["size"]), "cosignatures": str(len(head["cosigners"]))},
+            )
+
+
+class DecisionLogFeed(Feed):
+    """Atom 1.0: the newest 50 entries of the public decision log, and the latest head the
+    witnesses cosigned (``log:checkpoint``)."""
+
+    feed_type = CheckpointAtomFeed
+
+    def feed_extra_kwargs(self, obj: Any) -> dict[str, Any]:
+        return {"checkpoint": head_summary(latest_cosigned_head())}
+
     title = "Alliance Portal: public decision log"
     subtitle = "Every decision of the alliance, with its amendments, statements and endorsements."
 
