@@ -17,6 +17,9 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("glossary/", include("glossary.urls")),
     path("governance/", include("governance.urls")),
+    # The decision log as a C2SP transparency log: tiles, entry bundles, checkpoint; its key.
+    path("decision-log/", include("governance.decision_log.tlog_urls")),
+    path("decision-log/", include("governance.log_heads.tlog_urls")),
     path(".well-known/", include("governance.log_heads.well_known_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("alliance_portal.api.urls", "api"), namespace="api")),

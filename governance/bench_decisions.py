@@ -23,6 +23,7 @@ from governance.ballots.services.closing import _summary
 from governance.bench_consultations import Consultations, OrgRef, Plan
 from governance.bodies.models import Body
 from governance.consultations.models import Comment
+from governance.decision_log import merkle
 from governance.decision_log.canonical import canonical_json, entry_hash
 from governance.decision_log.models import (
     DecisionLogEntry,
@@ -187,6 +188,12 @@ class Decisions(Consultations):
                 )
             )
         DecisionLogEntry.objects.bulk_create(entries, batch_size=BATCH)
+        if entries:  # their leaves in the log's Merkle tree, as decision_log_append stores them
+            entries.sort(key=lambda entry: entry.seq)
+            merkle.store_leaves(
+                first=entries[0].seq - 1,
+                leaves=[entry.canonical.encode("utf-8") for entry in entries],
+            )
         PublishedDecision.objects.bulk_create(published, batch_size=BATCH)
         PublishedDecision.objects.filter(entry_id__in=[p.entry_id for p in published]).update(
             search=search_document()

@@ -47,6 +47,7 @@ from governance.consultations.models import (
 )
 from governance.decision_log.models import (
     DecisionLogEntry,
+    DecisionLogNode,
     DecisionState,
     LogEntryKind,
     PublishedDecision,
@@ -131,6 +132,7 @@ __all__ = [
     "CostKind",
     "Decision",
     "DecisionLogEntry",
+    "DecisionLogNode",
     "DecisionReview",
     "DecisionState",
     "Dimension",

@@ -56,7 +56,7 @@ from tlog import (
     verify_log_signature,
 )
 
-CHECKPOINT_PATH = "/api/v1/decision-log/tlog/checkpoint"
+CHECKPOINT_PATH = "/decision-log/checkpoint"
 CONSISTENCY_PATH = "/api/v1/decision-log/consistency/?first={first}&second={second}"
 COSIGNATURE_PATH = "/api/v1/decision-log/heads/{size}/cosignatures/"
 

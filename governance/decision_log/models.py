@@ -17,6 +17,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.urls import reverse
 
 from alliance_portal.text_limits import DOCUMENT, SHORT_NOTE, BoundedTextField
@@ -158,3 +160,40 @@ class PublishedDecision(models.Model):
     @property
     def seq(self) -> int:
         return int(self.entry_id)
+
+
+# A tree node's key: its level in the high bits, its position in the low 48, so that the
+# nodes of one level are consecutive keys (a tile is one range scan).
+NODE_LEVEL_SHIFT = 48
+
+
+class DecisionLogNode(models.Model):
+    """The hash of one complete subtree of the log's Merkle tree (RFC 9162): the subtree at
+    ``level`` whose leaves are entries ``position * 2**level + 1`` to ``(position + 1) *
+    2**level`` (by seq). Level 0 holds the leaf hashes. Written with each entry, in the same
+    transaction (``merkle.store_leaves``), never changed: append-only like the log itself."""
+
+    id = models.PositiveBigIntegerField(
+        primary_key=True, help_text="level * 2**48 + position (see NODE_LEVEL_SHIFT)."
+    )
+    level = models.PositiveSmallIntegerField()
+    position = models.PositiveBigIntegerField()
+    hash = models.BinaryField(max_length=32)
+
+    class Meta:
+        ordering = ("id",)
+        verbose_name = "decision log tree node"
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=Q(level__lt=NODE_LEVEL_SHIFT)
+                & Q(position__lt=1 << NODE_LEVEL_SHIFT)
+                & Q(id=models.F("level") * (1 << NODE_LEVEL_SHIFT) + models.F("position")),
+                name="decisionlognode_key",
+            ),
+            models.CheckConstraint(
+                condition=Exact(Length("hash"), 32), name="decisionlognode_hash_sha256"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"level {self.level} position {self.position}"

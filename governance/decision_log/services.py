@@ -24,6 +24,7 @@ from django.utils import timezone
 from alliance_portal import policy
 from alliance_portal.audit import use_case
 from alliance_portal.types import Actor
+from governance.decision_log import merkle
 from governance.decision_log.canonical import (
     NotExact,
     canonical_json,
@@ -113,6 +114,8 @@ def decision_log_append(
         hash=entry_hash(prev_hash, canonical),
         amends=decision_entry,
     )
+    # Its leaf, and the subtrees it completes, in the log's Merkle tree (RFC 9162).
+    merkle.store_leaves(first=seq - 1, leaves=[canonical.encode("utf-8")])
     if kind == LogEntryKind.DECISION:
         _index_decision(entry, record)
         # Told once the publishing transaction commits (imported here: it reads the ballots').

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from governance.log_heads import api, views
+from governance.log_heads import api
 
 urlpatterns = [
     path("decision-log/heads/", api.SignedHeadListApi.as_view(), name="decision-log-heads"),
@@ -22,6 +22,4 @@ urlpatterns = [
         api.WitnessDecisionApi.as_view(),
         name="decision-log-witness-decision",
     ),
-    # The tlog-tiles checkpoint, beside the tiles.
-    path("decision-log/tlog/checkpoint", views.checkpoint, name="decision-log-checkpoint"),
 ]

@@ -110,7 +110,7 @@ def test_the_witness_refuses_a_split_view(world, tmp_path) -> None:
     leaves = _canonicals()
     other = [*leaves[:2], leaves[2].replace(b"approved", b"refused")]
     split = _signed(3, mth(other))  # the same size, another root, signed by the log's key
-    fetch = client_fetch(overrides={"/api/v1/decision-log/tlog/checkpoint": (200, split.encode())})
+    fetch = client_fetch(overrides={"/decision-log/checkpoint": (200, split.encode())})
     verdict = witness_tool.run(URL, state, *keys, fetch)
     assert verdict.status == 409
     assert "split view" in verdict.message
@@ -129,7 +129,7 @@ def test_the_witness_refuses_a_forked_history_and_a_rewritten_entry(world, tmp_p
     proof = [digest.hex() for digest in consistency(3, scratch)]
     fetch = client_fetch(
         overrides={
-            "/api/v1/decision-log/tlog/checkpoint": (200, rewritten.encode()),
+            "/decision-log/checkpoint": (200, rewritten.encode()),
             "/api/v1/decision-log/consistency/*": (200, json.dumps({"hashes": proof}).encode()),
         }
     )
@@ -139,13 +139,13 @@ def test_the_witness_refuses_a_forked_history_and_a_rewritten_entry(world, tmp_p
     assert "rewritten or forked" in verdict.message
     # A fork: the real log's proof, but a head whose tree is the rewritten one.
     forked = client_fetch(
-        overrides={"/api/v1/decision-log/tlog/checkpoint": (200, rewritten.encode())}
+        overrides={"/decision-log/checkpoint": (200, rewritten.encode())}
     )
     assert witness_tool.run(URL, state, *keys, forked).status == 422
     # A rollback to fewer entries is refused too.
     rollback = _signed(2, mth(_canonicals()[:2]))
     fetch = client_fetch(
-        overrides={"/api/v1/decision-log/tlog/checkpoint": (200, rollback.encode())}
+        overrides={"/decision-log/checkpoint": (200, rollback.encode())}
     )
     assert witness_tool.run(URL, state, *keys, fetch).status != 200
     assert Cosignature.objects.count() == 1
