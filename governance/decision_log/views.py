@@ -20,7 +20,7 @@ from alliance_portal.forms import apply_service_error
 from governance.actions.views import decision_actions_context
 from governance.decision_log import selectors
 from governance.decision_log.forms import DecisionChangeForm, DecisionFilterForm
-from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.models import DecisionLogEntry, LogEntryKind
 from governance.decision_log.services import decision_log_change
 from governance.log_heads.selectors import head_covering, head_summary, latest_cosigned_head
 from governance.reviews.views import decision_review_context
@@ -56,6 +56,18 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
     entry_page = selectors.log_entry_page(seq=seq)
+    if entry_page.entry.kind in (LogEntryKind.LOG_KEY, LogEntryKind.WITNESS):
+        # The log's own trust (a signing key, a witness): no decision to read about.
+        return render(
+            request,
+            "governance/log_heads/trust_entry.html",
+            {
+                "page": entry_page,
+                "record": entry_page.content.get("record", {}),
+                "head": selectors.decision_log_head(),
+                "signed_head": head_covering(seq),
+            },
+        )
     return render(
         request,
         "governance/decision_log/decision_detail.html",

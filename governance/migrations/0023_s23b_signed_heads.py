@@ -7,6 +7,12 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
+from alliance_portal.append_only import append_only_sql
+
+# Signed heads and cosignatures are never changed or removed, like the log itself.
+HEADS_FORWARD, HEADS_REVERSE = append_only_sql("governance_signedhead")
+COSIGNATURES_FORWARD, COSIGNATURES_REVERSE = append_only_sql("governance_cosignature")
+
 
 class Migration(migrations.Migration):
 
@@ -179,4 +185,6 @@ class Migration(migrations.Migration):
             model_name='witnessevent',
             trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='ce93fbe4da7ae522496f6978fc8e21c532d9deeb', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_dada1', table='governance_witnessevent', when='BEFORE')),
         ),
+        migrations.RunSQL(HEADS_FORWARD, HEADS_REVERSE),
+        migrations.RunSQL(COSIGNATURES_FORWARD, COSIGNATURES_REVERSE),
     ]

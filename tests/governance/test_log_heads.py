@@ -6,7 +6,6 @@ import base64
 import json
 import time
 import xml.etree.ElementTree as ET
-from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -58,7 +57,7 @@ def test_an_append_signs_a_checkpoint_anyone_can_check(django_capture_on_commit_
 
 @pytest.mark.django_db
 def test_heads_are_signed_at_most_once_a_minute_and_beat_signs_the_rest(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, settings
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         decision(1)
@@ -66,7 +65,7 @@ def test_heads_are_signed_at_most_once_a_minute_and_beat_signs_the_rest(
         decision(2)  # within the minute: left to beat
     assert list(SignedHead.objects.values_list("size", flat=True)) == [1]
     assert services.log_head_sign(actor=SYSTEM) is None  # within the minute
-    SignedHead.objects.update(signed_at=SignedHead.objects.get().signed_at - timedelta(minutes=2))
+    settings.DECISION_LOG_HEAD_INTERVAL_SECONDS = 0  # a minute later
     from governance.log_heads.tasks import log_head_sign_task
 
     assert log_head_sign_task() == 2  # what beat runs
@@ -193,8 +192,12 @@ def test_a_posted_cosignature_is_kept_once_when_it_verifies(world) -> None:
         == 400
     )
     future = tlog.cosign(text, key, int(time.time()) + 86400).text()
-    Cosignature.objects.all().delete()
-    answer = api.post(url, {"cosignature": future}, format="json")
+    decision(99)
+    answer = api.post(
+        f"/api/v1/decision-log/heads/{sign().size}/cosignatures/",
+        {"cosignature": future},
+        format="json",
+    )
     assert answer.status_code == 400
     assert "future" in answer.content.decode()
 
@@ -307,3 +310,62 @@ def test_witness_pages_register_and_approve(world) -> None:
     assert (
         "own.example/witness" in Client().get("/governance/decisions/witnesses/").content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_the_decision_page_shows_what_verifies_it_and_a_witness_entry_reads_plainly(world) -> None:
+    first = decision(1)
+    assert (
+        "No signed head covers this entry yet"
+        in Client().get(f"/governance/decisions/{first.seq}/").content.decode()
+    )
+    _, witness = approved_witness(world.own)
+    head = sign()
+    page = Client().get(f"/governance/decisions/{first.seq}/").content.decode()
+    assert f"{head.size} entries, signed" in page
+    assert f"/api/v1/decision-log/{first.seq}/inclusion/?tree_size={head.size}" in page
+    assert head.root_hash in page
+    assert "index 0" in page
+    entry = Client().get(f"/governance/decisions/{witness.log_seq}/")
+    assert entry.status_code == 200
+    text = entry.content.decode()
+    assert "fmw.example/witness" in text
+    assert "Own Organisation" in text
+    assert "Approved by the secretariat" in text
+
+
+@pytest.mark.django_db
+def test_the_report_records_the_signed_head_it_was_built_on(world) -> None:
+    from governance.reports.sections.decisions import decision_log_signed_head
+
+    tlog = tool("tlog")
+    assert decision_log_signed_head(0) is None
+    decision(1)
+    key, _ = approved_witness(world.own)
+    head = sign()
+    services.cosignature_add(
+        actor=SYSTEM,
+        size=head.size,
+        line=tlog.cosign(split_note(head.note)[0], key, int(time.time())).text(),
+    )
+    decision(3)  # after the head: the report names the head of 2
+    signed = decision_log_signed_head(3)
+    assert signed is not None
+    assert signed["size"] == 2
+    assert signed["root_hash"] == head.root_hash
+    assert signed["cosigned_by"] == [
+        {"witness": "fmw.example/witness", "holder": "Own Organisation"}
+    ]
+    assert len(tlog.cosigners(signed["checkpoint"], [key.public])) == 1
+
+
+@pytest.mark.django_db
+def test_signed_heads_and_cosignatures_are_append_only() -> None:
+    from django.db import IntegrityError, transaction
+
+    decision(1)
+    head = sign()
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        SignedHead.objects.filter(pk=head.pk).update(root_hash="0" * 64)
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        SignedHead.objects.filter(pk=head.pk).delete()

@@ -138,15 +138,11 @@ def test_the_witness_refuses_a_forked_history_and_a_rewritten_entry(world, tmp_p
     assert "not an extension" in verdict.message
     assert "rewritten or forked" in verdict.message
     # A fork: the real log's proof, but a head whose tree is the rewritten one.
-    forked = client_fetch(
-        overrides={"/decision-log/checkpoint": (200, rewritten.encode())}
-    )
+    forked = client_fetch(overrides={"/decision-log/checkpoint": (200, rewritten.encode())})
     assert witness_tool.run(URL, state, *keys, forked).status == 422
     # A rollback to fewer entries is refused too.
     rollback = _signed(2, mth(_canonicals()[:2]))
-    fetch = client_fetch(
-        overrides={"/decision-log/checkpoint": (200, rollback.encode())}
-    )
+    fetch = client_fetch(overrides={"/decision-log/checkpoint": (200, rollback.encode())})
     assert witness_tool.run(URL, state, *keys, fetch).status != 200
     assert Cosignature.objects.count() == 1
     # The genuine head of 4 is still cosigned.
