@@ -74,8 +74,10 @@ def cosigned_note(head: SignedHead) -> str:
 def witness_list(user: Any) -> QuerySet[Witness]:
     """The witnesses ``user`` may see: approved and retired ones for everyone; pending and
     refused ones for the secretariat and for the people of the organisation that runs them."""
-    witnesses = Witness.objects.select_related("organisation", "partner_alliance").annotate(
-        cosigned=Count("cosignatures")
+    witnesses = (
+        Witness.objects.select_related("organisation", "partner_alliance")
+        .annotate(cosigned=Count("cosignatures"))
+        .order_by("name", "pk")
     )
     if policy.may(user, "witness.approve"):
         return witnesses
