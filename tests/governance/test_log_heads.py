@@ -369,3 +369,20 @@ def test_signed_heads_and_cosignatures_are_append_only() -> None:
         SignedHead.objects.filter(pk=head.pk).update(root_hash="0" * 64)
     with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
         SignedHead.objects.filter(pk=head.pk).delete()
+
+
+@pytest.mark.django_db
+def test_the_key_command_prints_generates_and_announces() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out, err = StringIO(), StringIO()
+    call_command("decision_log_key", stdout=out, stderr=err)
+    assert out.getvalue().strip() == verifier_key().text()
+    out = StringIO()
+    call_command("decision_log_key", "--generate", "portal.example/log", stdout=out, stderr=err)
+    assert out.getvalue().startswith("PRIVATE+KEY+portal.example/log+")
+    call_command("decision_log_key", "--announce", stdout=StringIO(), stderr=err)
+    assert DecisionLogEntry.objects.filter(kind=LogEntryKind.LOG_KEY).count() == 1
+    assert SignedHead.objects.get().size == 1
