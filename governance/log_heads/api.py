@@ -160,8 +160,12 @@ class WitnessListApi(APIView):
         data: dict[str, Any] = serializer.validated_data
         holders: dict[str, Any] = {}
         if data.get("organisation"):
+            # Only organisations whose profile is public: an applicant is not named here.
             holders["organisation"] = get_object_or_404(
-                Organisation.objects.select_related("chamber"), slug=data["organisation"]
+                Organisation.objects.select_related("chamber").filter(
+                    membership_status__in=Organisation.PUBLISHED_STATUSES
+                ),
+                slug=data["organisation"],
             )
         if data.get("partner_alliance"):
             holders["partner_alliance"] = get_object_or_404(
