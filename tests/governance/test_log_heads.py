@@ -191,10 +191,11 @@ def test_a_posted_cosignature_is_kept_once_when_it_verifies(world) -> None:
         ).status_code
         == 400
     )
-    future = tlog.cosign(text, key, int(time.time()) + 86400).text()
     decision(99)
+    later = sign()
+    future = tlog.cosign(split_note(later.note)[0], key, int(time.time()) + 86400).text()
     answer = api.post(
-        f"/api/v1/decision-log/heads/{sign().size}/cosignatures/",
+        f"/api/v1/decision-log/heads/{later.size}/cosignatures/",
         {"cosignature": future},
         format="json",
     )

@@ -49,6 +49,10 @@ def _pending(world):
     return {"pk": world.extra["pending_witness"]}
 
 
+def _pending_id(world):
+    return {"id": world.extra["pending_witness"]}
+
+
 # Anyone may post; a line that is not an approved witness's cosignature is refused for all.
 BAD_COSIGNATURE = {"cosignature": "\u2014 stranger.example/w AAAAAAAAAAAA"}
 
@@ -94,10 +98,10 @@ API: dict[tuple[str, str], list[Case]] = {
         )
     ],
     # The secretariat approves (200); the superuser then finds it approved already (400).
-    ("post", "/api/v1/decision-log/witnesses/{pk}/decision/"): [
+    ("post", "/api/v1/decision-log/witnesses/{id}/decision/"): [
         Case(
             "secretariat",
-            kwargs=_pending,
+            kwargs=_pending_id,
             data={"decision": "approve"},
             ok=frozenset({200, 400}),
         )
