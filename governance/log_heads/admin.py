@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -28,6 +29,7 @@ class CosignatureAdmin(ReadOnlyAdmin):
 
 @admin.register(Witness)
 class WitnessAdmin(ReadOnlyAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "organisation", "partner_alliance", "status", "log_seq")
     list_filter = ("status",)
     list_select_related = ("organisation", "partner_alliance")
