@@ -17,8 +17,10 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("glossary/", include("glossary.urls")),
     path("governance/", include("governance.urls")),
-    # The decision log as a C2SP transparency log: tiles, entry bundles, checkpoint.
+    # The decision log as a C2SP transparency log: tiles, entry bundles, checkpoint; its key.
     path("decision-log/", include("governance.decision_log.tlog_urls")),
+    path("decision-log/", include("governance.log_heads.tlog_urls")),
+    path(".well-known/", include("governance.log_heads.well_known_urls")),
     path("documents/", include("governance.documents.urls")),
     path("secretariat/access-log/", secretariat_views.access_log, name="access-log"),
     path("secretariat/audit-trail/", secretariat_views.audit_trail, name="audit-trail"),

@@ -11,6 +11,7 @@ from governance.decision_log import admin as decision_log_admin
 from governance.documents import admin as documents_admin
 from governance.effects import admin as effects_admin
 from governance.initiatives import admin as initiatives_admin
+from governance.log_heads import admin as log_heads_admin
 from governance.meetings import admin as meetings_admin
 from governance.objectives import admin as objectives_admin
 from governance.proposals import admin as proposals_admin
@@ -28,6 +29,7 @@ __all__ = [
     "documents_admin",
     "effects_admin",
     "initiatives_admin",
+    "log_heads_admin",
     "meetings_admin",
     "objectives_admin",
     "proposals_admin",

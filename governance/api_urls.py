@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("governance.consultations.api_urls")),
     path("", include("governance.ballots.api_urls")),
     path("", include("governance.decision_log.api_urls")),
+    path("", include("governance.log_heads.api_urls")),
     path("", include("governance.reports.api_urls")),
     path("", include("governance.meetings.api_urls")),
     path("", include("governance.initiatives.api_urls")),

@@ -21,6 +21,7 @@ from governance.bodies.demo import _seed_bodies
 from governance.demo_content import PROPOSALS
 from governance.documents import demo as demo_documents
 from governance.initiatives import demo as demo_initiatives
+from governance.log_heads import demo as demo_log_heads
 from governance.meetings import demo as demo_meetings
 from governance.notifications import demo as demo_notifications
 from governance.objectives.demo import _seed_issues, _seed_objectives
@@ -51,4 +52,5 @@ def seed() -> list[DemoLogin]:
     demo_actions.seed(now)
     demo_initiatives.seed()
     demo_documents.seed()
+    demo_log_heads.seed()  # last: its head covers every entry above
     return logins  # the meeting requesters', in development

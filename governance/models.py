@@ -60,6 +60,7 @@ from governance.initiatives.models import (
     Pledge,
     PledgeStatus,
 )
+from governance.log_heads.models import Cosignature, SignedHead, Witness, WitnessStatus
 from governance.meetings.models import (
     AgendaItem,
     Meeting,
@@ -127,6 +128,7 @@ __all__ = [
     "Confidence",
     "ConflictDeclaration",
     "Constitution",
+    "Cosignature",
     "CostEntry",
     "CostKind",
     "Decision",
@@ -188,7 +190,10 @@ __all__ = [
     "ReviewOutcome",
     "ReviewerStatement",
     "SeatHolder",
+    "SignedHead",
     "TransparencyReport",
     "Vote",
     "VoteChoice",
+    "Witness",
+    "WitnessStatus",
 ]

@@ -124,3 +124,8 @@ def ballots_remind_closing_task() -> list[int]:
     from governance.notifications.services import ballots_remind_closing
 
     return ballots_remind_closing(actor=SYSTEM)
+
+
+# --- the decision log's signed heads (their tasks live with the feature) -----------------------
+
+from governance.log_heads import tasks as _log_heads_tasks  # noqa: E402, F401

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("governance.consultations.urls")),
     path("", include("governance.ballots.urls")),
     path("", include("governance.decision_log.urls")),
+    path("", include("governance.log_heads.urls")),
     path("", include("governance.reports.urls")),
     path("", include("governance.meetings.urls")),
     path("", include("governance.initiatives.urls")),

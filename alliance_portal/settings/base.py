@@ -324,6 +324,24 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# --- Decision-log heads and witnesses (governance/log_heads) ---------------------------------
+# The C2SP signer key that signs the log's checkpoints (PRIVATE+KEY+<origin>+<id>+<base64>);
+# without it, a key is read from (and first written to) DECISION_LOG_SIGNING_KEY_FILE, which
+# only development sets. Production has no file: set the key.
+DECISION_LOG_SIGNING_KEY = env.str("DECISION_LOG_SIGNING_KEY", default="")
+DECISION_LOG_SIGNING_KEY_FILE = ""
+# Outside witnesses speaking C2SP tlog-witness: their submission prefixes (each new head is
+# sent to <prefix>/add-checkpoint with its consistency proof).
+DECISION_LOG_WITNESS_URLS = env.list("DECISION_LOG_WITNESS_URLS", default=[])
+# The chambers whose member organisations may run a witness (besides partner alliances).
+DECISION_LOG_WITNESS_CHAMBERS = (
+    "civil-society",
+    "affected-communities-labour",
+    "academia-technical-experts",
+)
+# Heads are signed at most this often while entries keep coming (beat catches up the rest).
+DECISION_LOG_HEAD_INTERVAL_SECONDS = 60
+
 # --- Celery -----------------------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = None
@@ -336,6 +354,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Decision log: a signed head for entries appended since the last one (idempotent).
+    "governance-sign-decision-log-head": {
+        "task": "governance.log_heads.tasks.log_head_sign_task",
+        "schedule": 60.0,
+    },
     # Governance: consultations open and close on time (idempotent: each run acts on what is due).
     "governance-open-due-consultations": {
         "task": "governance.tasks.consultations_open_due_task",

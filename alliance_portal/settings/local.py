@@ -10,3 +10,5 @@ SECRET_KEY = env.str(
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 DEMO_LOGINS_ENABLED = True
+# The decision log's signing key, made the first time it is needed (keys.py).
+DECISION_LOG_SIGNING_KEY_FILE = str(BASE_DIR / ".data" / "decision-log.skey")  # noqa: F405

@@ -7,6 +7,7 @@ import secrets
 
 from alliance_portal.settings.base import *  # noqa: F403
 from alliance_portal.settings.base import CACHES, DATABASES, env
+from governance.log_heads.note import generate_skey
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -40,3 +41,5 @@ DEMO_LOGINS_ENABLED = False
 # the limits hold as in production within a test, and one test's requests never throttle
 # another's (nor another run's against the same Redis).
 CACHES["throttle"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# A signing key of its own for each run (never a file).
+DECISION_LOG_SIGNING_KEY = generate_skey("testserver/decision-log").text()

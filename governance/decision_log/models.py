@@ -36,6 +36,14 @@ class LogEntryKind(models.TextChoices):
     STATEMENT = "statement", "Reviewer statement"
     ENDORSEMENT = "endorsement", "Endorsement"
     REVIEW = "review", "Review"
+    # The log's own trust (governance/log_heads): a new signing key, a witness approved or
+    # retired. They stand alone, like decisions.
+    LOG_KEY = "log_key", "Signing key"
+    WITNESS = "witness", "Witness"
+
+
+# Entries that amend no decision.
+STANDALONE_KINDS = (LogEntryKind.DECISION, LogEntryKind.LOG_KEY, LogEntryKind.WITNESS)
 
 
 class DecisionLogEntry(models.Model):
@@ -68,8 +76,8 @@ class DecisionLogEntry(models.Model):
                 condition=Q(prev_hash__regex=HEX64), name="decisionlog_prev_hash_hex"
             ),
             models.CheckConstraint(
-                condition=Q(kind=LogEntryKind.DECISION, amends__isnull=True)
-                | (~Q(kind=LogEntryKind.DECISION) & Q(amends__isnull=False)),
+                condition=Q(kind__in=STANDALONE_KINDS, amends__isnull=True)
+                | (~Q(kind__in=STANDALONE_KINDS) & Q(amends__isnull=False)),
                 name="decisionlog_only_decisions_stand_alone",
             ),
             models.CheckConstraint(

@@ -376,6 +376,8 @@ def entry_title(entry: DecisionLogEntry, record: dict[str, Any]) -> str:
     """A short human title for any entry."""
     if entry.kind == LogEntryKind.DECISION:
         return str(record.get("proposal", {}).get("title", f"Decision {entry.seq}"))
+    if entry.kind in (LogEntryKind.LOG_KEY, LogEntryKind.WITNESS):
+        return str(record.get("title") or entry.get_kind_display())
     return f"about decision {entry.amends_id}"
 
 

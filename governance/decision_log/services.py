@@ -35,6 +35,7 @@ from governance.decision_log.canonical import (
 )
 from governance.decision_log.models import (
     GENESIS_HASH,
+    STANDALONE_KINDS,
     DecisionLogEntry,
     DecisionState,
     LogEntryKind,
@@ -71,10 +72,10 @@ def decision_log_append(
     if kind not in LogEntryKind.values:
         raise ValidationError({"kind": f"Unknown kind of log entry: {kind}."})
     decision_entry = None
-    if kind == LogEntryKind.DECISION:
+    if kind in STANDALONE_KINDS:
         if amends is not None:
             raise ValidationError({"amends": "A decision entry amends nothing."})
-        for key in ("proposal", "outcome"):
+        for key in ("proposal", "outcome") if kind == LogEntryKind.DECISION else ():
             if key not in record:
                 raise ValidationError({"record": f"A decision's record needs {key!r}."})
     else:
@@ -121,9 +122,13 @@ def decision_log_append(
         from governance.notifications.events import decision_published
 
         decision_published(entry, record)
-    else:
+    elif kind not in STANDALONE_KINDS:  # the log's own trust entries index nothing
         assert decision_entry is not None  # noqa: S101 (checked above)
         _index_change(decision_entry, entry, kind, record)
+    # A signed head covering the entry once it commits (governance/log_heads).
+    from governance.log_heads.tasks import head_due
+
+    transaction.on_commit(head_due)
     return entry
 
 

@@ -25,9 +25,15 @@ from governance.decision_log.forms import (
     DecisionFilterForm,
     filter_choices,
 )
-from governance.decision_log.models import DecisionLogEntry
+from governance.decision_log.models import DecisionLogEntry, LogEntryKind
 from governance.decision_log.paging import DecisionPaginator
 from governance.decision_log.services import decision_log_change
+from governance.log_heads.selectors import (
+    cosignatures_mark,
+    head_covering,
+    head_summary,
+    latest_cosigned_head,
+)
 from governance.reviews.views import decision_review_context
 
 PAGE_SIZE = 25
@@ -89,6 +95,18 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
     """One entry. The sections that come from the log alone are cached (``caching``): on a
     hit, no canonical text is parsed; the reviews, actions and controls are the reader's."""
     entry_page = selectors.log_entry_page(seq=seq)
+    if entry_page.entry.kind in (LogEntryKind.LOG_KEY, LogEntryKind.WITNESS):
+        # The log's own trust (a signing key, a witness): no decision to read about.
+        return render(
+            request,
+            "governance/log_heads/trust_entry.html",
+            {
+                "page": entry_page,
+                "record": entry_page.content.get("record", {}),
+                "head": selectors.decision_log_head(),
+                "signed_head": head_covering(seq),
+            },
+        )
     return render(
         request,
         "governance/decision_log/decision_detail.html",
@@ -97,6 +115,7 @@ def decision_detail(request: HttpRequest, seq: int) -> HttpResponse:
             "record": SimpleLazyObject(lambda: entry_page.record),
             "fragment_ttl": caching.LONG,
             "head": selectors.decision_log_head(),
+            "signed_head": head_covering(seq),
             "can_change": policy.may(request.user, "decision.correct"),
             **decision_review_context(request, entry_page.decision),
             **(
@@ -146,12 +165,37 @@ def decision_change(request: HttpRequest, seq: int) -> HttpResponse:
     )
 
 
-class DecisionLogFeed(Feed):
-    """Atom 1.0: the newest 50 entries of the public decision log. The feed changes only
-    when an entry is appended, so it is served from the cache under the head's hash (one
-    query); each item's title and summary come from its own entry's record, read once."""
+class CheckpointAtomFeed(Atom1Feed):
+    """Atom 1.0 with the latest cosigned head of the log as one extra element:
+    ``<log:checkpoint size="N">`` holding the C2SP checkpoint with its signatures."""
 
-    feed_type = Atom1Feed
+    NAMESPACE = "https://c2sp.org/tlog-checkpoint"
+
+    def root_attributes(self) -> dict[str, str]:
+        return {**super().root_attributes(), "xmlns:log": self.NAMESPACE}
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        head = self.feed.get("checkpoint")
+        if head:
+            handler.addQuickElement(
+                "log:checkpoint",
+                head["note"],
+                {"size": str(head["size"]), "cosignatures": str(len(head["cosigners"]))},
+            )
+
+
+class DecisionLogFeed(Feed):
+    """Atom 1.0: the newest 50 entries of the public decision log, and the latest head the
+    witnesses cosigned (``log:checkpoint``). The feed changes only when an entry is appended
+    or a head is cosigned, so it is served from the cache under both (one query for each);
+    each item's title and summary come from its own entry's record, read once."""
+
+    feed_type = CheckpointAtomFeed
+
+    def feed_extra_kwargs(self, obj: Any) -> dict[str, Any]:
+        return {"checkpoint": head_summary(latest_cosigned_head())}
+
     title = "Alliance Portal: public decision log"
     subtitle = "Every decision of the alliance, with its amendments, statements and endorsements."
 
@@ -159,7 +203,9 @@ class DecisionLogFeed(Feed):
         head = selectors.decision_log_head()
         if head is None:
             return super().__call__(request, *args, **kwargs)
-        name = caching.key("feed", head["hash"], request.scheme, request.get_host())
+        name = caching.key(
+            "feed", head["hash"], str(cosignatures_mark()), request.scheme, request.get_host()
+        )
         found = caching.get_many([name]).get(name)
         if found is not None:
             content, headers = found

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from governance.reports.models import ReportEdition, ReportKind, TransparencyReport
 from governance.reports.periods import Period, from_label
 from governance.reports.sections import ReportContext, build_section, sections
-from governance.reports.sections.decisions import decision_log_head
+from governance.reports.sections.decisions import decision_log_head, decision_log_signed_head
 from governance.reports.values import canonical_bytes
 
 SCHEMA = "https://alliance-portal.example/schemas/transparency-report/1"
@@ -60,6 +60,7 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
     context = ReportContext(period=period, edition=report.edition)
     with snapshot():
         head = decision_log_head()
+        signed = decision_log_signed_head(head["seq"] if head else 0)
         built = [build_section(spec, context) for spec in sections()]
     names = [table["name"] for section in built for table in section["tables"]]
     if len(set(names)) != len(names):
@@ -83,6 +84,7 @@ def build_content(report: TransparencyReport) -> dict[str, Any]:
             },
         },
         "decision_log_head": head,
+        "decision_log_signed_head": signed,
         "sections": built,
     }
 

@@ -78,6 +78,11 @@ NO_DELETE_MODELS = (
 # Read-only in the admin altogether: the database refuses changes to the decision log.
 READ_ONLY_MODELS = {
     "governance.DecisionLogEntry",
+    # Signed heads and cosignatures are the portal's and the witnesses' signatures; a witness
+    # is registered on its page and decided through the use case (admin actions).
+    "governance.SignedHead",
+    "governance.Cosignature",
+    "governance.Witness",
     "governance.PublishedDecision",
     # A published version never changes; what a response changed is set through its service.
     "governance.ProposalVersion",

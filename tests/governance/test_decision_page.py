@@ -285,8 +285,9 @@ def test_the_page_costs_the_same_few_queries_however_much_was_said(
             record={"decision_seq": seq, "text": f"Reviewer note {number}.", "filed_at": None},
         )
     # Six for the decision and what was said; two for the actions carrying it out and their
-    # timelines (issue 17), however many.
-    with django_assert_max_num_queries(8):
+    # timelines (issue 17), however many; one for the signed head that covers it, with its
+    # cosignatures when there are any (issue 23).
+    with django_assert_max_num_queries(9):
         text = _visible(_page(seq))
     assert f"Reviewer note {statements - 1}." in text
 

@@ -52,6 +52,7 @@ FEATURES = (
     "consultations",
     "ballots",
     "decision_log",
+    "log_heads",
     "reports",
     "bodies",
     "meetings",

@@ -11,6 +11,7 @@ from alliance_portal.policy.rules import (  # noqa: F401
     governance_input,
     governance_versions,
     initiatives,
+    log_heads,
     meetings,
     members,
     notifications,

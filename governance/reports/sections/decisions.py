@@ -19,6 +19,7 @@ from governance.decision_log.models import (
     LogEntryKind,
     PublishedDecision,
 )
+from governance.log_heads.selectors import head_summary, head_within
 from governance.reports.sections.registry import ReportContext, register_section
 from governance.reports.values import (
     BOOLEAN,
@@ -51,6 +52,26 @@ def decision_log_head() -> dict[str, Any] | None:
         "seq": int(head["seq"]),
         "hash": str(head["hash"]),
         "published_at": iso_datetime(head["published_at"]),
+    }
+
+
+def decision_log_signed_head(size: int) -> dict[str, Any] | None:
+    """The newest signed head of the log within its first ``size`` entries, as ``report.json``
+    records it: tree size, root hash, when it was signed, and the checkpoint with the portal's
+    signature and every witness's cosignature (a C2SP signed note anyone can check)."""
+    head = head_within(size)
+    if head is None:
+        return None
+    summary = head_summary(head)
+    assert summary is not None  # noqa: S101 (a head was found)
+    return {
+        "size": summary["size"],
+        "root_hash": summary["root_hash"],
+        "signed_at": iso_datetime(summary["signed_at"]),
+        "checkpoint": summary["note"],
+        "cosigned_by": [
+            {"witness": c["witness"], "holder": c["holder"]} for c in summary["cosigners"]
+        ],
     }
 
 
