@@ -40,11 +40,12 @@ def seeders() -> list[tuple[str, Callable[[], list[DemoLogin]]]]:
 
 
 # An external stakeholder who asked for the erasure of their data: the secretariat's list of
-# erasure requests (/accounts/erasure-requests/) has one waiting. Not a login.
+# erasure requests (/accounts/erasure-requests/) has one waiting. A demo login in development
+# (their /accounts/my-data/ shows the request waiting); elsewhere nobody signs in with it.
 DEPARTING = ("dana.departing@demo.alliance.example", "Dana Departing")
 
 
-def _pending_erasure() -> None:
+def _pending_erasure() -> DemoLogin | None:
     from alliance_portal.erasure.models import ErasureRequest
     from alliance_portal.erasure.services import erasure_request
     from alliance_portal.models import User
@@ -52,16 +53,21 @@ def _pending_erasure() -> None:
 
     email, name = DEPARTING
     person = User.objects.filter(email=email).first()
+    password = DEMO_PASSWORD if demo_logins_enabled() else None
     if person is None:
-        person = User.objects.create_user(email=email, password=None, display_name=name)
+        person = User.objects.create_user(email=email, password=password, display_name=name)
         email_queue(
             event_key="demo:welcome",
             recipient=email,
             subject=f"Welcome to the alliance portal, {name}",
             body=f"Dear {name},\n\nyour account ({email}) is ready.",
         )
+    elif password is not None and not person.has_usable_password():
+        person.set_password(password)
+        person.save(update_fields=["password"])
     if not ErasureRequest.objects.filter(user=person).exists():
         erasure_request(actor=person, user=person)
+    return DemoLogin("erasure_requester", email) if password is not None else None
 
 
 def seed() -> list[DemoLogin]:
@@ -69,7 +75,7 @@ def seed() -> list[DemoLogin]:
     erasure request waiting for the secretariat."""
     from alliance_portal.models import User
 
-    _pending_erasure()
+    departing = _pending_erasure()
     if not demo_logins_enabled():
         return []
     email = "admin@demo.alliance.example"
@@ -77,4 +83,4 @@ def seed() -> list[DemoLogin]:
         User.objects.create_superuser(
             email=email, password=DEMO_PASSWORD, display_name="Demo superuser"
         )
-    return [DemoLogin(role="superuser", email=email)]
+    return [DemoLogin(role="superuser", email=email), *([departing] if departing else [])]

@@ -103,9 +103,19 @@ REGISTRY: dict[str, Entry] = {
     ),
     "alliance_portal.AccessLogEntry": Entry(
         personal={"user": How.ACCOUNT, "object_repr": How.MENTIONS},
-        not_personal=_np("id", "content_type", "object_id", "path", "accessed_at"),
+        # The reason is the reader's account of why (a staff record), the owner an organisation.
+        not_personal=_np(
+            "id",
+            "content_type",
+            "object_id",
+            "path",
+            "accessed_at",
+            "owner_organisation_id",
+            "reason",
+            "reason_detail",
+        ),
         owners=("user",),
-        why="Who read confidential material: kept for the organisations it concerns.",
+        why="Who read confidential material, and why: kept for the organisations it concerns.",
     ),
     "alliance_portal.SecurityEvent": Entry(
         personal={"user": How.ACCOUNT, "email": How.ERASE, "ip_address": How.ERASE},

@@ -365,6 +365,15 @@ def decision_detail(seq: int) -> bytes | None:
     content = json.loads(canonical)
     record = content.get("record", {})
     head = head_block()
+    signed = query(raw_sql.SIGNED_HEAD_COSIGNED, [seq]) or query(raw_sql.SIGNED_HEAD_ANY, [seq])
+    cosigners = query(raw_sql.SIGNED_HEAD_COSIGNATURES, [signed[0][0]]) if signed else []
+    signed_block = (
+        f"<dl><dt>Tree size</dt><dd>{signed[0][1]} entries, signed {day(signed[0][6])}</dd>"
+        f"<dt>Tree hash</dt><dd><code>{escape(signed[0][2])}</code></dd><dt>Cosigned by</dt>"
+        f"<dd>{escape(', '.join(c[8] for c in cosigners) or 'no witness yet')}</dd></dl>"
+        if signed
+        else "<p>No signed head covers this entry yet.</p>"
+    )
     decision = decisions[0] if decisions else None
     proposal_id = decision[4] if decision else None
     reviews = query(raw_sql.ENTRY_REVIEWS, [decision_seq, "", proposal_id])
@@ -406,7 +415,8 @@ def decision_detail(seq: int) -> bytes | None:
 <section aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2><ul>{action_items or "<li>None yet.</li>"}</ul></section>
 <section aria-labelledby="verify-title"><h2 id="verify-title">Verify this entry</h2>
 <dl><dt>Previous hash</dt><dd><code>{entry[4]}</code></dd><dt>Hash</dt><dd><code>{entry[5]}</code></dd></dl>
-<p><a href="/governance/decisions/{entry[0]}/canonical.json">The exact text that was hashed</a></p></section>
+<p><a href="/governance/decisions/{entry[0]}/canonical.json">The exact text that was hashed</a></p>
+{signed_block}</section>
 {head}"""
     return page(title, body, "/governance/decisions/")
 

@@ -315,7 +315,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "governance.actions.models.ActionStatus",
         "EffectKindEnum": "governance.effects.api.EFFECT_KINDS",
+        "ErasureStatusEnum": "alliance_portal.erasure.models.ErasureStatus",
         "OrganisationKindEnum": "members.models.OrganisationKind",
+        "WitnessStatusEnum": "governance.log_heads.models.WitnessStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -22,6 +22,9 @@ from django.utils import timezone
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel
 from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
+
+# The most of an uploaded file's text kept for search (a tsvector holds at most 1 MB).
+EXTRACTED_TEXT = 200_000
 from glossary.languages import ContentLanguage
 from governance.bodies.models import Body
 from members.models import Organisation
@@ -129,7 +132,9 @@ class DocumentVersion(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    text = models.TextField(blank=True, editable=False, help_text="Its text, for search.")
+    text = BoundedTextField(
+        max_length=EXTRACTED_TEXT, blank=True, editable=False, help_text="Its text, for search."
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -38,7 +38,13 @@ from alliance_portal.uploads import (
 )
 from governance.bodies.models import Body, SeatHolder
 from governance.common.services import acting_user
-from governance.documents.models import Document, DocumentKind, DocumentShare, DocumentVersion
+from governance.documents.models import (
+    EXTRACTED_TEXT,
+    Document,
+    DocumentKind,
+    DocumentShare,
+    DocumentVersion,
+)
 from members.models import Organisation
 
 logger = logging.getLogger(__name__)
@@ -189,9 +195,9 @@ def _check(file: UploadedFile) -> CheckedUpload:
 
 def _text(checked: CheckedUpload) -> str:
     if checked.kind.extension == "pdf":
-        return pdf_text(checked.data)
+        return pdf_text(checked.data, max_chars=EXTRACTED_TEXT)
     if checked.kind.extension == "csv":
-        return checked.data.decode("utf-8-sig")[:200_000]
+        return checked.data.decode("utf-8-sig")[:EXTRACTED_TEXT]
     return ""
 
 

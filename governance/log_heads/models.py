@@ -27,7 +27,9 @@ class SignedHead(models.Model):
     root_hash = models.CharField(max_length=64, help_text="The Merkle tree hash, hex.")
     origin = models.CharField(max_length=200)
     key_id = models.CharField(max_length=8, help_text="The signing key's ID, hex.")
-    note = models.TextField(help_text="The checkpoint as a signed note, byte for byte.")
+    note = BoundedTextField(
+        max_length=SHORT_NOTE, help_text="The checkpoint as a signed note, byte for byte."
+    )
     signed_at = models.DateTimeField()
 
     class Meta:

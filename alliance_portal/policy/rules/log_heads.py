@@ -50,6 +50,8 @@ def _log_head_sign(who: Principal, obj: Any) -> bool:
 
 @action("log_key.announce", refusal="Only the secretariat announces the log's signing key.")
 def _log_key_announce(who: Principal, obj: Any) -> bool:
+    """The secretariat announces the log's signing key in the log (after a deployment or a
+    rotation), so readers find every key that ever signed a head."""
     return is_staff(who)
 
 
