@@ -55,7 +55,10 @@ def _log_key_announce(who: Principal, obj: Any) -> bool:
     return is_staff(who)
 
 
-@action("cosignature.add", refusal="")
+@action(
+    "cosignature.add",
+    refusal="A cosignature is kept only when it verifies against an approved witness's key.",
+)
 def _cosignature_add(who: Principal, head: Any) -> bool:
     """Anyone may post a cosignature: only one that verifies against an approved witness's
     key is kept."""
