@@ -22,12 +22,12 @@ from django.utils import timezone
 from alliance_portal.audit import audit_trail
 from alliance_portal.disclosure import DisclosedModel
 from alliance_portal.text_limits import DESCRIPTION, BoundedTextField
-
-# The most of an uploaded file's text kept for search (a tsvector holds at most 1 MB).
-EXTRACTED_TEXT = 200_000
 from glossary.languages import ContentLanguage
 from governance.bodies.models import Body
 from members.models import Organisation
+
+# The most of an uploaded file's text kept for search (a tsvector holds at most 1 MB).
+EXTRACTED_TEXT = 200_000
 
 
 class DocumentKind(models.TextChoices):
