@@ -54,6 +54,8 @@ NOT_PAGES = {
     "glossary:export-turtle",
     "glossary:feed",
 }
+# The same, by the name's last part (whatever namespace includes it).
+NOT_PAGE_NAMES = {"my_data_export", "decision-log-key", "tlog-checkpoint"}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
 # A form field named like a DOM method ("matches") hides the form's own method from every
 # script (axe breaks on it): such a field is a finding of its own.
@@ -82,7 +84,12 @@ class Findings:
 
 
 def _is_file(name: str) -> bool:
-    return name in NOT_PAGES or name.endswith(("-csv", "-json", "-feed"))
+    return (
+        name in NOT_PAGES
+        or name.rsplit(":", 1)[-1] in NOT_PAGE_NAMES
+        or name.endswith(("-csv", "-json", "-feed", "download"))
+        or name.rsplit(":", 1)[-1].startswith("tlog-")  # the log's tiles: bytes for mirrors
+    )
 
 
 def _pages(world) -> list[tuple[str, str, Case]]:
