@@ -62,7 +62,9 @@ class AuditTrailFilterForm(GuidedForm):
     organisation = forms.ChoiceField(label="Records of organisation", required=False)
     on_or_after = forms.DateField(label="Changed on or after", required=False)
     on_or_before = forms.DateField(label="Changed on or before", required=False)
-    before = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # The keyset cursor ("older than this event"); not named "before", which would hide the
+    # form element's own before() method from every script.
+    older_than = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,9 +99,9 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     form = AuditTrailFilterForm(given)
     page = None
     if form.is_valid():
-        page = audit_trail_page(filters=form.filters(), before=form.cleaned_data.get("before"))
+        page = audit_trail_page(filters=form.filters(), before=form.cleaned_data.get("older_than"))
     query = given.copy()
-    query.pop("before", None)
+    query.pop("older_than", None)
     return render(
         request,
         "secretariat/audit_trail.html",

@@ -97,7 +97,7 @@ def test_keyset_pages_cost_the_same_queries_and_never_repeat_a_row(world) -> Non
     with CaptureQueriesContext(connection) as page_one:
         assert staff.get(f"{URL}?{query}").status_code == 200
     with CaptureQueriesContext(connection) as page_two:
-        assert staff.get(f"{URL}?{query}&before={first.next_before}").status_code == 200
+        assert staff.get(f"{URL}?{query}&older_than={first.next_before}").status_code == 200
     assert len(page_two) == len(page_one)
     sql = " ".join(item["sql"] for item in page_two.captured_queries)
     assert "OFFSET" not in sql
